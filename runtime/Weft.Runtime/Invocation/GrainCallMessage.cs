@@ -1,0 +1,128 @@
+using Weft.Invocation;
+using Weft.Runtime.Catalog;
+using Weft.Runtime.Scheduling;
+
+namespace Weft.Runtime.Invocation;
+
+/// <summary>
+/// A call that could not finish inline: it waits for admission, or its method awaited something.
+/// The caller awaits <see cref="ResultTask"/>, whose continuations never run inside the callee's turn.
+/// </summary>
+internal sealed class GrainCallMessage<TRequest, TResult> : ActivationWorkItem
+    where TRequest : struct, IGrainRequest<TResult>
+{
+    private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CallContext _context;
+    private readonly long _deadline;
+    private readonly TRequest _request;
+
+    public GrainCallMessage(TRequest request, CallContext context, long deadline)
+    {
+        _request = request;
+        _context = context;
+        _deadline = deadline;
+    }
+
+    public override GrainMethodOptions Options => TRequest.Method.Options;
+
+    public override bool IsExpired(long nowTimestamp) => nowTimestamp > _deadline;
+
+    public override void Start(Activation activation)
+    {
+        ValueTask<TResult> call;
+        try
+        {
+            call = _request.Invoke(activation.Grain);
+        }
+        catch (Exception e)
+        {
+            call = ValueTask.FromException<TResult>(e);
+        }
+
+        Track(activation, call);
+    }
+
+    /// <summary>Follows a call that has started, until it ends.</summary>
+    public void Track(Activation activation, ValueTask<TResult> call)
+    {
+        if (call.IsCompleted)
+        {
+            Complete(activation, call);
+            return;
+        }
+
+        _ = AwaitAsync(activation, call);
+    }
+
+    private async Task AwaitAsync(Activation activation, ValueTask<TResult> call)
+    {
+        try
+        {
+            await call.ConfigureAwait(false);
+        }
+        catch
+        {
+            // Reported by Complete below.
+        }
+
+        Complete(activation, call);
+    }
+
+    private void Complete(Activation activation, ValueTask<TResult> call)
+    {
+        TResult result;
+        try
+        {
+            result = call.Result;
+        }
+        catch (Exception e)
+        {
+            activation.OnWorkCompleted(this, e);
+            _completion.TrySetException(e);
+            return;
+        }
+
+        activation.OnWorkCompleted(this, null);
+        try
+        {
+            _completion.TrySetResult(TRequest.Method.ResultNeedsCopy ? _context.Copier.Copy(result) : result);
+        }
+        catch (Exception e)
+        {
+            _completion.TrySetException(e);
+        }
+    }
+
+    public override void Fail(Exception exception) => _completion.TrySetException(exception);
+
+    public override void Redirect(GrainCatalog catalog, GrainId grainId)
+    {
+        try
+        {
+            catalog.GetOrCreateActivation(grainId).Enqueue(this);
+        }
+        catch (Exception e)
+        {
+            Fail(e);
+        }
+    }
+
+    /// <summary>The caller's view of the call, ending in a <see cref="TimeoutException"/> if it takes too long.</summary>
+    public Task<TResult> ResultTask(GrainId grainId)
+        => _context.CallTimeout == Timeout.InfiniteTimeSpan ? _completion.Task : WithTimeoutAsync(grainId);
+
+    private async Task<TResult> WithTimeoutAsync(GrainId grainId)
+    {
+        var task = _completion.Task;
+        try
+        {
+            return await task.WaitAsync(_context.CallTimeout, _context.TimeProvider).ConfigureAwait(false);
+        }
+        catch (TimeoutException) when (!task.IsCompleted)
+        {
+            throw new TimeoutException(
+                $"The call to {TRequest.Method} on grain {grainId} did not answer within {_context.CallTimeout.TotalSeconds:0.###} s " +
+                "(Weft:Silo:CallTimeout).");
+        }
+    }
+}

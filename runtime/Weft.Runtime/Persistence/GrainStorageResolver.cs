@@ -1,0 +1,24 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Weft.Persistence;
+
+namespace Weft.Runtime.Persistence;
+
+/// <summary>Finds storage providers by name; a missing name is an error that says which setting to add.</summary>
+internal sealed class GrainStorageResolver(IServiceProvider services, IEnumerable<GrainStorageRegistration> registrations)
+{
+    private readonly ConcurrentDictionary<string, IGrainStorage> _providers = new(StringComparer.Ordinal);
+    private readonly string[] _names = [.. registrations.Select(r => r.Name).Distinct(StringComparer.Ordinal)];
+
+    public IReadOnlyList<string> Names => _names;
+
+    public IGrainStorage Get(string name)
+        => _providers.TryGetValue(name, out var provider) ? provider : _providers.GetOrAdd(name, Resolve);
+
+    private IGrainStorage Resolve(string name)
+        => services.GetKeyedService<IGrainStorage>(name)
+            ?? throw new InvalidOperationException(
+                $"No storage provider named '{name}' is configured: set {GrainStorageServiceCollectionExtensions.StorageSection}:{name}:Provider " +
+                $"(PostgreSql, Sqlite or Memory) and its ConnectionString. Configured providers: " +
+                (_names.Length == 0 ? "none." : string.Join(", ", _names) + "."));
+}
