@@ -1,0 +1,5 @@
+using Weft.Silo;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddWeftSilo();
+await builder.Build().RunAsync();

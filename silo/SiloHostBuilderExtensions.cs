@@ -1,0 +1,26 @@
+using Weft.Grains.Health;
+using Weft.Persistence.PostgreSql;
+using Weft.Persistence.Sqlite;
+using Weft.Runtime.Hosting;
+using Weft.Runtime.Persistence;
+
+namespace Weft.Silo;
+
+/// <summary>Sets up a Weft silo from configuration; used by this process and by the API when it co-hosts a silo.</summary>
+public static class SiloHostBuilderExtensions
+{
+    /// <summary>
+    /// Adds a silo with Weft's grains, options from <c>Weft:Silo</c>, and the storage providers named under
+    /// <c>Weft:Storage</c> (kinds PostgreSql, Sqlite and Memory). A grain state whose provider is not configured
+    /// stops start-up with a message naming the setting; nothing falls back to memory silently.
+    /// </summary>
+    public static IHostApplicationBuilder AddWeftSilo(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddWeftSilo(options => options.GrainAssemblies.Add(typeof(HealthGrain).Assembly));
+        builder.Services.AddPostgreSqlStorageKind();
+        builder.Services.AddSqliteStorageKind();
+        builder.Services.AddMemoryStorageKind();
+        builder.Services.AddGrainStorageFromConfiguration(builder.Configuration);
+        return builder;
+    }
+}
