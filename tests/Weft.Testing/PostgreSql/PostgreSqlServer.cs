@@ -91,6 +91,7 @@ public sealed class PostgreSqlServer
             var log = Path.Combine(root, "server.log");
             var passwordFile = Path.Combine(root, "password");
             Directory.CreateDirectory(root);
+            StartWatchdog(pgCtl, data, root, asRoot);
             await File.WriteAllTextAsync(passwordFile, ThrowawayPassword + "\n").ConfigureAwait(false);
             if (asRoot)
             {
@@ -135,7 +136,7 @@ public sealed class PostgreSqlServer
                 }
 
                 started = true;
-                RegisterCleanup(pgCtl, data, root, asRoot);
+                StopOnExit(pgCtl, data, root, asRoot);
                 var connectionString = new NpgsqlConnectionStringBuilder
                 {
                     Host = "127.0.0.1",
@@ -153,6 +154,11 @@ public sealed class PostgreSqlServer
             {
                 if (!started)
                 {
+                    if (File.Exists(Path.Combine(data, "postmaster.pid")))
+                    {
+                        await TryRunAsync(pgCtl, ["stop", "-D", data, "-m", "immediate", "-w", "-t", "30"], asRoot, "/").ConfigureAwait(false);
+                    }
+
                     TryDelete(root);
                 }
             }
@@ -192,12 +198,8 @@ public sealed class PostgreSqlServer
             return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
-        /// <summary>
-        /// Stops the server and deletes its directory when this process exits normally; a detached watchdog does the
-        /// same if the process is killed.
-        /// </summary>
-        private static void RegisterCleanup(string pgCtl, string data, string root, bool asRoot)
-        {
+        /// <summary>Stops the server and deletes its directory when this process exits normally.</summary>
+        private static void StopOnExit(string pgCtl, string data, string root, bool asRoot) =>
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
             {
                 var stop = TryRunAsync(pgCtl, ["stop", "-D", data, "-m", "fast", "-w", "-t", "30"], asRoot, "/").GetAwaiter().GetResult();
@@ -209,6 +211,12 @@ public sealed class PostgreSqlServer
                 TryDelete(root);
             };
 
+        /// <summary>
+        /// Starts a detached shell that waits for this process to end, however it ends (a killed test host runs no
+        /// exit handlers), then stops the server if it runs and deletes its directory.
+        /// </summary>
+        private static void StartWatchdog(string pgCtl, string data, string root, bool asRoot)
+        {
             var stopCommand = asRoot
                 ? $"runuser -u postgres -- {Quote(pgCtl)} stop -D {Quote(data)} -m fast -w -t 30"
                 : $"{Quote(pgCtl)} stop -D {Quote(data)} -m fast -w -t 30";
