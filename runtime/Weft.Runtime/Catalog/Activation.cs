@@ -29,6 +29,7 @@ internal sealed partial class Activation : GrainContext, IThreadPoolWorkItem
     private Grain? _grain;
     private int _running;
     private int _runningReadOnly;
+    private int _runningPassive;
     private bool _executing;
     private DeactivationReason? _deactivationReason;
     private TaskCompletionSource? _deactivated;
@@ -61,14 +62,14 @@ internal sealed partial class Activation : GrainContext, IThreadPoolWorkItem
     /// <summary>Whether calls must look the grain up again.</summary>
     public bool IsInvalid => _state == ActivationState.Invalid;
 
-    /// <summary>Whether nothing is running or waiting.</summary>
+    /// <summary>Whether no call is running or waiting (ticks of timers without KeepAlive do not count).</summary>
     public bool IsIdle
     {
         get
         {
             lock (_lock)
             {
-                return _state == ActivationState.Valid && _running == 0 && _pending.Count == 0 && _ready.Count == 0;
+                return _state == ActivationState.Valid && _running == _runningPassive && _pending.Count == 0;
             }
         }
     }
@@ -83,7 +84,7 @@ internal sealed partial class Activation : GrainContext, IThreadPoolWorkItem
         lock (_lock)
         {
             Touched = true;
-            if (!_executing && _pending.Count == 0 && CanAdmit(options))
+            if (!_executing && (_pending.Count == 0 || IsAlwaysInterleave(options)) && CanAdmit(options))
             {
                 _executing = true;
                 AddRunning(options);
@@ -192,7 +193,8 @@ internal sealed partial class Activation : GrainContext, IThreadPoolWorkItem
 
     private void EnqueueLocked(ActivationWorkItem work)
     {
-        if (_pending.Count == 0 && CanAdmit(work.Options))
+        // FIFO, except that always-interleave work never waits behind blocked calls.
+        if ((_pending.Count == 0 || IsAlwaysInterleave(work.Options)) && CanAdmit(work.Options))
         {
             AdmitLocked(work);
         }
@@ -209,6 +211,11 @@ internal sealed partial class Activation : GrainContext, IThreadPoolWorkItem
         {
             Touched |= work.KeepsAlive;
             RemoveRunning(work.Options);
+            if (!work.KeepsAlive)
+            {
+                _runningPassive--;
+            }
+
             NoteFailureLocked(exception);
             AdmitPendingLocked();
         }
@@ -239,6 +246,9 @@ internal sealed partial class Activation : GrainContext, IThreadPoolWorkItem
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsAlwaysInterleave(GrainMethodOptions options) => (options & GrainMethodOptions.AlwaysInterleave) != 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddRunning(GrainMethodOptions options)
     {
         _running++;
@@ -261,6 +271,11 @@ internal sealed partial class Activation : GrainContext, IThreadPoolWorkItem
     private void AdmitLocked(ActivationWorkItem work)
     {
         AddRunning(work.Options);
+        if (!work.KeepsAlive)
+        {
+            _runningPassive++;
+        }
+
         _ready.Enqueue(ReadyItem.ForWork(work));
         ScheduleIfReadyLocked();
     }

@@ -1,0 +1,4 @@
+namespace Weft.Runtime.Tests.Grains;
+
+[Reentrant]
+public sealed class ReentrantTurnGrain : TurnGrainBase, IReentrantTurnGrain;

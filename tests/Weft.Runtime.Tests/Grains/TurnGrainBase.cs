@@ -1,0 +1,74 @@
+namespace Weft.Runtime.Tests.Grains;
+
+public abstract class TurnGrainBase : Grain, ITurnProbe
+{
+    private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _inside;
+    private int _maxInside;
+    private int _threadsInside;
+    private int _maxThreadsInside;
+
+    public async Task<int> Work(int sequence)
+    {
+        Enter();
+        Probe.Record(GetPrimaryKeyString(), "start:" + sequence);
+        for (var i = 0; i < 3; i++)
+        {
+            ExitThread();
+            await Task.Yield();
+            EnterThread();
+        }
+
+        ExitThread();
+        await Task.Delay(1);
+        EnterThread();
+        Probe.Record(GetPrimaryKeyString(), "end:" + sequence);
+        return Exit();
+    }
+
+    public async Task<int> Read(int sequence)
+    {
+        Enter();
+        ExitThread();
+        await Task.Delay(20);
+        EnterThread();
+        return Exit();
+    }
+
+    public Task WaitForGate() => _gate.Task;
+
+    public Task Open()
+    {
+        _gate.TrySetResult();
+        return Task.CompletedTask;
+    }
+
+    public Task<int> MaxConcurrency() => Task.FromResult(_maxInside);
+
+    public Task<int> ThreadsInsideAtOnce() => Task.FromResult(_maxThreadsInside);
+
+    private void Enter()
+    {
+        var now = Interlocked.Increment(ref _inside);
+        _maxInside = Math.Max(_maxInside, now);
+        EnterThread();
+    }
+
+    private int Exit()
+    {
+        ExitThread();
+        var max = _maxInside;
+        Interlocked.Decrement(ref _inside);
+        return max;
+    }
+
+    // Counts threads running grain code at once: must stay 1 even for reentrant grains.
+    private void EnterThread()
+    {
+        var now = Interlocked.Increment(ref _threadsInside);
+        _maxThreadsInside = Math.Max(_maxThreadsInside, now);
+        Thread.SpinWait(200);
+    }
+
+    private void ExitThread() => Interlocked.Decrement(ref _threadsInside);
+}
