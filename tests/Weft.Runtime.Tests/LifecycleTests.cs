@@ -183,21 +183,6 @@ public sealed class LifecycleTests
     }
 
     [Fact]
-    public async Task A_thousand_concurrent_increments_of_a_persisted_counter_end_at_exactly_1000()
-    {
-        var storage = new MemoryGrainStorage();
-        await using var silo = await TestSilo.StartAsync(storage: storage);
-        var key = NewKey();
-        var counter = silo.GrainFactory.GetGrain<ICounterGrain>(key);
-
-        await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => Task.Run(() => counter.Increment())));
-
-        Assert.Equal(1000, await counter.Get());
-        var stored = await storage.ReadAsync(new GrainStateKey("counter", key, "counter"), CancellationToken.None);
-        Assert.Equal("{\"Value\":1000}", System.Text.Encoding.UTF8.GetString(stored!.Data!));
-    }
-
-    [Fact]
     public async Task A_stale_etag_fails_the_write_and_the_next_call_reloads_the_stored_state()
     {
         var storage = new MemoryGrainStorage();
