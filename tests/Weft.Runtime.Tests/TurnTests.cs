@@ -75,6 +75,23 @@ public sealed class TurnTests(SharedSiloFixture fixture)
     }
 
     [Fact]
+    public async Task AlwaysInterleave_call_queued_during_activation_does_not_wait_behind_blocked_calls()
+    {
+        var key = NewKey();
+        var activationGate = new TaskCompletionSource();
+        TurnGrainBase.ActivationGates[key] = activationGate.Task;
+        var grain = fixture.GrainFactory.GetGrain<ITurnGrain>(key);
+
+        var waiting = grain.WaitForGate();
+        var queued = grain.Work(1);
+        var open = grain.Open();
+        activationGate.SetResult();
+
+        await Task.WhenAll(waiting, queued, open).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(["start:1", "end:1"], Probe.Events(key));
+    }
+
+    [Fact]
     public async Task ReadOnly_calls_interleave_with_each_other()
     {
         var grain = fixture.GrainFactory.GetGrain<ITurnGrain>(NewKey());

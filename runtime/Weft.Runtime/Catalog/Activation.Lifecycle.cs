@@ -144,6 +144,7 @@ internal sealed partial class Activation
             _running = 0;
             waiting = [.. _pending];
             _pending.Clear();
+            _pendingInterleaving = 0;
             _deactivated?.TrySetResult();
         }
 

@@ -24,6 +24,7 @@ internal sealed partial class Activation : GrainContext, IThreadPoolWorkItem
     private readonly GrainClassMetadata _class;
     private readonly ActivationSynchronizationContext _synchronizationContext;
     private readonly Queue<ActivationWorkItem> _pending = new();
+    private int _pendingInterleaving;
     private readonly Queue<ReadyItem> _ready = new();
     private ActivationState _state = ActivationState.Created;
     private Grain? _grain;
@@ -134,19 +135,7 @@ internal sealed partial class Activation : GrainContext, IThreadPoolWorkItem
 
         if (call.IsCompleted)
         {
-            TResult result;
-            try
-            {
-                result = call.Result;
-            }
-            catch (Exception e)
-            {
-                EndInline(options, e, stillRunning: false);
-                return ValueTask.FromException<TResult>(e);
-            }
-
-            EndInline(options, null, stillRunning: false);
-            return TRequest.Method.ResultNeedsCopy ? new ValueTask<TResult>(_catalog.CallContext.Copier.Copy(result)) : new ValueTask<TResult>(result);
+            return EndCompletedInline<TRequest, TResult>(call, options);
         }
 
         // The method awaits: its continuations come back through the ready queue; the message reports its end.
@@ -154,6 +143,52 @@ internal sealed partial class Activation : GrainContext, IThreadPoolWorkItem
         EndInline(options, null, stillRunning: true);
         message.Track(this, call);
         return new ValueTask<TResult>(message.ResultTask(GrainId));
+    }
+
+    private ValueTask<TResult> EndCompletedInline<TRequest, TResult>(ValueTask<TResult> call, GrainMethodOptions options)
+        where TRequest : struct, IGrainRequest<TResult>
+    {
+        if (!call.IsCompletedSuccessfully)
+        {
+            Exception failure;
+            try
+            {
+                call.GetAwaiter().GetResult();
+                failure = new InvalidOperationException("A faulted call completed without an exception.");
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+
+            EndInline(options, failure, stillRunning: false);
+            return ValueTask.FromException<TResult>(failure);
+        }
+
+        if (TRequest.Method.ResultNeedsCopy)
+        {
+            // Copied before the turn ends, while no other call can be changing the grain's objects.
+            var copy = CopyResult(call.Result);
+            EndInline(options, null, stillRunning: false);
+            return copy;
+        }
+
+        EndInline(options, null, stillRunning: false);
+
+        // Handing the completed ValueTask on (unread) keeps the grain's own Task<T> for the proxy: no second task.
+        return call;
+    }
+
+    private ValueTask<TResult> CopyResult<TResult>(TResult result)
+    {
+        try
+        {
+            return new ValueTask<TResult>(_catalog.CallContext.Copier.Copy(result));
+        }
+        catch (Exception e)
+        {
+            return ValueTask.FromException<TResult>(e);
+        }
     }
 
     private void EndInline(GrainMethodOptions options, Exception? exception, bool stillRunning)
@@ -201,6 +236,10 @@ internal sealed partial class Activation : GrainContext, IThreadPoolWorkItem
         else
         {
             _pending.Enqueue(work);
+            if (IsAlwaysInterleave(work.Options))
+            {
+                _pendingInterleaving++;
+            }
         }
     }
 
@@ -286,6 +325,11 @@ internal sealed partial class Activation : GrainContext, IThreadPoolWorkItem
         while (_pending.TryPeek(out var next) && CanAdmit(next.Options))
         {
             _pending.Dequeue();
+            if (IsAlwaysInterleave(next.Options))
+            {
+                _pendingInterleaving--;
+            }
+
             if (next.IsExpired(_catalog.TimeProvider.GetTimestamp()))
             {
                 (expired ??= []).Add(next);
@@ -293,6 +337,25 @@ internal sealed partial class Activation : GrainContext, IThreadPoolWorkItem
             }
 
             AdmitLocked(next);
+        }
+
+        if (_pendingInterleaving > 0 && CanAdmit(GrainMethodOptions.AlwaysInterleave))
+        {
+            // Always-interleave work that queued while the activation was not ready must not wait behind blocked calls.
+            var blocked = _pending.Count;
+            for (var i = 0; i < blocked; i++)
+            {
+                var work = _pending.Dequeue();
+                if (IsAlwaysInterleave(work.Options))
+                {
+                    _pendingInterleaving--;
+                    AdmitLocked(work);
+                }
+                else
+                {
+                    _pending.Enqueue(work);
+                }
+            }
         }
 
         if (expired is not null)

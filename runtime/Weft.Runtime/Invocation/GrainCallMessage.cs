@@ -42,34 +42,15 @@ internal sealed class GrainCallMessage<TRequest, TResult> : ActivationWorkItem
         Track(activation, call);
     }
 
-    /// <summary>Follows a call that has started, until it ends.</summary>
+    /// <summary>Follows a call that has started, until it ends. The ValueTask is consumed exactly once.</summary>
     public void Track(Activation activation, ValueTask<TResult> call)
     {
-        if (call.IsCompleted)
+        if (!call.IsCompleted)
         {
-            Complete(activation, call);
+            _ = AwaitAsync(activation, call);
             return;
         }
 
-        _ = AwaitAsync(activation, call);
-    }
-
-    private async Task AwaitAsync(Activation activation, ValueTask<TResult> call)
-    {
-        try
-        {
-            await call.ConfigureAwait(false);
-        }
-        catch
-        {
-            // Reported by Complete below.
-        }
-
-        Complete(activation, call);
-    }
-
-    private void Complete(Activation activation, ValueTask<TResult> call)
-    {
         TResult result;
         try
         {
@@ -77,19 +58,56 @@ internal sealed class GrainCallMessage<TRequest, TResult> : ActivationWorkItem
         }
         catch (Exception e)
         {
-            activation.OnWorkCompleted(this, e);
-            _completion.TrySetException(e);
+            Fail(activation, e);
             return;
         }
 
-        activation.OnWorkCompleted(this, null);
+        Succeed(activation, result);
+    }
+
+    private async Task AwaitAsync(Activation activation, ValueTask<TResult> call)
+    {
+        TResult result;
         try
         {
-            _completion.TrySetResult(TRequest.Method.ResultNeedsCopy ? _context.Copier.Copy(result) : result);
+            result = await call.ConfigureAwait(false);
         }
         catch (Exception e)
         {
-            _completion.TrySetException(e);
+            Fail(activation, e);
+            return;
+        }
+
+        Succeed(activation, result);
+    }
+
+    private void Fail(Activation activation, Exception exception)
+    {
+        activation.OnWorkCompleted(this, exception);
+        _completion.TrySetException(exception);
+    }
+
+    private void Succeed(Activation activation, TResult result)
+    {
+        // A mutable result is copied before the turn ends, while no other call can be changing it.
+        Exception? copyFailure = null;
+        try
+        {
+            result = TRequest.Method.ResultNeedsCopy ? _context.Copier.Copy(result) : result;
+        }
+        catch (Exception e)
+        {
+            copyFailure = e;
+        }
+
+        activation.OnWorkCompleted(this, null);
+        if (copyFailure is null)
+        {
+            _completion.TrySetResult(result);
+        }
+        else
+        {
+            _completion.TrySetException(copyFailure);
         }
     }
 

@@ -1,7 +1,12 @@
+using System.Collections.Concurrent;
+
 namespace Weft.Runtime.Tests.Grains;
 
 public abstract class TurnGrainBase : Grain, ITurnProbe
 {
+    /// <summary>Activation of a grain whose key is here waits for the task, so tests can queue calls behind it.</summary>
+    public static readonly ConcurrentDictionary<string, Task> ActivationGates = new();
+
     private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inside;
     private int _maxInside;
@@ -34,6 +39,9 @@ public abstract class TurnGrainBase : Grain, ITurnProbe
         EnterThread();
         return Exit();
     }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+        => ActivationGates.TryGetValue(GetPrimaryKeyString(), out var gate) ? gate : Task.CompletedTask;
 
     public Task WaitForGate() => _gate.Task;
 
