@@ -25,17 +25,21 @@ public static class SqliteGrainStorageServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Makes the "Sqlite" kind available to configuration. It reads <c>ConnectionString</c> (default
-    /// <c>Data Source=./data/weft.db</c>) and <c>Table</c> from <c>Weft:Storage:&lt;name&gt;</c>.
+    /// Makes the "Sqlite" kind available to configuration. It reads <c>ConnectionString</c> (required: a configured
+    /// store never falls back to a file nobody named) and <c>Table</c> from <c>Weft:Storage:&lt;name&gt;</c>.
     /// </summary>
     public static IServiceCollection AddSqliteStorageKind(this IServiceCollection services) =>
         services.AddGrainStorageKind(new GrainStorageKind(KindName, static (sp, name, section) =>
-            new SqliteGrainStorage(name, ReadOptions(section), sp.GetService<ILogger<SqliteGrainStorage>>())));
+            new SqliteGrainStorage(name, ReadOptions(name, section), sp.GetService<ILogger<SqliteGrainStorage>>())));
 
-    private static SqliteGrainStorageOptions ReadOptions(IConfigurationSection section)
+    private static SqliteGrainStorageOptions ReadOptions(string name, IConfigurationSection section)
     {
         var options = new SqliteGrainStorageOptions();
-        options.ConnectionString = section[nameof(options.ConnectionString)] is { Length: > 0 } cs ? cs : options.ConnectionString;
+        options.ConnectionString = section[nameof(options.ConnectionString)] is { Length: > 0 } cs
+            ? cs
+            : throw new GrainStorageException(
+                $"Storage provider '{name}' is a Sqlite store without a database file: set Weft:Storage:{name}:ConnectionString " +
+                "(for example \"Data Source=data/weft.db\").");
         options.Table = section[nameof(options.Table)] is { Length: > 0 } table ? table : options.Table;
         return options;
     }

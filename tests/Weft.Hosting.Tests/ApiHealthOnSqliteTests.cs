@@ -34,5 +34,22 @@ public sealed class ApiHealthOnSqliteTests : IDisposable
         Assert.Equal(3, await HealthResponse.GetChecksAsync(restarted));
     }
 
+    [Fact]
+    public async Task Storage_settings_applied_when_the_host_is_built_are_used_whole()
+    {
+        var file = _directory.File("late.db");
+        await using var api = new WeftApiFactory(
+            new Dictionary<string, string?>
+            {
+                ["Weft:Storage:Default:Provider"] = "Sqlite",
+                ["Weft:Storage:Default:ConnectionString"] = $"Data Source={file}",
+            },
+            settingsAtBuild: true);
+        using var client = api.CreateClient();
+
+        Assert.Equal(1, await HealthResponse.GetChecksAsync(client));
+        Assert.True(File.Exists(file), "The SQLite file was not created where the late connection string says.");
+    }
+
     public void Dispose() => _directory.Dispose();
 }

@@ -23,6 +23,14 @@ public sealed class ApiStartupFailureTests(PostgreSqlDatabaseFixture database, I
     }
 
     [Fact]
+    public async Task Start_up_with_all_settings_removed_when_the_host_is_built_names_the_missing_setting()
+    {
+        var message = await StartUpFailureAsync(new WeftApiFactory(new Dictionary<string, string?>(), settingsAtBuild: true));
+
+        Assert.Contains("Weft:Storage:Default", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_up_with_an_unknown_storage_kind_names_the_kind_setting()
     {
         var message = await StartUpFailureAsync(new WeftApiFactory(new Dictionary<string, string?>

@@ -5,10 +5,13 @@ using Weft.Persistence;
 namespace Weft.Runtime.Persistence;
 
 /// <summary>Finds storage providers by name; a missing name is an error that says which setting to add.</summary>
-internal sealed class GrainStorageResolver(IServiceProvider services, IEnumerable<GrainStorageRegistration> registrations)
+internal sealed class GrainStorageResolver(
+    IServiceProvider services,
+    IEnumerable<GrainStorageRegistration> registrations,
+    ConfiguredGrainStorage? configured = null)
 {
     private readonly ConcurrentDictionary<string, IGrainStorage> _providers = new(StringComparer.Ordinal);
-    private readonly string[] _names = [.. registrations.Select(r => r.Name).Distinct(StringComparer.Ordinal)];
+    private readonly string[] _names = [.. registrations.Select(r => r.Name).Concat(configured?.Names ?? []).Distinct(StringComparer.Ordinal)];
 
     public IReadOnlyList<string> Names => _names;
 

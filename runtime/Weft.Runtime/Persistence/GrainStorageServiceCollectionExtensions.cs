@@ -27,32 +27,17 @@ public static class GrainStorageServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers one provider per child of <c>Weft:Storage</c>; each child names its kind in <c>Provider</c>
+    /// Creates providers from configuration: each child of <c>Weft:Storage</c> names its kind in <c>Provider</c>
     /// (for example <c>Weft:Storage:Default:Provider=PostgreSql</c> with <c>Weft:Storage:Default:ConnectionString</c>).
+    /// Names, kinds and settings are all read when the provider is first needed, from <paramref name="configuration"/>
+    /// or else the host's <see cref="IConfiguration"/>, so configuration added after this call is seen whole.
     /// </summary>
-    public static IServiceCollection AddGrainStorageFromConfiguration(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddGrainStorageFromConfiguration(this IServiceCollection services, IConfiguration? configuration = null)
     {
-        foreach (var section in configuration.GetSection(StorageSection).GetChildren())
-        {
-            var name = section.Key;
-            var kindName = section["Provider"];
-            services.AddGrainStorage(name, sp =>
-            {
-                if (string.IsNullOrWhiteSpace(kindName))
-                {
-                    throw new InvalidOperationException(
-                        $"Storage provider '{name}' has no kind: set {StorageSection}:{name}:Provider (PostgreSql, Sqlite or Memory).");
-                }
-
-                var kinds = sp.GetServices<GrainStorageKind>().ToList();
-                var kind = kinds.FirstOrDefault(k => string.Equals(k.Name, kindName, StringComparison.OrdinalIgnoreCase))
-                    ?? throw new InvalidOperationException(
-                        $"Storage provider '{name}' names kind '{kindName}' in {StorageSection}:{name}:Provider, which is not available; " +
-                        $"available kinds: {string.Join(", ", kinds.Select(k => k.Name))}.");
-                return kind.Create(sp, name, section);
-            });
-        }
-
+        services.AddSingleton(sp => new ConfiguredGrainStorage(configuration ?? sp.GetRequiredService<IConfiguration>()));
+        services.AddKeyedSingleton<IGrainStorage>(
+            KeyedService.AnyKey,
+            (sp, key) => sp.GetRequiredService<ConfiguredGrainStorage>().Create(sp, (string)key!));
         return services;
     }
 }

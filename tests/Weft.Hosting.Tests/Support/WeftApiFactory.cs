@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 
 namespace Weft.Hosting.Tests.Support;
 
@@ -8,11 +9,13 @@ namespace Weft.Hosting.Tests.Support;
 /// <c>withoutAppSettings</c> the content root is an empty directory, so only the given settings exist.
 /// </summary>
 /// <remarks>
-/// Settings go in through <c>UseSetting</c>, which the API's Program sees while it registers services. Configuration
-/// added through <c>ConfigureAppConfiguration</c> is applied only when the host is built, after <c>AddWeftSilo</c> has
-/// read which storage providers exist (see the README).
+/// With <c>settingsAtBuild</c> the settings go in through <c>ConfigureAppConfiguration</c> instead, which applies only
+/// when the host is built, after the API has registered its services.
 /// </remarks>
-internal sealed class WeftApiFactory(IReadOnlyDictionary<string, string?> settings, bool withoutAppSettings = false)
+internal sealed class WeftApiFactory(
+    IReadOnlyDictionary<string, string?> settings,
+    bool withoutAppSettings = false,
+    bool settingsAtBuild = false)
     : WebApplicationFactory<Program>
 {
     private readonly TemporaryDirectory? _emptyContentRoot = withoutAppSettings ? new TemporaryDirectory() : null;
@@ -34,6 +37,16 @@ internal sealed class WeftApiFactory(IReadOnlyDictionary<string, string?> settin
         if (_emptyContentRoot is not null)
         {
             builder.UseContentRoot(_emptyContentRoot.Path);
+        }
+
+        if (settingsAtBuild)
+        {
+            builder.ConfigureAppConfiguration((_, configuration) =>
+            {
+                configuration.Sources.Clear();
+                configuration.AddInMemoryCollection(settings);
+            });
+            return;
         }
 
         foreach (var (key, value) in settings)
