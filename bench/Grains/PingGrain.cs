@@ -1,0 +1,9 @@
+namespace Weft.Bench.Grains;
+
+/// <summary>Does no work, so a call measures only the runtime's call path.</summary>
+public sealed class PingGrain : Grain, IPingGrain
+{
+    public ValueTask<int> Ping(int value) => new(value + 1);
+
+    public Task<int> PingTask(int value) => Task.FromResult(value + 1);
+}

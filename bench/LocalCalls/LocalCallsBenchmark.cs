@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Globalization;
+using Weft.Bench.Grains;
+using Weft.Bench.Measurement;
+using Weft.Runtime.Persistence;
+
+namespace Weft.Bench.LocalCalls;
+
+/// <summary>
+/// Calls to a trivial grain inside one silo: throughput of many interleaved callers, the round trip of one caller,
+/// and the same with a Task-returning method. No state is written on the measured path.
+/// </summary>
+internal static class LocalCallsBenchmark
+{
+    private const int GrainCount = 1_000;
+    private const int CallsBetweenYields = 256;
+    private const int LatencyCalls = 1_000_000;
+    private static readonly TimeSpan s_warmUp = TimeSpan.FromSeconds(2);
+
+    public static async Task RunAsync(int seconds, int callers)
+    {
+        var duration = TimeSpan.FromSeconds(seconds);
+        Console.WriteLine($"== local-calls: {GrainCount:N0} grains, {callers} callers, {seconds} s per throughput run");
+        await using var silo = await BenchSilo.StartAsync(services => services.AddGrainStorage("Default", _ => new MemoryGrainStorage()));
+
+        var grains = new IPingGrain[GrainCount];
+        for (var i = 0; i < grains.Length; i++)
+        {
+            grains[i] = silo.GrainFactory.GetGrain<IPingGrain>(i);
+            await grains[i].Ping(0);
+        }
+
+        await MeasureThroughputAsync(grains, callers, s_warmUp, useTask: false);
+        await MeasureLatencyAsync(grains, LatencyCalls / 10, useTask: false);
+
+        var throughput = await MeasureThroughputAsync(grains, callers, duration, useTask: false);
+        Console.WriteLine($"throughput (ValueTask<int> Ping): {throughput.Describe(callers)}");
+
+        var latency = await MeasureLatencyAsync(grains, LatencyCalls, useTask: false);
+        Console.WriteLine($"single caller (ValueTask<int> Ping): {latency.Describe()}");
+
+        await MeasureThroughputAsync(grains, callers, s_warmUp / 2, useTask: true);
+        await MeasureLatencyAsync(grains, LatencyCalls / 10, useTask: true);
+        var taskThroughput = await MeasureThroughputAsync(grains, callers, duration, useTask: true);
+        var taskLatency = await MeasureLatencyAsync(grains, LatencyCalls, useTask: true);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Task<int> variant (PingTask): {taskThroughput.CallsPerSecond:N0} calls/s, " +
+            $"{(taskThroughput.End.AllocatedBytes - taskThroughput.Start.AllocatedBytes) / (double)taskThroughput.Calls:0.0} B/call; " +
+            $"single caller median {taskLatency.Latency.MedianMicroseconds:0.000} µs, p99 {taskLatency.Latency.P99Microseconds:0.000} µs, " +
+            $"{taskLatency.BytesPerCall:0.0} B/call"));
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"local-calls/s: {Math.Round(throughput.CallsPerSecond):0}"));
+    }
+
+    private static async Task<ThroughputResult> MeasureThroughputAsync(IPingGrain[] grains, int callers, TimeSpan duration, bool useTask)
+    {
+        var stop = new StopSignal();
+        var tasks = new Task<long>[callers];
+        var start = GcSnapshot.Take();
+        var stopwatch = Stopwatch.StartNew();
+        for (var c = 0; c < callers; c++)
+        {
+            // Callers start spread over the grains, so they rarely meet on one activation.
+            var first = (int)((long)c * grains.Length / callers);
+            tasks[c] = useTask
+                ? Task.Run(() => CallPingTaskAsync(grains, first, stop))
+                : Task.Run(() => CallPingAsync(grains, first, stop));
+        }
+
+        await Task.Delay(duration);
+        stop.Set();
+        var counts = await Task.WhenAll(tasks);
+        stopwatch.Stop();
+        var end = GcSnapshot.Take();
+        return new ThroughputResult(counts.Sum(), stopwatch.Elapsed, start, end);
+    }
+
+    private static async Task<long> CallPingAsync(IPingGrain[] grains, int index, StopSignal stop)
+    {
+        long calls = 0;
+        while (!stop.IsSet)
+        {
+            for (var n = 0; n < CallsBetweenYields; n++)
+            {
+                var grain = grains[index];
+                index = index + 1 == grains.Length ? 0 : index + 1;
+                if (await grain.Ping(n) != n + 1)
+                {
+                    throw new InvalidOperationException("Ping returned a wrong value.");
+                }
+            }
+
+            calls += CallsBetweenYields;
+            await Task.Yield();
+        }
+
+        return calls;
+    }
+
+    private static async Task<long> CallPingTaskAsync(IPingGrain[] grains, int index, StopSignal stop)
+    {
+        long calls = 0;
+        while (!stop.IsSet)
+        {
+            for (var n = 0; n < CallsBetweenYields; n++)
+            {
+                var grain = grains[index];
+                index = index + 1 == grains.Length ? 0 : index + 1;
+                if (await grain.PingTask(n) != n + 1)
+                {
+                    throw new InvalidOperationException("PingTask returned a wrong value.");
+                }
+            }
+
+            calls += CallsBetweenYields;
+            await Task.Yield();
+        }
+
+        return calls;
+    }
+
+    private static async Task<LatencyResult> MeasureLatencyAsync(IPingGrain[] grains, int calls, bool useTask)
+    {
+        var ticks = new long[calls];
+        var thread = Environment.CurrentManagedThreadId;
+        var processBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var threadBefore = GC.GetAllocatedBytesForCurrentThread();
+        var stopwatch = Stopwatch.StartNew();
+        for (var i = 0; i < calls; i++)
+        {
+            var grain = grains[i % grains.Length];
+            var started = Stopwatch.GetTimestamp();
+            var result = useTask ? await grain.PingTask(i) : await grain.Ping(i);
+            ticks[i] = Stopwatch.GetTimestamp() - started;
+            if (result != i + 1)
+            {
+                throw new InvalidOperationException("Ping returned a wrong value.");
+            }
+        }
+
+        stopwatch.Stop();
+        var sameThread = thread == Environment.CurrentManagedThreadId;
+        var allocated = sameThread
+            ? GC.GetAllocatedBytesForCurrentThread() - threadBefore
+            : GC.GetTotalAllocatedBytes(precise: true) - processBefore;
+        return new LatencyResult(LatencySummary.FromTicks(ticks), stopwatch.Elapsed, allocated / (double)calls, sameThread);
+    }
+}
