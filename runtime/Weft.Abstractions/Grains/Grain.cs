@@ -1,4 +1,5 @@
 using System.Globalization;
+using Weft.Streams;
 
 namespace Weft;
 
@@ -42,6 +43,10 @@ public abstract class Grain
 
     /// <summary>Runs once when the activation is deactivated (idle collection, request, or shutdown).</summary>
     public virtual Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Returns a stream provider configured under <c>Weft:Streams:&lt;name&gt;</c>.</summary>
+    /// <exception cref="InvalidOperationException">No provider has that name; the message names the setting.</exception>
+    protected IStreamProvider GetStreamProvider(string name = "Default") => _context.GetStreamProvider(name);
 
     /// <summary>Deactivates this activation when the current call ends; the next call creates a new one.</summary>
     protected void DeactivateOnIdle() => _context.DeactivateOnIdle();

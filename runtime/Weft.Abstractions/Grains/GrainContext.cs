@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Weft.Streams;
 
 namespace Weft;
 
@@ -37,6 +38,9 @@ public abstract class GrainContext
 
     /// <summary>Starts a grain timer.</summary>
     public abstract IGrainTimer RegisterTimer(Func<CancellationToken, Task> callback, GrainTimerOptions options);
+
+    /// <summary>Returns the named stream provider.</summary>
+    public abstract IStreamProvider GetStreamProvider(string name);
 
     /// <summary>Creates a persistent state bound to a storage provider; called by generated grain factories.</summary>
     public abstract IPersistentState<TState> GetPersistentState<TState>(string stateName, string storageName);

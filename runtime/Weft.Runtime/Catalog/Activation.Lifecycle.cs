@@ -1,4 +1,6 @@
 using Weft.Runtime.Persistence;
+using Weft.Runtime.Streams;
+using Weft.Streams;
 using Weft.Runtime.Scheduling;
 using Weft.Runtime.Timers;
 
@@ -194,6 +196,8 @@ internal sealed partial class Activation
             timer.Stop();
         }
     }
+
+    public override IStreamProvider GetStreamProvider(string name) => _catalog.Services.GetStreamProvider(name);
 
     public override IPersistentState<TState> GetPersistentState<TState>(string stateName, string storageName)
     {

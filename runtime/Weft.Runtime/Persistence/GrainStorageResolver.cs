@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Weft.Persistence;
+using Weft.Runtime.Configuration;
 
 namespace Weft.Runtime.Persistence;
 
@@ -8,7 +9,7 @@ namespace Weft.Runtime.Persistence;
 internal sealed class GrainStorageResolver(
     IServiceProvider services,
     IEnumerable<GrainStorageRegistration> registrations,
-    ConfiguredGrainStorage? configured = null)
+    ConfiguredProviders<IGrainStorage>? configured = null)
 {
     private readonly ConcurrentDictionary<string, IGrainStorage> _providers = new(StringComparer.Ordinal);
     private readonly string[] _names = [.. registrations.Select(r => r.Name).Concat(configured?.Names ?? []).Distinct(StringComparer.Ordinal)];

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Weft.Persistence;
+using Weft.Runtime.Configuration;
 
 namespace Weft.Runtime.Persistence;
 
@@ -34,10 +35,12 @@ public static class GrainStorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddGrainStorageFromConfiguration(this IServiceCollection services, IConfiguration? configuration = null)
     {
-        services.AddSingleton(sp => new ConfiguredGrainStorage(configuration ?? sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => new ConfiguredProviders<IGrainStorage>(
+            configuration ?? sp.GetRequiredService<IConfiguration>(), StorageSection, "PostgreSql, Sqlite or Memory"));
         services.AddKeyedSingleton<IGrainStorage>(
             KeyedService.AnyKey,
-            (sp, key) => sp.GetRequiredService<ConfiguredGrainStorage>().Create(sp, (string)key!));
+            (sp, key) => sp.GetRequiredService<ConfiguredProviders<IGrainStorage>>().Create(
+                sp, (string)key!, sp.GetServices<GrainStorageKind>().Select(k => (k.Name, k.Create))));
         return services;
     }
 }

@@ -1,5 +1,7 @@
 using Weft.Persistence;
 using Weft.Runtime.Serialization;
+using Weft.Runtime.Streams;
+using Weft.Streams;
 
 namespace Weft.Runtime.Persistence;
 
@@ -47,18 +49,37 @@ internal sealed class PersistentState<TState> : PersistentStateBase, IPersistent
 
     public async Task WriteStateAsync(CancellationToken cancellationToken = default)
     {
-        byte[] data;
+        Etag = await _storage.WriteAsync(_key, Serialize(), Etag, cancellationToken);
+        RecordExists = true;
+    }
+
+    /// <summary>Writes the state and appends stream events in one transaction (the outbox).</summary>
+    public async Task<long> WriteWithEventsAsync(
+        IStreamQueue queue, StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, CancellationToken cancellationToken)
+    {
+        if (_storage is not IOutboxGrainStorage outbox)
+        {
+            throw new InvalidOperationException(
+                $"Storage '{_storageName}' cannot write state and publish in one transaction: use a PostgreSql or Sqlite " +
+                "storage provider in the same database as the stream provider.");
+        }
+
+        var result = await outbox.WriteWithEventsAsync(_key, Serialize(), Etag, queue, streamId, events, cancellationToken);
+        Etag = result.Etag;
+        RecordExists = true;
+        return result.LastSequence;
+    }
+
+    private byte[] Serialize()
+    {
         try
         {
-            data = _codec.Serialize(State);
+            return _codec.Serialize(State);
         }
         catch (InvalidOperationException e)
         {
             throw new GrainStorageException($"State '{_key.StateName}' of grain {_key.GrainType}/{_key.GrainKey} cannot be written: {e.Message}", e);
         }
-
-        Etag = await _storage.WriteAsync(_key, data, Etag, cancellationToken);
-        RecordExists = true;
     }
 
     public async Task ClearStateAsync(CancellationToken cancellationToken = default)
