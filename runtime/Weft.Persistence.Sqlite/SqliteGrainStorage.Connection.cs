@@ -52,13 +52,13 @@ public sealed partial class SqliteGrainStorage
                 "    modified_at TEXT    NOT NULL,\n" +
                 "    PRIMARY KEY (grain_type, grain_key, state_name)\n" +
                 ")";
-            await using (var command = _writer!.CreateCommand())
+            await using (var command = _preparedOn!.CreateCommand())
             {
                 command.CommandText = create;
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await using (var command = _writer.CreateCommand())
+            await using (var command = _preparedOn.CreateCommand())
             {
                 command.CommandText = "SELECT group_concat(name, ', ') FROM (SELECT name FROM pragma_table_info($table) WHERE pk > 0 ORDER BY pk)";
                 command.Parameters.AddWithValue("$table", _table[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal));
@@ -76,46 +76,31 @@ public sealed partial class SqliteGrainStorage
         }
     }
 
-    /// <summary>Opens the write connection if it is not open. Called under <see cref="_writeGate"/>.</summary>
+    /// <summary>
+    /// Opens the file's shared write connection if it is not open; if it is another connection than the one the
+    /// statements were prepared on, they are prepared again. Called under <see cref="_writeGate"/>.
+    /// </summary>
     private async Task EnsureWriterAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_writer is not null)
-        {
-            return;
-        }
-
-        var directory = Path.GetDirectoryName(_path);
+        SqliteConnection connection;
         try
         {
-            if (!string.IsNullOrEmpty(directory))
-            {
-                Directory.CreateDirectory(directory);
-            }
+            connection = await _writer.OpenAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new GrainStorageException(
-                $"Storage provider '{_name}' could not create directory {directory} for its SQLite file — check the path in " +
+                $"Storage provider '{_name}' could not create directory {Path.GetDirectoryName(_path)} for its SQLite file — check the path in " +
                 $"{_settings}:ConnectionString: {ex.Message}", ex);
         }
 
-        var connection = new SqliteConnection(_connectionString);
-        try
+        if (!ReferenceEquals(connection, _preparedOn))
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            // busy_timeout first: another process switching the journal mode briefly locks the file.
-            command.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await CloseCommandsAsync().ConfigureAwait(false);
+            _ready = false;
+            _preparedOn = connection;
         }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        _writer = connection;
     }
 
     /// <summary>Prepares the three write statements once; they stay prepared on the write connection.</summary>
@@ -135,7 +120,7 @@ public sealed partial class SqliteGrainStorage
 
     private SqliteCommand CreateWriterCommand(string sql, bool withData, bool withVersion)
     {
-        var command = _writer!.CreateCommand();
+        var command = _preparedOn!.CreateCommand();
         command.CommandText = sql;
         AddKey(command, default, []);
         if (withData)
@@ -149,17 +134,6 @@ public sealed partial class SqliteGrainStorage
         }
 
         return command;
-    }
-
-    private async Task CloseWriterAsync()
-    {
-        await CloseCommandsAsync().ConfigureAwait(false);
-        _ready = false;
-        if (_writer is not null)
-        {
-            await _writer.DisposeAsync().ConfigureAwait(false);
-            _writer = null;
-        }
     }
 
     private async Task CloseCommandsAsync()

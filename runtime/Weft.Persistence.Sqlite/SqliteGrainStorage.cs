@@ -4,7 +4,9 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Weft.Persistence.Sqlite.Streams;
 using Weft.Runtime.Persistence;
+using Weft.Runtime.Streams;
 
 namespace Weft.Persistence.Sqlite;
 
@@ -15,9 +17,12 @@ namespace Weft.Persistence.Sqlite;
 /// </summary>
 /// <remarks>
 /// SQLite allows one writer at a time. Writes go through one connection guarded by a semaphore, so concurrent grains
-/// queue here instead of failing with SQLITE_BUSY; the connection keeps its statements prepared.
+/// queue here instead of failing with SQLITE_BUSY; the connection keeps its statements prepared. That connection and
+/// semaphore belong to the file, not to the provider (<see cref="SqliteWriter"/>): a <see cref="SqliteStreamQueue"/>
+/// on the same file writes through them too, which is also what lets <see cref="WriteWithEventsAsync"/> write state
+/// and stream events in one transaction.
 /// </remarks>
-public sealed partial class SqliteGrainStorage : IGrainStorage, IAsyncDisposable, IDisposable
+public sealed partial class SqliteGrainStorage : IOutboxGrainStorage, IAsyncDisposable, IDisposable
 {
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -27,20 +32,22 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
     private readonly string _path;
     private readonly string _table;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SqliteWriter _writer;
+    private readonly SemaphoreSlim _writeGate;
 
     private readonly string _readSql;
     private readonly string _insertSql;
     private readonly string _updateSql;
     private readonly string _clearSql;
 
-    // Guarded by _writeGate.
-    private SqliteConnection? _writer;
+    // Guarded by _writeGate. The statements are prepared on _preparedOn, the shared write connection.
+    private SqliteConnection? _preparedOn;
     private SqliteCommand? _insert;
     private SqliteCommand? _update;
     private SqliteCommand? _clear;
     private bool _ready;
     private bool _disposed;
+    private int _released;
 
     /// <summary>Creates the provider. The file is opened by <see cref="InitializeAsync"/> or the first call.</summary>
     /// <param name="name">The provider's name (<c>Weft:Storage:&lt;name&gt;</c>), used in error messages.</param>
@@ -92,6 +99,9 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
             $"VALUES ($type, $key, $state, $data, 1, {Now}) ON CONFLICT (grain_type, grain_key, state_name) DO NOTHING RETURNING version";
         _updateSql = $"UPDATE {_table} SET data = $data, version = version + 1, modified_at = {Now} WHERE {Key} AND version = $version RETURNING version";
         _clearSql = $"UPDATE {_table} SET data = NULL, version = version + 1, modified_at = {Now} WHERE {Key} AND version = $version RETURNING version";
+
+        _writer = SqliteWriter.Acquire(_path, _connectionString);
+        _writeGate = _writer.Gate;
     }
 
     /// <inheritdoc />
@@ -193,16 +203,25 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _released, 1) != 0)
+        {
+            return;
+        }
+
         await _writeGate.WaitAsync().ConfigureAwait(false);
         try
         {
             _disposed = true;
-            await CloseWriterAsync().ConfigureAwait(false);
+            _ready = false;
+            await CloseCommandsAsync().ConfigureAwait(false);
         }
         finally
         {
             _writeGate.Release();
         }
+
+        // The write connection closes with the last provider using the file.
+        await _writer.ReleaseAsync().ConfigureAwait(false);
 
         // Pooled read connections keep the file open; release them so the file can be moved or deleted.
         using var connection = new SqliteConnection(_connectionString);
