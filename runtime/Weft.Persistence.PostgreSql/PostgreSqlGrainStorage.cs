@@ -34,6 +34,8 @@ public sealed partial class PostgreSqlGrainStorage : IGrainStorage, IAsyncDispos
     private readonly string _table;
     private readonly string _qualifiedTable;
     private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgreSqlErrorContext _errorContext;
+    private readonly string _databaseIdentity;
     private readonly ILogger _logger;
 
     private readonly string _readSql;
@@ -68,7 +70,7 @@ public sealed partial class PostgreSqlGrainStorage : IGrainStorage, IAsyncDispos
         try
         {
             builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
-            ApplyDefaults(builder.ConnectionStringBuilder, options.ConnectionString);
+            PostgreSqlErrors.ApplyDefaults(builder.ConnectionStringBuilder, options.ConnectionString, connectTimeoutSeconds: 10);
         }
         catch (ArgumentException ex)
         {
@@ -80,11 +82,14 @@ public sealed partial class PostgreSqlGrainStorage : IGrainStorage, IAsyncDispos
         _endpoint = $"{csb.Host ?? "localhost"}:{csb.Port.ToString(CultureInfo.InvariantCulture)}";
         _database = csb.Database ?? csb.Username ?? "(default)";
         _user = csb.Username ?? "(default)";
+        _databaseIdentity = Streams.PostgreSqlStreamQueue.DatabaseIdentity(csb);
         _dataSource = builder.Build();
 
         _schema = options.Schema;
         _table = options.Table;
         _qualifiedTable = $"{QuoteIdentifier(options.Schema)}.{QuoteIdentifier(options.Table)}";
+        _errorContext = new PostgreSqlErrorContext(
+            $"Storage provider '{name}'", _settings, _endpoint, _database, _user, $"table {_qualifiedTable}", $"{_settings}:Schema and {_settings}:Table");
         const string Key = "grain_type = $1 AND grain_key = $2 AND state_name = $3";
         _readSql = $"SELECT data, version FROM {_qualifiedTable} WHERE {Key}";
         _insertSql =
@@ -181,9 +186,10 @@ public sealed partial class PostgreSqlGrainStorage : IGrainStorage, IAsyncDispos
     /// <inheritdoc />
     public void Dispose() => _dataSource.Dispose();
 
-    private static void AddKey(NpgsqlCommand command, GrainStateKey key, byte[] keyBytes)
+    private static void AddKey(NpgsqlCommand command, GrainStateKey key, byte[] keyBytes) => AddKey(command.Parameters, key, keyBytes);
+
+    private static void AddKey(NpgsqlParameterCollection parameters, GrainStateKey key, byte[] keyBytes)
     {
-        var parameters = command.Parameters;
         parameters.Add(new NpgsqlParameter<string> { TypedValue = key.GrainType, NpgsqlDbType = NpgsqlDbType.Text });
         parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = keyBytes, NpgsqlDbType = NpgsqlDbType.Bytea });
         parameters.Add(new NpgsqlParameter<string> { TypedValue = key.StateName, NpgsqlDbType = NpgsqlDbType.Text });
@@ -230,5 +236,6 @@ public sealed partial class PostgreSqlGrainStorage : IGrainStorage, IAsyncDispos
 
     private static string FormatEtag(long version) => version.ToString(CultureInfo.InvariantCulture);
 
-    private static string QuoteIdentifier(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>Quotes an identifier for SQL text.</summary>
+    internal static string QuoteIdentifier(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
