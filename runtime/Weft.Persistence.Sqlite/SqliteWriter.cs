@@ -23,6 +23,8 @@ internal sealed class SqliteWriter
     private static readonly Lock s_registryGate = new();
 
     private readonly string _connectionString;
+    private readonly Lock _callbacksGate = new();
+    private Action<int>[] _onAppended = [];
     private int _references;
 
     private SqliteWriter(string path, string connectionString)
@@ -39,6 +41,23 @@ internal sealed class SqliteWriter
 
     /// <summary>The open write connection, or null before <see cref="OpenAsync"/>. Use it only while holding <see cref="Gate"/>.</summary>
     public SqliteConnection? Connection { get; private set; }
+
+    /// <summary>
+    /// The wake-up callbacks of every stream queue on this file in this process (an append through one queue wakes the
+    /// agents of all of them, as PostgreSQL's NOTIFY would).
+    /// </summary>
+    public Action<int>[] AppendedCallbacks => Volatile.Read(ref _onAppended);
+
+    /// <summary>Adds a wake-up callback; dispose the result to remove it.</summary>
+    public IDisposable OnAppended(Action<int> callback)
+    {
+        lock (_callbacksGate)
+        {
+            _onAppended = [.. _onAppended, callback];
+        }
+
+        return new AppendedRegistration(this, callback);
+    }
 
     /// <summary>
     /// Takes a reference to the write path of the file at <paramref name="path"/> (a full path), creating it if no
@@ -123,6 +142,28 @@ internal sealed class SqliteWriter
         finally
         {
             Gate.Release();
+        }
+    }
+
+    private sealed class AppendedRegistration(SqliteWriter writer, Action<int> callback) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            {
+                return;
+            }
+
+            lock (writer._callbacksGate)
+            {
+                var index = Array.IndexOf(writer._onAppended, callback);
+                if (index >= 0)
+                {
+                    writer._onAppended = [.. writer._onAppended[..index], .. writer._onAppended[(index + 1)..]];
+                }
+            }
         }
     }
 }

@@ -170,4 +170,20 @@ public sealed class SqliteStreamQueueTests : StreamQueueContractTests
         await Queue.InitializeAsync(CancellationToken.None);
         Assert.Equal(2, await Queue.AppendAsync(stream, Events("2"), CancellationToken.None));
     }
+
+    [Fact]
+    public async Task An_append_wakes_every_queue_on_the_file_in_this_process()
+    {
+        var other = await NewQueueOnSameStoreAsync();
+        var stream = StreamsInPartition(partition: 3, DefaultPartitionCount, count: 1)[0];
+        var woken = new List<int>();
+        using var registration = other.OnAppended(p => { lock (woken) { woken.Add(p); } });
+
+        await Queue.AppendAsync(stream, Events("x"), CancellationToken.None);
+
+        lock (woken)
+        {
+            Assert.Equal([3], woken);
+        }
+    }
 }

@@ -33,8 +33,6 @@ public sealed partial class SqliteStreamQueue : IStreamQueue, IAsyncDisposable, 
     private readonly ILogger _logger;
     private readonly SqliteWriter _writer;
     private readonly SemaphoreSlim _writeGate;
-    private readonly Lock _callbacksGate = new();
-    private Action<int>[] _onAppended = [];
     private int _released;
 
     // Guarded by _writeGate. The append statements are prepared on _preparedOn, the shared write connection.
@@ -284,15 +282,11 @@ public sealed partial class SqliteStreamQueue : IStreamQueue, IAsyncDisposable, 
     }
 
     /// <inheritdoc />
+    /// <remarks>Appends through any queue on this file in this process call it; other processes are not signalled.</remarks>
     public IDisposable OnAppended(Action<int> onAppended)
     {
         ArgumentNullException.ThrowIfNull(onAppended);
-        lock (_callbacksGate)
-        {
-            _onAppended = [.. _onAppended, onAppended];
-        }
-
-        return new AppendedSubscription(this, onAppended);
+        return _writer.OnAppended(onAppended);
     }
 
     /// <inheritdoc />
@@ -392,10 +386,13 @@ public sealed partial class SqliteStreamQueue : IStreamQueue, IAsyncDisposable, 
         }
     }
 
-    /// <summary>Calls every wake-up callback; one that throws does not stop the others, nor fail the append.</summary>
+    /// <summary>
+    /// Calls every wake-up callback registered on a queue of this file in this process; one that throws does not stop
+    /// the others, nor fail the append.
+    /// </summary>
     internal void RaiseAppended(int partition)
     {
-        foreach (var callback in Volatile.Read(ref _onAppended))
+        foreach (var callback in _writer.AppendedCallbacks)
         {
             try
             {
@@ -461,7 +458,7 @@ public sealed partial class SqliteStreamQueue : IStreamQueue, IAsyncDisposable, 
         {
             sql.Append(i == 0 ? "" : ", ").Append("($n").Append(i).Append(", $k").Append(i).Append(')');
             command.Parameters.Add("$n" + i, SqliteType.Text).Value = span[i].Namespace;
-            command.Parameters.Add("$k" + i, SqliteType.Blob).Value = s_strictUtf8.GetBytes(span[i].Key);
+            command.Parameters.Add("$k" + i, SqliteType.Blob).Value = EncodeStreamKey(span[i]);
         }
 
         command.CommandText = sql.Append(") ORDER BY stream_namespace, stream_key, grain_type, grain_key").ToString();
@@ -515,19 +512,4 @@ public sealed partial class SqliteStreamQueue : IStreamQueue, IAsyncDisposable, 
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Stream provider '{Name}': a wake-up callback for partition {Partition} failed")]
     private static partial void LogWakeUpFailed(ILogger logger, Exception exception, string name, int partition);
-
-    private sealed class AppendedSubscription(SqliteStreamQueue owner, Action<int> callback) : IDisposable
-    {
-        public void Dispose()
-        {
-            lock (owner._callbacksGate)
-            {
-                var index = Array.IndexOf(owner._onAppended, callback);
-                if (index >= 0)
-                {
-                    owner._onAppended = [.. owner._onAppended[..index], .. owner._onAppended[(index + 1)..]];
-                }
-            }
-        }
-    }
 }
