@@ -73,6 +73,7 @@ internal sealed partial class Activation
         {
             work.Fail(failure);
         }
+
     }
 
     public override void DeactivateOnIdle()
@@ -120,19 +121,21 @@ internal sealed partial class Activation
 
     private async Task DeactivateAsync()
     {
-        DisposeTimers();
         try
         {
+            DisposeTimers();
             await _grain!.OnDeactivateAsync(_deactivationReason!.Value, CancellationToken.None);
         }
         catch (Exception e)
         {
             Log.DeactivationFailed(_catalog.Logger, e, GrainId);
         }
-
-        foreach (var work in Invalidate())
+        finally
         {
-            work.Redirect(_catalog, GrainId);
+            foreach (var work in Invalidate())
+            {
+                work.Redirect(_catalog, GrainId);
+            }
         }
     }
 
@@ -144,6 +147,10 @@ internal sealed partial class Activation
         {
             _state = ActivationState.Invalid;
             _running = 0;
+
+            // Long-lived references may still point at this activation: let the grain and its state go.
+            _grain = null;
+            _states = null;
             waiting = [.. _pending];
             _pending.Clear();
             _pendingInterleaving = 0;
@@ -161,9 +168,9 @@ internal sealed partial class Activation
         var timer = new GrainTimer(this, _catalog.TimeProvider, callback, options, _catalog.Logger);
         lock (_lock)
         {
-            if (_state == ActivationState.Invalid)
+            if (_state is ActivationState.Invalid or ActivationState.Deactivating)
             {
-                throw new InvalidOperationException($"Grain {GrainId} is deactivated; it cannot start timers.");
+                throw new InvalidOperationException($"Grain {GrainId} is deactivating; it cannot start timers.");
             }
 
             (_timers ??= []).Add(timer);
@@ -193,7 +200,15 @@ internal sealed partial class Activation
 
         foreach (var timer in timers)
         {
-            timer.Stop();
+            try
+            {
+                timer.Stop();
+            }
+            catch (Exception e)
+            {
+                // A cancellation callback of the grain threw; the timer is stopped regardless.
+                Log.TimerCallbackFailed(_catalog.Logger, e, GrainId);
+            }
         }
     }
 

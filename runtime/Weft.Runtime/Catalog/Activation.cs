@@ -19,6 +19,13 @@ internal sealed partial class Activation : GrainContext, IThreadPoolWorkItem
 {
     private const int MaxItemsPerDrain = 64;
 
+    // Calls between idle grains nest on one stack when run inline; past this depth they queue instead, so a long
+    // chain of grain calls cannot overflow the stack.
+    private const int MaxInlineDepth = 32;
+
+    [ThreadStatic]
+    private static int s_inlineDepth;
+
     private readonly Lock _lock = new();
     private readonly GrainCatalog _catalog;
     private readonly GrainClassMetadata _class;
@@ -85,7 +92,7 @@ internal sealed partial class Activation : GrainContext, IThreadPoolWorkItem
         lock (_lock)
         {
             Touched = true;
-            if (!_executing && (_pending.Count == 0 || IsAlwaysInterleave(options)) && CanAdmit(options))
+            if (!_executing && s_inlineDepth < MaxInlineDepth && (_pending.Count == 0 || IsAlwaysInterleave(options)) && CanAdmit(options))
             {
                 _executing = true;
                 AddRunning(options);
@@ -119,6 +126,7 @@ internal sealed partial class Activation : GrainContext, IThreadPoolWorkItem
         var previousSynchronizationContext = SynchronizationContext.Current;
         var previousContext = SetCurrent(this);
         SynchronizationContext.SetSynchronizationContext(_synchronizationContext);
+        s_inlineDepth++;
         try
         {
             call = request.Invoke(_grain!);
@@ -129,6 +137,7 @@ internal sealed partial class Activation : GrainContext, IThreadPoolWorkItem
         }
         finally
         {
+            s_inlineDepth--;
             SynchronizationContext.SetSynchronizationContext(previousSynchronizationContext);
             SetCurrent(previousContext);
         }
@@ -139,9 +148,10 @@ internal sealed partial class Activation : GrainContext, IThreadPoolWorkItem
         }
 
         // The method awaits: its continuations come back through the ready queue; the message reports its end.
+        // Tracked before the activation is released, so a result copy never races with the next turn.
         var message = new GrainCallMessage<TRequest, TResult>(request, _catalog.CallContext, long.MaxValue);
-        EndInline(options, null, stillRunning: true);
         message.Track(this, call);
+        EndInline(options, null, stillRunning: true);
         return new ValueTask<TResult>(message.ResultTask(GrainId));
     }
 
@@ -273,9 +283,15 @@ internal sealed partial class Activation : GrainContext, IThreadPoolWorkItem
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool CanAdmit(GrainMethodOptions options)
     {
-        if (_state != ActivationState.Valid || _deactivationReason is not null)
+        if (_state != ActivationState.Valid)
         {
             return false;
+        }
+
+        if (_deactivationReason is not null)
+        {
+            // Only call-backs the still-running calls may be waiting for get in before deactivation.
+            return _running > 0 && (options & GrainMethodOptions.AlwaysInterleave) != 0;
         }
 
         return _running == 0
@@ -349,7 +365,14 @@ internal sealed partial class Activation : GrainContext, IThreadPoolWorkItem
                 if (IsAlwaysInterleave(work.Options))
                 {
                     _pendingInterleaving--;
-                    AdmitLocked(work);
+                    if (work.IsExpired(_catalog.TimeProvider.GetTimestamp()))
+                    {
+                        (expired ??= []).Add(work);
+                    }
+                    else
+                    {
+                        AdmitLocked(work);
+                    }
                 }
                 else
                 {

@@ -79,6 +79,13 @@ internal sealed class GrainCatalog
             var actual = _activations.GetOrAdd(grainId, created);
             if (ReferenceEquals(actual, created))
             {
+                if (_stopping)
+                {
+                    // Shutdown began after the check above and may have listed activations before this one.
+                    Remove(created);
+                    throw new InvalidOperationException($"The silo is shutting down; grain {grainId} cannot be activated.");
+                }
+
                 created.StartActivation();
                 return created;
             }

@@ -27,6 +27,8 @@ public static class WeftSiloServiceCollectionExtensions
             options.Configure(configure);
         }
 
+        options.Validate(SiloOptionsValidation.IsValid, SiloOptionsValidation.Message).ValidateOnStart();
+
         services.AddOptions<GrainCodecOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IConfiguration>(new ConfigurationBuilder().Build());

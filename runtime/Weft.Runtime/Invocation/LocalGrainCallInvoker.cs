@@ -11,17 +11,25 @@ internal sealed class LocalGrainCallInvoker(GrainCatalog catalog) : GrainCallInv
 {
     public override ValueTask<TResult> InvokeAsync<TRequest, TResult>(GrainReference target, TRequest request)
     {
-        if (TRequest.Method.ArgumentsNeedCopy)
+        // Failures to route (copying, shutdown, unknown grain type) fault the returned task, as a remote call would.
+        try
         {
-            request.CopyArguments(catalog.CallContext.Copier);
-        }
+            if (TRequest.Method.ArgumentsNeedCopy)
+            {
+                request.CopyArguments(catalog.CallContext.Copier);
+            }
 
-        if (target.RoutingCache is not Activation activation || activation.IsInvalid)
+            if (target.RoutingCache is not Activation activation || activation.IsInvalid)
+            {
+                activation = catalog.GetOrCreateActivation(target.GrainId);
+                target.RoutingCache = activation;
+            }
+
+            return activation.InvokeAsync<TRequest, TResult>(request);
+        }
+        catch (Exception e)
         {
-            activation = catalog.GetOrCreateActivation(target.GrainId);
-            target.RoutingCache = activation;
+            return ValueTask.FromException<TResult>(e);
         }
-
-        return activation.InvokeAsync<TRequest, TResult>(request);
     }
 }

@@ -11,13 +11,17 @@ internal sealed class GrainStorageResolver(
     IEnumerable<GrainStorageRegistration> registrations,
     ConfiguredProviders<IGrainStorage>? configured = null)
 {
-    private readonly ConcurrentDictionary<string, IGrainStorage> _providers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IGrainStorage> _providers = new(StringComparer.OrdinalIgnoreCase);
     private readonly string[] _names = [.. registrations.Select(r => r.Name).Concat(configured?.Names ?? []).Distinct(StringComparer.Ordinal)];
 
     public IReadOnlyList<string> Names => _names;
 
+    /// <summary>The provider of that name; names are case-insensitive, as configuration keys are.</summary>
     public IGrainStorage Get(string name)
-        => _providers.TryGetValue(name, out var provider) ? provider : _providers.GetOrAdd(name, Resolve);
+        => _providers.TryGetValue(name, out var provider) ? provider : _providers.GetOrAdd(Canonical(name), Resolve);
+
+    private string Canonical(string name)
+        => _names.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) ?? name;
 
     private IGrainStorage Resolve(string name)
         => services.GetKeyedService<IGrainStorage>(name)

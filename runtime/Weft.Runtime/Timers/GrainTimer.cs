@@ -22,6 +22,8 @@ internal sealed class GrainTimer : ActivationWorkItem, IGrainTimer
     private TimeSpan _dueTime;
     private TimeSpan _period;
     private bool _stopped;
+    private bool _ticking;
+    private bool _changedDuringTick;
 
     public GrainTimer(Activation activation, TimeProvider timeProvider, Func<CancellationToken, Task> callback, GrainTimerOptions options, ILogger logger)
     {
@@ -56,7 +58,15 @@ internal sealed class GrainTimer : ActivationWorkItem, IGrainTimer
             ObjectDisposedException.ThrowIf(_stopped, this);
             _dueTime = dueTime;
             _period = period;
-            _timer?.Change(dueTime, Timeout.InfiniteTimeSpan);
+            if (_ticking)
+            {
+                // Armed when the tick ends, so ticks never overlap.
+                _changedDuringTick = true;
+            }
+            else
+            {
+                _timer?.Change(dueTime, Timeout.InfiniteTimeSpan);
+            }
         }
     }
 
@@ -76,10 +86,15 @@ internal sealed class GrainTimer : ActivationWorkItem, IGrainTimer
             return;
         }
 
+        lock (_lock)
+        {
+            _ticking = true;
+        }
+
         Task tick;
         try
         {
-            tick = _callback(_stopping.Token);
+            tick = _callback(_stopping.Token) ?? Task.FromException(new InvalidOperationException("The timer callback returned null instead of a Task."));
         }
         catch (Exception e)
         {
@@ -107,10 +122,17 @@ internal sealed class GrainTimer : ActivationWorkItem, IGrainTimer
         _activation.OnWorkCompleted(this, exception);
         lock (_lock)
         {
-            if (!_stopped && _period != Timeout.InfiniteTimeSpan)
+            _ticking = false;
+            if (!_stopped && _changedDuringTick)
+            {
+                _timer?.Change(_dueTime, Timeout.InfiniteTimeSpan);
+            }
+            else if (!_stopped && _period != Timeout.InfiniteTimeSpan)
             {
                 _timer?.Change(_period, Timeout.InfiniteTimeSpan);
             }
+
+            _changedDuringTick = false;
         }
     }
 

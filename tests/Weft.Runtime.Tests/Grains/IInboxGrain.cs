@@ -1,0 +1,3 @@
+namespace Weft.Runtime.Tests.Grains;
+
+public interface IInboxGrain : IReceiverGrain;

@@ -1,0 +1,31 @@
+using Weft.Streams;
+
+namespace Weft.Runtime.Tests.Grains;
+
+/// <summary>
+/// Persists every accepted event with the sequence tracker, and records deliveries in the probe. Throws on a note
+/// whose text is "poison".
+/// </summary>
+public abstract class ReceiverGrainBase(IPersistentState<ReceiverState> state) : Grain, IStreamConsumer<Note>
+{
+    public async Task OnNextAsync(IReadOnlyList<StreamEvent<Note>> events)
+    {
+        foreach (var streamEvent in events)
+        {
+            Probe.Record(GetPrimaryKeyString(), $"delivered:{streamEvent.StreamId}#{streamEvent.Sequence}");
+            if (streamEvent.Item.Text == "poison")
+            {
+                throw new InvalidOperationException("poison note " + streamEvent.Sequence);
+            }
+
+            if (state.State.Tracker.TryAccept(streamEvent))
+            {
+                state.State.Accepted.Add($"{streamEvent.StreamId}#{streamEvent.Sequence}:{streamEvent.Item.Text}");
+            }
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    public Task<string[]> Accepted() => Task.FromResult(state.State.Accepted.ToArray());
+}

@@ -1,0 +1,16 @@
+using Weft.Persistence;
+using Weft.Runtime.Persistence;
+using Weft.Runtime.Streams;
+
+namespace Weft.Runtime.Tests.Streams;
+
+public sealed class MemoryStreamDeliveryTests : StreamDeliveryTests
+{
+    // One store per test, shared by the test's silos as a database would be.
+    private readonly MemoryStreamQueue _queue = new();
+    private readonly MemoryGrainStorage _storage = new();
+
+    protected override IStreamQueue CreateQueue() => _queue;
+
+    protected override IGrainStorage CreateStorage() => _storage;
+}
