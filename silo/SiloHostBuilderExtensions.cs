@@ -1,8 +1,11 @@
 using Weft.Grains.Health;
 using Weft.Persistence.PostgreSql;
+using Weft.Persistence.PostgreSql.Streams;
 using Weft.Persistence.Sqlite;
+using Weft.Persistence.Sqlite.Streams;
 using Weft.Runtime.Hosting;
 using Weft.Runtime.Persistence;
+using Weft.Runtime.Streams;
 
 namespace Weft.Silo;
 
@@ -10,8 +13,8 @@ namespace Weft.Silo;
 public static class SiloHostBuilderExtensions
 {
     /// <summary>
-    /// Adds a silo with Weft's grains, options from <c>Weft:Silo</c>, and the storage providers named under
-    /// <c>Weft:Storage</c> (kinds PostgreSql, Sqlite and Memory). A grain state whose provider is not configured
+    /// Adds a silo with Weft's grains, options from <c>Weft:Silo</c>, the storage providers named under
+    /// <c>Weft:Storage</c> and the stream providers named under <c>Weft:Streams</c> (kinds PostgreSql, Sqlite and Memory). A grain state whose provider is not configured
     /// stops start-up with a message naming the setting; nothing falls back to memory silently.
     /// </summary>
     public static IHostApplicationBuilder AddWeftSilo(this IHostApplicationBuilder builder)
@@ -20,7 +23,11 @@ public static class SiloHostBuilderExtensions
         builder.Services.AddPostgreSqlStorageKind();
         builder.Services.AddSqliteStorageKind();
         builder.Services.AddMemoryStorageKind();
-        builder.Services.AddGrainStorageFromConfiguration(builder.Configuration);
+        builder.Services.AddGrainStorageFromConfiguration();
+        builder.Services.AddWeftStreams();
+        builder.Services.AddPostgreSqlStreamQueueKind();
+        builder.Services.AddSqliteStreamQueueKind();
+        builder.Services.AddMemoryStreamQueueKind();
         return builder;
     }
 }

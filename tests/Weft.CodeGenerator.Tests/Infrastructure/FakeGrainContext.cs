@@ -9,6 +9,8 @@ internal sealed class FakeGrainContext(IServiceProvider services) : GrainContext
 
     public override IGrainFactory GrainFactory => throw new NotSupportedException();
 
+    public override Weft.Streams.IStreamProvider GetStreamProvider(string name) => throw new NotSupportedException();
+
     public override IServiceProvider Services { get; } = services;
 
     public override void DeactivateOnIdle() => throw new NotSupportedException();
