@@ -40,6 +40,7 @@ public sealed partial class PostgreSqlGrainStorage : IOutboxGrainStorage
         var keyBytes = EncodeKey(key);
         long? version = null;
         long lastSequence;
+        int partition;
         try
         {
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -56,7 +57,7 @@ public sealed partial class PostgreSqlGrainStorage : IOutboxGrainStorage
                 }
 
                 batch.BatchCommands.Add(write);
-                postgresQueue.AddAppendCommands(batch, streamId, events);
+                partition = postgresQueue.AddAppendCommands(batch, streamId, events);
 
                 await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -75,6 +76,7 @@ public sealed partial class PostgreSqlGrainStorage : IOutboxGrainStorage
             else
             {
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                postgresQueue.NotifyAppended(partition);
             }
         }
         catch (NpgsqlException ex)

@@ -11,6 +11,16 @@ namespace Weft.Persistence.PostgreSql.Streams;
 /// again, wakes every partition, since notifications sent meanwhile are lost. It never throws to the process; it ends
 /// when the queue is disposed. The channel is shared by every queue in the database, so the payload names the schema
 /// (<c>&lt;schema&gt;:&lt;partition&gt;</c>) and notifications of other schemas are ignored.
+/// <para>
+/// Sending: the wake-up is not sent inside the appending transaction. A transaction that NOTIFYs takes a
+/// database-wide lock at commit and holds it until its commit record is flushed, so every appending transaction in
+/// the database would commit one after another, one disk flush each: measured here, 32 publishers reached only
+/// 363 events/s that way. Instead, once an append has committed, its partition is marked and a single background
+/// sender per queue sends the marked partitions' wake-ups in one small transaction that does not wait for the flush
+/// (<c>synchronous_commit</c> off for it alone — a wake-up needs no durability). Wake-ups of appends that commit
+/// while one is being sent are coalesced into the next. A wake-up lost to a crash right after commit is covered by
+/// the agents' slow poll, as the contract allows.
+/// </para>
 /// </remarks>
 public sealed partial class PostgreSqlStreamQueue
 {
@@ -22,6 +32,79 @@ public sealed partial class PostgreSqlStreamQueue
     private Registration[] _registrations = [];
     private Task? _listener;
     private bool _disposed;
+
+    // 1 where a committed append's wake-up is still to be sent; _sending is 1 while the sender runs.
+    private readonly int[] _pendingWakeUps;
+    private int _sending;
+    private Task _sender = Task.CompletedTask;
+
+    /// <summary>
+    /// Marks <paramref name="partition"/> as appended to (called after the append committed) and makes sure the
+    /// background sender will send its wake-up.
+    /// </summary>
+    internal void NotifyAppended(int partition)
+    {
+        Volatile.Write(ref _pendingWakeUps[partition], 1);
+        if (Interlocked.CompareExchange(ref _sending, 1, 0) == 0)
+        {
+            _sender = Task.Run(SendWakeUpsAsync);
+        }
+    }
+
+    private bool AnyWakeUpPending()
+    {
+        for (var partition = 0; partition < _pendingWakeUps.Length; partition++)
+        {
+            if (Volatile.Read(ref _pendingWakeUps[partition]) == 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task SendWakeUpsAsync()
+    {
+        while (true)
+        {
+            var payloads = new List<string>();
+            for (var partition = 0; partition < _pendingWakeUps.Length; partition++)
+            {
+                if (Interlocked.Exchange(ref _pendingWakeUps[partition], 0) == 1)
+                {
+                    payloads.Add(_notifyPayloads[partition]);
+                }
+            }
+
+            if (payloads.Count > 0 && !_stopping.IsCancellationRequested)
+            {
+                try
+                {
+                    var batch = _dataSource.CreateBatch();
+                    await using (batch.ConfigureAwait(false))
+                    {
+                        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('synchronous_commit', 'off', true)"));
+                        var notify = new NpgsqlBatchCommand($"SELECT pg_notify('{Channel}', p) FROM unnest($1::text[]) AS p");
+                        notify.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. payloads], NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
+                        batch.BatchCommands.Add(notify);
+                        await batch.ExecuteNonQueryAsync(_stopping.Token).ConfigureAwait(false);
+                    }
+                }
+                catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or ObjectDisposedException)
+                {
+                    // Agents poll slowly anyway; a lost wake-up only delays delivery.
+                    LogWakeUpFailed(_logger, _name, _errorContext.Endpoint, ex);
+                }
+            }
+
+            Volatile.Write(ref _sending, 0);
+            if (!AnyWakeUpPending() || Interlocked.CompareExchange(ref _sending, 1, 0) != 0)
+            {
+                return;
+            }
+        }
+    }
 
     /// <inheritdoc />
     public IDisposable OnAppended(Action<int> onAppended)
@@ -54,6 +137,7 @@ public sealed partial class PostgreSqlStreamQueue
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
+        await _sender.ConfigureAwait(false);
         if (listener is not null)
         {
             await listener.ConfigureAwait(false);
@@ -171,6 +255,10 @@ public sealed partial class PostgreSqlStreamQueue
         Message = "Stream provider '{Name}' lost or could not open its LISTEN connection to PostgreSQL at {Endpoint}; retrying in {DelayMs} ms " +
                   "(agents fall back to polling meanwhile) — check {Settings}:ConnectionString")]
     private static partial void LogListenerFailed(ILogger logger, string name, string endpoint, double delayMs, string settings, Exception exception);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Warning,
+        Message = "Stream provider '{Name}' could not send a wake-up to PostgreSQL at {Endpoint}; agents will find the events by polling")]
+    private static partial void LogWakeUpFailed(ILogger logger, string name, string endpoint, Exception exception);
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Information,
         Message = "Stream provider '{Name}' is listening to PostgreSQL at {Endpoint} again after {Failures} failed attempt(s)")]

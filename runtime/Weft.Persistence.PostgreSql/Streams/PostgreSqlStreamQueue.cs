@@ -13,7 +13,7 @@ namespace Weft.Persistence.PostgreSql.Streams;
 /// The durable stream queue on PostgreSQL: events in one table partitioned by a column (<c>stream_events</c>, primary
 /// key (partition, id)), a sequence counter per stream (<c>stream_heads</c>), one row per subscription, one lease row
 /// per partition holding its owner, fencing epoch and checkpoint, and dead letters. Appending wakes agents through
-/// <c>NOTIFY weft_streams</c>.
+/// <c>NOTIFY weft_streams</c>, sent right after the append commits (see the Notifications partial for why not inside it).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -125,10 +125,11 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
             $"the stream tables in schema {s}", $"{_settings}:Schema");
         _partitionLockClass = LockClass(options.Schema);
         _notifyPayloads = [.. Enumerable.Range(0, PartitionCount).Select(p => $"{options.Schema}:{p.ToString(CultureInfo.InvariantCulture)}")];
+        _pendingWakeUps = new int[PartitionCount];
 
         _appendLockSql = "SELECT pg_advisory_xact_lock($1, $2)";
-        // One statement: bump the stream's counter (creating it at n), insert the events numbered up to it in the order
-        // given (ids are taken in ordinality order), and queue the wake-up, which PostgreSQL delivers on commit.
+        // One statement: bump the stream's counter (creating it at n) and insert the events numbered up to it in the
+        // order given (ids are taken in ordinality order). The wake-up is sent after commit (see Notifications).
         _appendSql = $"""
             WITH head AS (
                 INSERT INTO {s}.stream_heads AS h (stream_namespace, stream_key, last_sequence) VALUES ($1, $2, $3)
@@ -140,7 +141,7 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
                   FROM head, unnest($5::text[], $6::bytea[]) WITH ORDINALITY AS e(event_type, payload, ord)
                  ORDER BY e.ord
             )
-            SELECT head.last_sequence, pg_notify('{Channel}', $7) FROM head
+            SELECT head.last_sequence FROM head
             """;
         _readSql =
             $"SELECT id, stream_namespace, stream_key, sequence, event_type, payload, enqueued_at FROM {s}.stream_events " +
@@ -194,14 +195,15 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
         var batch = _dataSource.CreateBatch();
         await using (batch.ConfigureAwait(false))
         {
-            AddAppendCommands(batch, streamId, events);
+            var partition = AddAppendCommands(batch, streamId, events);
+            long lastSequence;
             try
             {
                 // Without an explicit transaction the batch runs in one implicit transaction: one round trip, atomic.
                 var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
-                    return await ReadAppendResultAsync(reader, cancellationToken).ConfigureAwait(false);
+                    lastSequence = await ReadAppendResultAsync(reader, cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (NpgsqlException ex)
@@ -211,15 +213,19 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
                     " Nothing was published.",
                     ex);
             }
+
+            NotifyAppended(partition);
+            return lastSequence;
         }
     }
 
     /// <summary>
     /// Adds the commands that append <paramref name="events"/> to <paramref name="batch"/>: the partition's commit-order
     /// lock, then the numbering insert. Shared by <see cref="AppendAsync"/> and the grain storage's outbox, so the
-    /// append is written once. Read the result with <see cref="ReadAppendResultAsync"/>.
+    /// append is written once. Read the result with <see cref="ReadAppendResultAsync"/>, and once committed call
+    /// <see cref="NotifyAppended"/> with the partition returned.
     /// </summary>
-    internal void AddAppendCommands(NpgsqlBatch batch, StreamId streamId, IReadOnlyList<EncodedStreamEvent> events)
+    internal int AddAppendCommands(NpgsqlBatch batch, StreamId streamId, IReadOnlyList<EncodedStreamEvent> events)
     {
         if (events.Count == 0)
         {
@@ -251,8 +257,8 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
         parameters.Add(new NpgsqlParameter<int> { TypedValue = partition, NpgsqlDbType = NpgsqlDbType.Integer });
         parameters.Add(new NpgsqlParameter<string[]> { TypedValue = eventTypes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = payloads, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = _notifyPayloads[partition], NpgsqlDbType = NpgsqlDbType.Text });
         batch.BatchCommands.Add(append);
+        return partition;
     }
 
     /// <summary>Reads the last sequence from a reader positioned at the lock's result (the append's is the next one).</summary>
