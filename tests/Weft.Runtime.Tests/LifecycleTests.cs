@@ -208,6 +208,6 @@ public sealed class LifecycleTests
             withDefaultStorage: false));
 
         Assert.Contains("Weft:Storage:Default:Provider", error.Message);
-        Assert.Contains("CounterGrain", error.Message);
+        Assert.Matches(@"Grain class \w+Grain keeps state '\w+' in storage 'Default'", error.Message);
     }
 }

@@ -7,10 +7,10 @@ namespace Weft.Runtime.Tests.Streams;
 public sealed class MemoryStreamDeliveryTests : StreamDeliveryTests
 {
     // One store per test, shared by the test's silos as a database would be.
-    private readonly MemoryStreamQueue _queue = new();
+    private readonly MemoryStreamQueue _store = new();
     private readonly MemoryGrainStorage _storage = new();
 
-    protected override IStreamQueue CreateQueue() => _queue;
+    protected override IStreamQueue CreateQueue() => _store.OpenSameStore(8);
 
     protected override IGrainStorage CreateStorage() => _storage;
 }

@@ -1,0 +1,51 @@
+using Weft.Runtime.Streams;
+using Weft.Runtime.Tests.Grains;
+using Weft.Streams;
+using Weft.Testing;
+
+namespace Weft.Runtime.Tests.Streams;
+
+/// <summary>Stream behaviour that needs a database: the outbox (state and event in one transaction).</summary>
+public abstract class DurableStreamDeliveryTests : StreamDeliveryTests
+{
+    private static string NewKey() => Guid.NewGuid().ToString("N");
+
+    [Fact]
+    public async Task A_saved_post_is_always_delivered_through_the_outbox()
+    {
+        await using var silo = await StartSiloAsync();
+        var key = NewKey();
+        var receiver = silo.GrainFactory.GetGrain<IExplicitReceiverGrain>(key);
+        await silo.Services.GetStreamProvider("Default").GetStream<Note>(new StreamId("notes", key)).SubscribeAsync(receiver.GetGrainId());
+        var author = silo.GrainFactory.GetGrain<IAuthorGrain>(key);
+
+        var first = await author.Post("one");
+        var second = await author.Post("two");
+
+        Assert.Equal((1, 2), (first, second));
+        await Eventually.WaitUntilAsync(async () => (await receiver.Accepted()).Length == 2, "both posts delivered", TimeSpan.FromSeconds(30));
+        Assert.Equal([$"notes/{key}#1:one", $"notes/{key}#2:two"], await receiver.Accepted());
+    }
+
+    [Fact]
+    public async Task A_post_whose_state_write_fails_is_never_published()
+    {
+        var key = NewKey();
+        await using var first = await StartSiloAsync();
+        await using var second = await StartSiloAsync();
+        var receiver = first.GrainFactory.GetGrain<IExplicitReceiverGrain>(key);
+        await first.Services.GetStreamProvider("Default").GetStream<Note>(new StreamId("notes", key)).SubscribeAsync(receiver.GetGrainId());
+        var inFirst = first.GrainFactory.GetGrain<IAuthorGrain>(key);
+        var inSecond = second.GrainFactory.GetGrain<IAuthorGrain>(key);
+        await inFirst.Post("one");
+        await inSecond.Post("two");
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => inFirst.Post("stale"));
+        var third = await inSecond.Post("three");
+        await Eventually.WaitUntilAsync(async () => (await receiver.Accepted()).Length == 3, "three posts delivered", TimeSpan.FromSeconds(30));
+
+        Assert.Equal(3, third);
+        Assert.Equal([$"notes/{key}#1:one", $"notes/{key}#2:two", $"notes/{key}#3:three"], await receiver.Accepted());
+        Assert.Equal(["one", "two", "three"], await inSecond.Posts());
+    }
+}
