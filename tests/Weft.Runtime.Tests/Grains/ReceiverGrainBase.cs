@@ -4,7 +4,7 @@ namespace Weft.Runtime.Tests.Grains;
 
 /// <summary>
 /// Persists every accepted event with the sequence tracker, and records deliveries in the probe. Throws on a note
-/// whose text is "poison".
+/// whose text is "poison"; a grain whose key ends in "-slow" takes 3 s over a note "slow".
 /// </summary>
 public abstract class ReceiverGrainBase(IPersistentState<ReceiverState> state) : Grain, IStreamConsumer<Note>
 {
@@ -16,6 +16,12 @@ public abstract class ReceiverGrainBase(IPersistentState<ReceiverState> state) :
             if (streamEvent.Item.Text == "poison")
             {
                 throw new InvalidOperationException("poison note " + streamEvent.Sequence);
+            }
+
+            if (streamEvent.Item.Text == "slow" && GetPrimaryKeyString().EndsWith("-slow", StringComparison.Ordinal))
+            {
+                // Longer than the tests' delivery timeout.
+                await Task.Delay(TimeSpan.FromSeconds(3));
             }
 
             if (state.State.Tracker.TryAccept(streamEvent))

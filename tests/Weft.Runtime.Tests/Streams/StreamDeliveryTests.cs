@@ -18,7 +18,7 @@ public abstract class StreamDeliveryTests
     /// <summary>Grain storage on a store that outlives silos.</summary>
     protected abstract IGrainStorage CreateStorage();
 
-    protected Task<TestSilo> StartSiloAsync(IStreamQueue? queue = null) => TestSilo.StartAsync(
+    protected Task<TestSilo> StartSiloAsync(IStreamQueue? queue = null, TimeSpan? deliveryTimeout = null) => TestSilo.StartAsync(
         storage: CreateStorage(),
         services: s => s
             .AddWeftStreams()
@@ -27,6 +27,7 @@ public abstract class StreamDeliveryTests
                 o.RetryBackoff = TimeSpan.FromMilliseconds(10);
                 o.MaxDeliveryAttempts = 3;
                 o.PollInterval = TimeSpan.FromMilliseconds(500);
+                o.DeliveryTimeout = deliveryTimeout ?? TimeSpan.FromSeconds(20);
             }));
 
     private static string NewKey() => Guid.NewGuid().ToString("N");
@@ -90,7 +91,7 @@ public abstract class StreamDeliveryTests
         await stream.OnNextAsync(new Note("hello all"));
 
         await Eventually.WaitUntilAsync(
-            () => receivers.All(r => Probe.Count(r.GetGrainId().Key, $"delivered:notes/{key}#1") == 1), "every subscriber got the event", s_deadline);
+            () => receivers.All(r => Probe.Count(r.GetGrainId().Key, $"delivered:notes/{key}#1") >= 1), "every subscriber got the event", s_deadline);
         Assert.All(await Task.WhenAll(receivers.Select(r => r.Accepted())), a => Assert.Equal([$"notes/{key}#1:hello all"], a));
     }
 
@@ -125,6 +126,29 @@ public abstract class StreamDeliveryTests
         Assert.Equal(healthy.GetGrainId(), deadLetter.Subscriber);
         Assert.Equal(3, deadLetter.Attempts);
         Assert.Contains("poison note 2", deadLetter.Error);
+    }
+
+    [Fact]
+    public async Task A_subscriber_that_times_out_is_dead_lettered_while_others_receive_on_time()
+    {
+        var queue = CreateQueue();
+        await using var silo = await StartSiloAsync(queue, deliveryTimeout: TimeSpan.FromMilliseconds(500));
+        var key = NewKey();
+        var slow = silo.GrainFactory.GetGrain<IExplicitReceiverGrain>(key + "-slow");
+        var healthy = silo.GrainFactory.GetGrain<IExplicitReceiverGrain>(key + "-healthy");
+        var stream = Stream<Note>(silo, "notes", key);
+        await stream.SubscribeAsync(slow.GetGrainId());
+        await stream.SubscribeAsync(healthy.GetGrainId());
+
+        await stream.OnNextAsync(new Note("slow"));
+        await stream.OnNextAsync(new Note("after"));
+
+        Assert.Equal([$"notes/{key}#1:slow", $"notes/{key}#2:after"], await WaitForAcceptedAsync(healthy, 2));
+        await Eventually.WaitUntilAsync(
+            async () => (await queue.ReadDeadLettersAsync(1000, CancellationToken.None))
+                .Any(d => d.StreamId.Key == key && d.Subscriber == slow.GetGrainId() && d.Sequence == 1 && d.Error.Contains("timed out")),
+            "the timed-out delivery in the dead-letter table",
+            s_deadline);
     }
 
     [Fact]
