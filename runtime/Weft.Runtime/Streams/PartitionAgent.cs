@@ -244,10 +244,15 @@ internal sealed partial class PartitionAgent(
         {
             try
             {
-                await catalog.GetOrCreateActivation(subscriber)
-                    .InvokeAsync<StreamDeliveryRequest, NoResult>(new StreamDeliveryRequest(invoker, run, provider.Codec))
-                    .AsTask()
-                    .WaitAsync(_options.DeliveryTimeout, timeProvider, stopping);
+                var delivery = catalog.GetOrCreateActivation(subscriber)
+                    .InvokeAsync<StreamDeliveryRequest, NoResult>(new StreamDeliveryRequest(invoker, run, provider.Codec));
+                if (delivery.IsCompletedSuccessfully)
+                {
+                    // A consumer that finished inline needs no timeout timer.
+                    return true;
+                }
+
+                await delivery.AsTask().WaitAsync(_options.DeliveryTimeout, timeProvider, stopping);
                 return true;
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
