@@ -68,52 +68,92 @@ internal sealed partial class PartitionAgent(
         }
     }
 
-    /// <summary>Delivers batches until the lease is lost or the silo stops (then the lease is released).</summary>
-    private async Task PumpAsync(PartitionLease lease, CancellationToken stopping)
+    /// <summary>
+    /// Delivers batches until the lease is lost or the silo stops (then the lease is released). The lease is renewed on
+    /// its own schedule, also while a long batch is being delivered; losing it cancels the delivery in progress.
+    /// </summary>
+    private async Task PumpAsync(PartitionLease acquired, CancellationToken stopping)
     {
-        var renewAt = timeProvider.GetUtcNow() + _options.LeaseDuration / 3;
+        var held = new HeldLease(acquired);
+        using var lost = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var renewal = RenewWhileHeldAsync(held, lost);
+        var checkpoint = acquired.Checkpoint;
         try
         {
-            while (!stopping.IsCancellationRequested)
+            while (!lost.IsCancellationRequested)
             {
-                if (timeProvider.GetUtcNow() >= renewAt)
-                {
-                    var renewed = await provider.Queue.RenewAsync(lease, _options.LeaseDuration, stopping);
-                    if (renewed is null)
-                    {
-                        LogLeaseLost(logger, provider.Name, partition);
-                        return;
-                    }
-
-                    lease = renewed;
-                    renewAt = timeProvider.GetUtcNow() + _options.LeaseDuration / 3;
-                }
-
-                var events = await provider.Queue.ReadAsync(partition, lease.Checkpoint, _options.BatchSize, stopping);
+                var events = await provider.Queue.ReadAsync(partition, checkpoint, _options.BatchSize, lost.Token);
                 if (events.Count == 0)
                 {
-                    await WaitAsync(TimeSpan.FromTicks(Math.Min(_options.PollInterval.Ticks, (_options.LeaseDuration / 3).Ticks)), stopping);
+                    await WaitAsync(_options.PollInterval, lost.Token);
                     continue;
                 }
 
-                await DeliverAsync(events, stopping);
-                var committed = await provider.Queue.CommitAsync(lease, events[^1].Id, stopping);
+                await DeliverAsync(events, lost.Token);
+                var committed = await provider.Queue.CommitAsync(held.Lease, events[^1].Id, lost.Token);
                 if (committed is null)
                 {
                     LogLeaseLost(logger, provider.Name, partition);
                     return;
                 }
 
-                lease = committed;
-                renewAt = timeProvider.GetUtcNow() + _options.LeaseDuration / 3;
+                held.Lease = committed;
+                checkpoint = events[^1].Id;
             }
+        }
+        catch (OperationCanceledException) when (lost.IsCancellationRequested && !stopping.IsCancellationRequested)
+        {
+            // The lease was lost mid-batch: another agent delivers it again; consumers drop the duplicates.
         }
         finally
         {
+            await lost.CancelAsync();
+            await renewal;
             if (stopping.IsCancellationRequested)
             {
-                await ReleaseQuietly(lease);
+                await ReleaseQuietly(held.Lease);
             }
+        }
+    }
+
+    private async Task RenewWhileHeldAsync(HeldLease held, CancellationTokenSource lost)
+    {
+        while (!lost.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_options.LeaseDuration / 3, timeProvider, lost.Token);
+                var renewed = await provider.Queue.RenewAsync(held.Lease, _options.LeaseDuration, lost.Token);
+                if (renewed is null)
+                {
+                    LogLeaseLost(logger, provider.Name, partition);
+                    await lost.CancelAsync();
+                    return;
+                }
+
+                held.Lease = renewed;
+            }
+            catch (OperationCanceledException) when (lost.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The database may be back before the lease expires; if not, the next renewal reports the loss.
+                LogPartitionFailed(logger, e, provider.Name, partition, (_options.LeaseDuration / 3).TotalMilliseconds);
+            }
+        }
+    }
+
+    /// <summary>The lease the pump and its renewal share; both only replace it with the store's newer copy.</summary>
+    private sealed class HeldLease(PartitionLease lease)
+    {
+        private PartitionLease _lease = lease;
+
+        public PartitionLease Lease
+        {
+            get => Volatile.Read(ref _lease);
+            set => Volatile.Write(ref _lease, value);
         }
     }
 
