@@ -9,10 +9,13 @@ namespace Weft.Bench;
 internal sealed class BenchSilo : IAsyncDisposable
 {
     private readonly IHost _host;
+    private bool _disposed;
 
     private BenchSilo(IHost host) => _host = host;
 
     public IGrainFactory GrainFactory => _host.Services.GetRequiredService<IGrainFactory>();
+
+    public IServiceProvider Services => _host.Services;
 
     public static async Task<BenchSilo> StartAsync(Action<IServiceCollection> addStorage)
     {
@@ -27,6 +30,12 @@ internal sealed class BenchSilo : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         await _host.StopAsync();
         _host.Dispose();
     }

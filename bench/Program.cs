@@ -1,4 +1,5 @@
 using Weft.Bench;
+using Weft.Bench.Fanout;
 using Weft.Bench.LocalCalls;
 using Weft.Bench.Measurement;
 using Weft.Bench.StateWrites;
@@ -7,7 +8,8 @@ const string Usage = """
     usage: dotnet run -c Release --project bench -- <command> [options]
       local-calls   [--seconds 10] [--callers 64]
       state-writes  [--seconds 10] [--grains 32] [--store postgres|sqlite] [--synchronous-commit on|off]
-      all           [--seconds 10]   (both, with their defaults)
+      fanout        [--seconds 10] [--subscribers 10000] [--streams 1] [--store postgres|sqlite] [--partitions 8] [--window 100] [--synchronous-commit on|off]
+      all           [--seconds 10]   (local-calls and state-writes, with their defaults)
     """;
 
 BenchArguments arguments;
@@ -38,6 +40,18 @@ try
                 arguments.GetInt("seconds", 10),
                 arguments.GetInt("grains", 32),
                 arguments.GetString("store", "postgres", "postgres", "sqlite"),
+                arguments.GetString("synchronous-commit", "on", "on", "off") == "on");
+            return 0;
+        case "fanout":
+            arguments.ThrowIfUnknown("seconds", "subscribers", "streams", "store", "partitions", "window", "synchronous-commit");
+            MachineDescription.Print(Console.Out);
+            await FanoutBenchmark.RunAsync(
+                arguments.GetInt("seconds", 10),
+                arguments.GetInt("subscribers", 10_000),
+                arguments.GetInt("streams", 1),
+                arguments.GetString("store", "postgres", "postgres", "sqlite"),
+                arguments.GetInt("partitions", 8),
+                arguments.GetInt("window", 100),
                 arguments.GetString("synchronous-commit", "on", "on", "off") == "on");
             return 0;
         case "all":
