@@ -46,7 +46,7 @@ public sealed partial class PostgreSqlStreamQueue
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
         try
         {
-            await using var command = _dataSource.CreateCommand(_renewSql);
+            await using var command = _bookkeepingDataSource.CreateCommand(_renewSql);
             AddLease(command, lease);
             command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = duration, NpgsqlDbType = NpgsqlDbType.Interval });
             return await ReadLeaseAsync(command, cancellationToken).ConfigureAwait(false);
@@ -83,7 +83,7 @@ public sealed partial class PostgreSqlStreamQueue
         ArgumentNullException.ThrowIfNull(lease);
         try
         {
-            await using var command = _dataSource.CreateCommand(_commitSql);
+            await using var command = _bookkeepingDataSource.CreateCommand(_commitSql);
             AddLease(command, lease);
             command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = checkpoint, NpgsqlDbType = NpgsqlDbType.Bigint });
             return await ReadLeaseAsync(command, cancellationToken).ConfigureAwait(false);

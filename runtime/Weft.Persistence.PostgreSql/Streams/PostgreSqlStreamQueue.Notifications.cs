@@ -145,6 +145,7 @@ public sealed partial class PostgreSqlStreamQueue
 
         _stopping.Dispose();
         await _dataSource.DisposeAsync().ConfigureAwait(false);
+        await _bookkeepingDataSource.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>Stops the listener and closes every connection.</summary>

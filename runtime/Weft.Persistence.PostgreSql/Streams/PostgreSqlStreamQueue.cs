@@ -54,6 +54,10 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
     private readonly string _schema;
     private readonly string _databaseIdentity;
     private readonly NpgsqlDataSource _dataSource;
+
+    // Checkpoint commits and lease renewals need not wait for the disk: if a crash loses one, the batch is delivered
+    // again (consumers drop duplicates) or the lease looks shorter. Only appends and acquisitions are flushed.
+    private readonly NpgsqlDataSource _bookkeepingDataSource;
     private readonly string _listenConnectionString;
     private readonly PostgreSqlErrorContext _errorContext;
     private readonly ILogger _logger;
@@ -116,6 +120,9 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
             KeepAlive = 15,
         }.ConnectionString;
         _dataSource = builder.Build();
+        var bookkeeping = new NpgsqlDataSourceBuilder(csb.ConnectionString);
+        bookkeeping.ConnectionStringBuilder.Options = $"{csb.Options} -c synchronous_commit=off".Trim();
+        _bookkeepingDataSource = bookkeeping.Build();
 
         PartitionCount = options.PartitionCount;
         _schema = options.Schema;
@@ -126,6 +133,7 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
         _partitionLockClass = LockClass(options.Schema);
         _notifyPayloads = [.. Enumerable.Range(0, PartitionCount).Select(p => $"{options.Schema}:{p.ToString(CultureInfo.InvariantCulture)}")];
         _pendingWakeUps = new int[PartitionCount];
+        _appendGroups = [.. Enumerable.Range(0, PartitionCount).Select(_ => new AppendGroup())];
 
         _appendLockSql = "SELECT pg_advisory_xact_lock($1, $2)";
         // One statement: bump the stream's counter (creating it at n) and insert the events numbered up to it in the
@@ -188,52 +196,43 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
     /// <summary>host:port/database, to check that an outbox write and this queue share one database.</summary>
     internal string DatabaseIdentityKey => _databaseIdentity;
 
-    /// <inheritdoc />
-    public async Task<long> AppendAsync(StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(events);
-        var batch = _dataSource.CreateBatch();
-        await using (batch.ConfigureAwait(false))
-        {
-            var partition = AddAppendCommands(batch, streamId, events);
-            long lastSequence;
-            try
-            {
-                // Without an explicit transaction the batch runs in one implicit transaction: one round trip, atomic.
-                var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    lastSequence = await ReadAppendResultAsync(reader, cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch (NpgsqlException ex)
-            {
-                throw new StreamPublishException(
-                    PostgreSqlErrors.Describe(ex, _errorContext, $"publish {events.Count} event(s) to stream {streamId}") +
-                    " Nothing was published.",
-                    ex);
-            }
-
-            NotifyAppended(partition);
-            return lastSequence;
-        }
-    }
-
     /// <summary>
     /// Adds the commands that append <paramref name="events"/> to <paramref name="batch"/>: the partition's commit-order
-    /// lock, then the numbering insert. Shared by <see cref="AppendAsync"/> and the grain storage's outbox, so the
-    /// append is written once. Read the result with <see cref="ReadAppendResultAsync"/>, and once committed call
-    /// <see cref="NotifyAppended"/> with the partition returned.
+    /// lock, then the numbering insert. Used by the grain storage's outbox, so the append is written once. Read the
+    /// result with <see cref="ReadAppendResultAsync"/>, and once committed call <see cref="NotifyAppended"/> with the
+    /// partition returned.
     /// </summary>
     internal int AddAppendCommands(NpgsqlBatch batch, StreamId streamId, IReadOnlyList<EncodedStreamEvent> events)
     {
+        var partition = PartitionOf(streamId, events);
+        AddPartitionLockCommand(batch, partition);
+        AddAppendCommand(batch, streamId, events, partition);
+        return partition;
+    }
+
+    private int PartitionOf(StreamId streamId, IReadOnlyList<EncodedStreamEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
         {
             throw new ArgumentException("Append at least one event.", nameof(events));
         }
 
+        return StreamPartitioner.GetPartition(streamId, PartitionCount);
+    }
+
+    private void AddPartitionLockCommand(NpgsqlBatch batch, int partition)
+    {
+        var lockCommand = batch.CreateBatchCommand();
+        lockCommand.CommandText = _appendLockSql;
+        lockCommand.Parameters.Add(new NpgsqlParameter<int> { TypedValue = _partitionLockClass, NpgsqlDbType = NpgsqlDbType.Integer });
+        lockCommand.Parameters.Add(new NpgsqlParameter<int> { TypedValue = partition, NpgsqlDbType = NpgsqlDbType.Integer });
+        batch.BatchCommands.Add(lockCommand);
+    }
+
+    private void AddAppendCommand(NpgsqlBatch batch, StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, int partition)
+    {
         var (namespaceText, keyBytes) = EncodeStream(streamId);
-        var partition = StreamPartitioner.GetPartition(streamId, PartitionCount);
         var eventTypes = new string[events.Count];
         var payloads = new byte[events.Count][];
         for (var i = 0; i < events.Count; i++)
@@ -241,12 +240,6 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
             eventTypes[i] = events[i].EventType;
             payloads[i] = events[i].Payload;
         }
-
-        var lockCommand = batch.CreateBatchCommand();
-        lockCommand.CommandText = _appendLockSql;
-        lockCommand.Parameters.Add(new NpgsqlParameter<int> { TypedValue = _partitionLockClass, NpgsqlDbType = NpgsqlDbType.Integer });
-        lockCommand.Parameters.Add(new NpgsqlParameter<int> { TypedValue = partition, NpgsqlDbType = NpgsqlDbType.Integer });
-        batch.BatchCommands.Add(lockCommand);
 
         var append = batch.CreateBatchCommand();
         append.CommandText = _appendSql;
@@ -258,7 +251,6 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
         parameters.Add(new NpgsqlParameter<string[]> { TypedValue = eventTypes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = payloads, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
         batch.BatchCommands.Add(append);
-        return partition;
     }
 
     /// <summary>Reads the last sequence from a reader positioned at the lock's result (the append's is the next one).</summary>
