@@ -7,10 +7,14 @@ public sealed class FaultyGrain : Grain, IFaultyGrain
 {
     public static readonly ConcurrentDictionary<string, int> ActivationFailuresLeft = new();
 
+    /// <summary>Activation of a grain whose key is here waits for the task, so tests can queue calls behind it.</summary>
+    public static readonly ConcurrentDictionary<string, Task> ActivationGates = new();
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var key = GetPrimaryKeyString();
         Probe.Record(key, "activate");
+        await (ActivationGates.TryGetValue(key, out var gate) ? gate : Task.CompletedTask);
         await Task.Yield();
         if (ActivationFailuresLeft.TryGetValue(key, out var left) && left > 0)
         {
