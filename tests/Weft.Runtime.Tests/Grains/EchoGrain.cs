@@ -22,13 +22,3 @@ public sealed class EchoGrain : Grain, IEchoGrain
 
     public Task<string> CallOther(string otherKey) => GrainFactory.GetGrain<IEchoGrain>(otherKey).Key();
 }
-
-public sealed class NumberedGrain : Grain, INumberedGrain
-{
-    public Task<long> Key() => Task.FromResult(GetPrimaryKeyLong());
-}
-
-public sealed class GuidGrain : Grain, IGuidGrain
-{
-    public Task<Guid> Key() => Task.FromResult(GetPrimaryKey());
-}

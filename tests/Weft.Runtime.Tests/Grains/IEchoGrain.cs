@@ -13,16 +13,3 @@ public interface IEchoGrain : IGrainWithStringKey
 
     Task<string> CallOther(string otherKey);
 }
-
-/// <summary>Immutable: passed by reference on local calls.</summary>
-public sealed record Snapshot(string Text, int Number);
-
-public interface INumberedGrain : IGrainWithIntegerKey
-{
-    Task<long> Key();
-}
-
-public interface IGuidGrain : IGrainWithGuidKey
-{
-    Task<Guid> Key();
-}

@@ -1,0 +1,6 @@
+namespace Weft.Runtime.Tests.Grains;
+
+public interface INumberedGrain : IGrainWithIntegerKey
+{
+    Task<long> Key();
+}

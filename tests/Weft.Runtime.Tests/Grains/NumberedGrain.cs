@@ -1,0 +1,6 @@
+namespace Weft.Runtime.Tests.Grains;
+
+public sealed class NumberedGrain : Grain, INumberedGrain
+{
+    public Task<long> Key() => Task.FromResult(GetPrimaryKeyLong());
+}
