@@ -31,13 +31,3 @@ public interface IGrainStorage
     /// <exception cref="InconsistentStateException">The stored ETag differs.</exception>
     Task<string?> ClearAsync(GrainStateKey key, string? etag, CancellationToken cancellationToken);
 }
-
-/// <summary>Where a piece of grain state is stored: grain type, grain key (canonical string) and state name.</summary>
-public readonly record struct GrainStateKey(string GrainType, string GrainKey, string StateName)
-{
-    /// <summary>Returns <c>type/key/state</c>.</summary>
-    public override string ToString() => $"{GrainType}/{GrainKey}/{StateName}";
-}
-
-/// <summary>A stored record: its serialized data (null once cleared) and ETag.</summary>
-public sealed record StoredGrainState(byte[]? Data, string Etag);
