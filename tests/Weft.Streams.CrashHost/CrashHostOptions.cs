@@ -5,14 +5,18 @@ namespace Weft.Streams.CrashHost;
 /// <summary>
 /// The command line: <c>publish &lt;streams&gt; &lt;events-per-stream&gt; &lt;subscribers-per-stream&gt; &lt;events-per-publish&gt;</c>
 /// or <c>serve</c>. Events per publish is 1 for one <c>OnNextAsync</c> per event, more for <c>OnNextBatchAsync</c>. The
-/// PostgreSQL connection string is the setting <c>ConnectionStrings:Weft</c> (environment <c>ConnectionStrings__Weft</c>
-/// or argument <c>--ConnectionStrings:Weft=…</c>).
+/// store is the setting <c>Weft:CrashHost:Store</c> (<see cref="CrashHostStore"/>), its connection string the setting
+/// <c>ConnectionStrings:Weft</c> (environment <c>ConnectionStrings__Weft</c> or argument <c>--ConnectionStrings:Weft=…</c>).
 /// </summary>
 internal sealed record CrashHostOptions(bool Publish, int Streams, int EventsPerStream, int SubscribersPerStream, int EventsPerPublish)
 {
     public const string Usage =
         "usage: Weft.Streams.CrashHost publish <streams> <events-per-stream> <subscribers-per-stream> <events-per-publish> | serve " +
-        "(PostgreSQL from ConnectionStrings__Weft or --ConnectionStrings:Weft=…)";
+        "(store from Weft__CrashHost__Store or --Weft:CrashHost:Store=PostgreSql|Sqlite, default PostgreSql; " +
+        "its connection string from ConnectionStrings__Weft or --ConnectionStrings:Weft=…)";
+
+    /// <summary>The setting that chooses the store.</summary>
+    public const string StoreSetting = "Weft:CrashHost:Store";
 
     /// <summary>The stream namespace the host publishes to.</summary>
     public const string Namespace = "crash";
@@ -21,6 +25,14 @@ internal sealed record CrashHostOptions(bool Publish, int Streams, int EventsPer
 
     public static string SubscriberKey(int stream, int subscriber)
         => $"{StreamKey(stream)}-{subscriber.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The store a <see cref="StoreSetting"/> names (case-insensitive; PostgreSQL when empty), or null.</summary>
+    public static CrashHostStore? ParseStore(string? setting) => setting?.Trim().ToUpperInvariant() switch
+    {
+        null or "" or "POSTGRESQL" => CrashHostStore.PostgreSql,
+        "SQLITE" => CrashHostStore.Sqlite,
+        _ => null,
+    };
 
     public static CrashHostOptions? Parse(string[] args)
     {

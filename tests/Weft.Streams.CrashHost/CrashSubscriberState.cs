@@ -1,8 +1,8 @@
 namespace Weft.Streams.CrashHost;
 
 /// <summary>
-/// What a subscriber has accepted, stored in <c>weft.grain_state</c> (type <c>crashsubscriber</c>, state
-/// <c>received</c>) as JSON the tests read straight from the table.
+/// What a subscriber has accepted, stored in <c>weft.grain_state</c> on PostgreSQL or <c>grain_state</c> in the SQLite
+/// file (type <c>crashsubscriber</c>, state <c>received</c>) as UTF-8 JSON the tests read straight from the table.
 /// </summary>
 public sealed class CrashSubscriberState
 {

@@ -7,7 +7,7 @@ namespace Weft.Streams.CrashTests.Support;
 /// <summary>
 /// tests/Weft.Streams.CrashHost as a real process: <c>dotnet Weft.Streams.CrashHost.dll &lt;mode…&gt;</c> from this test's
 /// output directory (the project reference copies it there with its runtimeconfig.json and deps.json), on the given
-/// PostgreSQL database. Standard output and error are collected together, line by line.
+/// <see cref="CrashStore"/>. Standard output and error are collected together, line by line.
 /// </summary>
 internal sealed class CrashHostProcess : IAsyncDisposable
 {
@@ -47,9 +47,9 @@ internal sealed class CrashHostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>publish &lt;streams&gt; &lt;events&gt; &lt;subscribers&gt; &lt;events-per-publish&gt;</c>.</summary>
-    public static CrashHostProcess Publish(string connectionString, int streams, int eventsPerStream, int subscribersPerStream, int eventsPerPublish)
+    public static CrashHostProcess Publish(CrashStore store, int streams, int eventsPerStream, int subscribersPerStream, int eventsPerPublish)
         => Start(
-            connectionString,
+            store,
             "publish",
             streams.ToString(CultureInfo.InvariantCulture),
             eventsPerStream.ToString(CultureInfo.InvariantCulture),
@@ -57,9 +57,9 @@ internal sealed class CrashHostProcess : IAsyncDisposable
             eventsPerPublish.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Starts <c>serve</c>: deliver only.</summary>
-    public static CrashHostProcess Serve(string connectionString) => Start(connectionString, "serve");
+    public static CrashHostProcess Serve(CrashStore store) => Start(store, "serve");
 
-    private static CrashHostProcess Start(string connectionString, params string[] arguments)
+    private static CrashHostProcess Start(CrashStore store, params string[] arguments)
     {
         var hostDll = Path.Combine(AppContext.BaseDirectory, "Weft.Streams.CrashHost.dll");
         foreach (var file in (string[])[hostDll, Path.ChangeExtension(hostDll, ".runtimeconfig.json"), Path.ChangeExtension(hostDll, ".deps.json")])
@@ -93,7 +93,11 @@ internal sealed class CrashHostProcess : IAsyncDisposable
             start.Environment.Remove(key);
         }
 
-        start.Environment["ConnectionStrings__Weft"] = connectionString;
+        foreach (var (key, value) in store.HostEnvironment)
+        {
+            start.Environment[key] = value;
+        }
+
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
 
         var process = new Process { StartInfo = start };
