@@ -342,8 +342,11 @@ internal sealed partial class PartitionAgent(
 
     private async Task WaitAsync(TimeSpan timeout, CancellationToken stopping)
     {
-        await _wakeUp.WaitAsync(timeout, stopping);
-        Interlocked.Exchange(ref _wakeUpPending, 0);
+        if (await _wakeUp.WaitAsync(timeout, stopping))
+        {
+            // Only a consumed wake-up re-arms WakeUp; after a timeout a pending one stays, so Release never overflows.
+            Interlocked.Exchange(ref _wakeUpPending, 0);
+        }
     }
 
     private async Task ReleaseQuietly(PartitionLease lease)
