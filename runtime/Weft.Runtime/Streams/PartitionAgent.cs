@@ -99,6 +99,10 @@ internal sealed partial class PartitionAgent(
 
                 held.Lease = committed;
                 checkpoint = events[^1].Id;
+                if (events.Count < _options.BatchSize && _options.GatherDelay > TimeSpan.Zero)
+                {
+                    await Task.Delay(_options.GatherDelay, timeProvider, lost.Token);
+                }
             }
         }
         catch (OperationCanceledException) when (lost.IsCancellationRequested && !stopping.IsCancellationRequested)

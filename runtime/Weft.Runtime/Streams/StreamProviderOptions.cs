@@ -15,6 +15,12 @@ public sealed class StreamProviderOptions
     /// <summary>How long one delivery may take before it counts as failed. Default 10 s.</summary>
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// After a batch that was not full, how long an agent lets events gather before it reads again, so that under a
+    /// steady trickle of publishes it reads and commits once per many events rather than once per event. Default 10 ms.
+    /// </summary>
+    public TimeSpan GatherDelay { get; set; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>How often agents look for events when no wake-up arrives (the fallback, not the normal path). Default 5 s.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
