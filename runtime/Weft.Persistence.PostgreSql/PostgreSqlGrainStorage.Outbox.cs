@@ -3,6 +3,7 @@ using NpgsqlTypes;
 using Weft.Persistence.PostgreSql.Streams;
 using Weft.Runtime.Streams;
 using Weft.Streams;
+using static Weft.Runtime.Persistence.GrainStateVersions;
 
 namespace Weft.Persistence.PostgreSql;
 

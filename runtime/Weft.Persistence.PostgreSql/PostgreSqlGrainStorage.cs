@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
 using Weft.Runtime.Persistence;
+using static Weft.Runtime.Persistence.GrainStateVersions;
 
 namespace Weft.Persistence.PostgreSql;
 
@@ -214,27 +215,6 @@ public sealed partial class PostgreSqlGrainStorage : IGrainStorage, IAsyncDispos
         var current = await ReadAsync(key, cancellationToken).ConfigureAwait(false);
         return Conflict(key, current?.Etag, etag);
     }
-
-    private static InconsistentStateException Conflict(GrainStateKey key, string? storedEtag, string? etag) =>
-        new($"Grain state {key} was changed elsewhere: the stored ETag is {storedEtag ?? "(none)"} but this activation holds " +
-            $"{etag ?? "(none)"}. Nothing was written; the activation will reload the state.", storedEtag, etag);
-
-    private static long? ParseEtag(GrainStateKey key, string? etag)
-    {
-        if (etag is null)
-        {
-            return null;
-        }
-
-        return long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
-            ? version
-            : throw new InconsistentStateException(
-                $"Grain state {key}: ETag '{etag}' was not written by this storage provider. Nothing was written; the activation will reload the state.",
-                null,
-                etag);
-    }
-
-    private static string FormatEtag(long version) => version.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Quotes an identifier for SQL text.</summary>
     internal static string QuoteIdentifier(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Weft.Persistence.Sqlite.Streams;
 using Weft.Runtime.Streams;
 using Weft.Streams;
+using static Weft.Runtime.Persistence.GrainStateVersions;
 
 namespace Weft.Persistence.Sqlite;
 

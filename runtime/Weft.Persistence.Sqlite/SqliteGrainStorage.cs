@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Weft.Persistence.Sqlite.Streams;
 using Weft.Runtime.Persistence;
 using Weft.Runtime.Streams;
+using static Weft.Runtime.Persistence.GrainStateVersions;
 
 namespace Weft.Persistence.Sqlite;
 
@@ -279,24 +279,4 @@ public sealed partial class SqliteGrainStorage : IOutboxGrainStorage, IAsyncDisp
         return Conflict(key, current?.Etag, etag);
     }
 
-    private static InconsistentStateException Conflict(GrainStateKey key, string? storedEtag, string? etag) =>
-        new($"Grain state {key} was changed elsewhere: the stored ETag is {storedEtag ?? "(none)"} but this activation holds " +
-            $"{etag ?? "(none)"}. Nothing was written; the activation will reload the state.", storedEtag, etag);
-
-    private static long? ParseEtag(GrainStateKey key, string? etag)
-    {
-        if (etag is null)
-        {
-            return null;
-        }
-
-        return long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
-            ? version
-            : throw new InconsistentStateException(
-                $"Grain state {key}: ETag '{etag}' was not written by this storage provider. Nothing was written; the activation will reload the state.",
-                null,
-                etag);
-    }
-
-    private static string FormatEtag(long version) => version.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Weft.Persistence;
+using static Weft.Runtime.Persistence.GrainStateVersions;
 
 namespace Weft.Runtime.Persistence;
 
@@ -84,26 +84,6 @@ public sealed class MemoryGrainStorage : IGrainStorage
 
         return exists ? current.Version : 0;
     }
-
-    private static long? ParseEtag(GrainStateKey key, string? etag)
-    {
-        if (etag is null)
-        {
-            return null;
-        }
-
-        if (long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-        {
-            return version;
-        }
-
-        throw new InconsistentStateException(
-            $"Grain state {key}: ETag '{etag}' was not written by this storage provider. The activation will reload the state.",
-            null,
-            etag);
-    }
-
-    private static string FormatEtag(long version) => version.ToString(CultureInfo.InvariantCulture);
 
     private readonly record struct Entry(byte[]? Data, long Version);
 }
