@@ -10,11 +10,33 @@ namespace Weft.Persistence.PostgreSql;
 internal static class PostgreSqlErrors
 {
     /// <summary>
+    /// A data source builder for a provider's connection string; a malformed one is an error naming the setting.
+    /// </summary>
+    /// <param name="connectionString">The configured connection string.</param>
+    /// <param name="connectTimeoutSeconds">The connect timeout used unless the connection string sets one.</param>
+    /// <param name="provider">Who asks, for example <c>Storage provider 'Default'</c>.</param>
+    /// <param name="settings">The provider's configuration section.</param>
+    public static NpgsqlDataSourceBuilder CreateBuilder(string connectionString, int connectTimeoutSeconds, string provider, string settings)
+    {
+        try
+        {
+            var builder = new NpgsqlDataSourceBuilder(connectionString);
+            ApplyDefaults(builder.ConnectionStringBuilder, connectionString, connectTimeoutSeconds);
+            return builder;
+        }
+        catch (ArgumentException ex)
+        {
+            throw new GrainStorageException(
+                $"{provider} cannot use its PostgreSQL connection string — check {settings}:ConnectionString: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
     /// Fills in what the connection string leaves unset: a bounded connect timeout, so an unreachable server fails
     /// fast instead of hanging; automatic preparation, so the few statements are parsed once per connection; and no
     /// session reset on close, which is safe because these providers never change session state.
     /// </summary>
-    public static void ApplyDefaults(NpgsqlConnectionStringBuilder builder, string connectionString, int connectTimeoutSeconds)
+    private static void ApplyDefaults(NpgsqlConnectionStringBuilder builder, string connectionString, int connectTimeoutSeconds)
     {
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
             .Cast<string>()

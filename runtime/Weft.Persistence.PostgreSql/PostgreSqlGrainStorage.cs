@@ -67,17 +67,7 @@ public sealed partial class PostgreSqlGrainStorage : IGrainStorage, IAsyncDispos
             throw new GrainStorageException($"Storage provider '{name}' needs a schema and a table name: check {_settings}:Schema and {_settings}:Table.");
         }
 
-        NpgsqlDataSourceBuilder builder;
-        try
-        {
-            builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
-            PostgreSqlErrors.ApplyDefaults(builder.ConnectionStringBuilder, options.ConnectionString, connectTimeoutSeconds: 10);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new GrainStorageException(
-                $"Storage provider '{name}' cannot use its PostgreSQL connection string — check {_settings}:ConnectionString: {ex.Message}", ex);
-        }
+        var builder = PostgreSqlErrors.CreateBuilder(options.ConnectionString, connectTimeoutSeconds: 10, $"Storage provider '{name}'", _settings);
 
         var csb = builder.ConnectionStringBuilder;
         _endpoint = $"{csb.Host ?? "localhost"}:{csb.Port.ToString(CultureInfo.InvariantCulture)}";

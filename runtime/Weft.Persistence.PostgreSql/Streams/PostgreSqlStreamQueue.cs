@@ -97,17 +97,7 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
                 $"Stream provider '{name}' has PartitionCount {options.PartitionCount}; it must be between 1 and 4096: check {_settings}:PartitionCount.");
         }
 
-        NpgsqlDataSourceBuilder builder;
-        try
-        {
-            builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
-            PostgreSqlErrors.ApplyDefaults(builder.ConnectionStringBuilder, options.ConnectionString, connectTimeoutSeconds: 5);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new GrainStorageException(
-                $"Stream provider '{name}' cannot use its PostgreSQL connection string — check {_settings}:ConnectionString: {ex.Message}", ex);
-        }
+        var builder = PostgreSqlErrors.CreateBuilder(options.ConnectionString, connectTimeoutSeconds: 5, $"Stream provider '{name}'", _settings);
 
         var csb = builder.ConnectionStringBuilder;
         var endpoint = $"{csb.Host ?? "localhost"}:{csb.Port.ToString(CultureInfo.InvariantCulture)}";
