@@ -63,15 +63,17 @@ public sealed class TurnTests(SharedSiloFixture fixture)
     [Fact]
     public async Task A_regular_call_waits_behind_a_call_that_awaits()
     {
-        var grain = fixture.GrainFactory.GetGrain<ITurnGrain>(NewKey());
+        var key = NewKey();
+        var grain = fixture.GrainFactory.GetGrain<ITurnGrain>(key);
+        await grain.MaxConcurrency();
 
+        // With the activation idle, a wrongly admitted call would start inline, before Open is even sent.
         var waiting = grain.WaitForGate();
         var queued = grain.Work(1);
-        var stillQueued = await Task.WhenAny(queued, Task.Delay(200)) != queued;
         await grain.Open();
         await Task.WhenAll(waiting, queued).WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.True(stillQueued);
+        Assert.Equal(["opened", "start:1", "end:1"], Probe.Events(key));
     }
 
     [Fact]
@@ -88,7 +90,7 @@ public sealed class TurnTests(SharedSiloFixture fixture)
         activationGate.SetResult();
 
         await Task.WhenAll(waiting, queued, open).WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal(["start:1", "end:1"], Probe.Events(key));
+        Assert.Equal(["opened", "start:1", "end:1"], Probe.Events(key));
     }
 
     [Fact]

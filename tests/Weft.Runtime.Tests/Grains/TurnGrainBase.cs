@@ -47,6 +47,7 @@ public abstract class TurnGrainBase : Grain, ITurnProbe
 
     public Task Open()
     {
+        Probe.Record(GetPrimaryKeyString(), "opened");
         _gate.TrySetResult();
         return Task.CompletedTask;
     }
