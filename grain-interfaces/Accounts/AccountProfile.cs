@@ -1,0 +1,18 @@
+namespace Weft.GrainInterfaces.Accounts;
+
+/// <summary>What an account shows to others; changes only through the account's own grain.</summary>
+/// <param name="Id">The account's id.</param>
+/// <param name="Username">The username as registered (case kept); unique ignoring case.</param>
+/// <param name="DisplayName">The display name, plain text.</param>
+/// <param name="Note">The profile text, plain text (rendered to HTML by the API).</param>
+/// <param name="CreatedAt">When the account was registered.</param>
+/// <param name="Locked">Whether follows need approval (always false for now: follow requests are not built yet).</param>
+/// <param name="Bot">Whether the account is marked as automated.</param>
+public sealed record AccountProfile(
+    long Id,
+    string Username,
+    string DisplayName,
+    string Note,
+    DateTimeOffset CreatedAt,
+    bool Locked,
+    bool Bot);

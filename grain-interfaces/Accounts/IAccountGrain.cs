@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using Weft.GrainInterfaces.Paging;
+using Weft.GrainInterfaces.Statuses;
+
+namespace Weft.GrainInterfaces.Accounts;
+
+/// <summary>
+/// One account: its profile, its counters (cached here, recounted from the social store on activation), the accounts
+/// it follows, and the entry point for what it does (post, follow). Keyed by account id.
+/// </summary>
+/// <remarks>
+/// Methods other account grains call (<c>Followed…</c>, <c>Status…</c>) only update counters and never call out, and are
+/// <see cref="AlwaysInterleaveAttribute"/>, so two accounts following each other at once cannot deadlock.
+/// </remarks>
+public interface IAccountGrain : IGrainWithIntegerKey
+{
+    /// <summary>Creates the profile; called once by registration. Returns the snapshot (the existing one if repeated).</summary>
+    Task<AccountSnapshot> CreateAsync(AccountProfile profile);
+
+    /// <summary>The account, or null if it was never created.</summary>
+    [ReadOnly]
+    ValueTask<AccountSnapshot?> GetAsync();
+
+    /// <summary>Follows <paramref name="targetId"/>; idempotent. Merges the target's recent statuses into the home timeline.</summary>
+    Task<FollowResult> FollowAsync(long targetId);
+
+    /// <summary>Unfollows <paramref name="targetId"/>; idempotent. Removes the target's statuses from the home timeline.</summary>
+    Task<FollowResult> UnfollowAsync(long targetId);
+
+    /// <summary>Relationships from this account to each of <paramref name="accountIds"/>, in the same order.</summary>
+    [ReadOnly]
+    Task<ImmutableArray<Relationship>> GetRelationshipsAsync(ImmutableArray<long> accountIds);
+
+    /// <summary>Whether this account follows <paramref name="accountId"/>.</summary>
+    [ReadOnly]
+    ValueTask<bool> IsFollowingAsync(long accountId);
+
+    /// <summary>The accounts following this one, newest follow first (cursor: the follow's id).</summary>
+    [ReadOnly]
+    Task<Page<long>> GetFollowersAsync(PageRequest page);
+
+    /// <summary>The accounts this one follows, newest follow first (cursor: the follow's id).</summary>
+    [ReadOnly]
+    Task<Page<long>> GetFollowingAsync(PageRequest page);
+
+    /// <summary>
+    /// Posts a status (or a reply) as this account. With an idempotency key, repeating the call with the same key
+    /// returns the first status instead of posting again.
+    /// </summary>
+    Task<PostStatusResult> PostStatusAsync(StatusDraft draft, string? idempotencyKey);
+
+    /// <summary>Another account started following this one (counter update only).</summary>
+    [AlwaysInterleave]
+    Task FollowedByAsync(long followerId);
+
+    /// <summary>Another account stopped following this one (counter update only).</summary>
+    [AlwaysInterleave]
+    Task UnfollowedByAsync(long followerId);
+
+    /// <summary>A status (or reblog) of this account was created or deleted (counter update only).</summary>
+    [AlwaysInterleave]
+    Task StatusCountChangedAsync(int delta, DateTimeOffset? lastStatusAt);
+}

@@ -1,0 +1,19 @@
+namespace Weft.GrainInterfaces.Live;
+
+/// <summary>Something to push to connected streaming clients; they fetch what it names as the viewer.</summary>
+/// <param name="Kind">The Mastodon streaming event.</param>
+/// <param name="Id">The status id (update, delete) or notification id (notification).</param>
+public sealed record LiveEvent(LiveEventKind Kind, long Id);
+
+/// <summary>Mastodon streaming event names.</summary>
+public enum LiveEventKind
+{
+    /// <summary>"update": a status appeared.</summary>
+    Update,
+
+    /// <summary>"delete": a status was deleted.</summary>
+    Delete,
+
+    /// <summary>"notification": a notification arrived.</summary>
+    Notification,
+}

@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+
+namespace Weft.GrainInterfaces.Notifications;
+
+/// <summary>
+/// An account's notifications, stored as rows in the social store. Adding is idempotent per
+/// (type, from, status), so a redelivered event notifies once. Keyed by the recipient's account id.
+/// </summary>
+public interface INotificationsGrain : IGrainWithIntegerKey
+{
+    /// <summary>Adds a notification unless the same (type, from, status) exists; self-notifications are dropped.</summary>
+    Task AddAsync(NotificationType type, long fromAccountId, long? statusId);
+
+    /// <summary>Notifications matching the query, newest first.</summary>
+    [ReadOnly]
+    Task<ImmutableArray<Notification>> ListAsync(NotificationQuery query);
+
+    /// <summary>One notification, or null.</summary>
+    [ReadOnly]
+    Task<Notification?> GetAsync(long notificationId);
+
+    /// <summary>Removes one notification; false if it did not exist.</summary>
+    Task<bool> DismissAsync(long notificationId);
+
+    /// <summary>Removes all notifications.</summary>
+    Task ClearAsync();
+
+    /// <summary>Removes notifications about a deleted status.</summary>
+    Task RemoveForStatusAsync(long statusId);
+}

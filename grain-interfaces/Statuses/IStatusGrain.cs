@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+
+namespace Weft.GrainInterfaces.Statuses;
+
+/// <summary>
+/// One status (a post, a reply or a reblog). Content is written once with its "created" event through the outbox;
+/// favourites, reblogs and bookmarks are rows in the social store, cached here as sets so marks are idempotent and
+/// counts exact. Every method checks visibility for the viewer or actor (account id; 0 = anonymous). Keyed by status id.
+/// </summary>
+public interface IStatusGrain : IGrainWithIntegerKey
+{
+    /// <summary>Creates the status and publishes its "created" event in one write; repeated calls return the stored one.</summary>
+    Task<StatusSnapshot> CreateAsync(StatusSnapshot status);
+
+    /// <summary>The status as <paramref name="viewerId"/> sees it; null if missing, deleted or not visible to them.</summary>
+    [ReadOnly]
+    ValueTask<StatusView?> GetAsync(long viewerId);
+
+    /// <summary>Deletes the status; only its author may. Returns the last view of it.</summary>
+    Task<StatusActionResult> DeleteAsync(long actorId);
+
+    /// <summary>Favourites it; twice counts once.</summary>
+    Task<StatusActionResult> FavouriteAsync(long actorId);
+
+    /// <summary>Removes the actor's favourite, if any.</summary>
+    Task<StatusActionResult> UnfavouriteAsync(long actorId);
+
+    /// <summary>Reblogs it (public and unlisted statuses only); twice reblogs once. The result's view is the reblog.</summary>
+    Task<StatusActionResult> ReblogAsync(long actorId, StatusVisibility visibility);
+
+    /// <summary>Removes the actor's reblog, if any. The result's view is the original.</summary>
+    Task<StatusActionResult> UnreblogAsync(long actorId);
+
+    /// <summary>Bookmarks it for the actor; private to them.</summary>
+    Task<StatusActionResult> BookmarkAsync(long actorId);
+
+    /// <summary>Removes the actor's bookmark, if any.</summary>
+    Task<StatusActionResult> UnbookmarkAsync(long actorId);
+
+    /// <summary>Accounts that favourited it, newest first, if the viewer may see it.</summary>
+    [ReadOnly]
+    Task<ImmutableArray<long>> GetFavouritedByAsync(long viewerId);
+
+    /// <summary>Accounts that reblogged it, newest first, if the viewer may see it.</summary>
+    [ReadOnly]
+    Task<ImmutableArray<long>> GetRebloggedByAsync(long viewerId);
+
+    /// <summary>The statuses around it that the viewer may see: ancestors oldest first, descendants in thread order.</summary>
+    [ReadOnly]
+    Task<StatusContext?> GetContextAsync(long viewerId);
+
+    /// <summary>A reply to this status was created (+1) or deleted (-1); from the fan-out, counter update only.</summary>
+    [AlwaysInterleave]
+    Task RepliesChangedAsync(long replyId, int delta);
+}

@@ -1,0 +1,18 @@
+namespace Weft.GrainInterfaces.Statuses;
+
+/// <summary>A status as the author submits it, validated for shape by the caller (length ≤ 500, known visibility).</summary>
+/// <param name="Text">The text, plain; mentions (@name) and hashtags (#tag) are found in it.</param>
+/// <param name="Visibility">Who may see it.</param>
+/// <param name="InReplyToId">The status it replies to, or null.</param>
+/// <param name="SpoilerText">The content warning, or empty.</param>
+/// <param name="Sensitive">Whether media is marked sensitive.</param>
+/// <param name="Language">ISO 639 language code, or null.</param>
+/// <param name="ApplicationName">The client app that posted it, or null.</param>
+public sealed record StatusDraft(
+    string Text,
+    StatusVisibility Visibility,
+    long? InReplyToId,
+    string SpoilerText,
+    bool Sensitive,
+    string? Language,
+    string? ApplicationName);

@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+
+namespace Weft.GrainInterfaces.Statuses;
+
+/// <summary>A status at one moment: its content (fixed at posting) and its counters (changing).</summary>
+/// <param name="Id">The status id (a <see cref="Ids.SnowflakeId"/>).</param>
+/// <param name="AccountId">The author (for a reblog, the account that reblogged).</param>
+/// <param name="CreatedAt">When it was posted.</param>
+/// <param name="Visibility">Who may see it.</param>
+/// <param name="Text">The text as written (empty for a reblog).</param>
+/// <param name="SpoilerText">The content warning, or empty.</param>
+/// <param name="Sensitive">Whether media is marked sensitive.</param>
+/// <param name="Language">Language code, or null.</param>
+/// <param name="InReplyToId">The status replied to, or null.</param>
+/// <param name="InReplyToAccountId">The author of the status replied to, or null.</param>
+/// <param name="ReblogOfId">For a reblog, the original status; otherwise null.</param>
+/// <param name="ReblogOfAccountId">For a reblog, the original's author; otherwise null.</param>
+/// <param name="Mentions">Accounts mentioned, in order of first appearance.</param>
+/// <param name="Tags">Hashtags used, lower-cased, without '#', in order of first appearance.</param>
+/// <param name="ApplicationName">The client app that posted it, or null.</param>
+/// <param name="RepliesCount">Replies that exist and are not deleted.</param>
+/// <param name="ReblogsCount">Reblogs that exist and are not deleted.</param>
+/// <param name="FavouritesCount">Accounts that favourited it.</param>
+/// <param name="Deleted">Whether the author deleted it.</param>
+/// <param name="Version">Increases on every change; lets renderers cache.</param>
+public sealed record StatusSnapshot(
+    long Id,
+    long AccountId,
+    DateTimeOffset CreatedAt,
+    StatusVisibility Visibility,
+    string Text,
+    string SpoilerText,
+    bool Sensitive,
+    string? Language,
+    long? InReplyToId,
+    long? InReplyToAccountId,
+    long? ReblogOfId,
+    long? ReblogOfAccountId,
+    ImmutableArray<Mention> Mentions,
+    ImmutableArray<string> Tags,
+    string? ApplicationName,
+    long RepliesCount,
+    long ReblogsCount,
+    long FavouritesCount,
+    bool Deleted,
+    long Version);

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using Weft.GrainInterfaces.Paging;
+
+namespace Weft.GrainInterfaces.Timelines;
+
+/// <summary>
+/// An account's home timeline: the newest 800 entries pushed by the fan-out, merged at read time with the recent
+/// statuses of followed accounts too big to fan out. Rebuilt from the social store when its state is missing.
+/// Keyed by account id.
+/// </summary>
+public interface IHomeTimelineGrain : IGrainWithIntegerKey
+{
+    /// <summary>The entries in the page's bounds, newest first.</summary>
+    [ReadOnly]
+    Task<TimelinePage> ReadAsync(PageRequest page);
+
+    /// <summary>Inserts entries from the fan-out; entries already present are ignored.</summary>
+    Task AddAsync(ImmutableArray<TimelineEntry> entries);
+
+    /// <summary>Removes a status and any reblog entries of it.</summary>
+    Task RemoveStatusAsync(long statusId);
+
+    /// <summary>Merges the recent statuses of a newly followed account.</summary>
+    Task MergeAuthorAsync(long authorId);
+
+    /// <summary>Removes every entry by a no longer followed account (its statuses and its reblogs).</summary>
+    Task RemoveAuthorAsync(long authorId);
+}

@@ -1,0 +1,124 @@
+using Weft.GrainInterfaces.Notifications;
+using Weft.GrainInterfaces.Paging;
+
+namespace Weft.Grains.Data;
+
+/// <summary>
+/// The social store: relations and indexes grains cannot answer cheaply from memory (who follows whom, who favourited
+/// what, statuses by author or visibility, notifications). One implementation per engine (PostgreSQL, SQLite), both in
+/// the database of the <c>Default</c> grain storage. Every write is idempotent, so redelivered stream events and retried
+/// calls are harmless, and reports whether it changed anything, so grains count exactly.
+/// Paged lists return newest first and obey <see cref="PageRequest"/>'s max_id/since_id/min_id rules.
+/// </summary>
+public interface ISocialStore
+{
+    /// <summary>Creates the tables and indexes if missing; safe to run concurrently from several processes.</summary>
+    Task EnsureSchemaAsync(CancellationToken cancellationToken);
+
+    // Follows ------------------------------------------------------------------------------------------------
+
+    /// <summary>Adds the follow with id <paramref name="followId"/>; false if it already existed.</summary>
+    Task<bool> AddFollowAsync(long followerId, long followeeId, long followId, CancellationToken cancellationToken);
+
+    /// <summary>Removes the follow; false if there was none.</summary>
+    Task<bool> RemoveFollowAsync(long followerId, long followeeId, CancellationToken cancellationToken);
+
+    /// <summary>How many accounts follow <paramref name="accountId"/>.</summary>
+    Task<long> CountFollowersAsync(long accountId, CancellationToken cancellationToken);
+
+    /// <summary>How many accounts <paramref name="accountId"/> follows.</summary>
+    Task<long> CountFollowingAsync(long accountId, CancellationToken cancellationToken);
+
+    /// <summary>All accounts <paramref name="accountId"/> follows (for its in-memory set and timeline rebuilds).</summary>
+    Task<IReadOnlyList<long>> ListFolloweeIdsAsync(long accountId, CancellationToken cancellationToken);
+
+    /// <summary>Of <paramref name="candidateIds"/>, those that follow <paramref name="accountId"/>.</summary>
+    Task<IReadOnlyList<long>> FilterFollowersAsync(long accountId, IReadOnlyList<long> candidateIds, CancellationToken cancellationToken);
+
+    /// <summary>Followers of <paramref name="accountId"/> in ascending id order after <paramref name="afterAccountId"/> (fan-out paging).</summary>
+    Task<IReadOnlyList<long>> ListFollowerIdsAsync(long accountId, long afterAccountId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Followers page, newest follow first; cursors are follow ids.</summary>
+    Task<IReadOnlyList<FollowRow>> ListFollowersAsync(long accountId, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>Following page, newest follow first; cursors are follow ids.</summary>
+    Task<IReadOnlyList<FollowRow>> ListFollowingAsync(long accountId, PageRequest page, CancellationToken cancellationToken);
+
+    // Statuses -----------------------------------------------------------------------------------------------
+
+    /// <summary>Inserts index rows; rows already present (same id) are left as they are. One transaction.</summary>
+    Task UpsertStatusesAsync(IReadOnlyList<StatusRow> statuses, CancellationToken cancellationToken);
+
+    /// <summary>Removes a status's index row (and its mentions); false if absent.</summary>
+    Task<bool> DeleteStatusAsync(long statusId, CancellationToken cancellationToken);
+
+    /// <summary>An account's statuses that a viewer may list, newest first.</summary>
+    Task<IReadOnlyList<long>> ListAccountStatusesAsync(long accountId, StatusListFilter filter, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>Public, non-reblog statuses of everyone, newest first.</summary>
+    Task<IReadOnlyList<long>> ListPublicStatusesAsync(PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The newest statuses (including reblogs) by any of <paramref name="authorIds"/> that a follower may see (public,
+    /// unlisted, private; direct only where <paramref name="viewerId"/> is mentioned), newer than
+    /// <paramref name="afterId"/>, newest first, at most <paramref name="limit"/>. Rebuilds and merges home timelines.
+    /// </summary>
+    Task<IReadOnlyList<StatusRow>> ListRecentByAuthorsAsync(IReadOnlyList<long> authorIds, long viewerId, long afterId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Direct replies to a status, oldest first.</summary>
+    Task<IReadOnlyList<StatusRow>> ListRepliesAsync(long statusId, CancellationToken cancellationToken);
+
+    /// <summary>Reblogs of a status (for reblogged_by and reblog counts), newest first.</summary>
+    Task<IReadOnlyList<StatusRow>> ListReblogsAsync(long statusId, CancellationToken cancellationToken);
+
+    /// <summary>How many statuses (reblogs included) an account has; and its newest status id, or null.</summary>
+    Task<(long Count, long? NewestId)> CountStatusesAsync(long accountId, CancellationToken cancellationToken);
+
+    /// <summary>How many live replies a status has.</summary>
+    Task<long> CountRepliesAsync(long statusId, CancellationToken cancellationToken);
+
+    // Favourites and bookmarks -------------------------------------------------------------------------------
+
+    /// <summary>Adds the mark with id <paramref name="markId"/>; false if the account already had it on that status.</summary>
+    Task<bool> AddMarkAsync(StatusMarkKind kind, long accountId, long statusId, long markId, CancellationToken cancellationToken);
+
+    /// <summary>Removes the mark; false if there was none.</summary>
+    Task<bool> RemoveMarkAsync(StatusMarkKind kind, long accountId, long statusId, CancellationToken cancellationToken);
+
+    /// <summary>Accounts that put this mark on the status, newest first (MarkRow.OtherId = account id).</summary>
+    Task<IReadOnlyList<MarkRow>> ListMarkersAsync(StatusMarkKind kind, long statusId, CancellationToken cancellationToken);
+
+    /// <summary>An account's marked statuses, newest mark first; cursors are mark ids (MarkRow.OtherId = status id).</summary>
+    Task<IReadOnlyList<MarkRow>> ListMarkedStatusesAsync(StatusMarkKind kind, long accountId, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>Removes every mark on a deleted status.</summary>
+    Task DeleteMarksOfStatusAsync(long statusId, CancellationToken cancellationToken);
+
+    // Big accounts (hybrid fan-out) --------------------------------------------------------------------------
+
+    /// <summary>Records (or clears) that an account is too big to fan out; idempotent.</summary>
+    Task SetBigAccountAsync(long accountId, bool big, CancellationToken cancellationToken);
+
+    /// <summary>Of the accounts <paramref name="followerId"/> follows, those recorded as big.</summary>
+    Task<IReadOnlyList<long>> ListBigFolloweesAsync(long followerId, CancellationToken cancellationToken);
+
+    // Notifications ------------------------------------------------------------------------------------------
+
+    /// <summary>Adds the notification unless one with the same (recipient, type, from, status) exists; returns whether added.</summary>
+    Task<bool> AddNotificationAsync(NotificationRow notification, CancellationToken cancellationToken);
+
+    /// <summary>A recipient's notifications matching the query, newest first.</summary>
+    Task<IReadOnlyList<NotificationRow>> ListNotificationsAsync(long recipientId, NotificationQuery query, CancellationToken cancellationToken);
+
+    /// <summary>One notification of the recipient, or null.</summary>
+    Task<NotificationRow?> GetNotificationAsync(long recipientId, long notificationId, CancellationToken cancellationToken);
+
+    /// <summary>Removes one notification of the recipient; false if absent.</summary>
+    Task<bool> DeleteNotificationAsync(long recipientId, long notificationId, CancellationToken cancellationToken);
+
+    /// <summary>Removes all of a recipient's notifications.</summary>
+    Task ClearNotificationsAsync(long recipientId, CancellationToken cancellationToken);
+
+    /// <summary>Removes a recipient's notifications about a status.</summary>
+    Task DeleteNotificationsForStatusAsync(long recipientId, long statusId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,22 @@
+using Weft.GrainInterfaces.Statuses;
+
+namespace Weft.Grains.Data;
+
+/// <summary>A status as the social store indexes it: enough to list, filter and rebuild timelines; content stays in grain state.</summary>
+/// <param name="Id">The status id.</param>
+/// <param name="AccountId">The author (for a reblog, who reblogged).</param>
+/// <param name="Visibility">Who may see it.</param>
+/// <param name="InReplyToId">The status replied to, or null.</param>
+/// <param name="InReplyToAccountId">Its author, or null.</param>
+/// <param name="ReblogOfId">For a reblog, the original, or null.</param>
+/// <param name="ReblogOfAccountId">For a reblog, the original's author, or null.</param>
+/// <param name="MentionedAccountIds">Accounts mentioned (who may see a direct status).</param>
+public sealed record StatusRow(
+    long Id,
+    long AccountId,
+    StatusVisibility Visibility,
+    long? InReplyToId,
+    long? InReplyToAccountId,
+    long? ReblogOfId,
+    long? ReblogOfAccountId,
+    IReadOnlyList<long> MentionedAccountIds);
