@@ -9,7 +9,7 @@ namespace Weft.GrainInterfaces.Accounts;
 /// it follows, and the entry point for what it does (post, follow). Keyed by account id.
 /// </summary>
 /// <remarks>
-/// Methods other account grains call (<c>Followed…</c>, <c>Status…</c>) only update counters and never call out, and are
+/// Methods other grains call (<c>Get…</c>, <c>IsFollowing…</c>, <c>Followed…</c>, <c>Status…</c>) only read or update memory and never call out, and are
 /// <see cref="AlwaysInterleaveAttribute"/>, so two accounts following each other at once cannot deadlock.
 /// </remarks>
 public interface IAccountGrain : IGrainWithIntegerKey
@@ -17,8 +17,8 @@ public interface IAccountGrain : IGrainWithIntegerKey
     /// <summary>Creates the profile; called once by registration. Returns the snapshot (the existing one if repeated).</summary>
     Task<AccountSnapshot> CreateAsync(AccountProfile profile);
 
-    /// <summary>The account, or null if it was never created.</summary>
-    [ReadOnly]
+    /// <summary>The account, or null if it was never created. Interleaves, since grains in a call chain from here ask it.</summary>
+    [AlwaysInterleave]
     ValueTask<AccountSnapshot?> GetAsync();
 
     /// <summary>Follows <paramref name="targetId"/>; idempotent. Merges the target's recent statuses into the home timeline.</summary>
@@ -31,8 +31,8 @@ public interface IAccountGrain : IGrainWithIntegerKey
     [ReadOnly]
     Task<ImmutableArray<Relationship>> GetRelationshipsAsync(ImmutableArray<long> accountIds);
 
-    /// <summary>Whether this account follows <paramref name="accountId"/>.</summary>
-    [ReadOnly]
+    /// <summary>Whether this account follows <paramref name="accountId"/> (from memory; status grains ask it for private statuses).</summary>
+    [AlwaysInterleave]
     ValueTask<bool> IsFollowingAsync(long accountId);
 
     /// <summary>The accounts following this one, newest follow first (cursor: the follow's id).</summary>

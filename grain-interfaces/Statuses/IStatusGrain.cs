@@ -13,7 +13,7 @@ public interface IStatusGrain : IGrainWithIntegerKey
     Task<StatusSnapshot> CreateAsync(StatusSnapshot status);
 
     /// <summary>The status as <paramref name="viewerId"/> sees it; null if missing, deleted or not visible to them.</summary>
-    [ReadOnly]
+    [AlwaysInterleave]
     ValueTask<StatusView?> GetAsync(long viewerId);
 
     /// <summary>Deletes the status; only its author may. Returns the last view of it.</summary>
