@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Hosting.Server;
-using Weft.Api.Health;
+using Weft.Api.Hosting;
 using Weft.Silo;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWeftSilo();
+builder.Services.AddWeftApi();
 
 var app = builder.Build();
-app.MapHealthEndpoints();
+app.UseWeftApi();
+app.MapWeftApi();
 
 // Under WebApplicationFactory the test host owns a start-up failure and needs the exception itself.
 var hostedByTests = app.Services.GetService<IServer>()?.GetType().Name == "TestServer";

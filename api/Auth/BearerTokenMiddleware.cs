@@ -1,0 +1,60 @@
+using Weft.Api.Infrastructure;
+using Weft.GrainInterfaces.Auth;
+
+namespace Weft.Api.Auth;
+
+/// <summary>
+/// Finds the bearer token (Authorization header, else the <c>access_token</c> query parameter, else for WebSocket
+/// upgrades the <c>Sec-WebSocket-Protocol</c> header), looks it up in its token grain, and sets
+/// <see cref="AuthenticatedToken"/> as a request feature. A token that is sent but unknown or revoked is answered 401
+/// at once, on public endpoints too, as Mastodon does.
+/// </summary>
+public sealed class BearerTokenMiddleware(RequestDelegate next, IGrainFactory grains)
+{
+    private const string Bearer = "Bearer";
+
+    /// <summary>Handles one request.</summary>
+    public Task InvokeAsync(HttpContext context)
+    {
+        var token = FindToken(context.Request);
+        return token is null ? next(context) : AuthenticateAsync(context, token);
+    }
+
+    private async Task AuthenticateAsync(HttpContext context, string token)
+    {
+        var grant = token.Length is > 0 and <= 512
+            ? await grains.GetGrain<IAccessTokenGrain>(AccessTokens.Hash(token)).GetAsync()
+            : null;
+        if (grant is null)
+        {
+            await ApiErrors.WriteAsync(context.Response, StatusCodes.Status401Unauthorized, "The access token is invalid", null);
+            return;
+        }
+
+        context.Features.Set(new AuthenticatedToken(token, grant, OAuthScopes.Parse(grant.Scopes)));
+        await next(context);
+    }
+
+    private static string? FindToken(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization;
+        if (authorization.Count == 1 && authorization[0] is { } header && header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase)
+            && (header.Length == Bearer.Length || header[Bearer.Length] == ' '))
+        {
+            // "Bearer" with nothing after it is an (invalid) empty token, not an anonymous request.
+            return header[Bearer.Length..].Trim();
+        }
+
+        if (request.Query.TryGetValue("access_token", out var queryToken) && queryToken.Count > 0 && !string.IsNullOrEmpty(queryToken[0]))
+        {
+            return queryToken[0];
+        }
+
+        if (request.Headers.SecWebSocketProtocol is { Count: > 0 } protocols && request.HttpContext.WebSockets.IsWebSocketRequest)
+        {
+            return protocols[0]!.Split(',')[0].Trim();
+        }
+
+        return null;
+    }
+}

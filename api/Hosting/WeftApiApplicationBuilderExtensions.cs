@@ -1,0 +1,16 @@
+using Weft.Api.Auth;
+using Weft.Api.Infrastructure;
+
+namespace Weft.Api.Hosting;
+
+/// <summary>The API's request pipeline, in order.</summary>
+public static class WeftApiApplicationBuilderExtensions
+{
+    /// <summary>Errors as JSON first, then bearer tokens, then the feature middleware (one line each).</summary>
+    public static WebApplication UseWeftApi(this WebApplication app)
+    {
+        app.UseApiErrors();
+        app.UseMiddleware<BearerTokenMiddleware>();
+        return app;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Weft.Api.Hosting;
+
+/// <summary>The API's services, one line per feature.</summary>
+public static class WeftApiServiceCollectionExtensions
+{
+    /// <summary>Adds everything the API's endpoints need (the silo is added separately by <c>AddWeftSilo</c>).</summary>
+    public static IServiceCollection AddWeftApi(this IServiceCollection services)
+    {
+        return services;
+    }
+}

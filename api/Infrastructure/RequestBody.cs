@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Primitives;
+
+namespace Weft.Api.Infrastructure;
+
+/// <summary>
+/// The parameters of a request, whichever way the client sent them: a JSON object, a form (url-encoded or multipart), or
+/// the query string (lowest priority, as Rails merges them). Arrays arrive as <c>name[]</c> or <c>name</c> in forms and
+/// as JSON arrays. Malformed input becomes an <see cref="ApiException"/>, never a 500.
+/// </summary>
+public sealed class RequestBody
+{
+    private readonly JsonElement? _json;
+    private readonly IFormCollection? _form;
+    private readonly IQueryCollection _query;
+
+    private RequestBody(JsonElement? json, IFormCollection? form, IQueryCollection query)
+    {
+        _json = json;
+        _form = form;
+        _query = query;
+    }
+
+    /// <summary>Reads and parses the body according to its content type.</summary>
+    public static async ValueTask<RequestBody> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var contentType = request.ContentType;
+        if (contentType is not null && contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return new RequestBody(await ReadJsonAsync(request, cancellationToken), null, request.Query);
+        }
+
+        if (request.HasFormContentType)
+        {
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(cancellationToken);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new ApiException(StatusCodes.Status400BadRequest, "Malformed form body", e.Message);
+            }
+
+            return new RequestBody(null, form, request.Query);
+        }
+
+        return new RequestBody(null, null, request.Query);
+    }
+
+    /// <summary>Whether the parameter was sent at all.</summary>
+    public bool Has(string name) => TryGetJson(name, out _) || TryGetForm(name, out _) || _query.ContainsKey(name) || _query.ContainsKey(name + "[]");
+
+    /// <summary>A text parameter, or null if absent. JSON numbers and booleans give their text.</summary>
+    public string? GetString(string name)
+    {
+        if (TryGetJson(name, out var element))
+        {
+            return element.ValueKind switch
+            {
+                JsonValueKind.String => Checked(name, element.GetString()!),
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => element.GetRawText(),
+                JsonValueKind.Null => null,
+                _ => throw Invalid(name, "must be a string"),
+            };
+        }
+
+        if (TryGetForm(name, out var values) || TryGetQuery(name, out values))
+        {
+            return values.Count == 0 ? null : CheckedForm(name, values[values.Count - 1] ?? string.Empty);
+        }
+
+        return null;
+    }
+
+    /// <summary>An array parameter (<c>name[]</c> or repeated <c>name</c> in forms, a JSON array or single string); empty if absent.</summary>
+    public IReadOnlyList<string> GetStrings(string name)
+    {
+        if (TryGetJson(name, out var element) || TryGetJson(name + "[]", out element))
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Array:
+                    var list = new List<string>(element.GetArrayLength());
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        list.Add(item.ValueKind switch
+                        {
+                            JsonValueKind.String => Checked(name, item.GetString()!),
+                            JsonValueKind.Number => item.GetRawText(),
+                            _ => throw Invalid(name, "must be an array of strings"),
+                        });
+                    }
+
+                    return list;
+                case JsonValueKind.String:
+                    return [Checked(name, element.GetString()!)];
+                case JsonValueKind.Null:
+                    return [];
+                default:
+                    throw Invalid(name, "must be an array of strings");
+            }
+        }
+
+        if (TryGetForm(name + "[]", out var values) || TryGetForm(name, out values) || TryGetQuery(name + "[]", out values) || TryGetQuery(name, out values))
+        {
+            var list = new List<string>(values.Count);
+            foreach (var value in values)
+            {
+                list.Add(CheckedForm(name, value ?? string.Empty));
+            }
+
+            return list;
+        }
+
+        return [];
+    }
+
+    /// <summary>A boolean parameter: true/false, 1/0, on/off (any case), or a JSON boolean; null if absent or empty.</summary>
+    public bool? GetBool(string name)
+    {
+        if (TryGetJson(name, out var element))
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.True:
+                    return true;
+                case JsonValueKind.False:
+                    return false;
+                case JsonValueKind.Null:
+                    return null;
+                case JsonValueKind.Number:
+                    return ParseBool(name, element.GetRawText());
+                case JsonValueKind.String:
+                    return ParseBool(name, element.GetString()!);
+                default:
+                    throw Invalid(name, "must be a boolean");
+            }
+        }
+
+        var text = GetString(name);
+        return text is null ? null : ParseBool(name, text);
+    }
+
+    /// <summary>An integer parameter, or null if absent or empty.</summary>
+    public int? GetInt(string name)
+    {
+        if (TryGetJson(name, out var element) && element.ValueKind == JsonValueKind.Number)
+        {
+            return element.TryGetInt32(out var number) ? number : throw Invalid(name, "must be an integer");
+        }
+
+        var text = GetString(name);
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw Invalid(name, "must be an integer");
+    }
+
+    private static bool? ParseBool(string name, string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "" => null,
+        "true" or "1" or "on" or "t" => true,
+        "false" or "0" or "off" or "f" => false,
+        _ => throw Invalid(name, "must be a boolean"),
+    };
+
+    private static string Checked(string name, string value) =>
+        value.Contains('\0', StringComparison.Ordinal) ? throw Invalid(name, "must not contain NUL characters") : value;
+
+    // Form and query decoding turns invalid UTF-8 into U+FFFD instead of failing, so a replacement character there means
+    // the client sent bytes that were not UTF-8.
+    private static string CheckedForm(string name, string value) =>
+        value.Contains('\uFFFD', StringComparison.Ordinal) ? throw Invalid(name, "is not valid UTF-8") : Checked(name, value);
+
+    private static ApiException Invalid(string name, string problem) =>
+        new(StatusCodes.Status422UnprocessableEntity, $"Validation failed: {name} {problem}");
+
+    private bool TryGetJson(string name, out JsonElement element)
+    {
+        element = default;
+        return _json is { } json && json.TryGetProperty(name, out element);
+    }
+
+    private bool TryGetForm(string name, out StringValues values)
+    {
+        values = default;
+        return _form is not null && _form.TryGetValue(name, out values);
+    }
+
+    private bool TryGetQuery(string name, out StringValues values) => _query.TryGetValue(name, out values);
+
+    private static async Task<JsonElement?> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length == 0)
+        {
+            return null;
+        }
+
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        try
+        {
+            // System.Text.Json replaces nothing silently: invalid UTF-8 and malformed JSON both throw JsonException.
+            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 32 });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new ApiException(StatusCodes.Status400BadRequest, "The request body must be a JSON object");
+            }
+
+            return document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new ApiException(StatusCodes.Status400BadRequest, "The request body is not valid JSON", e.Message);
+        }
+    }
+}
