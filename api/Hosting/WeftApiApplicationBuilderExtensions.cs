@@ -1,5 +1,6 @@
 using Weft.Api.Auth;
 using Weft.Api.Infrastructure;
+using Weft.Api.RateLimiting;
 
 namespace Weft.Api.Hosting;
 
@@ -11,6 +12,7 @@ public static class WeftApiApplicationBuilderExtensions
     {
         app.UseApiErrors();
         app.UseMiddleware<BearerTokenMiddleware>();
+        app.UseWeftRateLimits();
         return app;
     }
 }

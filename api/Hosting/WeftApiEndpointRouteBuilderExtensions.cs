@@ -1,4 +1,10 @@
+using Weft.Api.Apps;
 using Weft.Api.Health;
+using Weft.Api.Instance;
+using Weft.Api.OAuth;
+using Weft.Api.OpenApi;
+using Weft.Api.Placeholders;
+using Weft.Api.Registration;
 
 namespace Weft.Api.Hosting;
 
@@ -9,6 +15,12 @@ public static class WeftApiEndpointRouteBuilderExtensions
     public static IEndpointRouteBuilder MapWeftApi(this IEndpointRouteBuilder app)
     {
         app.MapHealthEndpoints();
+        app.MapOAuthEndpoints();
+        app.MapAppsEndpoints();
+        app.MapRegistrationEndpoints();
+        app.MapInstanceEndpoints();
+        app.MapPlaceholderEndpoints();
+        app.MapOpenApiDocument();
         return app;
     }
 }

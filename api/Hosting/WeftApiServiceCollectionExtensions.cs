@@ -1,3 +1,8 @@
+using Weft.Api.Instance;
+using Weft.Api.OAuth;
+using Weft.Api.OpenApi;
+using Weft.Api.RateLimiting;
+
 namespace Weft.Api.Hosting;
 
 /// <summary>The API's services, one line per feature.</summary>
@@ -6,6 +11,10 @@ public static class WeftApiServiceCollectionExtensions
     /// <summary>Adds everything the API's endpoints need (the silo is added separately by <c>AddWeftSilo</c>).</summary>
     public static IServiceCollection AddWeftApi(this IServiceCollection services)
     {
+        services.AddOAuthServices();
+        services.AddInstanceSettings();
+        services.AddWeftRateLimits();
+        services.AddWeftOpenApi();
         return services;
     }
 }
