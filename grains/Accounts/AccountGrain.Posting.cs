@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Microsoft.Extensions.Logging;
 using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Ids;
 using Weft.GrainInterfaces.Statuses;

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Microsoft.Extensions.Logging;
 using Weft.GrainInterfaces.Notifications;
 using Weft.GrainInterfaces.Statuses;
 using Weft.Grains.Data;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Weft.GrainInterfaces.Ids;
 using Weft.GrainInterfaces.Live;
-using Weft.GrainInterfaces.Paging;
 using Weft.GrainInterfaces.Timelines;
 using Weft.Grains.Data;
 using Weft.Grains.Hosting;
