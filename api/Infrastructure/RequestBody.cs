@@ -59,7 +59,7 @@ public sealed class RequestBody
         {
             return element.ValueKind switch
             {
-                JsonValueKind.String => Checked(name, element.GetString()!),
+                JsonValueKind.String => Checked(name, JsonString(name, element)),
                 JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => element.GetRawText(),
                 JsonValueKind.Null => null,
                 _ => throw Invalid(name, "must be a string"),
@@ -87,7 +87,7 @@ public sealed class RequestBody
                     {
                         list.Add(item.ValueKind switch
                         {
-                            JsonValueKind.String => Checked(name, item.GetString()!),
+                            JsonValueKind.String => Checked(name, JsonString(name, item)),
                             JsonValueKind.Number => item.GetRawText(),
                             _ => throw Invalid(name, "must be an array of strings"),
                         });
@@ -95,7 +95,7 @@ public sealed class RequestBody
 
                     return list;
                 case JsonValueKind.String:
-                    return [Checked(name, element.GetString()!)];
+                    return [Checked(name, JsonString(name, element))];
                 case JsonValueKind.Null:
                     return [];
                 default:
@@ -133,7 +133,7 @@ public sealed class RequestBody
                 case JsonValueKind.Number:
                     return ParseBool(name, element.GetRawText());
                 case JsonValueKind.String:
-                    return ParseBool(name, element.GetString()!);
+                    return ParseBool(name, JsonString(name, element));
                 default:
                     throw Invalid(name, "must be a boolean");
             }
@@ -169,6 +169,20 @@ public sealed class RequestBody
         "false" or "0" or "off" or "f" => false,
         _ => throw Invalid(name, "must be a boolean"),
     };
+
+    // JsonDocument accepts escaped lone surrogates ("\ud800") and leaves string contents unchecked until they are read;
+    // GetString then throws InvalidOperationException, which is the client's fault, not a server error.
+    private static string JsonString(string name, JsonElement element)
+    {
+        try
+        {
+            return element.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw Invalid(name, "is not valid UTF-8 or UTF-16 text");
+        }
+    }
 
     private static string Checked(string name, string value) =>
         value.Contains('\0', StringComparison.Ordinal) ? throw Invalid(name, "must not contain NUL characters") : value;
