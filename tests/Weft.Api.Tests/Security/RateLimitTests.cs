@@ -1,0 +1,95 @@
+using System.Net;
+using Weft.Api.Tests.Support;
+using static Weft.Api.Tests.OAuth.Responses;
+
+namespace Weft.Api.Tests.Security;
+
+/// <summary>Each limit on its own API with low limits configured under Weft:RateLimits.</summary>
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task Sign_ups_over_the_per_address_limit_are_429_with_rate_limit_headers()
+    {
+        using var factory = ApiFactory.OnSqlite(new Dictionary<string, string?>
+        {
+            ["Weft:RateLimits:Registrations:PermitLimit"] = "2",
+            ["Weft:RateLimits:Registrations:Window"] = "01:00:00",
+        });
+        using var client = factory.CreateClient();
+        var registrations = await Registration.RegistrationClient.CreateAsync(client);
+
+        await JsonAsync(await registrations.RegisterAsync("limited_1", "limited1@example.test"), HttpStatusCode.OK);
+        await JsonAsync(await registrations.RegisterAsync("limited_2", "limited2@example.test"), HttpStatusCode.OK);
+        var refused = await registrations.RegisterAsync("limited_3", "limited3@example.test");
+
+        var error = await JsonAsync(refused, HttpStatusCode.TooManyRequests);
+        Assert.Equal("Too many requests", error.GetProperty("error").GetString());
+        Assert.Equal("2", refused.Headers.GetValues("X-RateLimit-Limit").Single());
+        Assert.Equal("0", refused.Headers.GetValues("X-RateLimit-Remaining").Single());
+        Assert.InRange(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 3600);
+        Assert.True(DateTimeOffset.TryParse(refused.Headers.GetValues("X-RateLimit-Reset").Single(), System.Globalization.CultureInfo.InvariantCulture, out var reset));
+        Assert.InRange(reset, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddHours(1).AddMinutes(1));
+
+        // The refused sign-up created no account.
+        var app = await TestAccounts.CreateAppAsync(client);
+        await OAuthErrorAsync(await client.PostAsync("/oauth/token", Form(
+            ("grant_type", "password"), ("client_id", app.ClientId), ("client_secret", app.ClientSecret),
+            ("username", "limited_3"), ("password", TestAccounts.Password))), HttpStatusCode.BadRequest, "invalid_grant");
+    }
+
+    [Fact]
+    public async Task Requests_with_a_token_are_limited_per_token_and_report_what_is_left()
+    {
+        using var factory = ApiFactory.OnSqlite(new Dictionary<string, string?>
+        {
+            ["Weft:RateLimits:PerToken:PermitLimit"] = "3",
+            ["Weft:RateLimits:PerToken:Window"] = "01:00:00",
+        });
+        using var setup = factory.CreateClient();
+        var first = await TestAccounts.RegisterAsync(setup, "busy_one");
+        var second = await TestAccounts.RegisterAsync(setup, "busy_two");
+        using var busy = factory.CreateClient();
+        TestAccounts.Authorize(busy, first);
+        using var other = factory.CreateClient();
+        TestAccounts.Authorize(other, second);
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 4; i++)
+        {
+            answers.Add(await busy.GetAsync("/api/v1/preferences"));
+        }
+
+        Assert.Equal(
+            [HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests],
+            answers.Select(answer => answer.StatusCode));
+        Assert.Equal(["2", "1", "0"], answers.Take(3).Select(answer => answer.Headers.GetValues("X-RateLimit-Remaining").Single()));
+        Assert.Equal("3", answers[0].Headers.GetValues("X-RateLimit-Limit").Single());
+        await JsonAsync(answers[3], HttpStatusCode.TooManyRequests);
+        await JsonAsync(await other.GetAsync("/api/v1/preferences"), HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Token_requests_over_the_login_limit_are_429()
+    {
+        using var factory = ApiFactory.OnSqlite(new Dictionary<string, string?>
+        {
+            ["Weft:RateLimits:Login:PermitLimit"] = "3",
+            ["Weft:RateLimits:Login:Window"] = "01:00:00",
+        });
+        using var client = factory.CreateClient();
+        var app = await TestAccounts.CreateAppAsync(client);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            var response = await client.PostAsync("/oauth/token", Form(
+                ("grant_type", "password"), ("client_id", app.ClientId), ("client_secret", app.ClientSecret),
+                ("username", "guess"), ("password", $"guess {i}")));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(
+            [HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests],
+            statuses);
+    }
+}
