@@ -1,0 +1,86 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Weft.GrainInterfaces.Auth;
+using Weft.Grains.Tests.Support;
+using Weft.Silo;
+using Weft.Testing.Time;
+
+namespace Weft.Grains.Tests.Auth;
+
+/// <summary>Authorization codes on a silo whose clock the test drives: one use, ten minutes, bound to client, redirect and PKCE.</summary>
+public sealed class AuthorizationCodeGrainTests : IAsyncLifetime
+{
+    private readonly TemporaryDatabaseFile _database = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero));
+    private IHost _host = null!;
+
+    private IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+
+    public async Task InitializeAsync()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(SocialSilo.SqliteSettings(_database.Path));
+        builder.Services.AddSingleton<TimeProvider>(_clock);
+        builder.AddWeftSilo();
+        _host = builder.Build();
+        await _host.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await _host.StopAsync(stopping.Token);
+        _host.Dispose();
+        _database.Dispose();
+    }
+
+    [Fact]
+    public async Task Code_redeems_once_within_ten_minutes()
+    {
+        var code = Grains.GetGrain<IAuthorizationCodeGrain>("code-once");
+        await code.IssueAsync(Grant());
+        _clock.Advance(TimeSpan.FromMinutes(9));
+
+        var first = await code.RedeemAsync("client", "https://app.example/cb");
+        var second = await code.RedeemAsync("client", "https://app.example/cb");
+
+        Assert.Equal(42L, first?.AccountId);
+        Assert.Null(second);
+    }
+
+    [Fact]
+    public async Task Code_older_than_ten_minutes_is_refused()
+    {
+        var code = Grains.GetGrain<IAuthorizationCodeGrain>("code-late");
+        await code.IssueAsync(Grant());
+        _clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+
+        Assert.Null(await code.RedeemAsync("client", "https://app.example/cb"));
+    }
+
+    [Fact]
+    public async Task Pkce_code_needs_the_matching_verifier()
+    {
+        const string verifier = "a-verifier-of-at-least-forty-three-characters-long";
+        var challenge = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+        var withoutVerifier = Grains.GetGrain<IAuthorizationCodeGrain>("code-pkce-1");
+        var withVerifier = Grains.GetGrain<IAuthorizationCodeGrain>("code-pkce-2");
+        await withoutVerifier.IssueAsync(Grant(), challenge);
+        await withVerifier.IssueAsync(Grant(), challenge);
+
+        Assert.Null(await withoutVerifier.RedeemAsync("client", "https://app.example/cb"));
+        Assert.Equal(42L, (await withVerifier.RedeemAsync("client", "https://app.example/cb", verifier))?.AccountId);
+    }
+
+    [Fact]
+    public async Task Unknown_code_is_refused()
+    {
+        Assert.Null(await Grains.GetGrain<IAuthorizationCodeGrain>("never-issued").RedeemAsync("client", "https://app.example/cb"));
+    }
+
+    private TokenGrant Grant() => new(42, "client", "read", _clock.GetUtcNow(), "https://app.example/cb");
+}
