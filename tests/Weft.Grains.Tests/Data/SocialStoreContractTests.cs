@@ -309,6 +309,7 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         Assert.Equal(Ids(17, 15, 13), (await Store.ListRecentByAuthorsAsync(Ids(1, 2, 9), Id(9), Id(12), 10, None)).Select(r => r.Id));
         Assert.Equal(Ids(17, 15), (await Store.ListRecentByAuthorsAsync(Ids(1, 2, 9), Id(9), 0, 2, None)).Select(r => r.Id));
         Assert.Equal(Ids(14, 12), (await Store.ListRecentByAuthorsAsync(Ids(2), Id(6), 0, 10, None)).Select(r => r.Id));
+        Assert.Equal(Ids(15, 11, 10), (await Store.ListRecentByAuthorsAsync(Ids(1, 1, 1), Id(9), 0, 10, None)).Select(r => r.Id));
         Assert.Empty(await Store.ListRecentByAuthorsAsync([], Id(9), 0, 10, None));
     }
 
