@@ -72,5 +72,29 @@ public sealed class PostingTests(SqliteSocialSiloFixture fixture) : IClassFixtur
         Assert.False((await Kit.Status(status.Id).UnbookmarkAsync(reader)).View!.Bookmarked);
     }
 
+    [Fact]
+    public async Task Unreblogging_or_deleting_the_reblog_removes_it_from_the_originals_count()
+    {
+        var author = await Kit.CreateAccountAsync();
+        var first = await Kit.CreateAccountAsync();
+        var second = await Kit.CreateAccountAsync();
+        var original = await Kit.PostAsync(author, "share me");
+        var reblog1 = (await Kit.Status(original.Id).ReblogAsync(first, StatusVisibility.Unlisted)).View!.Status;
+        var reblog2 = (await Kit.Status(original.Id).ReblogAsync(second, StatusVisibility.Public)).View!.Status;
+        Assert.Equal(2, (await Kit.Status(original.Id).GetAsync(0))!.Status.ReblogsCount);
+        Assert.Equal(StatusVisibility.Unlisted, reblog1.Visibility);
+
+        var undone = await Kit.Status(original.Id).UnreblogAsync(first);
+        var deleted = await Kit.Status(reblog2.Id).DeleteAsync(second);
+
+        Assert.False(undone.View!.Reblogged);
+        Assert.Null(deleted.Error);
+        Assert.Null(await Kit.Status(reblog1.Id).GetAsync(first));
+        Assert.Equal(0, (await Kit.Status(original.Id).GetAsync(0))!.Status.ReblogsCount);
+        Assert.Empty(await Kit.Status(original.Id).GetRebloggedByAsync(0));
+        Assert.Equal(0, (await Kit.Account(first).GetAsync())!.StatusesCount);
+        Assert.Equal(0, (await Kit.Account(second).GetAsync())!.StatusesCount);
+    }
+
     private static DateTimeOffset SnowflakeTimestamp(long id) => GrainInterfaces.Ids.SnowflakeId.GetTimestamp(id);
 }
