@@ -15,12 +15,15 @@ public static class SiloHostBuilderExtensions
 {
     /// <summary>
     /// Adds a silo with Weft's grains, options from <c>Weft:Silo</c>, the storage providers named under
-    /// <c>Weft:Storage</c> and the stream providers named under <c>Weft:Streams</c> (kinds PostgreSql, Sqlite and Memory), and the social domain's services (<c>Weft:Social</c>, <c>Weft:Ids</c>, the social
-    /// store in the Default storage's database). A grain state whose provider is not configured
-    /// stops start-up with a message naming the setting; nothing falls back to memory silently.
+    /// <c>Weft:Storage</c> and the stream providers named under <c>Weft:Streams</c> (kinds PostgreSql, Sqlite and
+    /// Memory; <c>Weft:Database</c> fills both Defaults, see <see cref="DatabaseDefaults"/>), and the social domain's
+    /// services (<c>Weft:Social</c>, <c>Weft:Ids</c>, the social store in the Default storage's database). A grain
+    /// state whose provider is not configured stops start-up with a message naming the setting; nothing falls back
+    /// to memory silently.
     /// </summary>
     public static IHostApplicationBuilder AddWeftSilo(this IHostApplicationBuilder builder)
     {
+        DatabaseDefaults.Apply(builder.Configuration);
         builder.Services.AddWeftSilo(options => options.GrainAssemblies.Add(typeof(HealthGrain).Assembly));
         builder.Services.AddPostgreSqlStorageKind();
         builder.Services.AddSqliteStorageKind();

@@ -40,6 +40,7 @@ public sealed partial class PostgreSqlSocialStore
             account_id bigint NOT NULL,
             PRIMARY KEY (status_id, account_id)
         );
+        CREATE INDEX IF NOT EXISTS status_mentions_account_id_idx ON weft.status_mentions (account_id, status_id);
 
         CREATE TABLE IF NOT EXISTS weft.favourites (
             id         bigint NOT NULL,

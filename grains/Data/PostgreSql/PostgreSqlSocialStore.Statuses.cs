@@ -52,10 +52,13 @@ public sealed partial class PostgreSqlSocialStore
     private const string PublicStatusesOldestSql =
         "SELECT id FROM weft.statuses WHERE visibility = 0 AND reblog_of_id IS NULL AND id > $1 AND id < $2 ORDER BY id LIMIT $3";
 
+    // Each author's newest visible statuses through its (account_id, id) index, at most $4 each, then the newest $4 of
+    // those: the work is bounded by authors × limit however long their histories are.
     private const string RecentByAuthorsSql =
-        "SELECT " + StatusColumns + " FROM weft.statuses s " +
-        "WHERE s.account_id = ANY($1) AND s.id > $3 AND (s.visibility <> 3 OR s.account_id = $2 " +
-        "OR EXISTS (SELECT 1 FROM weft.status_mentions m WHERE m.status_id = s.id AND m.account_id = $2)) " +
+        "SELECT " + StatusColumns + " FROM (SELECT DISTINCT unnest($1::bigint[]) AS account_id) a " +
+        "CROSS JOIN LATERAL (SELECT * FROM weft.statuses t WHERE t.account_id = a.account_id AND t.id > $3 " +
+        "AND (t.visibility <> 3 OR t.account_id = $2 OR EXISTS (SELECT 1 FROM weft.status_mentions m WHERE m.status_id = t.id AND m.account_id = $2)) " +
+        "ORDER BY t.id DESC LIMIT $4) s " +
         "ORDER BY s.id DESC LIMIT $4";
 
     /// <inheritdoc />

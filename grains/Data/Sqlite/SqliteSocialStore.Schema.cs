@@ -34,6 +34,7 @@ public sealed partial class SqliteSocialStore
             account_id INTEGER NOT NULL,
             PRIMARY KEY (status_id, account_id)
         ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS status_mentions_account_id_idx ON status_mentions (account_id, status_id);
 
         CREATE TABLE IF NOT EXISTS favourites (
             id         INTEGER NOT NULL,

@@ -37,10 +37,13 @@ public sealed partial class SqliteSocialStore
     private const string PublicStatusesOldestSql =
         "SELECT id FROM statuses WHERE visibility = 0 AND reblog_of_id IS NULL AND id > $after AND id < $before ORDER BY id LIMIT $limit";
 
+    // Each author's newest visible statuses through its (account_id, id) index, at most $limit each, then the newest
+    // $limit of those: the work is bounded by authors × limit however long their histories are.
     private const string RecentByAuthorsSql =
-        "SELECT " + StatusColumns + " FROM statuses s " +
-        "WHERE s.account_id IN (SELECT value FROM json_each($authors)) AND s.id > $after AND (s.visibility <> 3 OR s.account_id = $viewer " +
-        "OR EXISTS (SELECT 1 FROM status_mentions m WHERE m.status_id = s.id AND m.account_id = $viewer)) " +
+        "SELECT " + StatusColumns + " FROM (SELECT DISTINCT value AS account_id FROM json_each($authors)) a " +
+        "JOIN statuses s ON s.id IN (SELECT t.id FROM statuses t WHERE t.account_id = a.account_id AND t.id > $after " +
+        "AND (t.visibility <> 3 OR t.account_id = $viewer OR EXISTS (SELECT 1 FROM status_mentions m WHERE m.status_id = t.id AND m.account_id = $viewer)) " +
+        "ORDER BY t.id DESC LIMIT $limit) " +
         "ORDER BY s.id DESC LIMIT $limit";
 
     /// <inheritdoc />

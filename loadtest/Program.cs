@@ -1,0 +1,61 @@
+using Weft.LoadTest.Baseline;
+using Weft.LoadTest.Scenarios;
+using Weft.Testing.Tools;
+
+const string Usage = """
+    usage: dotnet run -c Release --project loadtest -- <command> [options]      (needs wrk: apt-get install -y wrk)
+      home-timeline  [--store sqlite|postgres] [--users 40] [--follows 10] [--statuses 5] [--connections 64] [--seconds 15]
+      post-statuses  [--users 64] [--followers 10] [--connections 16] [--seconds 15]      (PostgreSQL; needs pgbench)
+      serve-baseline                        (the minimal Kestrel JSON endpoint home-timeline compares with)
+    """;
+
+CommandArguments arguments;
+try
+{
+    arguments = CommandArguments.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+try
+{
+    switch (arguments.Command)
+    {
+        case "serve-baseline":
+            arguments.ThrowIfUnknown();
+            await BaselineServer.RunAsync();
+            return 0;
+        case "home-timeline":
+            arguments.ThrowIfUnknown("store", "users", "follows", "statuses", "connections", "seconds");
+            MachineDescription.Print(Console.Out);
+            return await HomeTimelineScenario.RunAsync(
+                arguments.GetString("store", "sqlite", "sqlite", "postgres"),
+                arguments.GetInt("users", 40),
+                arguments.GetInt("follows", 10),
+                arguments.GetInt("statuses", 5),
+                arguments.GetInt("connections", 64),
+                arguments.GetInt("seconds", 15));
+        case "post-statuses":
+            arguments.ThrowIfUnknown("users", "followers", "connections", "seconds");
+            MachineDescription.Print(Console.Out);
+            return await PostStatusesScenario.RunAsync(
+                arguments.GetInt("users", 64),
+                arguments.GetInt("followers", 10),
+                arguments.GetInt("connections", 16),
+                arguments.GetInt("seconds", 15));
+        default:
+            Console.Error.WriteLine($"Unknown command '{arguments.Command}'.");
+            Console.Error.WriteLine(Usage);
+            return 2;
+    }
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(Usage);
+    return 2;
+}

@@ -1,0 +1,96 @@
+using Weft.LoadTest.Processes;
+using Weft.LoadTest.Seeding;
+using Weft.LoadTest.Wrk;
+using Weft.Testing;
+using Weft.Testing.PostgreSql;
+
+namespace Weft.LoadTest.Scenarios;
+
+/// <summary>
+/// GET /api/v1/timelines/home (20 statuses, warm) against a minimal Kestrel JSON endpoint, both as separate processes
+/// on this machine, measured with the same wrk settings one after the other. Target: at least half the baseline's rate.
+/// </summary>
+internal static class HomeTimelineScenario
+{
+    private const int PageSize = 20;
+
+    public static async Task<int> RunAsync(string store, int users, int follows, int statusesEach, int connections, int seconds)
+    {
+        await using var database = store == "postgres" ? await PostgreSqlDatabase.CreateAsync("loadtest") : null;
+        await using var api = await ApiProcess.StartAsync(store, database?.ConnectionString);
+        Console.WriteLine($"api: {api.BaseAddress} (pid {api.ProcessId}, store {store}, log {api.LogPath})");
+
+        using var client = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var seeder = new MastodonSeeder(client);
+        var accounts = await SeedAsync(seeder, users, follows, statusesEach);
+
+        // Warm: every timeline is built and every status and account is active and rendered once.
+        await Eventually.WaitUntilAsync(
+            async () =>
+            {
+                foreach (var account in accounts)
+                {
+                    if (await seeder.HomeCountAsync(account, PageSize) < PageSize)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            },
+            $"every home timeline to hold {PageSize} statuses",
+            TimeSpan.FromMinutes(2));
+
+        var script = $$"""
+            tokens = {{WrkRunner.LuaStrings(accounts.Select(a => a.Token))}}
+            counter = 0
+            request = function()
+              counter = counter + 1
+              return wrk.format("GET", "/api/v1/timelines/home?limit={{PageSize}}", { ["Authorization"] = "Bearer " .. tokens[(counter % #tokens) + 1] })
+            end
+            """;
+        await WrkRunner.RunAsync(new Uri(api.BaseAddress, "/api/v1/timelines/home"), script, connections, Math.Max(2, seconds / 5));
+        var home = await WrkRunner.RunAsync(new Uri(api.BaseAddress, "/api/v1/timelines/home"), script, connections, seconds);
+        await api.DisposeAsync();
+
+        await using var baseline = await ChildProcess.StartAsync("baseline", BuildOutput.LoadTestDll, ["serve-baseline"], new Dictionary<string, string>(), "/health");
+        const string BaselineScript = """request = function() return wrk.format("GET", "/json") end""";
+        await WrkRunner.RunAsync(new Uri(baseline.BaseAddress, "/json"), BaselineScript, connections, Math.Max(2, seconds / 5));
+        var json = await WrkRunner.RunAsync(new Uri(baseline.BaseAddress, "/json"), BaselineScript, connections, seconds);
+
+        Console.WriteLine($"baseline GET /json:                    {json}");
+        Console.WriteLine($"GET /api/v1/timelines/home ({PageSize} statuses): {home}");
+        var ratio = home.RequestsPerSecond / json.RequestsPerSecond;
+        Console.WriteLine($"ratio: {ratio:0.00} (target ≥ 0.50) with {connections} connections, {seconds} s each, wrk on the same machine");
+        return home.Non2xx == 0 && home.SocketErrors == 0 ? 0 : 1;
+    }
+
+    private static async Task<List<SeededAccount>> SeedAsync(MastodonSeeder seeder, int users, int follows, int statusesEach)
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var accounts = new List<SeededAccount>(users);
+        for (var i = 0; i < users; i++)
+        {
+            accounts.Add(await seeder.RegisterAsync($"load{run}{i}"));
+        }
+
+        for (var i = 0; i < users; i++)
+        {
+            for (var step = 1; step <= follows; step++)
+            {
+                await seeder.FollowAsync(accounts[i], accounts[(i + step) % users]);
+            }
+        }
+
+        for (var round = 0; round < statusesEach; round++)
+        {
+            foreach (var account in accounts)
+            {
+                await seeder.PostAsync(account, $"Status {round} from @{account.Username}: reading https://example.com/articles/{round} #weft #loadtest");
+            }
+        }
+
+        Console.WriteLine($"seeded {users} accounts, each following {follows} and posting {statusesEach} statuses");
+        return accounts;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Weft.LoadTest.Seeding;
+
+/// <summary>Creates a scenario's accounts, follows and statuses through the Mastodon API, as a client would.</summary>
+internal sealed class MastodonSeeder(HttpClient client)
+{
+    private string? _appToken;
+
+    /// <summary>Registers an app (once) and an account; returns the account with a read/write/follow token.</summary>
+    public async Task<SeededAccount> RegisterAsync(string username)
+    {
+        _appToken ??= await AppTokenAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/accounts")
+        {
+            Content = JsonContent.Create(new Dictionary<string, object>
+            {
+                ["username"] = username,
+                ["email"] = $"{username}@loadtest.example",
+                ["password"] = "load-test-password",
+                ["agreement"] = true,
+                ["locale"] = "en",
+            }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _appToken);
+        var token = (await SendAsync(request)).GetProperty("access_token").GetString()!;
+        var me = await SendAsync(Authorized(HttpMethod.Get, "/api/v1/accounts/verify_credentials", token));
+        return new SeededAccount(me.GetProperty("id").GetString()!, username, token);
+    }
+
+    public async Task FollowAsync(SeededAccount follower, SeededAccount followee) =>
+        await SendAsync(Authorized(HttpMethod.Post, $"/api/v1/accounts/{followee.Id}/follow", follower.Token));
+
+    public async Task PostAsync(SeededAccount author, string text)
+    {
+        var request = Authorized(HttpMethod.Post, "/api/v1/statuses", author.Token);
+        request.Content = JsonContent.Create(new Dictionary<string, object> { ["status"] = text, ["visibility"] = "public" });
+        await SendAsync(request);
+    }
+
+    /// <summary>How many statuses the first page of the account's home timeline (up to <paramref name="limit"/>) holds.</summary>
+    public async Task<int> HomeCountAsync(SeededAccount account, int limit) =>
+        (await SendAsync(Authorized(HttpMethod.Get, $"/api/v1/timelines/home?limit={limit}", account.Token))).GetArrayLength();
+
+    private async Task<string> AppTokenAsync()
+    {
+        var app = await SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/apps")
+        {
+            Content = JsonContent.Create(new Dictionary<string, string>
+            {
+                ["client_name"] = "weft-loadtest",
+                ["redirect_uris"] = "urn:ietf:wg:oauth:2.0:oob",
+                ["scopes"] = "read write follow",
+            }),
+        });
+        var token = await SendAsync(new HttpRequestMessage(HttpMethod.Post, "/oauth/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = app.GetProperty("client_id").GetString()!,
+                ["client_secret"] = app.GetProperty("client_secret").GetString()!,
+                ["scope"] = "read write follow",
+            }),
+        });
+        return token.GetProperty("access_token").GetString()!;
+    }
+
+    private static HttpRequestMessage Authorized(HttpMethod method, string path, string token)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return request;
+    }
+
+    private async Task<JsonElement> SendAsync(HttpRequestMessage request)
+    {
+        using (request)
+        {
+            using var response = await client.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"{request.Method} {request.RequestUri} answered {(int)response.StatusCode}: {body}");
+            }
+
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.Clone();
+        }
+    }
+}

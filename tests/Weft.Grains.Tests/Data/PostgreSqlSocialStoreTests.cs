@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Weft.Grains.Data;
+using Weft.Grains.Data.PostgreSql;
+using Weft.Testing.PostgreSql;
+using Weft.Testing.Xunit;
+
+namespace Weft.Grains.Tests.Data;
+
+/// <summary>The social store contract on real PostgreSQL (a database of its own for this class).</summary>
+public sealed class PostgreSqlSocialStoreTests(PostgreSqlDatabaseFixture database)
+    : SocialStoreContractTests, IClassFixture<PostgreSqlDatabaseFixture>
+{
+    protected override ISocialStore CreateStore() => new PostgreSqlSocialStore(database.ConnectionString);
+
+    protected override async Task<(Func<ISocialStore> Create, Func<Task> Drop)> CreateFreshDatabaseAsync()
+    {
+        var fresh = await PostgreSqlDatabase.CreateAsync("social_schema");
+        return (() => new PostgreSqlSocialStore(fresh.ConnectionString), async () => await fresh.DisposeAsync());
+    }
+
+    [Fact]
+    public async Task Tables_live_in_schema_weft_with_the_notification_dedupe_index()
+    {
+        await Store.EnsureSchemaAsync(CancellationToken.None);
+
+        var tables = await database.Database.ScalarAsync(
+            "SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = 'weft' " +
+            "AND table_name IN ('follows', 'statuses', 'status_mentions', 'favourites', 'bookmarks', 'big_accounts', 'notifications')");
+        var dedupeIsUnique = await database.Database.ScalarAsync(
+            "SELECT indisunique FROM pg_index WHERE indexrelid = 'weft.notifications_dedupe_idx'::regclass");
+
+        Assert.Equal("big_accounts,bookmarks,favourites,follows,notifications,status_mentions,statuses", tables);
+        Assert.Equal(true, dedupeIsUnique);
+    }
+
+    [Fact]
+    public async Task Resolves_from_configuration_on_the_default_storage_database()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [SocialStoreServiceCollectionExtensions.ProviderSetting] = "postgresql",
+            [SocialStoreServiceCollectionExtensions.ConnectionStringSetting] = database.ConnectionString,
+        }).Build();
+        await using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddSocialStoreFromConfiguration().BuildServiceProvider();
+
+        var store = services.GetRequiredService<ISocialStore>();
+        await Store.AddFollowAsync(Id(1), Id(2), Id(100), CancellationToken.None);
+
+        Assert.IsType<PostgreSqlSocialStore>(store);
+        Assert.Equal(1, await store.CountFollowersAsync(Id(2), CancellationToken.None));
+    }
+}

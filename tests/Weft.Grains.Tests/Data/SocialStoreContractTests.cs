@@ -1,0 +1,617 @@
+using Weft.GrainInterfaces.Notifications;
+using Weft.GrainInterfaces.Paging;
+using Weft.GrainInterfaces.Statuses;
+using Weft.Grains.Data;
+
+namespace Weft.Grains.Tests.Data;
+
+/// <summary>
+/// What every <see cref="ISocialStore"/> must do, run on each engine. Tests of one class share a database, so each
+/// test numbers its accounts, statuses and marks from its own base (<see cref="Id"/>) and bounds global lists by it.
+/// </summary>
+public abstract class SocialStoreContractTests : IAsyncLifetime
+{
+    private const long Span = 1_000_000;
+    private static long s_nextBase;
+
+    private readonly long _base = Interlocked.Increment(ref s_nextBase) * Span;
+    private ISocialStore? _store;
+
+    protected ISocialStore Store => _store ?? throw new InvalidOperationException("Not initialized.");
+
+    private static CancellationToken None => CancellationToken.None;
+
+    /// <summary>A new store on the class's database.</summary>
+    protected abstract ISocialStore CreateStore();
+
+    /// <summary>A factory of stores on a database nobody has used yet (no tables), and a way to drop it.</summary>
+    protected abstract Task<(Func<ISocialStore> Create, Func<Task> Drop)> CreateFreshDatabaseAsync();
+
+    public Task InitializeAsync()
+    {
+        _store = CreateStore();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_store is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+    }
+
+    /// <summary>The <paramref name="n"/>th id of this test (accounts, statuses, follows and marks alike).</summary>
+    protected long Id(int n) => _base + n;
+
+    private long[] Ids(params int[] ns) => [.. ns.Select(Id)];
+
+    private static PageRequest Page(long? maxId = null, long? sinceId = null, long? minId = null, int limit = 40) => new(maxId, sinceId, minId, limit);
+
+    /// <summary>A page bounded to this test's ids, for lists over everyone's rows.</summary>
+    private PageRequest OwnPage(int limit = 40) => new(_base + Span, _base, null, limit);
+
+    private StatusRow Status(
+        int id, int account, StatusVisibility visibility = StatusVisibility.Public, int? replyTo = null, int? replyToAccount = null,
+        int? reblogOf = null, int? reblogOfAccount = null, params int[] mentions) =>
+        new(Id(id), Id(account), visibility,
+            replyTo is { } r ? Id(r) : null, replyToAccount is { } ra ? Id(ra) : null,
+            reblogOf is { } b ? Id(b) : null, reblogOfAccount is { } ba ? Id(ba) : null,
+            Ids(mentions));
+
+    // Follows ----------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Follow_twice_counts_once()
+    {
+        Assert.True(await Store.AddFollowAsync(Id(1), Id(2), Id(100), None));
+        Assert.False(await Store.AddFollowAsync(Id(1), Id(2), Id(101), None));
+
+        Assert.Equal(1, await Store.CountFollowersAsync(Id(2), None));
+        Assert.Equal(1, await Store.CountFollowingAsync(Id(1), None));
+        Assert.Equal(0, await Store.CountFollowersAsync(Id(1), None));
+        var followers = await Store.ListFollowersAsync(Id(2), Page(), None);
+        Assert.Equal([new FollowRow(Id(100), Id(1))], followers);
+    }
+
+    [Fact]
+    public async Task Unfollow_removes_the_follow_and_a_second_unfollow_reports_nothing()
+    {
+        await Store.AddFollowAsync(Id(1), Id(2), Id(100), None);
+        await Store.AddFollowAsync(Id(1), Id(3), Id(101), None);
+
+        Assert.True(await Store.RemoveFollowAsync(Id(1), Id(2), None));
+        Assert.False(await Store.RemoveFollowAsync(Id(1), Id(2), None));
+
+        Assert.Equal(0, await Store.CountFollowersAsync(Id(2), None));
+        Assert.Equal(1, await Store.CountFollowingAsync(Id(1), None));
+        Assert.Equal(Ids(3), await Store.ListFolloweeIdsAsync(Id(1), None));
+    }
+
+    [Fact]
+    public async Task Followee_ids_are_all_accounts_followed()
+    {
+        foreach (var followee in (int[])[7, 3, 5])
+        {
+            await Store.AddFollowAsync(Id(1), Id(followee), Id(100 + followee), None);
+        }
+
+        Assert.Equal(Ids(3, 5, 7), await Store.ListFolloweeIdsAsync(Id(1), None));
+        Assert.Empty(await Store.ListFolloweeIdsAsync(Id(2), None));
+    }
+
+    [Fact]
+    public async Task Follower_ids_page_in_ascending_account_order_after_the_cursor()
+    {
+        // Follow ids deliberately in another order than account ids: fan-out pages by account id.
+        await Store.AddFollowAsync(Id(14), Id(1), Id(101), None);
+        await Store.AddFollowAsync(Id(11), Id(1), Id(105), None);
+        await Store.AddFollowAsync(Id(13), Id(1), Id(102), None);
+        await Store.AddFollowAsync(Id(12), Id(1), Id(104), None);
+        await Store.AddFollowAsync(Id(15), Id(2), Id(103), None);
+
+        Assert.Equal(Ids(11, 12), await Store.ListFollowerIdsAsync(Id(1), 0, 2, None));
+        Assert.Equal(Ids(13, 14), await Store.ListFollowerIdsAsync(Id(1), Id(12), 2, None));
+        Assert.Empty(await Store.ListFollowerIdsAsync(Id(1), Id(14), 2, None));
+    }
+
+    [Fact]
+    public async Task Followers_pages_obey_max_since_and_min_id_on_follow_ids()
+    {
+        // Followers 11..15 with follow ids 110..150.
+        for (var i = 1; i <= 5; i++)
+        {
+            await Store.AddFollowAsync(Id(10 + i), Id(1), Id(100 + (10 * i)), None);
+        }
+
+        async Task<long[]> FollowIds(PageRequest page) => [.. (await Store.ListFollowersAsync(Id(1), page, None)).Select(f => f.FollowId)];
+
+        Assert.Equal(Ids(150, 140), await FollowIds(Page(limit: 2)));
+        Assert.Equal(Ids(130, 120), await FollowIds(Page(maxId: Id(140), limit: 2)));
+        Assert.Equal(Ids(150, 140), await FollowIds(Page(sinceId: Id(120), limit: 2)));
+        Assert.Equal(Ids(140, 130), await FollowIds(Page(minId: Id(120), limit: 2)));
+        Assert.Equal(Ids(140, 130), await FollowIds(Page(maxId: Id(150), minId: Id(120), limit: 10)));
+        Assert.Equal(Ids(140, 130, 120), await FollowIds(Page(maxId: Id(150), sinceId: Id(110), limit: 10)));
+        Assert.Empty(await FollowIds(Page(limit: 0)));
+        Assert.Empty(await FollowIds(Page(minId: Id(150))));
+
+        var followers = await Store.ListFollowersAsync(Id(1), Page(limit: 1), None);
+        Assert.Equal([new FollowRow(Id(150), Id(15))], followers);
+    }
+
+    [Fact]
+    public async Task Following_pages_obey_max_since_and_min_id_on_follow_ids()
+    {
+        for (var i = 1; i <= 4; i++)
+        {
+            await Store.AddFollowAsync(Id(1), Id(10 + i), Id(100 + (10 * i)), None);
+        }
+
+        await Store.AddFollowAsync(Id(2), Id(11), Id(115), None);
+
+        Assert.Equal(
+            [new FollowRow(Id(140), Id(14)), new FollowRow(Id(130), Id(13)), new FollowRow(Id(120), Id(12)), new FollowRow(Id(110), Id(11))],
+            await Store.ListFollowingAsync(Id(1), Page(), None));
+        Assert.Equal([new FollowRow(Id(120), Id(12))], await Store.ListFollowingAsync(Id(1), Page(maxId: Id(130), limit: 1), None));
+        Assert.Equal([new FollowRow(Id(140), Id(14))], await Store.ListFollowingAsync(Id(1), Page(sinceId: Id(110), limit: 1), None));
+        Assert.Equal([new FollowRow(Id(120), Id(12))], await Store.ListFollowingAsync(Id(1), Page(minId: Id(110), limit: 1), None));
+    }
+
+    [Fact]
+    public async Task Filter_followers_keeps_only_candidates_that_follow()
+    {
+        await Store.AddFollowAsync(Id(11), Id(1), Id(101), None);
+        await Store.AddFollowAsync(Id(13), Id(1), Id(102), None);
+        await Store.AddFollowAsync(Id(12), Id(2), Id(103), None);
+
+        Assert.Equal(Ids(11, 13), await Store.FilterFollowersAsync(Id(1), Ids(13, 12, 11, 14), None));
+        Assert.Empty(await Store.FilterFollowersAsync(Id(1), [], None));
+    }
+
+    [Fact]
+    public async Task Big_followees_are_the_followed_accounts_marked_big()
+    {
+        await Store.AddFollowAsync(Id(1), Id(2), Id(101), None);
+        await Store.AddFollowAsync(Id(1), Id(3), Id(102), None);
+        await Store.AddFollowAsync(Id(1), Id(4), Id(103), None);
+        await Store.SetBigAccountAsync(Id(2), true, None);
+        await Store.SetBigAccountAsync(Id(2), true, None);
+        await Store.SetBigAccountAsync(Id(4), true, None);
+        await Store.SetBigAccountAsync(Id(5), true, None);
+
+        Assert.Equal(Ids(2, 4), await Store.ListBigFolloweesAsync(Id(1), None));
+
+        await Store.SetBigAccountAsync(Id(4), false, None);
+        await Store.SetBigAccountAsync(Id(4), false, None);
+        Assert.Equal(Ids(2), await Store.ListBigFolloweesAsync(Id(1), None));
+    }
+
+    // Statuses ---------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Status_upsert_is_idempotent_and_leaves_an_existing_row_as_it_is()
+    {
+        await Store.UpsertStatusesAsync([Status(10, 1, StatusVisibility.Direct, mentions: [2])], None);
+        await Store.UpsertStatusesAsync([Status(10, 1, StatusVisibility.Public, mentions: [3]), Status(11, 1)], None);
+        await Store.UpsertStatusesAsync([Status(11, 1), Status(11, 1)], None);
+
+        Assert.Equal((2L, (long?)Id(11)), await Store.CountStatusesAsync(Id(1), None));
+        var rows = await Store.ListRecentByAuthorsAsync(Ids(1), Id(2), 0, 10, None);
+        Assert.Equal(Ids(11, 10), rows.Select(r => r.Id));
+        Assert.Equal(StatusVisibility.Direct, rows[1].Visibility);
+        Assert.Equal(Ids(2), rows[1].MentionedAccountIds);
+        Assert.Equal(Ids(11), (await Store.ListRecentByAuthorsAsync(Ids(1), Id(3), 0, 10, None)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task Count_statuses_of_an_account_without_any_is_zero_and_null()
+    {
+        Assert.Equal((0L, (long?)null), await Store.CountStatusesAsync(Id(1), None));
+    }
+
+    [Fact]
+    public async Task Account_statuses_show_private_and_direct_only_to_who_may_see_them()
+    {
+        await Store.UpsertStatusesAsync(
+        [
+            Status(10, 1, StatusVisibility.Public),
+            Status(11, 1, StatusVisibility.Unlisted),
+            Status(12, 1, StatusVisibility.Private),
+            Status(13, 1, StatusVisibility.Direct, mentions: [2]),
+            Status(14, 1, StatusVisibility.Direct, mentions: [3]),
+            Status(15, 9, StatusVisibility.Public),
+        ], None);
+
+        Task<IReadOnlyList<long>> List(bool includePrivate, long viewer) =>
+            Store.ListAccountStatusesAsync(Id(1), new StatusListFilter(includePrivate, viewer, false, false, false), Page(), None);
+
+        Assert.Equal(Ids(11, 10), await List(false, 0));
+        Assert.Equal(Ids(12, 11, 10), await List(true, Id(4)));
+        Assert.Equal(Ids(13, 11, 10), await List(false, Id(2)));
+        Assert.Equal(Ids(14, 13, 12, 11, 10), await List(true, Id(1)));
+    }
+
+    [Fact]
+    public async Task Account_statuses_exclude_replies_to_others_but_keep_self_threads()
+    {
+        await Store.UpsertStatusesAsync(
+        [
+            Status(10, 1),
+            Status(11, 1, replyTo: 10, replyToAccount: 1),
+            Status(12, 1, replyTo: 50, replyToAccount: 2),
+            Status(13, 1, reblogOf: 50, reblogOfAccount: 2),
+        ], None);
+
+        Task<IReadOnlyList<long>> List(bool excludeReplies, bool excludeReblogs, bool onlyMedia = false) =>
+            Store.ListAccountStatusesAsync(Id(1), new StatusListFilter(false, 0, excludeReplies, excludeReblogs, onlyMedia), Page(), None);
+
+        Assert.Equal(Ids(13, 12, 11, 10), await List(false, false));
+        Assert.Equal(Ids(13, 11, 10), await List(true, false));
+        Assert.Equal(Ids(12, 11, 10), await List(false, true));
+        Assert.Equal(Ids(11, 10), await List(true, true));
+        Assert.Empty(await List(false, false, onlyMedia: true));
+    }
+
+    [Fact]
+    public async Task Account_statuses_page_by_status_id()
+    {
+        await Store.UpsertStatusesAsync([.. Enumerable.Range(1, 6).Select(i => Status(10 * i, 1))], None);
+        var filter = new StatusListFilter(false, 0, false, false, false);
+
+        Assert.Equal(Ids(60, 50), await Store.ListAccountStatusesAsync(Id(1), filter, Page(limit: 2), None));
+        Assert.Equal(Ids(40, 30), await Store.ListAccountStatusesAsync(Id(1), filter, Page(maxId: Id(50), limit: 2), None));
+        Assert.Equal(Ids(60, 50), await Store.ListAccountStatusesAsync(Id(1), filter, Page(sinceId: Id(10), limit: 2), None));
+        Assert.Equal(Ids(30, 20), await Store.ListAccountStatusesAsync(Id(1), filter, Page(minId: Id(10), limit: 2), None));
+    }
+
+    [Fact]
+    public async Task Public_statuses_leave_out_unlisted_private_direct_and_reblogs()
+    {
+        await Store.UpsertStatusesAsync(
+        [
+            Status(10, 1, StatusVisibility.Public),
+            Status(11, 1, StatusVisibility.Unlisted),
+            Status(12, 2, StatusVisibility.Private),
+            Status(13, 2, StatusVisibility.Direct, mentions: [1]),
+            Status(14, 2, StatusVisibility.Public, reblogOf: 10, reblogOfAccount: 1),
+            Status(15, 3, StatusVisibility.Public, replyTo: 10, replyToAccount: 1),
+            Status(16, 3, StatusVisibility.Public),
+        ], None);
+
+        Assert.Equal(Ids(16, 15, 10), await Store.ListPublicStatusesAsync(OwnPage(), None));
+        Assert.Equal(Ids(16, 15), await Store.ListPublicStatusesAsync(OwnPage(limit: 2), None));
+        Assert.Equal(Ids(15, 10), await Store.ListPublicStatusesAsync(Page(maxId: Id(16), sinceId: Id(0)), None));
+        Assert.Equal(Ids(15), await Store.ListPublicStatusesAsync(Page(maxId: Id(999_999), minId: Id(10), limit: 1), None));
+    }
+
+    [Fact]
+    public async Task Recent_by_authors_gives_what_a_follower_may_see_newer_than_the_cursor()
+    {
+        await Store.UpsertStatusesAsync(
+        [
+            Status(10, 1, StatusVisibility.Public),
+            Status(11, 1, StatusVisibility.Unlisted),
+            Status(12, 2, StatusVisibility.Private),
+            Status(13, 2, StatusVisibility.Direct, mentions: [9, 5]),
+            Status(14, 2, StatusVisibility.Direct, mentions: [6]),
+            Status(15, 1, StatusVisibility.Public, reblogOf: 30, reblogOfAccount: 3),
+            Status(16, 3, StatusVisibility.Public),
+            Status(17, 9, StatusVisibility.Direct),
+        ], None);
+
+        var rows = await Store.ListRecentByAuthorsAsync(Ids(1, 2, 9), Id(9), 0, 10, None);
+
+        Assert.Equal(Ids(17, 15, 13, 12, 11, 10), rows.Select(r => r.Id));
+        Assert.Equal((Id(1), StatusVisibility.Public, (long?)Id(30), (long?)Id(3)), (rows[1].AccountId, rows[1].Visibility, rows[1].ReblogOfId, rows[1].ReblogOfAccountId));
+        Assert.Null(rows[1].InReplyToId);
+        Assert.Empty(rows[1].MentionedAccountIds);
+        Assert.Equal(Ids(5, 9), rows[2].MentionedAccountIds);
+        Assert.Equal(Ids(17, 15, 13), (await Store.ListRecentByAuthorsAsync(Ids(1, 2, 9), Id(9), Id(12), 10, None)).Select(r => r.Id));
+        Assert.Equal(Ids(17, 15), (await Store.ListRecentByAuthorsAsync(Ids(1, 2, 9), Id(9), 0, 2, None)).Select(r => r.Id));
+        Assert.Equal(Ids(14, 12), (await Store.ListRecentByAuthorsAsync(Ids(2), Id(6), 0, 10, None)).Select(r => r.Id));
+        Assert.Equal(Ids(15, 11, 10), (await Store.ListRecentByAuthorsAsync(Ids(1, 1, 1), Id(9), 0, 10, None)).Select(r => r.Id));
+        Assert.Empty(await Store.ListRecentByAuthorsAsync([], Id(9), 0, 10, None));
+    }
+
+    [Fact]
+    public async Task Replies_are_listed_oldest_first_and_counted()
+    {
+        await Store.UpsertStatusesAsync(
+        [
+            Status(10, 1),
+            Status(13, 3, replyTo: 10, replyToAccount: 1, mentions: [1]),
+            Status(11, 2, replyTo: 10, replyToAccount: 1),
+            Status(12, 1, replyTo: 11, replyToAccount: 2),
+        ], None);
+
+        var replies = await Store.ListRepliesAsync(Id(10), None);
+
+        Assert.Equal(Ids(11, 13), replies.Select(r => r.Id));
+        Assert.Equal(Ids(1), replies[1].MentionedAccountIds);
+        Assert.Equal(Id(10), replies[0].InReplyToId);
+        Assert.Equal(Id(1), replies[0].InReplyToAccountId);
+        Assert.Equal(2, await Store.CountRepliesAsync(Id(10), None));
+        Assert.Equal(1, await Store.CountRepliesAsync(Id(11), None));
+        Assert.Equal(0, await Store.CountRepliesAsync(Id(12), None));
+    }
+
+    [Fact]
+    public async Task Reblogs_are_listed_newest_first()
+    {
+        await Store.UpsertStatusesAsync(
+        [
+            Status(10, 1),
+            Status(11, 2, reblogOf: 10, reblogOfAccount: 1),
+            Status(12, 3, reblogOf: 10, reblogOfAccount: 1),
+            Status(13, 3, reblogOf: 99, reblogOfAccount: 4),
+        ], None);
+
+        var reblogs = await Store.ListReblogsAsync(Id(10), None);
+
+        Assert.Equal(Ids(12, 11), reblogs.Select(r => r.Id));
+        Assert.Equal(Ids(3, 2), reblogs.Select(r => r.AccountId));
+        Assert.All(reblogs, r => Assert.Equal((long?)Id(1), r.ReblogOfAccountId));
+    }
+
+    [Fact]
+    public async Task Deleting_a_status_removes_it_from_every_list()
+    {
+        await Store.UpsertStatusesAsync(
+        [
+            Status(10, 1),
+            Status(11, 2, StatusVisibility.Direct, replyTo: 10, replyToAccount: 1, mentions: [1]),
+            Status(12, 2, reblogOf: 10, reblogOfAccount: 1),
+        ], None);
+
+        Assert.True(await Store.DeleteStatusAsync(Id(11), None));
+        Assert.True(await Store.DeleteStatusAsync(Id(12), None));
+        Assert.False(await Store.DeleteStatusAsync(Id(12), None));
+
+        Assert.Empty(await Store.ListRepliesAsync(Id(10), None));
+        Assert.Equal(0, await Store.CountRepliesAsync(Id(10), None));
+        Assert.Empty(await Store.ListReblogsAsync(Id(10), None));
+        Assert.Empty(await Store.ListRecentByAuthorsAsync(Ids(2), Id(1), 0, 10, None));
+        Assert.Equal((0L, (long?)null), await Store.CountStatusesAsync(Id(2), None));
+
+        Assert.True(await Store.DeleteStatusAsync(Id(10), None));
+        Assert.Empty(await Store.ListPublicStatusesAsync(OwnPage(), None));
+        Assert.Empty(await Store.ListAccountStatusesAsync(Id(1), new StatusListFilter(true, Id(1), false, false, false), Page(), None));
+    }
+
+    // Favourites and bookmarks -----------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Favourite_twice_counts_once_and_bookmarks_are_separate()
+    {
+        Assert.True(await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(1), Id(10), Id(100), None));
+        Assert.False(await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(1), Id(10), Id(101), None));
+        Assert.True(await Store.AddMarkAsync(StatusMarkKind.Bookmark, Id(1), Id(10), Id(102), None));
+
+        Assert.Equal([new MarkRow(Id(100), Id(1))], await Store.ListMarkersAsync(StatusMarkKind.Favourite, Id(10), None));
+        Assert.Equal([new MarkRow(Id(102), Id(1))], await Store.ListMarkersAsync(StatusMarkKind.Bookmark, Id(10), None));
+
+        Assert.True(await Store.RemoveMarkAsync(StatusMarkKind.Favourite, Id(1), Id(10), None));
+        Assert.False(await Store.RemoveMarkAsync(StatusMarkKind.Favourite, Id(1), Id(10), None));
+        Assert.Empty(await Store.ListMarkersAsync(StatusMarkKind.Favourite, Id(10), None));
+        Assert.Single(await Store.ListMarkersAsync(StatusMarkKind.Bookmark, Id(10), None));
+    }
+
+    [Fact]
+    public async Task Markers_are_listed_newest_mark_first()
+    {
+        await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(2), Id(10), Id(102), None);
+        await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(3), Id(10), Id(101), None);
+        await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(1), Id(10), Id(103), None);
+        await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(1), Id(11), Id(104), None);
+
+        Assert.Equal(
+            [new MarkRow(Id(103), Id(1)), new MarkRow(Id(102), Id(2)), new MarkRow(Id(101), Id(3))],
+            await Store.ListMarkersAsync(StatusMarkKind.Favourite, Id(10), None));
+    }
+
+    [Fact]
+    public async Task Marked_statuses_page_by_mark_id()
+    {
+        for (var i = 1; i <= 5; i++)
+        {
+            // Mark ids run against status ids: the page follows the marks.
+            await Store.AddMarkAsync(StatusMarkKind.Bookmark, Id(1), Id(60 - i), Id(100 + i), None);
+        }
+
+        await Store.AddMarkAsync(StatusMarkKind.Bookmark, Id(2), Id(50), Id(106), None);
+        await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(1), Id(50), Id(107), None);
+
+        Task<IReadOnlyList<MarkRow>> List(PageRequest page) => Store.ListMarkedStatusesAsync(StatusMarkKind.Bookmark, Id(1), page, None);
+
+        Assert.Equal([new MarkRow(Id(105), Id(55)), new MarkRow(Id(104), Id(56))], await List(Page(limit: 2)));
+        Assert.Equal([new MarkRow(Id(103), Id(57)), new MarkRow(Id(102), Id(58))], await List(Page(maxId: Id(104), limit: 2)));
+        Assert.Equal([new MarkRow(Id(105), Id(55)), new MarkRow(Id(104), Id(56))], await List(Page(sinceId: Id(101), limit: 2)));
+        Assert.Equal([new MarkRow(Id(103), Id(57)), new MarkRow(Id(102), Id(58))], await List(Page(minId: Id(101), limit: 2)));
+        Assert.Equal(5, (await List(Page())).Count);
+    }
+
+    [Fact]
+    public async Task Deleting_the_marks_of_a_status_leaves_other_statuses_marked()
+    {
+        await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(1), Id(10), Id(100), None);
+        await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(2), Id(10), Id(101), None);
+        await Store.AddMarkAsync(StatusMarkKind.Bookmark, Id(1), Id(10), Id(102), None);
+        await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(1), Id(11), Id(103), None);
+
+        await Store.DeleteMarksOfStatusAsync(Id(10), None);
+
+        Assert.Empty(await Store.ListMarkersAsync(StatusMarkKind.Favourite, Id(10), None));
+        Assert.Empty(await Store.ListMarkersAsync(StatusMarkKind.Bookmark, Id(10), None));
+        Assert.Equal([new MarkRow(Id(103), Id(11))], await Store.ListMarkedStatusesAsync(StatusMarkKind.Favourite, Id(1), Page(), None));
+        Assert.Empty(await Store.ListMarkedStatusesAsync(StatusMarkKind.Bookmark, Id(1), Page(), None));
+    }
+
+    [Fact]
+    public async Task Two_hundred_parallel_favourites_by_different_accounts_are_all_kept()
+    {
+        var added = await Task.WhenAll(Enumerable.Range(1, 200).Select(i =>
+            Task.Run(() => Store.AddMarkAsync(StatusMarkKind.Favourite, Id(1000 + i), Id(10), Id(5000 + i), None))));
+
+        Assert.All(added, Assert.True);
+        Assert.Equal(200, (await Store.ListMarkersAsync(StatusMarkKind.Favourite, Id(10), None)).Count);
+    }
+
+    [Fact]
+    public async Task Fifty_parallel_duplicates_of_one_favourite_add_it_exactly_once()
+    {
+        var added = await Task.WhenAll(Enumerable.Range(1, 50).Select(i =>
+            Task.Run(() => Store.AddMarkAsync(StatusMarkKind.Favourite, Id(1), Id(10), Id(100 + i), None))));
+
+        Assert.Equal(1, added.Count(a => a));
+        Assert.Single(await Store.ListMarkersAsync(StatusMarkKind.Favourite, Id(10), None));
+    }
+
+    // Notifications ----------------------------------------------------------------------------------------------
+
+    private NotificationRow Notification(int id, int recipient, NotificationType type, int from, int? status) =>
+        new(Id(id), Id(recipient), type, Id(from), status is { } s ? Id(s) : null);
+
+    private static NotificationQuery Query(
+        PageRequest page, NotificationType[]? types = null, NotificationType[]? exclude = null, long? from = null) =>
+        new(page, [.. types ?? []], [.. exclude ?? []], from);
+
+    [Fact]
+    public async Task A_notification_for_the_same_recipient_type_sender_and_status_is_added_once()
+    {
+        Assert.True(await Store.AddNotificationAsync(Notification(100, 1, NotificationType.Favourite, 2, 10), None));
+        Assert.False(await Store.AddNotificationAsync(Notification(101, 1, NotificationType.Favourite, 2, 10), None));
+        Assert.True(await Store.AddNotificationAsync(Notification(102, 1, NotificationType.Reblog, 2, 10), None));
+        Assert.True(await Store.AddNotificationAsync(Notification(103, 1, NotificationType.Favourite, 2, 11), None));
+        Assert.True(await Store.AddNotificationAsync(Notification(104, 1, NotificationType.Follow, 2, null), None));
+        Assert.False(await Store.AddNotificationAsync(Notification(105, 1, NotificationType.Follow, 2, null), None));
+        Assert.True(await Store.AddNotificationAsync(Notification(106, 3, NotificationType.Follow, 2, null), None));
+
+        var listed = await Store.ListNotificationsAsync(Id(1), Query(Page()), None);
+
+        Assert.Equal(
+            [
+                Notification(104, 1, NotificationType.Follow, 2, null),
+                Notification(103, 1, NotificationType.Favourite, 2, 11),
+                Notification(102, 1, NotificationType.Reblog, 2, 10),
+                Notification(100, 1, NotificationType.Favourite, 2, 10),
+            ],
+            listed);
+    }
+
+    [Fact]
+    public async Task Notifications_filter_by_types_excluded_types_and_sender()
+    {
+        await Store.AddNotificationAsync(Notification(100, 1, NotificationType.Follow, 2, null), None);
+        await Store.AddNotificationAsync(Notification(101, 1, NotificationType.Favourite, 3, 10), None);
+        await Store.AddNotificationAsync(Notification(102, 1, NotificationType.Mention, 2, 11), None);
+        await Store.AddNotificationAsync(Notification(103, 1, NotificationType.Reblog, 3, 10), None);
+
+        async Task<long[]> List(NotificationQuery query) => [.. (await Store.ListNotificationsAsync(Id(1), query, None)).Select(n => n.Id)];
+
+        Assert.Equal(Ids(102, 100), await List(Query(Page(), types: [NotificationType.Follow, NotificationType.Mention])));
+        Assert.Equal(Ids(103, 101), await List(Query(Page(), exclude: [NotificationType.Follow, NotificationType.Mention])));
+        Assert.Equal(Ids(102), await List(Query(Page(), types: [NotificationType.Mention, NotificationType.Follow], exclude: [NotificationType.Follow])));
+        Assert.Equal(Ids(103, 101), await List(Query(Page(), from: Id(3))));
+        Assert.Equal(Ids(101), await List(Query(Page(), types: [NotificationType.Favourite], from: Id(3))));
+        Assert.Equal(Ids(103, 102, 101, 100), await List(new NotificationQuery(Page(), default, default, null)));
+    }
+
+    [Fact]
+    public async Task Notifications_page_by_id()
+    {
+        for (var i = 1; i <= 5; i++)
+        {
+            await Store.AddNotificationAsync(Notification(100 + i, 1, NotificationType.Mention, 2, 10 + i), None);
+        }
+
+        async Task<long[]> List(PageRequest page) => [.. (await Store.ListNotificationsAsync(Id(1), Query(page), None)).Select(n => n.Id)];
+
+        Assert.Equal(Ids(105, 104), await List(Page(limit: 2)));
+        Assert.Equal(Ids(103, 102), await List(Page(maxId: Id(104), limit: 2)));
+        Assert.Equal(Ids(105, 104), await List(Page(sinceId: Id(101), limit: 2)));
+        Assert.Equal(Ids(103, 102), await List(Page(minId: Id(101), limit: 2)));
+        Assert.Empty(await List(Page(limit: 0)));
+    }
+
+    [Fact]
+    public async Task A_notification_can_be_read_and_dismissed_only_by_its_recipient()
+    {
+        await Store.AddNotificationAsync(Notification(100, 1, NotificationType.Favourite, 2, 10), None);
+
+        Assert.Equal(Notification(100, 1, NotificationType.Favourite, 2, 10), await Store.GetNotificationAsync(Id(1), Id(100), None));
+        Assert.Null(await Store.GetNotificationAsync(Id(3), Id(100), None));
+        Assert.False(await Store.DeleteNotificationAsync(Id(3), Id(100), None));
+        Assert.True(await Store.DeleteNotificationAsync(Id(1), Id(100), None));
+        Assert.False(await Store.DeleteNotificationAsync(Id(1), Id(100), None));
+        Assert.Null(await Store.GetNotificationAsync(Id(1), Id(100), None));
+
+        // Dismissed, the same event may notify again.
+        Assert.True(await Store.AddNotificationAsync(Notification(101, 1, NotificationType.Favourite, 2, 10), None));
+    }
+
+    [Fact]
+    public async Task Clearing_notifications_removes_only_the_recipients()
+    {
+        await Store.AddNotificationAsync(Notification(100, 1, NotificationType.Follow, 2, null), None);
+        await Store.AddNotificationAsync(Notification(101, 1, NotificationType.Mention, 2, 10), None);
+        await Store.AddNotificationAsync(Notification(102, 3, NotificationType.Follow, 2, null), None);
+
+        await Store.ClearNotificationsAsync(Id(1), None);
+
+        Assert.Empty(await Store.ListNotificationsAsync(Id(1), Query(Page()), None));
+        Assert.Single(await Store.ListNotificationsAsync(Id(3), Query(Page()), None));
+    }
+
+    [Fact]
+    public async Task Notifications_about_a_deleted_status_are_removed_for_that_recipient()
+    {
+        await Store.AddNotificationAsync(Notification(100, 1, NotificationType.Favourite, 2, 10), None);
+        await Store.AddNotificationAsync(Notification(101, 1, NotificationType.Reblog, 3, 10), None);
+        await Store.AddNotificationAsync(Notification(102, 1, NotificationType.Mention, 2, 11), None);
+        await Store.AddNotificationAsync(Notification(103, 1, NotificationType.Follow, 2, null), None);
+        await Store.AddNotificationAsync(Notification(104, 4, NotificationType.Favourite, 2, 10), None);
+
+        await Store.DeleteNotificationsForStatusAsync(Id(1), Id(10), None);
+
+        Assert.Equal(Ids(103, 102), (await Store.ListNotificationsAsync(Id(1), Query(Page()), None)).Select(n => n.Id));
+        Assert.Single(await Store.ListNotificationsAsync(Id(4), Query(Page()), None));
+    }
+
+    // Schema -----------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Stores_starting_together_on_a_new_database_create_the_schema_once_and_work()
+    {
+        var (create, drop) = await CreateFreshDatabaseAsync();
+        try
+        {
+            var stores = Enumerable.Range(0, 4).Select(_ => create()).ToArray();
+            try
+            {
+                // Two create the schema explicitly, two lazily on first use, all at once.
+                await Task.WhenAll(
+                    Task.Run(() => stores[0].EnsureSchemaAsync(None)),
+                    Task.Run(() => stores[1].EnsureSchemaAsync(None)),
+                    Task.Run(() => stores[2].AddFollowAsync(1, 2, 100, None)),
+                    Task.Run(() => stores[3].AddFollowAsync(3, 2, 101, None)));
+                await stores[0].EnsureSchemaAsync(None);
+
+                foreach (var store in stores)
+                {
+                    Assert.Equal(2, await store.CountFollowersAsync(2, None));
+                }
+            }
+            finally
+            {
+                foreach (var store in stores)
+                {
+                    await ((IAsyncDisposable)store).DisposeAsync();
+                }
+            }
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+}
