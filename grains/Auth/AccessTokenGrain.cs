@@ -27,6 +27,12 @@ public sealed class AccessTokenGrain(
     public ValueTask<TokenGrant?> GetAsync()
     {
         var grant = token.State.Revoked ? null : token.State.Grant;
+        if (grant is null)
+        {
+            // Guessed or revoked tokens must not pile up activations in memory; a live token stays hot.
+            DeactivateOnIdle();
+        }
+
         return ValueTask.FromResult(grant);
     }
 
