@@ -1,4 +1,10 @@
+using Weft.Api.Accounts;
+using Weft.Api.Bookmarks;
+using Weft.Api.Favourites;
 using Weft.Api.Health;
+using Weft.Api.Notifications;
+using Weft.Api.Statuses;
+using Weft.Api.Timelines;
 
 namespace Weft.Api.Hosting;
 
@@ -9,6 +15,13 @@ public static class WeftApiEndpointRouteBuilderExtensions
     public static IEndpointRouteBuilder MapWeftApi(this IEndpointRouteBuilder app)
     {
         app.MapHealthEndpoints();
+        app.MapAccountsEndpoints();
+        app.MapPlaceholderImageEndpoints();
+        app.MapStatusesEndpoints();
+        app.MapTimelinesEndpoints();
+        app.MapFavouritesEndpoints();
+        app.MapBookmarksEndpoints();
+        app.MapNotificationsEndpoints();
         return app;
     }
 }

@@ -1,3 +1,5 @@
+using Weft.Api.Mastodon;
+
 namespace Weft.Api.Hosting;
 
 /// <summary>The API's services, one line per feature.</summary>
@@ -6,6 +8,7 @@ public static class WeftApiServiceCollectionExtensions
     /// <summary>Adds everything the API's endpoints need (the silo is added separately by <c>AddWeftSilo</c>).</summary>
     public static IServiceCollection AddWeftApi(this IServiceCollection services)
     {
+        services.AddMastodonRendering();
         return services;
     }
 }

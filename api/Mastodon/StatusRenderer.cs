@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Globalization;
 using Weft.GrainInterfaces.Statuses;
 
@@ -38,6 +39,27 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
         var author = await accounts.LoadAsync(view.Status.AccountId, origin).ConfigureAwait(false);
         var originalAuthor = original is null ? null : await accounts.LoadAsync(original.Status.AccountId, origin).ConfigureAwait(false);
         return Compose(view, author, original, originalAuthor, viewerId, origin);
+    }
+
+    /// <summary>Renders views the caller already has (a thread), in order, leaving out any that cannot be rendered.</summary>
+    public async ValueTask<List<Status>> RenderManyAsync(ImmutableArray<StatusView> views, long viewerId, string origin)
+    {
+        var pending = new ValueTask<Status?>[views.Length];
+        for (var i = 0; i < pending.Length; i++)
+        {
+            pending[i] = RenderAsync(views[i], viewerId, origin);
+        }
+
+        var statuses = new List<Status>(pending.Length);
+        foreach (var task in pending)
+        {
+            if ((task.IsCompletedSuccessfully ? task.Result : await task.ConfigureAwait(false)) is { } status)
+            {
+                statuses.Add(status);
+            }
+        }
+
+        return statuses;
     }
 
     /// <summary>
