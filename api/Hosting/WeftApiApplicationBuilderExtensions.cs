@@ -1,5 +1,6 @@
 using Weft.Api.Auth;
 using Weft.Api.Infrastructure;
+using Weft.Api.Streaming;
 
 namespace Weft.Api.Hosting;
 
@@ -10,6 +11,7 @@ public static class WeftApiApplicationBuilderExtensions
     public static WebApplication UseWeftApi(this WebApplication app)
     {
         app.UseApiErrors();
+        app.UseWebSockets(StreamingEndpoints.WebSocketOptions); // before tokens: they may come in Sec-WebSocket-Protocol
         app.UseMiddleware<BearerTokenMiddleware>();
         return app;
     }

@@ -4,6 +4,7 @@ using Weft.Api.Favourites;
 using Weft.Api.Health;
 using Weft.Api.Notifications;
 using Weft.Api.Statuses;
+using Weft.Api.Streaming;
 using Weft.Api.Timelines;
 
 namespace Weft.Api.Hosting;
@@ -22,6 +23,7 @@ public static class WeftApiEndpointRouteBuilderExtensions
         app.MapFavouritesEndpoints();
         app.MapBookmarksEndpoints();
         app.MapNotificationsEndpoints();
+        app.MapStreamingEndpoints();
         return app;
     }
 }
