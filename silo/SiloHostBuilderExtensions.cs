@@ -1,4 +1,5 @@
 using Weft.Grains.Health;
+using Weft.Grains.Hosting;
 using Weft.Persistence.PostgreSql;
 using Weft.Persistence.PostgreSql.Streams;
 using Weft.Persistence.Sqlite;
@@ -14,7 +15,8 @@ public static class SiloHostBuilderExtensions
 {
     /// <summary>
     /// Adds a silo with Weft's grains, options from <c>Weft:Silo</c>, the storage providers named under
-    /// <c>Weft:Storage</c> and the stream providers named under <c>Weft:Streams</c> (kinds PostgreSql, Sqlite and Memory). A grain state whose provider is not configured
+    /// <c>Weft:Storage</c> and the stream providers named under <c>Weft:Streams</c> (kinds PostgreSql, Sqlite and Memory), and the social domain's services (<c>Weft:Social</c>, <c>Weft:Ids</c>, the social
+    /// store in the Default storage's database). A grain state whose provider is not configured
     /// stops start-up with a message naming the setting; nothing falls back to memory silently.
     /// </summary>
     public static IHostApplicationBuilder AddWeftSilo(this IHostApplicationBuilder builder)
@@ -28,6 +30,7 @@ public static class SiloHostBuilderExtensions
         builder.Services.AddPostgreSqlStreamQueueKind();
         builder.Services.AddSqliteStreamQueueKind();
         builder.Services.AddMemoryStreamQueueKind();
+        builder.Services.AddWeftSocial(builder.Configuration);
         return builder;
     }
 }

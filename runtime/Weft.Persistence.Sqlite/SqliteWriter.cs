@@ -11,9 +11,10 @@ namespace Weft.Persistence.Sqlite;
 /// writers wait on SQLite's file lock (busy_timeout, then SQLITE_BUSY) instead of queueing fairly, and would make an
 /// outbox (state and events in one transaction) impossible. So providers take this object from a process-wide registry
 /// keyed by the file's full path: it is created by the first provider of a file and closed when the last lets go.
-/// Everything done on <see cref="Connection"/> happens while holding <see cref="Gate"/>.
+/// Everything done on <see cref="Connection"/> happens while holding <see cref="Gate"/>. Public so that other stores
+/// keeping tables in the same file (the social store in Weft.Grains) write through the same path.
 /// </remarks>
-internal sealed class SqliteWriter
+public sealed class SqliteWriter
 {
     /// <summary>How file paths compare: as the file system compares them, near enough.</summary>
     public static readonly StringComparer PathComparer =

@@ -1,0 +1,158 @@
+using System.Collections.Immutable;
+using Weft.GrainInterfaces.Accounts;
+using Weft.GrainInterfaces.Ids;
+using Weft.GrainInterfaces.Statuses;
+using Weft.Grains.Text;
+
+namespace Weft.Grains.Accounts;
+
+/// <summary>Posting: idempotency keys, replies, mentions.</summary>
+public sealed partial class AccountGrain
+{
+    public async Task<PostStatusResult> PostStatusAsync(StatusDraft draft, string? idempotencyKey)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (state.State.Profile is null)
+        {
+            return new PostStatusResult(null, PostStatusError.AccountNotFound);
+        }
+
+        var id = Id;
+        var reserved = FindIdempotencyKey(idempotencyKey);
+        if (reserved is { } earlierId && await GrainFactory.GetGrain<IStatusGrain>(earlierId).GetAsync(id) is { } earlier)
+        {
+            return new PostStatusResult(earlier.Status, null);
+        }
+
+        long? inReplyToId = null;
+        long? inReplyToAccountId = null;
+        if (draft.InReplyToId is { } parentId)
+        {
+            var parent = parentId > 0 ? await GrainFactory.GetGrain<IStatusGrain>(parentId).GetAsync(id) : null;
+            if (parent is null)
+            {
+                return new PostStatusResult(null, PostStatusError.ReplyTargetNotFound);
+            }
+
+            // A reply to a reblog replies to the original, as the reblog itself has no text to reply to.
+            inReplyToId = parent.Status.ReblogOfId ?? parent.Status.Id;
+            inReplyToAccountId = parent.Status.ReblogOfAccountId ?? parent.Status.AccountId;
+        }
+
+        // Reserve the id before creating: a retry after a crash between the two steps reuses it, and creating is idempotent.
+        long statusId;
+        if (reserved is { } reservedId)
+        {
+            statusId = reservedId;
+        }
+        else
+        {
+            statusId = ids.NextId();
+            if (!string.IsNullOrEmpty(idempotencyKey))
+            {
+                await RememberIdempotencyKeyAsync(idempotencyKey, statusId);
+            }
+        }
+
+        var parsed = StatusTextParser.Parse(draft.Text ?? string.Empty);
+        var createdAt = SnowflakeId.GetTimestamp(statusId);
+        var status = new StatusSnapshot(
+            statusId,
+            id,
+            createdAt,
+            draft.Visibility,
+            draft.Text ?? string.Empty,
+            draft.SpoilerText ?? string.Empty,
+            draft.Sensitive,
+            draft.Language,
+            inReplyToId,
+            inReplyToAccountId,
+            ReblogOfId: null,
+            ReblogOfAccountId: null,
+            await ResolveMentionsAsync(parsed.MentionedUsernames),
+            parsed.Tags,
+            draft.ApplicationName,
+            RepliesCount: 0,
+            ReblogsCount: 0,
+            FavouritesCount: 0,
+            Deleted: false,
+            Version: 0);
+        var created = await GrainFactory.GetGrain<IStatusGrain>(statusId).CreateAsync(status);
+        if (!created.Deleted)
+        {
+            await StatusCountChangedAsync(+1, created.CreatedAt);
+        }
+
+        AccountLog.Posted(logger, id, statusId);
+        return new PostStatusResult(created, null);
+    }
+
+    private long? FindIdempotencyKey(string? key)
+    {
+        if (string.IsNullOrEmpty(key))
+        {
+            return null;
+        }
+
+        var oldest = timeProvider.GetUtcNow() - s_idempotencyKeyLifetime;
+        foreach (var record in state.State.IdempotencyKeys)
+        {
+            if (record.CreatedAt >= oldest && string.Equals(record.Key, key, StringComparison.Ordinal))
+            {
+                return record.StatusId;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task RememberIdempotencyKeyAsync(string key, long statusId)
+    {
+        var keys = state.State.IdempotencyKeys;
+        var before = keys.ToArray();
+        var oldest = timeProvider.GetUtcNow() - s_idempotencyKeyLifetime;
+        keys.RemoveAll(k => k.CreatedAt < oldest);
+        if (keys.Count >= MaxIdempotencyKeys)
+        {
+            keys.RemoveRange(0, keys.Count - MaxIdempotencyKeys + 1);
+        }
+
+        keys.Add(new IdempotencyRecord(key, statusId, timeProvider.GetUtcNow()));
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.IdempotencyKeys = [.. before];
+            throw;
+        }
+    }
+
+    // Unknown names stay plain text. Mentions are resolved through the unique-name grains that registration claims.
+    private async Task<ImmutableArray<Mention>> ResolveMentionsAsync(ImmutableArray<string> usernames)
+    {
+        if (usernames.IsEmpty)
+        {
+            return [];
+        }
+
+        var mentions = ImmutableArray.CreateBuilder<Mention>(usernames.Length);
+        foreach (var username in usernames)
+        {
+            var accountId = await GrainFactory.GetGrain<IUniqueNameGrain>("username:" + username).GetAccountIdAsync();
+            if (accountId is not { } mentionedId)
+            {
+                continue;
+            }
+
+            var account = mentionedId == Id ? Snapshot() : await GrainFactory.GetGrain<IAccountGrain>(mentionedId).GetAsync();
+            if (account is not null)
+            {
+                mentions.Add(new Mention(mentionedId, account.Profile.Username));
+            }
+        }
+
+        return mentions.ToImmutable();
+    }
+}

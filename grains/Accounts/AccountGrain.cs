@@ -1,0 +1,286 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Weft.GrainInterfaces.Accounts;
+using Weft.GrainInterfaces.Ids;
+using Weft.GrainInterfaces.Notifications;
+using Weft.GrainInterfaces.Paging;
+using Weft.GrainInterfaces.Timelines;
+using Weft.Grains.Data;
+using Weft.Grains.Hosting;
+using Weft.Grains.Ids;
+
+namespace Weft.Grains.Accounts;
+
+/// <summary>
+/// One account (key = account id). State: the profile and recent idempotency keys. Memory: the set of followees and
+/// the counters, loaded from the social store on activation (so they are exact after a crash) and then kept by this
+/// single-threaded grain whenever a store write reports a change (so they are exact under concurrency).
+/// </summary>
+/// <remarks>
+/// The followers counter is the one number another grain changes (<see cref="FollowedByAsync"/>). A follow committed
+/// just before this grain activated may or may not be in the activation's count, so for
+/// <see cref="SocialOptions.CounterSettleWindow"/> after activation those calls recount instead of adding one; a
+/// recount only applies if no later-started one has applied already, so concurrent recounts cannot go backwards.
+/// </remarks>
+public sealed partial class AccountGrain(
+    [PersistentState("account", "Default")] IPersistentState<AccountState> state,
+    ISocialStore store,
+    SnowflakeIdGenerator ids,
+    TimeProvider timeProvider,
+    IOptions<SocialOptions> options,
+    ILogger<AccountGrain> logger) : Grain, IAccountGrain
+{
+    /// <summary>Idempotency keys remembered (the newest ones).</summary>
+    public const int MaxIdempotencyKeys = 200;
+
+    private static readonly TimeSpan s_idempotencyKeyLifetime = TimeSpan.FromHours(24);
+
+    private readonly HashSet<long> _following = [];
+    private long _followers;
+    private long _statuses;
+    private DateTimeOffset? _lastStatusAt;
+    private long _version;
+    private AccountSnapshot? _snapshot;
+    private DateTimeOffset _recountFollowersUntil;
+    private long _followerRecountsStarted;
+    private long _followerRecountApplied;
+    private int _followerRecountsInFlight;
+
+    private long Id => GetPrimaryKeyLong();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Profile is null)
+        {
+            return;
+        }
+
+        var id = Id;
+        var followees = store.ListFolloweeIdsAsync(id, cancellationToken);
+        var followers = store.CountFollowersAsync(id, cancellationToken);
+        var statuses = store.CountStatusesAsync(id, cancellationToken);
+        await Task.WhenAll(followees, followers, statuses);
+        _following.UnionWith(followees.Result);
+        _followers = followers.Result;
+        (_statuses, var newest) = statuses.Result;
+        _lastStatusAt = newest is { } newestId ? SnowflakeId.GetTimestamp(newestId) : null;
+        _recountFollowersUntil = timeProvider.GetUtcNow() + options.Value.CounterSettleWindow;
+        Changed();
+    }
+
+    public async Task<AccountSnapshot> CreateAsync(AccountProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (state.State.Profile is null)
+        {
+            if (profile.Id != Id)
+            {
+                throw new ArgumentException($"Profile id {profile.Id} does not match account grain {Id}.", nameof(profile));
+            }
+
+            state.State.Profile = profile;
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                state.State.Profile = null;
+                throw;
+            }
+
+            Changed();
+        }
+
+        return Snapshot()!;
+    }
+
+    public ValueTask<AccountSnapshot?> GetAsync() => new(Snapshot());
+
+    public ValueTask<bool> IsFollowingAsync(long accountId) => new(_following.Contains(accountId));
+
+    public async Task<ImmutableArray<Relationship>> GetRelationshipsAsync(ImmutableArray<long> accountIds)
+    {
+        if (accountIds.IsDefaultOrEmpty)
+        {
+            return [];
+        }
+
+        var followers = state.State.Profile is null
+            ? []
+            : new HashSet<long>(await store.FilterFollowersAsync(Id, accountIds, CancellationToken.None));
+        var result = ImmutableArray.CreateBuilder<Relationship>(accountIds.Length);
+        foreach (var accountId in accountIds)
+        {
+            result.Add(new Relationship(accountId, _following.Contains(accountId), followers.Contains(accountId)));
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    public async Task<Page<long>> GetFollowersAsync(PageRequest page) =>
+        ToPage(await store.ListFollowersAsync(Id, page, CancellationToken.None));
+
+    public async Task<Page<long>> GetFollowingAsync(PageRequest page) =>
+        ToPage(await store.ListFollowingAsync(Id, page, CancellationToken.None));
+
+    public async Task<FollowResult> FollowAsync(long targetId)
+    {
+        var id = Id;
+        if (targetId == id)
+        {
+            return new FollowResult(new Relationship(targetId, false, false), false, FollowError.Self);
+        }
+
+        var target = GrainFactory.GetGrain<IAccountGrain>(targetId);
+        if (state.State.Profile is null || targetId <= 0 || await target.GetAsync() is null)
+        {
+            return new FollowResult(new Relationship(targetId, false, false), false, FollowError.NotFound);
+        }
+
+        var added = !_following.Contains(targetId)
+            && await store.AddFollowAsync(id, targetId, ids.NextId(), CancellationToken.None);
+        _following.Add(targetId);
+        if (added)
+        {
+            Changed();
+            try
+            {
+                await target.FollowedByAsync(id);
+                await GrainFactory.GetGrain<INotificationsGrain>(targetId).AddAsync(NotificationType.Follow, id, null);
+                await GrainFactory.GetGrain<IHomeTimelineGrain>(id).MergeAuthorAsync(targetId);
+            }
+            catch (Exception e)
+            {
+                AccountLog.FollowSideEffectFailed(logger, e, id, targetId);
+            }
+        }
+
+        return new FollowResult(await RelationshipAsync(targetId), added);
+    }
+
+    public async Task<FollowResult> UnfollowAsync(long targetId)
+    {
+        var id = Id;
+        if (targetId == id)
+        {
+            return new FollowResult(new Relationship(targetId, false, false), false, FollowError.Self);
+        }
+
+        if (state.State.Profile is null)
+        {
+            return new FollowResult(new Relationship(targetId, false, false), false, FollowError.NotFound);
+        }
+
+        var removed = await store.RemoveFollowAsync(id, targetId, CancellationToken.None);
+        _following.Remove(targetId);
+        if (removed)
+        {
+            Changed();
+            try
+            {
+                await GrainFactory.GetGrain<IAccountGrain>(targetId).UnfollowedByAsync(id);
+                await GrainFactory.GetGrain<IHomeTimelineGrain>(id).RemoveAuthorAsync(targetId);
+            }
+            catch (Exception e)
+            {
+                AccountLog.FollowSideEffectFailed(logger, e, id, targetId);
+            }
+        }
+
+        return new FollowResult(await RelationshipAsync(targetId), removed);
+    }
+
+    public Task FollowedByAsync(long followerId) => FollowersChangedAsync(+1);
+
+    public Task UnfollowedByAsync(long followerId) => FollowersChangedAsync(-1);
+
+    public Task StatusCountChangedAsync(int delta, DateTimeOffset? lastStatusAt)
+    {
+        _statuses = Math.Max(0, _statuses + delta);
+        if (lastStatusAt is { } at && (_lastStatusAt is null || at > _lastStatusAt))
+        {
+            _lastStatusAt = at;
+        }
+
+        Changed();
+        return Task.CompletedTask;
+    }
+
+    private Task FollowersChangedAsync(int delta)
+    {
+        if (state.State.Profile is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (_followerRecountsInFlight == 0 && timeProvider.GetUtcNow() >= _recountFollowersUntil)
+        {
+            _followers = Math.Max(0, _followers + delta);
+            Changed();
+            return Task.CompletedTask;
+        }
+
+        return RecountFollowersAsync();
+    }
+
+    private async Task RecountFollowersAsync()
+    {
+        var ticket = ++_followerRecountsStarted;
+        _followerRecountsInFlight++;
+        try
+        {
+            var count = await store.CountFollowersAsync(Id, CancellationToken.None);
+            if (ticket > _followerRecountApplied)
+            {
+                _followerRecountApplied = ticket;
+                _followers = count;
+                Changed();
+            }
+        }
+        finally
+        {
+            _followerRecountsInFlight--;
+        }
+    }
+
+    private async Task<Relationship> RelationshipAsync(long accountId)
+    {
+        var followers = await store.FilterFollowersAsync(Id, [accountId], CancellationToken.None);
+        return new Relationship(accountId, _following.Contains(accountId), followers.Count > 0);
+    }
+
+    private AccountSnapshot? Snapshot()
+    {
+        if (_snapshot is not null || state.State.Profile is not { } profile)
+        {
+            return _snapshot;
+        }
+
+        return _snapshot = new AccountSnapshot(profile, _followers, _following.Count, _statuses, _lastStatusAt, _version);
+    }
+
+    // Versions are fresh snowflake ids: they increase across activations too, so a renderer's cache never sees an old number again.
+    private void Changed()
+    {
+        _version = ids.NextId();
+        _snapshot = null;
+    }
+
+    private static Page<long> ToPage(IReadOnlyList<FollowRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return Page<long>.Empty;
+        }
+
+        var items = ImmutableArray.CreateBuilder<long>(rows.Count);
+        foreach (var row in rows)
+        {
+            items.Add(row.AccountId);
+        }
+
+        return new Page<long>(items.MoveToImmutable(), rows[0].FollowId, rows[^1].FollowId);
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace Weft.Grains.Accounts;
+
+/// <summary>The account grain's log messages.</summary>
+internal static partial class AccountLog
+{
+    [LoggerMessage(1, LogLevel.Warning, "Account {AccountId} followed {TargetId}, but a follow-up step failed (counters recount on activation)")]
+    public static partial void FollowSideEffectFailed(ILogger logger, Exception exception, long accountId, long targetId);
+
+    [LoggerMessage(2, LogLevel.Debug, "Account {AccountId} posted status {StatusId}")]
+    public static partial void Posted(ILogger logger, long accountId, long statusId);
+}

@@ -1,0 +1,13 @@
+using Weft.GrainInterfaces.Accounts;
+
+namespace Weft.Grains.Accounts;
+
+/// <summary>What an account grain stores: the profile and the idempotency keys of recent posts. Counters and follows are not here: the social store holds them.</summary>
+public sealed class AccountState
+{
+    /// <summary>The profile; null until the account is created.</summary>
+    public AccountProfile? Profile { get; set; }
+
+    /// <summary>Idempotency keys of recent posts, oldest first (at most <see cref="AccountGrain.MaxIdempotencyKeys"/>, none older than a day).</summary>
+    public List<IdempotencyRecord> IdempotencyKeys { get; set; } = [];
+}

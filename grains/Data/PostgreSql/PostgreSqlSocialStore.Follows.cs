@@ -1,0 +1,106 @@
+using Weft.GrainInterfaces.Paging;
+
+namespace Weft.Grains.Data.PostgreSql;
+
+public sealed partial class PostgreSqlSocialStore
+{
+    private const string FollowersNewestSql =
+        "SELECT id, follower_id FROM weft.follows WHERE followee_id = $1 AND id > $2 AND id < $3 ORDER BY id DESC LIMIT $4";
+
+    private const string FollowersOldestSql =
+        "SELECT id, follower_id FROM weft.follows WHERE followee_id = $1 AND id > $2 AND id < $3 ORDER BY id LIMIT $4";
+
+    private const string FollowingNewestSql =
+        "SELECT id, followee_id FROM weft.follows WHERE follower_id = $1 AND id > $2 AND id < $3 ORDER BY id DESC LIMIT $4";
+
+    private const string FollowingOldestSql =
+        "SELECT id, followee_id FROM weft.follows WHERE follower_id = $1 AND id > $2 AND id < $3 ORDER BY id LIMIT $4";
+
+    /// <inheritdoc />
+    public async Task<bool> AddFollowAsync(long followerId, long followeeId, long followId, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            "INSERT INTO weft.follows (follower_id, followee_id, id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            cancellationToken, Long(followerId), Long(followeeId), Long(followId)).ConfigureAwait(false) == 1;
+
+    /// <inheritdoc />
+    public async Task<bool> RemoveFollowAsync(long followerId, long followeeId, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            "DELETE FROM weft.follows WHERE follower_id = $1 AND followee_id = $2",
+            cancellationToken, Long(followerId), Long(followeeId)).ConfigureAwait(false) == 1;
+
+    /// <inheritdoc />
+    public Task<long> CountFollowersAsync(long accountId, CancellationToken cancellationToken) =>
+        ScalarLongAsync("SELECT count(*) FROM weft.follows WHERE followee_id = $1", cancellationToken, Long(accountId));
+
+    /// <inheritdoc />
+    public Task<long> CountFollowingAsync(long accountId, CancellationToken cancellationToken) =>
+        ScalarLongAsync("SELECT count(*) FROM weft.follows WHERE follower_id = $1", cancellationToken, Long(accountId));
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<long>> ListFolloweeIdsAsync(long accountId, CancellationToken cancellationToken) =>
+        await ReadIdsAsync("SELECT followee_id FROM weft.follows WHERE follower_id = $1 ORDER BY followee_id", cancellationToken, Long(accountId)).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<long>> FilterFollowersAsync(long accountId, IReadOnlyList<long> candidateIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidateIds);
+        return candidateIds.Count == 0
+            ? []
+            : await ReadIdsAsync(
+                "SELECT follower_id FROM weft.follows WHERE followee_id = $1 AND follower_id = ANY($2) ORDER BY follower_id",
+                cancellationToken, Long(accountId), Longs(candidateIds)).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<long>> ListFollowerIdsAsync(long accountId, long afterAccountId, int limit, CancellationToken cancellationToken) =>
+        limit <= 0
+            ? []
+            : await ReadIdsAsync(
+                "SELECT follower_id FROM weft.follows WHERE followee_id = $1 AND follower_id > $2 ORDER BY follower_id LIMIT $3",
+                cancellationToken, Long(accountId), Long(afterAccountId), Int(limit)).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<FollowRow>> ListFollowersAsync(long accountId, PageRequest page, CancellationToken cancellationToken) =>
+        ListFollowsAsync(FollowersNewestSql, FollowersOldestSql, accountId, page, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<FollowRow>> ListFollowingAsync(long accountId, PageRequest page, CancellationToken cancellationToken) =>
+        ListFollowsAsync(FollowingNewestSql, FollowingOldestSql, accountId, page, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task SetBigAccountAsync(long accountId, bool big, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            big
+                ? "INSERT INTO weft.big_accounts (account_id) VALUES ($1) ON CONFLICT DO NOTHING"
+                : "DELETE FROM weft.big_accounts WHERE account_id = $1",
+            cancellationToken, Long(accountId)).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<long>> ListBigFolloweesAsync(long followerId, CancellationToken cancellationToken) =>
+        await ReadIdsAsync(
+            "SELECT f.followee_id FROM weft.follows f JOIN weft.big_accounts b ON b.account_id = f.followee_id " +
+            "WHERE f.follower_id = $1 ORDER BY f.followee_id",
+            cancellationToken, Long(followerId)).ConfigureAwait(false);
+
+    private async Task<IReadOnlyList<FollowRow>> ListFollowsAsync(
+        string newestSql, string oldestSql, long accountId, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var bounds = PageBounds.From(page);
+        if (bounds.IsEmpty)
+        {
+            return [];
+        }
+
+        var rows = await ReadPairsAsync(
+            bounds.OldestFirst ? oldestSql : newestSql, bounds, cancellationToken,
+            Long(accountId), Long(bounds.After), Long(bounds.Before), Int(bounds.Limit)).ConfigureAwait(false);
+        var follows = new FollowRow[rows.Count];
+        for (var i = 0; i < follows.Length; i++)
+        {
+            follows[i] = new FollowRow(rows[i].Id, rows[i].Other);
+        }
+
+        return follows;
+    }
+}

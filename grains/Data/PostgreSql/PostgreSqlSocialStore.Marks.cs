@@ -1,0 +1,87 @@
+using Npgsql;
+using Weft.GrainInterfaces.Paging;
+
+namespace Weft.Grains.Data.PostgreSql;
+
+public sealed partial class PostgreSqlSocialStore
+{
+    /// <summary>The statements of one mark table; the table name is a constant chosen by kind, never a value.</summary>
+    private sealed record MarkSql(string Add, string Remove, string Markers, string MarkedNewest, string MarkedOldest)
+    {
+        public static MarkSql For(string table) => new(
+            $"INSERT INTO {table} (id, account_id, status_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            $"DELETE FROM {table} WHERE account_id = $1 AND status_id = $2",
+            $"SELECT id, account_id FROM {table} WHERE status_id = $1 ORDER BY id DESC",
+            $"SELECT id, status_id FROM {table} WHERE account_id = $1 AND id > $2 AND id < $3 ORDER BY id DESC LIMIT $4",
+            $"SELECT id, status_id FROM {table} WHERE account_id = $1 AND id > $2 AND id < $3 ORDER BY id LIMIT $4");
+    }
+
+    private static readonly MarkSql s_favourites = MarkSql.For("weft.favourites");
+    private static readonly MarkSql s_bookmarks = MarkSql.For("weft.bookmarks");
+
+    /// <inheritdoc />
+    public async Task<bool> AddMarkAsync(StatusMarkKind kind, long accountId, long statusId, long markId, CancellationToken cancellationToken) =>
+        await ExecuteAsync(Marks(kind).Add, cancellationToken, Long(markId), Long(accountId), Long(statusId)).ConfigureAwait(false) == 1;
+
+    /// <inheritdoc />
+    public async Task<bool> RemoveMarkAsync(StatusMarkKind kind, long accountId, long statusId, CancellationToken cancellationToken) =>
+        await ExecuteAsync(Marks(kind).Remove, cancellationToken, Long(accountId), Long(statusId)).ConfigureAwait(false) == 1;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<MarkRow>> ListMarkersAsync(StatusMarkKind kind, long statusId, CancellationToken cancellationToken)
+    {
+        var rows = await ReadPairsAsync(Marks(kind).Markers, default, cancellationToken, Long(statusId)).ConfigureAwait(false);
+        return ToMarks(rows);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<MarkRow>> ListMarkedStatusesAsync(
+        StatusMarkKind kind, long accountId, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var sql = Marks(kind);
+        var bounds = PageBounds.From(page);
+        if (bounds.IsEmpty)
+        {
+            return [];
+        }
+
+        var rows = await ReadPairsAsync(
+            bounds.OldestFirst ? sql.MarkedOldest : sql.MarkedNewest, bounds, cancellationToken,
+            Long(accountId), Long(bounds.After), Long(bounds.Before), Int(bounds.Limit)).ConfigureAwait(false);
+        return ToMarks(rows);
+    }
+
+    /// <inheritdoc />
+    public async Task DeleteMarksOfStatusAsync(long statusId, CancellationToken cancellationToken)
+    {
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = _dataSource.CreateBatch();
+        foreach (var sql in (ReadOnlySpan<string>)["DELETE FROM weft.favourites WHERE status_id = $1", "DELETE FROM weft.bookmarks WHERE status_id = $1"])
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.Add(Long(statusId));
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static MarkSql Marks(StatusMarkKind kind) => kind switch
+    {
+        StatusMarkKind.Favourite => s_favourites,
+        StatusMarkKind.Bookmark => s_bookmarks,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown mark kind."),
+    };
+
+    private static MarkRow[] ToMarks(List<(long Id, long Other)> rows)
+    {
+        var marks = new MarkRow[rows.Count];
+        for (var i = 0; i < marks.Length; i++)
+        {
+            marks[i] = new MarkRow(rows[i].Id, rows[i].Other);
+        }
+
+        return marks;
+    }
+}

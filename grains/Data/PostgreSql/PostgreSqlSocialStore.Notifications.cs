@@ -1,0 +1,103 @@
+using Npgsql;
+using NpgsqlTypes;
+using Weft.GrainInterfaces.Notifications;
+
+namespace Weft.Grains.Data.PostgreSql;
+
+public sealed partial class PostgreSqlSocialStore
+{
+    private const string NotificationColumns = "id, recipient_id, type, from_account_id, status_id";
+
+    // $1 recipient, $2 after, $3 before, $4 limit, $5 types mask (0 = all), $6 excluded types mask, $7 from account or null.
+    private const string NotificationsWhere = """
+        WHERE recipient_id = $1 AND id > $2 AND id < $3
+          AND ($5 = 0 OR ($5 >> type::int) & 1 = 1)
+          AND ($6 >> type::int) & 1 = 0
+          AND ($7::bigint IS NULL OR from_account_id = $7)
+        """;
+
+    private const string NotificationsNewestSql =
+        "SELECT " + NotificationColumns + " FROM weft.notifications " + NotificationsWhere + " ORDER BY id DESC LIMIT $4";
+
+    private const string NotificationsOldestSql =
+        "SELECT " + NotificationColumns + " FROM weft.notifications " + NotificationsWhere + " ORDER BY id LIMIT $4";
+
+    /// <inheritdoc />
+    public async Task<bool> AddNotificationAsync(NotificationRow notification, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        return await ExecuteAsync(
+            "INSERT INTO weft.notifications (id, recipient_id, type, from_account_id, status_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+            cancellationToken,
+            Long(notification.Id),
+            Long(notification.RecipientId),
+            new NpgsqlParameter<short> { TypedValue = (short)notification.Type },
+            Long(notification.FromAccountId),
+            NullableLong(notification.StatusId)).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<NotificationRow>> ListNotificationsAsync(long recipientId, NotificationQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var bounds = PageBounds.From(query.Page);
+        if (bounds.IsEmpty)
+        {
+            return [];
+        }
+
+        var rows = await ReadNotificationsAsync(
+            bounds.OldestFirst ? NotificationsOldestSql : NotificationsNewestSql, cancellationToken,
+            Long(recipientId), Long(bounds.After), Long(bounds.Before), Int(bounds.Limit),
+            Long(NotificationTypeMask.From(query.Types)), Long(NotificationTypeMask.From(query.ExcludeTypes)),
+            NullableLong(query.FromAccountId)).ConfigureAwait(false);
+        bounds.Finish(rows);
+        return rows;
+    }
+
+    /// <inheritdoc />
+    public async Task<NotificationRow?> GetNotificationAsync(long recipientId, long notificationId, CancellationToken cancellationToken)
+    {
+        var rows = await ReadNotificationsAsync(
+            "SELECT " + NotificationColumns + " FROM weft.notifications WHERE recipient_id = $1 AND id = $2",
+            cancellationToken, Long(recipientId), Long(notificationId)).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> DeleteNotificationAsync(long recipientId, long notificationId, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            "DELETE FROM weft.notifications WHERE recipient_id = $1 AND id = $2",
+            cancellationToken, Long(recipientId), Long(notificationId)).ConfigureAwait(false) == 1;
+
+    /// <inheritdoc />
+    public Task ClearNotificationsAsync(long recipientId, CancellationToken cancellationToken) =>
+        ExecuteAsync("DELETE FROM weft.notifications WHERE recipient_id = $1", cancellationToken, Long(recipientId));
+
+    /// <inheritdoc />
+    public Task DeleteNotificationsForStatusAsync(long recipientId, long statusId, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "DELETE FROM weft.notifications WHERE recipient_id = $1 AND status_id = $2",
+            cancellationToken, Long(recipientId), Long(statusId));
+
+    private static NpgsqlParameter NullableLong(long? value) =>
+        value is { } v ? Long(v) : new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint };
+
+    private async Task<List<NotificationRow>> ReadNotificationsAsync(string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
+    {
+        await using var command = await CommandAsync(sql, cancellationToken, parameters).ConfigureAwait(false);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<NotificationRow>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new NotificationRow(
+                reader.GetInt64(0),
+                reader.GetInt64(1),
+                (NotificationType)reader.GetInt16(2),
+                reader.GetInt64(3),
+                reader.IsDBNull(4) ? null : reader.GetInt64(4)));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,220 @@
+using Npgsql;
+using NpgsqlTypes;
+using Weft.GrainInterfaces.Paging;
+using Weft.GrainInterfaces.Statuses;
+
+namespace Weft.Grains.Data.PostgreSql;
+
+public sealed partial class PostgreSqlSocialStore
+{
+    // The index row and its mentions in one statement: mentions are inserted only for statuses this call inserted, so a
+    // status already present is left exactly as it is.
+    private const string UpsertStatusesSql = """
+        WITH inserted AS (
+            INSERT INTO weft.statuses (id, account_id, visibility, in_reply_to_id, in_reply_to_account_id, reblog_of_id, reblog_of_account_id)
+            SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::smallint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[])
+            ON CONFLICT (id) DO NOTHING
+            RETURNING id)
+        INSERT INTO weft.status_mentions (status_id, account_id)
+        SELECT m.status_id, m.account_id
+          FROM unnest($8::bigint[], $9::bigint[]) AS m(status_id, account_id)
+          JOIN inserted ON inserted.id = m.status_id
+        ON CONFLICT DO NOTHING
+        """;
+
+    private const string DeleteStatusSql = """
+        WITH mentions AS (DELETE FROM weft.status_mentions WHERE status_id = $1)
+        DELETE FROM weft.statuses WHERE id = $1
+        """;
+
+    private const string StatusColumns =
+        "s.id, s.account_id, s.visibility, s.in_reply_to_id, s.in_reply_to_account_id, s.reblog_of_id, s.reblog_of_account_id, " +
+        "ARRAY(SELECT m.account_id FROM weft.status_mentions m WHERE m.status_id = s.id ORDER BY m.account_id)";
+
+    // $1 account, $2 after, $3 before, $4 limit, $5 include private, $6 viewer, $7 exclude replies, $8 exclude reblogs.
+    private const string AccountStatusesWhere = """
+        WHERE s.account_id = $1 AND s.id > $2 AND s.id < $3
+          AND (s.visibility IN (0, 1)
+               OR (s.visibility = 2 AND $5)
+               OR (s.visibility = 3 AND (s.account_id = $6
+                   OR EXISTS (SELECT 1 FROM weft.status_mentions m WHERE m.status_id = s.id AND m.account_id = $6))))
+          AND (NOT $7 OR s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = s.account_id)
+          AND (NOT $8 OR s.reblog_of_id IS NULL)
+        """;
+
+    private const string AccountStatusesNewestSql = "SELECT s.id FROM weft.statuses s " + AccountStatusesWhere + " ORDER BY s.id DESC LIMIT $4";
+    private const string AccountStatusesOldestSql = "SELECT s.id FROM weft.statuses s " + AccountStatusesWhere + " ORDER BY s.id LIMIT $4";
+
+    // The literal predicate matches the partial index statuses_public_idx.
+    private const string PublicStatusesNewestSql =
+        "SELECT id FROM weft.statuses WHERE visibility = 0 AND reblog_of_id IS NULL AND id > $1 AND id < $2 ORDER BY id DESC LIMIT $3";
+
+    private const string PublicStatusesOldestSql =
+        "SELECT id FROM weft.statuses WHERE visibility = 0 AND reblog_of_id IS NULL AND id > $1 AND id < $2 ORDER BY id LIMIT $3";
+
+    private const string RecentByAuthorsSql =
+        "SELECT " + StatusColumns + " FROM weft.statuses s " +
+        "WHERE s.account_id = ANY($1) AND s.id > $3 AND (s.visibility <> 3 OR s.account_id = $2 " +
+        "OR EXISTS (SELECT 1 FROM weft.status_mentions m WHERE m.status_id = s.id AND m.account_id = $2)) " +
+        "ORDER BY s.id DESC LIMIT $4";
+
+    /// <inheritdoc />
+    public async Task UpsertStatusesAsync(IReadOnlyList<StatusRow> statuses, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+        if (statuses.Count == 0)
+        {
+            return;
+        }
+
+        var count = statuses.Count;
+        var ids = new long[count];
+        var accounts = new long[count];
+        var visibilities = new short[count];
+        var replyTo = new long?[count];
+        var replyToAccounts = new long?[count];
+        var reblogOf = new long?[count];
+        var reblogOfAccounts = new long?[count];
+        var mentionCount = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var status = statuses[i];
+            ids[i] = status.Id;
+            accounts[i] = status.AccountId;
+            visibilities[i] = (short)status.Visibility;
+            replyTo[i] = status.InReplyToId;
+            replyToAccounts[i] = status.InReplyToAccountId;
+            reblogOf[i] = status.ReblogOfId;
+            reblogOfAccounts[i] = status.ReblogOfAccountId;
+            mentionCount += status.MentionedAccountIds?.Count ?? 0;
+        }
+
+        var mentionStatuses = new long[mentionCount];
+        var mentionAccounts = new long[mentionCount];
+        var m = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (statuses[i].MentionedAccountIds is { } mentioned)
+            {
+                for (var j = 0; j < mentioned.Count; j++, m++)
+                {
+                    mentionStatuses[m] = statuses[i].Id;
+                    mentionAccounts[m] = mentioned[j];
+                }
+            }
+        }
+
+        await ExecuteAsync(
+            UpsertStatusesSql, cancellationToken,
+            new NpgsqlParameter<long[]> { TypedValue = ids },
+            new NpgsqlParameter<long[]> { TypedValue = accounts },
+            new NpgsqlParameter<short[]> { TypedValue = visibilities },
+            NullableLongs(replyTo),
+            NullableLongs(replyToAccounts),
+            NullableLongs(reblogOf),
+            NullableLongs(reblogOfAccounts),
+            new NpgsqlParameter<long[]> { TypedValue = mentionStatuses },
+            new NpgsqlParameter<long[]> { TypedValue = mentionAccounts }).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> DeleteStatusAsync(long statusId, CancellationToken cancellationToken) =>
+        await ExecuteAsync(DeleteStatusSql, cancellationToken, Long(statusId)).ConfigureAwait(false) == 1;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<long>> ListAccountStatusesAsync(
+        long accountId, StatusListFilter filter, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(page);
+        var bounds = PageBounds.From(page);
+        if (bounds.IsEmpty || filter.OnlyMedia)
+        {
+            return [];
+        }
+
+        var ids = await ReadIdsAsync(
+            bounds.OldestFirst ? AccountStatusesOldestSql : AccountStatusesNewestSql, cancellationToken,
+            Long(accountId), Long(bounds.After), Long(bounds.Before), Int(bounds.Limit),
+            Bool(filter.IncludePrivate), Long(filter.ViewerId), Bool(filter.ExcludeReplies), Bool(filter.ExcludeReblogs)).ConfigureAwait(false);
+        bounds.Finish(ids);
+        return ids;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<long>> ListPublicStatusesAsync(PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var bounds = PageBounds.From(page);
+        if (bounds.IsEmpty)
+        {
+            return [];
+        }
+
+        var ids = await ReadIdsAsync(
+            bounds.OldestFirst ? PublicStatusesOldestSql : PublicStatusesNewestSql, cancellationToken,
+            Long(bounds.After), Long(bounds.Before), Int(bounds.Limit)).ConfigureAwait(false);
+        bounds.Finish(ids);
+        return ids;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StatusRow>> ListRecentByAuthorsAsync(
+        IReadOnlyList<long> authorIds, long viewerId, long afterId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(authorIds);
+        return authorIds.Count == 0 || limit <= 0
+            ? Task.FromResult<IReadOnlyList<StatusRow>>([])
+            : ReadStatusRowsAsync(RecentByAuthorsSql, cancellationToken, Longs(authorIds), Long(viewerId), Long(afterId), Int(limit));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StatusRow>> ListRepliesAsync(long statusId, CancellationToken cancellationToken) =>
+        ReadStatusRowsAsync(
+            "SELECT " + StatusColumns + " FROM weft.statuses s WHERE s.in_reply_to_id = $1 ORDER BY s.id",
+            cancellationToken, Long(statusId));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StatusRow>> ListReblogsAsync(long statusId, CancellationToken cancellationToken) =>
+        ReadStatusRowsAsync(
+            "SELECT " + StatusColumns + " FROM weft.statuses s WHERE s.reblog_of_id = $1 ORDER BY s.id DESC",
+            cancellationToken, Long(statusId));
+
+    /// <inheritdoc />
+    public async Task<(long Count, long? NewestId)> CountStatusesAsync(long accountId, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync(
+            "SELECT count(*), max(id) FROM weft.statuses WHERE account_id = $1", cancellationToken, Long(accountId)).ConfigureAwait(false);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1));
+    }
+
+    /// <inheritdoc />
+    public Task<long> CountRepliesAsync(long statusId, CancellationToken cancellationToken) =>
+        ScalarLongAsync("SELECT count(*) FROM weft.statuses WHERE in_reply_to_id = $1", cancellationToken, Long(statusId));
+
+    private static NpgsqlParameter NullableLongs(long?[] values) =>
+        new() { Value = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint };
+
+    private async Task<IReadOnlyList<StatusRow>> ReadStatusRowsAsync(string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
+    {
+        await using var command = await CommandAsync(sql, cancellationToken, parameters).ConfigureAwait(false);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<StatusRow>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new StatusRow(
+                reader.GetInt64(0),
+                reader.GetInt64(1),
+                (StatusVisibility)reader.GetInt16(2),
+                reader.IsDBNull(3) ? null : reader.GetInt64(3),
+                reader.IsDBNull(4) ? null : reader.GetInt64(4),
+                reader.IsDBNull(5) ? null : reader.GetInt64(5),
+                reader.IsDBNull(6) ? null : reader.GetInt64(6),
+                reader.GetFieldValue<long[]>(7)));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Weft.Grains.Data.PostgreSql;
+
+/// <summary>
+/// The social store on PostgreSQL: tables in schema <c>weft</c> (see grains/Data/README.md), one
+/// <see cref="NpgsqlDataSource"/>, parameterized statements that Npgsql prepares automatically per connection. Writes
+/// are single idempotent statements (<c>ON CONFLICT DO NOTHING</c>); the schema is created on first use.
+/// </summary>
+public sealed partial class PostgreSqlSocialStore : ISocialStore, IAsyncDisposable, IDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly SchemaOnce _schema;
+
+    /// <summary>Creates the store; nothing is opened until the first call.</summary>
+    /// <param name="connectionString">An Npgsql connection string (the <c>Default</c> grain storage's).</param>
+    /// <exception cref="ArgumentException">The connection string is malformed.</exception>
+    public PostgreSqlSocialStore(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            // The store runs a few dozen distinct statements; prepared once per physical connection.
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+        }
+
+        _dataSource = builder.Build();
+        _schema = new SchemaOnce(CreateSchemaAsync);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+        _schema.Dispose();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _dataSource.Dispose();
+        _schema.Dispose();
+    }
+
+    private static NpgsqlParameter<long> Long(long value) => new() { TypedValue = value };
+
+    private static NpgsqlParameter<int> Int(int value) => new() { TypedValue = value };
+
+    private static NpgsqlParameter<bool> Bool(bool value) => new() { TypedValue = value };
+
+    private static NpgsqlParameter<long[]> Longs(IReadOnlyList<long> values) => new() { TypedValue = ToArray(values) };
+
+    private static long[] ToArray(IReadOnlyList<long> values)
+    {
+        if (values is long[] array)
+        {
+            return array;
+        }
+
+        var copy = new long[values.Count];
+        for (var i = 0; i < copy.Length; i++)
+        {
+            copy[i] = values[i];
+        }
+
+        return copy;
+    }
+
+    /// <summary>A command on the data source (it takes a pooled connection) with its parameters, after the schema exists.</summary>
+    private async ValueTask<NpgsqlCommand> CommandAsync(string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
+    {
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var command = _dataSource.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
+    {
+        await using var command = await CommandAsync(sql, cancellationToken, parameters).ConfigureAwait(false);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<long> ScalarLongAsync(string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
+    {
+        await using var command = await CommandAsync(sql, cancellationToken, parameters).ConfigureAwait(false);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>Reads the first column of every row as a long.</summary>
+    private async Task<List<long>> ReadIdsAsync(string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
+    {
+        await using var command = await CommandAsync(sql, cancellationToken, parameters).ConfigureAwait(false);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var ids = new List<long>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Reads (id, other id) rows of a page and puts them newest first.</summary>
+    private async Task<List<(long Id, long Other)>> ReadPairsAsync(
+        string sql, PageBounds bounds, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
+    {
+        await using var command = await CommandAsync(sql, cancellationToken, parameters).ConfigureAwait(false);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<(long, long)>(Math.Min(bounds.Limit, 1024));
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add((reader.GetInt64(0), reader.GetInt64(1)));
+        }
+
+        bounds.Finish(rows);
+        return rows;
+    }
+}

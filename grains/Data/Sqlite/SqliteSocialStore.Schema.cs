@@ -1,0 +1,89 @@
+namespace Weft.Grains.Data.Sqlite;
+
+public sealed partial class SqliteSocialStore
+{
+    // The PostgreSQL store's tables, without a schema name (the file is the namespace) and with WITHOUT ROWID where the
+    // primary key is the lookup path. Every statement is idempotent. Described in grains/Data/README.md.
+    private const string SchemaSql = """
+        CREATE TABLE IF NOT EXISTS follows (
+            follower_id INTEGER NOT NULL,
+            followee_id INTEGER NOT NULL,
+            id          INTEGER NOT NULL,
+            PRIMARY KEY (follower_id, followee_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS follows_followee_id_idx ON follows (followee_id, id);
+        CREATE INDEX IF NOT EXISTS follows_followee_follower_idx ON follows (followee_id, follower_id);
+        CREATE INDEX IF NOT EXISTS follows_follower_id_idx ON follows (follower_id, id);
+
+        CREATE TABLE IF NOT EXISTS statuses (
+            id                     INTEGER PRIMARY KEY,
+            account_id             INTEGER NOT NULL,
+            visibility             INTEGER NOT NULL,
+            in_reply_to_id         INTEGER NULL,
+            in_reply_to_account_id INTEGER NULL,
+            reblog_of_id           INTEGER NULL,
+            reblog_of_account_id   INTEGER NULL
+        );
+        CREATE INDEX IF NOT EXISTS statuses_account_id_idx ON statuses (account_id, id);
+        CREATE INDEX IF NOT EXISTS statuses_public_idx ON statuses (id) WHERE visibility = 0 AND reblog_of_id IS NULL;
+        CREATE INDEX IF NOT EXISTS statuses_in_reply_to_id_idx ON statuses (in_reply_to_id, id) WHERE in_reply_to_id IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS statuses_reblog_of_id_idx ON statuses (reblog_of_id, id) WHERE reblog_of_id IS NOT NULL;
+
+        CREATE TABLE IF NOT EXISTS status_mentions (
+            status_id  INTEGER NOT NULL,
+            account_id INTEGER NOT NULL,
+            PRIMARY KEY (status_id, account_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS favourites (
+            id         INTEGER NOT NULL,
+            account_id INTEGER NOT NULL,
+            status_id  INTEGER NOT NULL,
+            PRIMARY KEY (account_id, status_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS favourites_status_id_idx ON favourites (status_id, id);
+        CREATE INDEX IF NOT EXISTS favourites_account_id_idx ON favourites (account_id, id);
+
+        CREATE TABLE IF NOT EXISTS bookmarks (
+            id         INTEGER NOT NULL,
+            account_id INTEGER NOT NULL,
+            status_id  INTEGER NOT NULL,
+            PRIMARY KEY (account_id, status_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS bookmarks_status_id_idx ON bookmarks (status_id, id);
+        CREATE INDEX IF NOT EXISTS bookmarks_account_id_idx ON bookmarks (account_id, id);
+
+        CREATE TABLE IF NOT EXISTS big_accounts (
+            account_id INTEGER PRIMARY KEY
+        );
+
+        CREATE TABLE IF NOT EXISTS notifications (
+            id              INTEGER PRIMARY KEY,
+            recipient_id    INTEGER NOT NULL,
+            type            INTEGER NOT NULL,
+            from_account_id INTEGER NOT NULL,
+            status_id       INTEGER NULL
+        );
+        CREATE UNIQUE INDEX IF NOT EXISTS notifications_dedupe_idx
+            ON notifications (recipient_id, type, from_account_id, coalesce(status_id, 0));
+        CREATE INDEX IF NOT EXISTS notifications_recipient_id_idx ON notifications (recipient_id, id);
+        CREATE INDEX IF NOT EXISTS notifications_recipient_status_idx ON notifications (recipient_id, status_id) WHERE status_id IS NOT NULL;
+        """;
+
+    /// <inheritdoc />
+    public Task EnsureSchemaAsync(CancellationToken cancellationToken) => _schema.RunAsync(cancellationToken);
+
+    private async Task CreateSchemaAsync(CancellationToken cancellationToken)
+    {
+        using var session = await BeginWriteAsync(ensureSchema: false, cancellationToken).ConfigureAwait(false);
+        using var transaction = session.Connection.BeginTransaction();
+        await using (var command = session.Connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = SchemaSql;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

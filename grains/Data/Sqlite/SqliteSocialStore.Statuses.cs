@@ -1,0 +1,244 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Weft.GrainInterfaces.Paging;
+using Weft.GrainInterfaces.Statuses;
+
+namespace Weft.Grains.Data.Sqlite;
+
+public sealed partial class SqliteSocialStore
+{
+    private const string InsertStatusSql =
+        "INSERT INTO statuses (id, account_id, visibility, in_reply_to_id, in_reply_to_account_id, reblog_of_id, reblog_of_account_id) " +
+        "VALUES ($id, $account, $visibility, $replyTo, $replyToAccount, $reblogOf, $reblogOfAccount) ON CONFLICT (id) DO NOTHING";
+
+    private const string InsertMentionSql = "INSERT INTO status_mentions (status_id, account_id) VALUES ($status, $account) ON CONFLICT DO NOTHING";
+
+    private const string StatusColumns =
+        "s.id, s.account_id, s.visibility, s.in_reply_to_id, s.in_reply_to_account_id, s.reblog_of_id, s.reblog_of_account_id, " +
+        "(SELECT group_concat(m.account_id) FROM status_mentions m WHERE m.status_id = s.id)";
+
+    private const string AccountStatusesWhere = """
+        WHERE s.account_id = $account AND s.id > $after AND s.id < $before
+          AND (s.visibility IN (0, 1)
+               OR (s.visibility = 2 AND $includePrivate)
+               OR (s.visibility = 3 AND (s.account_id = $viewer
+                   OR EXISTS (SELECT 1 FROM status_mentions m WHERE m.status_id = s.id AND m.account_id = $viewer))))
+          AND (NOT $excludeReplies OR s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = s.account_id)
+          AND (NOT $excludeReblogs OR s.reblog_of_id IS NULL)
+        """;
+
+    private const string AccountStatusesNewestSql = "SELECT s.id FROM statuses s " + AccountStatusesWhere + " ORDER BY s.id DESC LIMIT $limit";
+    private const string AccountStatusesOldestSql = "SELECT s.id FROM statuses s " + AccountStatusesWhere + " ORDER BY s.id LIMIT $limit";
+
+    // The literal predicate matches the partial index statuses_public_idx.
+    private const string PublicStatusesNewestSql =
+        "SELECT id FROM statuses WHERE visibility = 0 AND reblog_of_id IS NULL AND id > $after AND id < $before ORDER BY id DESC LIMIT $limit";
+
+    private const string PublicStatusesOldestSql =
+        "SELECT id FROM statuses WHERE visibility = 0 AND reblog_of_id IS NULL AND id > $after AND id < $before ORDER BY id LIMIT $limit";
+
+    private const string RecentByAuthorsSql =
+        "SELECT " + StatusColumns + " FROM statuses s " +
+        "WHERE s.account_id IN (SELECT value FROM json_each($authors)) AND s.id > $after AND (s.visibility <> 3 OR s.account_id = $viewer " +
+        "OR EXISTS (SELECT 1 FROM status_mentions m WHERE m.status_id = s.id AND m.account_id = $viewer)) " +
+        "ORDER BY s.id DESC LIMIT $limit";
+
+    /// <inheritdoc />
+    public async Task UpsertStatusesAsync(IReadOnlyList<StatusRow> statuses, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+        if (statuses.Count == 0)
+        {
+            return;
+        }
+
+        using var session = await BeginWriteAsync(ensureSchema: true, cancellationToken).ConfigureAwait(false);
+        using var transaction = session.Connection.BeginTransaction();
+        var insert = session.Prepared(InsertStatusSql, transaction);
+        var id = insert.Parameters.Add("$id", SqliteType.Integer);
+        var account = insert.Parameters.Add("$account", SqliteType.Integer);
+        var visibility = insert.Parameters.Add("$visibility", SqliteType.Integer);
+        var replyTo = insert.Parameters.Add("$replyTo", SqliteType.Integer);
+        var replyToAccount = insert.Parameters.Add("$replyToAccount", SqliteType.Integer);
+        var reblogOf = insert.Parameters.Add("$reblogOf", SqliteType.Integer);
+        var reblogOfAccount = insert.Parameters.Add("$reblogOfAccount", SqliteType.Integer);
+        var mention = session.Prepared(InsertMentionSql, transaction);
+        var mentionStatus = mention.Parameters.Add("$status", SqliteType.Integer);
+        var mentionAccount = mention.Parameters.Add("$account", SqliteType.Integer);
+        for (var i = 0; i < statuses.Count; i++)
+        {
+            var status = statuses[i];
+            id.Value = status.Id;
+            account.Value = status.AccountId;
+            visibility.Value = (int)status.Visibility;
+            replyTo.Value = (object?)status.InReplyToId ?? DBNull.Value;
+            replyToAccount.Value = (object?)status.InReplyToAccountId ?? DBNull.Value;
+            reblogOf.Value = (object?)status.ReblogOfId ?? DBNull.Value;
+            reblogOfAccount.Value = (object?)status.ReblogOfAccountId ?? DBNull.Value;
+
+            // Mentions only with a status this call inserted: a status already present is left exactly as it is.
+            if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1 && status.MentionedAccountIds is { } mentioned)
+            {
+                mentionStatus.Value = status.Id;
+                for (var j = 0; j < mentioned.Count; j++)
+                {
+                    mentionAccount.Value = mentioned[j];
+                    await mention.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> DeleteStatusAsync(long statusId, CancellationToken cancellationToken)
+    {
+        using var session = await BeginWriteAsync(ensureSchema: true, cancellationToken).ConfigureAwait(false);
+        using var transaction = session.Connection.BeginTransaction();
+        var mentions = session.Prepared("DELETE FROM status_mentions WHERE status_id = $id", transaction);
+        mentions.Parameters.Add("$id", SqliteType.Integer).Value = statusId;
+        await mentions.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var status = session.Prepared("DELETE FROM statuses WHERE id = $id", transaction);
+        status.Parameters.Add("$id", SqliteType.Integer).Value = statusId;
+        var deleted = await status.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return deleted;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<long>> ListAccountStatusesAsync(
+        long accountId, StatusListFilter filter, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(page);
+        var bounds = PageBounds.From(page);
+        if (bounds.IsEmpty || filter.OnlyMedia)
+        {
+            return [];
+        }
+
+        List<long> ids;
+        using (var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await using var command = session.Command(bounds.OldestFirst ? AccountStatusesOldestSql : AccountStatusesNewestSql);
+            command.Parameters.Add("$account", SqliteType.Integer).Value = accountId;
+            AddPage(command, bounds);
+            command.Parameters.Add("$includePrivate", SqliteType.Integer).Value = filter.IncludePrivate ? 1 : 0;
+            command.Parameters.Add("$viewer", SqliteType.Integer).Value = filter.ViewerId;
+            command.Parameters.Add("$excludeReplies", SqliteType.Integer).Value = filter.ExcludeReplies ? 1 : 0;
+            command.Parameters.Add("$excludeReblogs", SqliteType.Integer).Value = filter.ExcludeReblogs ? 1 : 0;
+            ids = await ReadIdsAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+
+        bounds.Finish(ids);
+        return ids;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<long>> ListPublicStatusesAsync(PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var bounds = PageBounds.From(page);
+        if (bounds.IsEmpty)
+        {
+            return [];
+        }
+
+        List<long> ids;
+        using (var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await using var command = session.Command(bounds.OldestFirst ? PublicStatusesOldestSql : PublicStatusesNewestSql);
+            AddPage(command, bounds);
+            ids = await ReadIdsAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+
+        bounds.Finish(ids);
+        return ids;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StatusRow>> ListRecentByAuthorsAsync(
+        IReadOnlyList<long> authorIds, long viewerId, long afterId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(authorIds);
+        if (authorIds.Count == 0 || limit <= 0)
+        {
+            return [];
+        }
+
+        using var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = session.Command(RecentByAuthorsSql);
+        command.Parameters.Add("$authors", SqliteType.Text).Value = JsonArray(authorIds);
+        command.Parameters.Add("$viewer", SqliteType.Integer).Value = viewerId;
+        command.Parameters.Add("$after", SqliteType.Integer).Value = afterId;
+        command.Parameters.Add("$limit", SqliteType.Integer).Value = limit;
+        return await ReadStatusRowsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StatusRow>> ListRepliesAsync(long statusId, CancellationToken cancellationToken) =>
+        ListStatusRowsAsync("SELECT " + StatusColumns + " FROM statuses s WHERE s.in_reply_to_id = $id ORDER BY s.id", statusId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StatusRow>> ListReblogsAsync(long statusId, CancellationToken cancellationToken) =>
+        ListStatusRowsAsync("SELECT " + StatusColumns + " FROM statuses s WHERE s.reblog_of_id = $id ORDER BY s.id DESC", statusId, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<(long Count, long? NewestId)> CountStatusesAsync(long accountId, CancellationToken cancellationToken)
+    {
+        using var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = session.Command("SELECT count(*), max(id) FROM statuses WHERE account_id = $account");
+        command.Parameters.Add("$account", SqliteType.Integer).Value = accountId;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1));
+    }
+
+    /// <inheritdoc />
+    public Task<long> CountRepliesAsync(long statusId, CancellationToken cancellationToken) =>
+        CountAsync("SELECT count(*) FROM statuses WHERE in_reply_to_id = $id", statusId, cancellationToken);
+
+    private async Task<IReadOnlyList<StatusRow>> ListStatusRowsAsync(string sql, long id, CancellationToken cancellationToken)
+    {
+        using var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = session.Command(sql);
+        command.Parameters.Add("$id", SqliteType.Integer).Value = id;
+        return await ReadStatusRowsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<StatusRow>> ReadStatusRowsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<StatusRow>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new StatusRow(
+                reader.GetInt64(0),
+                reader.GetInt64(1),
+                (StatusVisibility)reader.GetInt32(2),
+                reader.IsDBNull(3) ? null : reader.GetInt64(3),
+                reader.IsDBNull(4) ? null : reader.GetInt64(4),
+                reader.IsDBNull(5) ? null : reader.GetInt64(5),
+                reader.IsDBNull(6) ? null : reader.GetInt64(6),
+                reader.IsDBNull(7) ? [] : ParseIds(reader.GetString(7))));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Parses group_concat's comma-separated ids, ascending.</summary>
+    private static long[] ParseIds(string text)
+    {
+        var span = text.AsSpan();
+        var ids = new long[span.Count(',') + 1];
+        var i = 0;
+        foreach (var range in span.Split(','))
+        {
+            ids[i++] = long.Parse(span[range], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        }
+
+        Array.Sort(ids);
+        return ids;
+    }
+}

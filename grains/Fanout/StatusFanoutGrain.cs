@@ -1,0 +1,368 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Weft.GrainInterfaces.Accounts;
+using Weft.GrainInterfaces.Live;
+using Weft.GrainInterfaces.Notifications;
+using Weft.GrainInterfaces.Statuses;
+using Weft.GrainInterfaces.Timelines;
+using Weft.Grains.Data;
+using Weft.Grains.Hosting;
+using Weft.Grains.Timelines;
+using Weft.Streams;
+
+namespace Weft.Grains.Fanout;
+
+/// <summary>
+/// Delivers an author's status events (key = author id; implicit subscriber of <see cref="StatusStreams.Namespace"/>).
+/// Per batch: (1) the social store's index (one upsert for the created statuses; deleted ones and their marks
+/// removed); (2) home timelines: the author's own always, followers' (paged) unless the author is big, direct
+/// statuses only to mentioned followers (as Mastodon); (3) notifications, reply counts, and for a deleted original
+/// the deletion of its reblogs; (4) the public live channel.
+/// </summary>
+/// <remarks>
+/// <para>Events arrive at least once and every step is idempotent (store writes, timeline inserts, notification rows),
+/// so no sequence tracking is needed; a failure anywhere makes the whole batch redeliver.</para>
+/// <para>Hybrid fan-out: an author with more than <see cref="SocialOptions.BigAccountFollowerThreshold"/> followers is
+/// recorded as big in the store first, and pushing to followers stops only after
+/// <see cref="SocialOptions.BigAccountGracePeriod"/> (≥ the timelines' refresh of their big followees), so no
+/// timeline misses a status in between; it becomes small again at half the threshold (hysteresis), and timelines
+/// then merge what they were not pushed. Deletions of a big author's statuses are not pushed either: readers get
+/// statuses through <see cref="IStatusGrain.GetAsync"/>, which hides deleted ones.</para>
+/// </remarks>
+[ImplicitStreamSubscription(StatusStreams.Namespace)]
+public sealed class StatusFanoutGrain(
+    [PersistentState("fanout", "Default")] IPersistentState<FanoutState> state,
+    ISocialStore store,
+    ILiveFeed liveFeed,
+    TimeProvider timeProvider,
+    IOptions<SocialOptions> options,
+    ILogger<StatusFanoutGrain> logger) : Grain, IStatusFanoutGrain, IStreamConsumer<StatusEvent>
+{
+    private readonly SocialOptions _options = options.Value;
+
+    private long Author => GetPrimaryKeyLong();
+
+    public async Task OnNextAsync(IReadOnlyList<StreamEvent<StatusEvent>> events)
+    {
+        var created = new List<StatusSnapshot>();
+        var deleted = new List<StatusSnapshot>();
+        foreach (var streamEvent in events)
+        {
+            (streamEvent.Item.Kind == StatusEventKind.Created ? created : deleted).Add(streamEvent.Item.Status);
+        }
+
+        // A status created and deleted in one batch is indexed and removed, but never shown.
+        if (deleted.Count > 0)
+        {
+            created.RemoveAll(c => deleted.Exists(d => d.Id == c.Id));
+        }
+
+        var reblogsOfDeleted = await IndexAsync(created, deleted);
+        await DeliverToTimelinesAsync(created, deleted);
+        await NotifyAsync(created, deleted, reblogsOfDeleted);
+        PublishPublic(created, deleted);
+    }
+
+    // (1) The store first: timeline rebuilds, reply counts and context read it.
+    private async Task<List<StatusRow>> IndexAsync(List<StatusSnapshot> created, List<StatusSnapshot> deleted)
+    {
+        if (created.Count > 0)
+        {
+            var rows = new StatusRow[created.Count];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                rows[i] = ToRow(created[i]);
+            }
+
+            await store.UpsertStatusesAsync(rows, CancellationToken.None);
+        }
+
+        var reblogsOfDeleted = new List<StatusRow>();
+        foreach (var status in deleted)
+        {
+            if (status.ReblogOfId is null)
+            {
+                reblogsOfDeleted.AddRange(await store.ListReblogsAsync(status.Id, CancellationToken.None));
+            }
+
+            await store.DeleteStatusAsync(status.Id, CancellationToken.None);
+            await store.DeleteMarksOfStatusAsync(status.Id, CancellationToken.None);
+        }
+
+        return reblogsOfDeleted;
+    }
+
+    // (2) Home timelines, and the author feed that followers of a big author read from.
+    private async Task DeliverToTimelinesAsync(List<StatusSnapshot> created, List<StatusSnapshot> deleted)
+    {
+        var author = Author;
+        var (pushToFollowers, feedAuthorFeed) = await DecideFanoutAsync();
+
+        var own = ImmutableArray.CreateBuilder<TimelineEntry>(created.Count);
+        var broadcast = ImmutableArray.CreateBuilder<TimelineEntry>(created.Count);
+        var broadcastDeleted = new List<long>();
+        foreach (var status in created)
+        {
+            var entry = TimelineEntries.From(status);
+            own.Add(entry);
+            if (status.Visibility != StatusVisibility.Direct)
+            {
+                broadcast.Add(entry);
+            }
+        }
+
+        foreach (var status in deleted)
+        {
+            if (status.Visibility != StatusVisibility.Direct)
+            {
+                broadcastDeleted.Add(status.Id);
+            }
+        }
+
+        await SendAsync(author, own.ToImmutable(), AllIds(deleted));
+
+        var toFollowers = broadcast.ToImmutable();
+        if (pushToFollowers && (toFollowers.Length > 0 || broadcastDeleted.Count > 0))
+        {
+            var after = 0L;
+            while (true)
+            {
+                var page = await store.ListFollowerIdsAsync(author, after, _options.FanoutPageSize, CancellationToken.None);
+                if (page.Count == 0)
+                {
+                    break;
+                }
+
+                await BoundedConcurrency.ForEachAsync(page, _options.FanoutConcurrency, follower => SendAsync(follower, toFollowers, broadcastDeleted));
+                if (page.Count < _options.FanoutPageSize)
+                {
+                    break;
+                }
+
+                after = page[^1];
+            }
+        }
+
+        // Direct statuses: only to the mentioned accounts that follow the author (Mastodon's "mentioned followers").
+        foreach (var status in created)
+        {
+            if (status.Visibility == StatusVisibility.Direct)
+            {
+                var recipients = await MentionedFollowersAsync(status);
+                ImmutableArray<TimelineEntry> entry = [TimelineEntries.From(status)];
+                await BoundedConcurrency.ForEachAsync(recipients, _options.FanoutConcurrency, r => SendAsync(r, entry, []));
+            }
+        }
+
+        foreach (var status in deleted)
+        {
+            if (status.Visibility == StatusVisibility.Direct)
+            {
+                var recipients = await MentionedFollowersAsync(status);
+                List<long> removed = [status.Id];
+                await BoundedConcurrency.ForEachAsync(recipients, _options.FanoutConcurrency, r => SendAsync(r, [], removed));
+            }
+        }
+
+        if (feedAuthorFeed)
+        {
+            var feed = GrainFactory.GetGrain<IAuthorFeedGrain>(author);
+            if (toFollowers.Length > 0)
+            {
+                await feed.AddAsync(toFollowers);
+            }
+
+            foreach (var id in broadcastDeleted)
+            {
+                await feed.RemoveStatusAsync(id);
+            }
+        }
+    }
+
+    private async Task SendAsync(long accountId, ImmutableArray<TimelineEntry> entries, List<long> removedIds)
+    {
+        var timeline = GrainFactory.GetGrain<IHomeTimelineGrain>(accountId);
+        if (entries.Length > 0)
+        {
+            await timeline.AddAsync(entries);
+        }
+
+        foreach (var id in removedIds)
+        {
+            await timeline.RemoveStatusAsync(id);
+        }
+    }
+
+    // Whether to push to followers, and whether to keep the author feed current; records changes of bigness.
+    private async Task<(bool PushToFollowers, bool FeedAuthorFeed)> DecideFanoutAsync()
+    {
+        var author = Author;
+        var followers = (await GrainFactory.GetGrain<IAccountGrain>(author).GetAsync())?.FollowersCount ?? 0;
+        var now = timeProvider.GetUtcNow();
+        var threshold = _options.BigAccountFollowerThreshold;
+        if (followers > threshold && state.State.BigSince is null)
+        {
+            // Recorded before pushing stops, so timelines learn it within their refresh interval, inside the grace period.
+            await store.SetBigAccountAsync(author, true, CancellationToken.None);
+            state.State.BigSince = now;
+            state.State.SmallSince = null;
+            await state.WriteStateAsync();
+            FanoutLog.BecameBig(logger, author, followers);
+        }
+        else if (followers <= threshold / 2 && state.State.BigSince is not null)
+        {
+            await store.SetBigAccountAsync(author, false, CancellationToken.None);
+            state.State.BigSince = null;
+            state.State.SmallSince = now;
+            await state.WriteStateAsync();
+            FanoutLog.BecameSmall(logger, author, followers);
+        }
+
+        var grace = _options.BigAccountGracePeriod;
+        var pushToFollowers = state.State.BigSince is not { } bigSince || now - bigSince < grace;
+        var feedAuthorFeed = state.State.BigSince is not null || (state.State.SmallSince is { } smallSince && now - smallSince < grace);
+        return (pushToFollowers, feedAuthorFeed);
+    }
+
+    // (3) Notifications, reply counts, reblogs of deleted originals.
+    private async Task NotifyAsync(List<StatusSnapshot> created, List<StatusSnapshot> deleted, List<StatusRow> reblogsOfDeleted)
+    {
+        var author = Author;
+        foreach (var status in created)
+        {
+            foreach (var recipient in MentionRecipients(status))
+            {
+                await GrainFactory.GetGrain<INotificationsGrain>(recipient).AddAsync(NotificationType.Mention, author, status.Id);
+            }
+
+            if (status.ReblogOfAccountId is { } originalAuthor && status.ReblogOfId is { } originalId && originalAuthor != author)
+            {
+                await GrainFactory.GetGrain<INotificationsGrain>(originalAuthor).AddAsync(NotificationType.Reblog, author, originalId);
+            }
+
+            if (status.InReplyToId is { } parentId)
+            {
+                await GrainFactory.GetGrain<IStatusGrain>(parentId).RepliesChangedAsync(status.Id, +1);
+            }
+        }
+
+        foreach (var status in deleted)
+        {
+            await GrainFactory.GetGrain<INotificationsGrain>(author).RemoveForStatusAsync(status.Id);
+            foreach (var recipient in MentionRecipients(status))
+            {
+                await GrainFactory.GetGrain<INotificationsGrain>(recipient).RemoveForStatusAsync(status.Id);
+            }
+
+            if (status.InReplyToId is { } parentId)
+            {
+                await GrainFactory.GetGrain<IStatusGrain>(parentId).RepliesChangedAsync(status.Id, -1);
+            }
+        }
+
+        // A deleted original takes its reblogs with it; each reblog's grain publishes its own "deleted" event.
+        await BoundedConcurrency.ForEachAsync(
+            reblogsOfDeleted,
+            _options.FanoutConcurrency,
+            reblog => GrainFactory.GetGrain<IStatusGrain>(reblog.Id).DeleteAsync(reblog.AccountId));
+    }
+
+    // (4) Mastodon's public stream: public statuses that are neither reblogs nor replies to someone else.
+    private void PublishPublic(List<StatusSnapshot> created, List<StatusSnapshot> deleted)
+    {
+        foreach (var status in created)
+        {
+            if (IsOnPublicStream(status))
+            {
+                liveFeed.Publish(LiveChannel.Public, new LiveEvent(LiveEventKind.Update, status.Id));
+            }
+        }
+
+        foreach (var status in deleted)
+        {
+            if (IsOnPublicStream(status))
+            {
+                liveFeed.Publish(LiveChannel.Public, new LiveEvent(LiveEventKind.Delete, status.Id));
+            }
+        }
+    }
+
+    private static bool IsOnPublicStream(StatusSnapshot status) =>
+        status.Visibility == StatusVisibility.Public
+        && status.ReblogOfId is null
+        && (status.InReplyToAccountId is null || status.InReplyToAccountId == status.AccountId);
+
+    // Mentioned accounts and the author replied to (once each), never the author.
+    private static List<long> MentionRecipients(StatusSnapshot status)
+    {
+        var recipients = new List<long>(status.Mentions.Length + 1);
+        foreach (var mention in status.Mentions)
+        {
+            if (mention.AccountId != status.AccountId && !recipients.Contains(mention.AccountId))
+            {
+                recipients.Add(mention.AccountId);
+            }
+        }
+
+        // The author replied to is told even when not mentioned, unless that would show them a status they may not see.
+        if (status.InReplyToAccountId is { } repliedTo
+            && repliedTo != status.AccountId
+            && status.Visibility is StatusVisibility.Public or StatusVisibility.Unlisted
+            && !recipients.Contains(repliedTo))
+        {
+            recipients.Add(repliedTo);
+        }
+
+        return recipients;
+    }
+
+    private async Task<IReadOnlyList<long>> MentionedFollowersAsync(StatusSnapshot status)
+    {
+        if (status.Mentions.IsEmpty)
+        {
+            return [];
+        }
+
+        var mentioned = new List<long>(status.Mentions.Length);
+        foreach (var mention in status.Mentions)
+        {
+            if (mention.AccountId != status.AccountId)
+            {
+                mentioned.Add(mention.AccountId);
+            }
+        }
+
+        return mentioned.Count == 0 ? [] : await store.FilterFollowersAsync(status.AccountId, mentioned, CancellationToken.None);
+    }
+
+    private static List<long> AllIds(List<StatusSnapshot> statuses)
+    {
+        var ids = new List<long>(statuses.Count);
+        foreach (var status in statuses)
+        {
+            ids.Add(status.Id);
+        }
+
+        return ids;
+    }
+
+    private static StatusRow ToRow(StatusSnapshot status)
+    {
+        var mentioned = new long[status.Mentions.Length];
+        for (var i = 0; i < mentioned.Length; i++)
+        {
+            mentioned[i] = status.Mentions[i].AccountId;
+        }
+
+        return new StatusRow(
+            status.Id,
+            status.AccountId,
+            status.Visibility,
+            status.InReplyToId,
+            status.InReplyToAccountId,
+            status.ReblogOfId,
+            status.ReblogOfAccountId,
+            mentioned);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using Weft.GrainInterfaces.Accounts;
+using Weft.GrainInterfaces.Statuses;
+
+namespace Weft.Grains.Statuses;
+
+/// <summary>
+/// Reblogs: each is a status of its own (its grain, its event on the reblogger's stream), remembered here per account.
+/// Removing a reblog goes through the reblog's grain, which reports back with <see cref="ReblogRemovedAsync"/>; when an
+/// original is deleted, the fan-out deletes its reblogs (from the durable "deleted" event, so a crash cannot skip it).
+/// </summary>
+public sealed partial class StatusGrain
+{
+    public async Task<StatusActionResult> ReblogAsync(long actorId, StatusVisibility visibility)
+    {
+        if (!await CanSeeAsync(actorId))
+        {
+            return StatusActionResult.NotFound;
+        }
+
+        var original = state.State.Status!;
+        if (original.ReblogOfId is { } reblogOf)
+        {
+            // Reblogging a reblog reblogs the original (Mastodon does the same).
+            return await GrainFactory.GetGrain<IStatusGrain>(reblogOf).ReblogAsync(actorId, visibility);
+        }
+
+        // Public and unlisted statuses can be reblogged by anyone; a private one only by its author, and stays private.
+        if (original.Visibility == StatusVisibility.Direct
+            || (original.Visibility == StatusVisibility.Private && original.AccountId != actorId))
+        {
+            return StatusActionResult.Forbidden;
+        }
+
+        var reblogVisibility = original.Visibility == StatusVisibility.Private
+            ? StatusVisibility.Private
+            : visibility == StatusVisibility.Direct ? StatusVisibility.Public : visibility;
+
+        if (_reblogsByAccount.TryGetValue(actorId, out var existingId)
+            && await GrainFactory.GetGrain<IStatusGrain>(existingId).GetAsync(actorId) is { } existing)
+        {
+            return new StatusActionResult(ReblogView(existing.Status, actorId), null);
+        }
+
+        var reblogId = ids.NextId();
+        var reblog = new StatusSnapshot(
+            reblogId,
+            actorId,
+            Weft.GrainInterfaces.Ids.SnowflakeId.GetTimestamp(reblogId),
+            reblogVisibility,
+            Text: string.Empty,
+            SpoilerText: string.Empty,
+            Sensitive: false,
+            Language: null,
+            InReplyToId: null,
+            InReplyToAccountId: null,
+            ReblogOfId: original.Id,
+            ReblogOfAccountId: original.AccountId,
+            Mentions: [],
+            Tags: [],
+            ApplicationName: null,
+            RepliesCount: 0,
+            ReblogsCount: 0,
+            FavouritesCount: 0,
+            Deleted: false,
+            Version: 0);
+        var created = await GrainFactory.GetGrain<IStatusGrain>(reblogId).CreateAsync(reblog);
+        _reblogsByAccount[actorId] = reblogId;
+        Changed();
+        try
+        {
+            await GrainFactory.GetGrain<IAccountGrain>(actorId).StatusCountChangedAsync(+1, created.CreatedAt);
+        }
+        catch (Exception e)
+        {
+            StatusLog.SideEffectFailed(logger, e, Id, "reblog", actorId);
+        }
+
+        return new StatusActionResult(ReblogView(created, actorId), null);
+    }
+
+    public async Task<StatusActionResult> UnreblogAsync(long actorId)
+    {
+        if (!await CanSeeAsync(actorId))
+        {
+            return StatusActionResult.NotFound;
+        }
+
+        if (_reblogsByAccount.Remove(actorId, out var reblogId))
+        {
+            Changed();
+            await GrainFactory.GetGrain<IStatusGrain>(reblogId).DeleteAsync(actorId);
+        }
+
+        return new StatusActionResult(ViewFor(actorId), null);
+    }
+
+    public async Task<ImmutableArray<long>> GetRebloggedByAsync(long viewerId) =>
+        await CanSeeAsync(viewerId) ? NewestFirst(_reblogsByAccount) : [];
+
+    public Task ReblogRemovedAsync(long reblogId, long accountId)
+    {
+        if (_reblogsByAccount.TryGetValue(accountId, out var current) && current == reblogId)
+        {
+            _reblogsByAccount.Remove(accountId);
+            Changed();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    // The reblog as its author sees it; the flags say what the author did to the original, as Mastodon renders a reblog.
+    private StatusView ReblogView(StatusSnapshot reblog, long actorId) =>
+        new(reblog, _favouriteMarks.ContainsKey(actorId), true, _bookmarkers.Contains(actorId));
+}

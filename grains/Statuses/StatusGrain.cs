@@ -1,0 +1,268 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Weft.GrainInterfaces.Accounts;
+using Weft.GrainInterfaces.Statuses;
+using Weft.Grains.Data;
+using Weft.Grains.Ids;
+using Weft.Streams;
+
+namespace Weft.Grains.Statuses;
+
+/// <summary>
+/// One status, reply or reblog (key = status id). State: its content (<see cref="StatusSnapshot"/>), written with its
+/// "created" event in one outbox write, and again with its "deleted" event. Memory: who favourited, bookmarked and
+/// reblogged it and how many replies it has, loaded from the social store on activation; marks go to the store first
+/// and change memory only when the store reports a change, so counts are exact and marks idempotent.
+/// </summary>
+/// <remarks>
+/// Visibility (<see cref="GetAsync"/> and every action): public and unlisted for everyone; the author and mentioned
+/// accounts always; private also for followers of the author (asked from the viewer's account grain, from memory);
+/// direct for no one else. Missing, deleted and invisible all answer null or <see cref="StatusActionResult.NotFound"/>,
+/// so a private status does not leak its existence.
+/// </remarks>
+public sealed partial class StatusGrain(
+    [PersistentState("status", "Default")] IPersistentState<StatusState> state,
+    ISocialStore store,
+    SnowflakeIdGenerator ids,
+    ILogger<StatusGrain> logger) : Grain, IStatusGrain, IStatusReblogsGrain
+{
+    private readonly Dictionary<long, long> _favouriteMarks = [];
+    private readonly HashSet<long> _bookmarkers = [];
+    private readonly Dictionary<long, long> _reblogsByAccount = [];
+    private long _replies;
+    private long _repliesRecountsStarted;
+    private long _repliesRecountApplied;
+    private long _version;
+    private StatusSnapshot? _current;
+    private StatusView? _unmarkedView;
+
+    private long Id => GetPrimaryKeyLong();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _version = ids.NextId();
+        if (state.State.Status is not { Deleted: false, ReblogOfId: null } status)
+        {
+            return;
+        }
+
+        var favourites = store.ListMarkersAsync(StatusMarkKind.Favourite, status.Id, cancellationToken);
+        var bookmarks = store.ListMarkersAsync(StatusMarkKind.Bookmark, status.Id, cancellationToken);
+        var reblogs = store.ListReblogsAsync(status.Id, cancellationToken);
+        var replies = store.CountRepliesAsync(status.Id, cancellationToken);
+        await Task.WhenAll(favourites, bookmarks, reblogs, replies);
+        foreach (var mark in favourites.Result)
+        {
+            _favouriteMarks[mark.OtherId] = mark.MarkId;
+        }
+
+        foreach (var mark in bookmarks.Result)
+        {
+            _bookmarkers.Add(mark.OtherId);
+        }
+
+        // Newest first: keep each account's newest reblog should the store hold two.
+        foreach (var reblog in reblogs.Result)
+        {
+            _reblogsByAccount.TryAdd(reblog.AccountId, reblog.Id);
+        }
+
+        _replies = replies.Result;
+    }
+
+    public async Task<StatusSnapshot> CreateAsync(StatusSnapshot status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        if (state.State.Status is not null)
+        {
+            return Current()!;
+        }
+
+        if (status.Id != Id)
+        {
+            throw new ArgumentException($"Status id {status.Id} does not match status grain {Id}.", nameof(status));
+        }
+
+        var created = status with { RepliesCount = 0, ReblogsCount = 0, FavouritesCount = 0, Deleted = false, Version = 0 };
+        state.State.Status = created;
+        try
+        {
+            await StreamOf(created.AccountId).OnNextWithStateAsync(new StatusEvent(StatusEventKind.Created, created), state);
+        }
+        catch
+        {
+            state.State.Status = null;
+            throw;
+        }
+
+        Changed();
+        return Current()!;
+    }
+
+    public ValueTask<StatusView?> GetAsync(long viewerId)
+    {
+        if (state.State.Status is not { Deleted: false } status)
+        {
+            return new((StatusView?)null);
+        }
+
+        if (IsVisibleFromMemory(status, viewerId))
+        {
+            return new(ViewFor(viewerId));
+        }
+
+        return status.Visibility == StatusVisibility.Private && viewerId > 0 ? SlowGetAsync(status, viewerId) : new((StatusView?)null);
+
+        async ValueTask<StatusView?> SlowGetAsync(StatusSnapshot status, long viewerId) =>
+            await IsFollowerAsync(status.AccountId, viewerId) && state.State.Status is { Deleted: false } ? ViewFor(viewerId) : null;
+    }
+
+    public async Task<StatusActionResult> DeleteAsync(long actorId)
+    {
+        if (state.State.Status is not { Deleted: false } status)
+        {
+            return StatusActionResult.NotFound;
+        }
+
+        if (status.AccountId != actorId)
+        {
+            return await CanSeeAsync(actorId) ? StatusActionResult.Forbidden : StatusActionResult.NotFound;
+        }
+
+        var last = ViewFor(actorId);
+        var deleted = status with { Deleted = true, Version = ids.NextId() };
+        state.State.Status = deleted;
+        try
+        {
+            await StreamOf(status.AccountId).OnNextWithStateAsync(new StatusEvent(StatusEventKind.Deleted, deleted), state);
+        }
+        catch
+        {
+            state.State.Status = status;
+            throw;
+        }
+
+        _favouriteMarks.Clear();
+        _bookmarkers.Clear();
+        _reblogsByAccount.Clear();
+        Changed();
+        try
+        {
+            await GrainFactory.GetGrain<IAccountGrain>(actorId).StatusCountChangedAsync(-1, null);
+            if (status.ReblogOfId is { } originalId)
+            {
+                await GrainFactory.GetGrain<IStatusReblogsGrain>(originalId).ReblogRemovedAsync(status.Id, actorId);
+            }
+        }
+        catch (Exception e)
+        {
+            StatusLog.SideEffectFailed(logger, e, status.Id, "delete", actorId);
+        }
+
+        // The deleted status as it last was (with its text, for "delete and redraft"); reblogs of it are removed by the fan-out.
+        return new StatusActionResult(last with { Status = last.Status with { Deleted = true } }, null);
+    }
+
+    public Task RepliesChangedAsync(long replyId, int delta) => RecountRepliesAsync();
+
+    private async Task RecountRepliesAsync()
+    {
+        if (state.State.Status is not { Deleted: false })
+        {
+            return;
+        }
+
+        var ticket = ++_repliesRecountsStarted;
+        var count = await store.CountRepliesAsync(Id, CancellationToken.None);
+        if (ticket > _repliesRecountApplied)
+        {
+            _repliesRecountApplied = ticket;
+            if (count != _replies)
+            {
+                _replies = count;
+                Changed();
+            }
+        }
+    }
+
+    private static bool IsVisibleFromMemory(StatusSnapshot status, long viewerId)
+    {
+        if (status.Visibility is StatusVisibility.Public or StatusVisibility.Unlisted || (viewerId > 0 && viewerId == status.AccountId))
+        {
+            return true;
+        }
+
+        if (viewerId <= 0)
+        {
+            return false;
+        }
+
+        foreach (var mention in status.Mentions)
+        {
+            if (mention.AccountId == viewerId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private ValueTask<bool> CanSeeAsync(long viewerId)
+    {
+        if (state.State.Status is not { Deleted: false } status)
+        {
+            return new(false);
+        }
+
+        if (IsVisibleFromMemory(status, viewerId))
+        {
+            return new(true);
+        }
+
+        return status.Visibility == StatusVisibility.Private && viewerId > 0 ? IsFollowerAsync(status.AccountId, viewerId) : new(false);
+    }
+
+    private ValueTask<bool> IsFollowerAsync(long authorId, long viewerId) =>
+        GrainFactory.GetGrain<IAccountGrain>(viewerId).IsFollowingAsync(authorId);
+
+    private StatusSnapshot? Current()
+    {
+        if (_current is not null || state.State.Status is not { } status)
+        {
+            return _current;
+        }
+
+        return _current = status with
+        {
+            RepliesCount = _replies,
+            ReblogsCount = _reblogsByAccount.Count,
+            FavouritesCount = _favouriteMarks.Count,
+            Version = Math.Max(_version, status.Version),
+        };
+    }
+
+    private StatusView ViewFor(long viewerId)
+    {
+        var favourited = viewerId > 0 && _favouriteMarks.ContainsKey(viewerId);
+        var reblogged = viewerId > 0 && _reblogsByAccount.ContainsKey(viewerId);
+        var bookmarked = viewerId > 0 && _bookmarkers.Contains(viewerId);
+        if (favourited || reblogged || bookmarked)
+        {
+            return new StatusView(Current()!, favourited, reblogged, bookmarked);
+        }
+
+        return _unmarkedView ??= new StatusView(Current()!, false, false, false);
+    }
+
+    // Versions are fresh snowflake ids: they increase across activations too.
+    private void Changed()
+    {
+        _version = ids.NextId();
+        _current = null;
+        _unmarkedView = null;
+    }
+
+    private IAsyncStream<StatusEvent> StreamOf(long authorId) =>
+        GetStreamProvider().GetStream<StatusEvent>(new StreamId(StatusStreams.Namespace, authorId.ToString(CultureInfo.InvariantCulture)));
+}

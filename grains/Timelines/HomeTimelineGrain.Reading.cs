@@ -1,0 +1,142 @@
+using Weft.GrainInterfaces.Paging;
+using Weft.GrainInterfaces.Timelines;
+
+namespace Weft.Grains.Timelines;
+
+/// <summary>Reading: the first read builds the timeline; big followees are merged in at read time.</summary>
+public sealed partial class HomeTimelineGrain
+{
+    public Task<TimelinePage> ReadAsync(PageRequest page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (!state.State.Built || timeProvider.GetUtcNow() - _bigFolloweesReadAt >= _options.BigFolloweeRefreshInterval)
+        {
+            return SlowReadAsync(page);
+        }
+
+        return _bigFollowees.Length == 0
+            ? Task.FromResult(new TimelinePage(TimelineEntries.Slice(state.State.Entries, page), false))
+            : ReadMergedAsync(page);
+
+        async Task<TimelinePage> SlowReadAsync(PageRequest page)
+        {
+            if (!state.State.Built)
+            {
+                await BuildOnceAsync();
+            }
+            else
+            {
+                await RefreshBigFolloweesAsync(force: false);
+            }
+
+            return _bigFollowees.Length == 0
+                ? new TimelinePage(TimelineEntries.Slice(state.State.Entries, page), false)
+                : await ReadMergedAsync(page);
+        }
+    }
+
+    // Each source returns at most a page within the bounds, so merging them and taking a page is exact.
+    private async Task<TimelinePage> ReadMergedAsync(PageRequest page)
+    {
+        var authors = _bigFollowees;
+        var feeds = new Task<System.Collections.Immutable.ImmutableArray<TimelineEntry>>[authors.Length];
+        for (var i = 0; i < authors.Length; i++)
+        {
+            feeds[i] = GrainFactory.GetGrain<IAuthorFeedGrain>(authors[i]).ReadAsync(page);
+        }
+
+        await Task.WhenAll(feeds);
+        var owner = Owner;
+        var candidates = new List<TimelineEntry>(TimelineEntries.Slice(state.State.Entries, page));
+        foreach (var feed in feeds)
+        {
+            foreach (var entry in feed.Result)
+            {
+                if (entry.ReblogOfAccountId != owner)
+                {
+                    candidates.Add(entry);
+                }
+            }
+        }
+
+        return new TimelinePage(TimelineEntries.MergePages(candidates, page), false);
+    }
+
+    // Reads run interleaved with each other, so concurrent first reads share one build.
+    private async Task BuildOnceAsync()
+    {
+        var building = _building ??= BuildAsync();
+        try
+        {
+            await building;
+        }
+        catch
+        {
+            if (ReferenceEquals(_building, building))
+            {
+                _building = null;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task BuildAsync()
+    {
+        var owner = Owner;
+        var rows = await store.ListRecentByAuthorsAsync(await AuthorsAsync(CancellationToken.None), owner, 0, _options.HomeTimelineCapacity, CancellationToken.None);
+        var bigFollowees = await store.ListBigFolloweesAsync(owner, CancellationToken.None);
+        state.State.Entries.Clear();
+        MergeRows(rows);
+        _bigFollowees = [.. bigFollowees];
+        _bigFolloweesReadAt = timeProvider.GetUtcNow();
+        state.State.Built = true;
+        await PersistAsync(CancellationToken.None);
+        StartPersisting();
+        TimelineLog.Built(logger, owner, state.State.Entries.Count);
+    }
+
+    // Authors that stopped being big were not pushed here meanwhile: merge their recent statuses now.
+    private async Task RefreshBigFolloweesAsync(bool force)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (!force && now - _bigFolloweesReadAt < _options.BigFolloweeRefreshInterval)
+        {
+            return;
+        }
+
+        _bigFolloweesReadAt = now;
+        var current = await store.ListBigFolloweesAsync(Owner, CancellationToken.None);
+        List<long>? noLongerBig = null;
+        foreach (var author in _bigFollowees)
+        {
+            if (!Contains(current, author))
+            {
+                (noLongerBig ??= []).Add(author);
+            }
+        }
+
+        _bigFollowees = [.. current];
+        if (noLongerBig is not null)
+        {
+            var rows = await store.ListRecentByAuthorsAsync(noLongerBig, Owner, 0, _options.HomeTimelineCapacity, CancellationToken.None);
+            if (MergeRows(rows) > 0)
+            {
+                _dirty = true;
+            }
+        }
+    }
+
+    private static bool Contains(IReadOnlyList<long> ids, long id)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (ids[i] == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

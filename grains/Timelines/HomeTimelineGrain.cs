@@ -1,0 +1,188 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Weft.GrainInterfaces.Ids;
+using Weft.GrainInterfaces.Live;
+using Weft.GrainInterfaces.Timelines;
+using Weft.Grains.Data;
+using Weft.Grains.Hosting;
+
+namespace Weft.Grains.Timelines;
+
+/// <summary>
+/// An account's home timeline (key = account id): the newest entries pushed by the fan-out, newest first, capped at
+/// <see cref="SocialOptions.HomeTimelineCapacity"/>, merged at read time with the recent statuses of big followees.
+/// </summary>
+/// <remarks>
+/// <para>Persistence is write-behind: a timer writes the entries every <see cref="SocialOptions.HomeTimelinePersistInterval"/>
+/// when they changed, and deactivation writes them too. A crash can lose the entries added since the last write, so
+/// activation catches up from the social store (the source of truth for statuses and follows) from a margin before
+/// that write.</para>
+/// <para>A timeline that was never built ignores pushed entries (Mastodon also feeds only active users); its first read
+/// builds it from the store in one query, synchronously, so that read is complete. The timeline never calls account
+/// grains (which call it): followees come from the store.</para>
+/// </remarks>
+public sealed partial class HomeTimelineGrain(
+    [PersistentState("timeline", "Default")] IPersistentState<HomeTimelineState> state,
+    ISocialStore store,
+    ILiveFeed liveFeed,
+    TimeProvider timeProvider,
+    IOptions<SocialOptions> options,
+    ILogger<HomeTimelineGrain> logger) : Grain, IHomeTimelineGrain
+{
+    private readonly SocialOptions _options = options.Value;
+    private long[] _bigFollowees = [];
+    private DateTimeOffset _bigFolloweesReadAt = DateTimeOffset.MinValue;
+    private bool _dirty;
+    private IGrainTimer? _persistTimer;
+    private Task? _building;
+
+    private long Owner => GetPrimaryKeyLong();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!state.State.Built)
+        {
+            return;
+        }
+
+        // Catch up what a crash may have lost since the last write (fan-out deliveries can lag, hence the margin).
+        var since = SnowflakeId.MinimumFor(state.State.WrittenAt - _options.HomeTimelineCatchUpMargin);
+        var rows = await store.ListRecentByAuthorsAsync(await AuthorsAsync(cancellationToken), Owner, since, _options.HomeTimelineCapacity, cancellationToken);
+        if (MergeRows(rows) > 0)
+        {
+            _dirty = true;
+        }
+
+        StartPersisting();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _persistTimer?.Dispose();
+        if (_dirty)
+        {
+            await PersistAsync(cancellationToken);
+        }
+    }
+
+    public Task AddAsync(ImmutableArray<TimelineEntry> entries)
+    {
+        // Not built yet: the store has these statuses, and the first read builds from it. (A build runs inside a read,
+        // which this non-read-only call never overlaps.)
+        if (!state.State.Built)
+        {
+            return Task.CompletedTask;
+        }
+
+        var entriesList = state.State.Entries;
+        var owner = Owner;
+        foreach (var entry in entries)
+        {
+            if (TimelineEntries.TryInsert(entriesList, entry, owner, _options.HomeTimelineCapacity))
+            {
+                _dirty = true;
+                liveFeed.Publish(LiveChannel.User(owner), new LiveEvent(LiveEventKind.Update, entry.StatusId));
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveStatusAsync(long statusId)
+    {
+        var entries = state.State.Entries;
+        for (var i = entries.Count - 1; i >= 0; i--)
+        {
+            var entry = entries[i];
+            if (entry.StatusId == statusId || entry.ReblogOfId == statusId)
+            {
+                entries.RemoveAt(i);
+                _dirty = true;
+                liveFeed.Publish(LiveChannel.User(Owner), new LiveEvent(LiveEventKind.Delete, entry.StatusId));
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task MergeAuthorAsync(long authorId)
+    {
+        if (!state.State.Built)
+        {
+            return;
+        }
+
+        await RefreshBigFolloweesAsync(force: true);
+        if (Array.IndexOf(_bigFollowees, authorId) >= 0)
+        {
+            return;
+        }
+
+        var rows = await store.ListRecentByAuthorsAsync([authorId], Owner, 0, _options.HomeTimelineCapacity, CancellationToken.None);
+        if (MergeRows(rows) > 0)
+        {
+            _dirty = true;
+        }
+    }
+
+    public Task RemoveAuthorAsync(long authorId)
+    {
+        // The author's statuses and reblogs by the author; reblogs of the author's statuses by others stay (as in Mastodon).
+        if (state.State.Entries.RemoveAll(e => e.AccountId == authorId) > 0)
+        {
+            _dirty = true;
+        }
+
+        if (Array.IndexOf(_bigFollowees, authorId) >= 0)
+        {
+            _bigFollowees = Array.FindAll(_bigFollowees, id => id != authorId);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    // Inserts store rows (newest first) oldest first, so the reblog rules see what came before each one.
+    private int MergeRows(IReadOnlyList<StatusRow> rows)
+    {
+        var added = 0;
+        var entries = state.State.Entries;
+        var owner = Owner;
+        for (var i = rows.Count - 1; i >= 0; i--)
+        {
+            if (TimelineEntries.TryInsert(entries, TimelineEntries.From(rows[i]), owner, _options.HomeTimelineCapacity))
+            {
+                added++;
+            }
+        }
+
+        return added;
+    }
+
+    private async Task<List<long>> AuthorsAsync(CancellationToken cancellationToken)
+    {
+        var authors = new List<long>(await store.ListFolloweeIdsAsync(Owner, cancellationToken)) { Owner };
+        return authors;
+    }
+
+    private void StartPersisting() =>
+        _persistTimer ??= RegisterGrainTimer(
+            ct => _dirty ? PersistAsync(ct) : Task.CompletedTask,
+            new GrainTimerOptions(_options.HomeTimelinePersistInterval, _options.HomeTimelinePersistInterval));
+
+    private async Task PersistAsync(CancellationToken cancellationToken)
+    {
+        _dirty = false;
+        state.State.WrittenAt = timeProvider.GetUtcNow();
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch (Exception e)
+        {
+            _dirty = true;
+            TimelineLog.PersistFailed(logger, e, Owner);
+            throw;
+        }
+    }
+}
