@@ -1,8 +1,7 @@
-using Weft.Bench;
 using Weft.Bench.Fanout;
 using Weft.Bench.LocalCalls;
-using Weft.Bench.Measurement;
 using Weft.Bench.StateWrites;
+using Weft.Testing.Tools;
 
 const string Usage = """
     usage: dotnet run -c Release --project bench -- <command> [options]
@@ -12,10 +11,10 @@ const string Usage = """
       all           [--seconds 10]   (local-calls and state-writes, with their defaults)
     """;
 
-BenchArguments arguments;
+CommandArguments arguments;
 try
 {
-    arguments = BenchArguments.Parse(args);
+    arguments = CommandArguments.Parse(args);
 }
 catch (ArgumentException e)
 {

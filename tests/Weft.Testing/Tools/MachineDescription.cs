@@ -1,10 +1,10 @@
 using System.Runtime;
 using System.Runtime.InteropServices;
 
-namespace Weft.Bench.Measurement;
+namespace Weft.Testing.Tools;
 
 /// <summary>What the figures were measured on, printed before every run.</summary>
-internal static class MachineDescription
+public static class MachineDescription
 {
     public static void Print(TextWriter output)
     {

@@ -1,13 +1,13 @@
 using System.Globalization;
 
-namespace Weft.Bench;
+namespace Weft.Testing.Tools;
 
-/// <summary>The command and its <c>--name value</c> options.</summary>
-internal sealed class BenchArguments
+/// <summary>A command-line tool's command and its <c>--name value</c> options (bench/ and loadtest/).</summary>
+public sealed class CommandArguments
 {
     private readonly Dictionary<string, string> _options;
 
-    private BenchArguments(string command, Dictionary<string, string> options)
+    private CommandArguments(string command, Dictionary<string, string> options)
     {
         Command = command;
         _options = options;
@@ -15,7 +15,7 @@ internal sealed class BenchArguments
 
     public string Command { get; }
 
-    public static BenchArguments Parse(string[] args)
+    public static CommandArguments Parse(string[] args)
     {
         if (args.Length == 0)
         {
@@ -33,7 +33,7 @@ internal sealed class BenchArguments
             options[args[i][2..]] = args[++i];
         }
 
-        return new BenchArguments(args[0], options);
+        return new CommandArguments(args[0], options);
     }
 
     public int GetInt(string name, int defaultValue)

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Identity;
+using Weft.GrainInterfaces.Accounts;
+
+namespace Weft.Grains.Accounts;
+
+/// <summary>
+/// An account's e-mail address and password hash (ASP.NET Core Identity's PasswordHasher: PBKDF2-HMAC-SHA512 with a
+/// per-password salt). A hash made with older settings is replaced on the next successful check.
+/// </summary>
+public sealed class CredentialsGrain(
+    [PersistentState("credentials", "Default")] IPersistentState<CredentialsState> credentials) : Grain, ICredentialsGrain
+{
+    private static readonly PasswordHasher<CredentialsState> s_hasher = new();
+
+    public async Task SetAsync(string email, string password)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(email);
+        ArgumentException.ThrowIfNullOrEmpty(password);
+        credentials.State.Email = email;
+        credentials.State.PasswordHash = s_hasher.HashPassword(credentials.State, password);
+        await credentials.WriteStateAsync();
+    }
+
+    public async Task<bool> VerifyAsync(string password)
+    {
+        var hash = credentials.State.PasswordHash;
+        if (hash is null || string.IsNullOrEmpty(password))
+        {
+            return false;
+        }
+
+        switch (s_hasher.VerifyHashedPassword(credentials.State, hash, password))
+        {
+            case PasswordVerificationResult.Success:
+                return true;
+            case PasswordVerificationResult.SuccessRehashNeeded:
+                credentials.State.PasswordHash = s_hasher.HashPassword(credentials.State, password);
+                await credentials.WriteStateAsync();
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    public Task<string?> GetEmailAsync() => Task.FromResult(credentials.State.Email);
+}
