@@ -6,7 +6,7 @@ namespace Weft.Api.Mastodon;
 /// Source-generated serializers for the Mastodon entities. Nulls are written (clients expect every key), except where
 /// an entity marks a property to be left out, as Mastodon does.
 /// </summary>
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never, GenerationMode = JsonSourceGenerationMode.Serialization)]
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(Account))]
 [JsonSerializable(typeof(CredentialAccount))]
 [JsonSerializable(typeof(IReadOnlyList<Account>))]
