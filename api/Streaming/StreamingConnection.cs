@@ -17,13 +17,12 @@ namespace Weft.Api.Streaming;
 /// re-checking visibility through the status grain — and sends Mastodon's {"stream","event","payload"} messages.
 /// </summary>
 public sealed class StreamingConnection(
-    WebSocket socket,
     IGrainFactory grains,
     ILiveFeed feed,
     StatusRenderer statuses,
     NotificationRenderer notifications,
     AuthenticatedToken? token,
-    string origin)
+    string origin) : IDisposable
 {
     private const int QueueCapacity = 1024;
     private const int MaxIncomingMessage = 16 * 1024;
@@ -35,38 +34,35 @@ public sealed class StreamingConnection(
     private readonly Lock _subscriptionsLock = new();
     private readonly long _viewerId = token?.Grant.AccountId ?? 0;
 
-    /// <summary>Serves the client until it closes, the request is aborted, or the socket fails.</summary>
-    public async Task RunAsync(string? initialStream, CancellationToken aborted)
+    /// <summary>
+    /// Serves the client until it closes, the request is aborted, or the socket fails. Subscriptions made before (the
+    /// one named in the URL) have been queueing events since, so nothing posted during the handshake is missed.
+    /// </summary>
+    public async Task RunAsync(WebSocket socket, CancellationToken aborted)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        try
+        var writer = WriteLoopAsync(socket, stop.Token);
+        await ReadLoopAsync(socket, stop.Token);
+        _queue.Writer.TryComplete();
+        await stop.CancelAsync();
+        await writer;
+    }
+
+    /// <summary>Ends every subscription.</summary>
+    public void Dispose()
+    {
+        lock (_subscriptionsLock)
         {
-            if (initialStream is not null)
+            foreach (var subscription in _subscriptions.Values)
             {
-                Subscribe(initialStream);
+                subscription.Dispose();
             }
 
-            var writer = WriteLoopAsync(stop.Token);
-            await ReadLoopAsync(stop.Token);
-            _queue.Writer.TryComplete();
-            await stop.CancelAsync();
-            await writer;
-        }
-        finally
-        {
-            lock (_subscriptionsLock)
-            {
-                foreach (var subscription in _subscriptions.Values)
-                {
-                    subscription.Dispose();
-                }
-
-                _subscriptions.Clear();
-            }
+            _subscriptions.Clear();
         }
     }
 
-    private async Task ReadLoopAsync(CancellationToken cancellationToken)
+    private async Task ReadLoopAsync(WebSocket socket, CancellationToken cancellationToken)
     {
         var buffer = new byte[MaxIncomingMessage];
         try
@@ -156,7 +152,8 @@ public sealed class StreamingConnection(
         }
     }
 
-    private void Subscribe(string stream)
+    /// <summary>Subscribes to a stream, or queues an error message saying why not.</summary>
+    public void Subscribe(string stream)
     {
         switch (StreamingSubscriptions.Check(stream, token))
         {
@@ -206,7 +203,7 @@ public sealed class StreamingConnection(
         _queue.Writer.TryWrite(new Outgoing(null, null, message));
     }
 
-    private async Task WriteLoopAsync(CancellationToken cancellationToken)
+    private async Task WriteLoopAsync(WebSocket socket, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
         try

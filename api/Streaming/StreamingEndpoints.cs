@@ -50,9 +50,14 @@ public static class StreamingEndpoints
             accept.SubProtocol = protocols[0]!.Split(',')[0].Trim();
         }
 
+        using var connection = new StreamingConnection(grains, feed, statuses, notifications, token, RequestOrigin.Get(context.Request));
+        if (initial.Length > 0)
+        {
+            connection.Subscribe(initial);
+        }
+
         using var socket = await context.WebSockets.AcceptWebSocketAsync(accept);
-        var connection = new StreamingConnection(socket, grains, feed, statuses, notifications, token, RequestOrigin.Get(context.Request));
-        await connection.RunAsync(initial.Length > 0 ? initial : null, context.RequestAborted);
+        await connection.RunAsync(socket, context.RequestAborted);
         return Results.Empty;
     }
 }
