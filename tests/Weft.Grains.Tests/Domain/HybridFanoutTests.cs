@@ -1,0 +1,63 @@
+using Microsoft.Extensions.DependencyInjection;
+using Weft.Grains.Data;
+using Weft.Grains.Tests.Support;
+using Weft.Testing;
+
+namespace Weft.Grains.Tests.Domain;
+
+/// <summary>With more than 3 followers an author is big (see the fixture): followers merge its statuses at read time.</summary>
+public sealed class HybridFanoutTests(SmallThresholdSqliteSocialSiloFixture fixture) : IClassFixture<SmallThresholdSqliteSocialSiloFixture>
+{
+    private SocialTestKit Kit => fixture.Kit;
+
+    [Fact]
+    public async Task A_big_authors_statuses_appear_in_followers_timelines_at_read_time_in_order_with_pushed_entries()
+    {
+        var big = await Kit.CreateAccountAsync();
+        var small = await Kit.CreateAccountAsync();
+        var readers = await Kit.CreateAccountsAsync(4);
+        foreach (var reader in readers)
+        {
+            Assert.Empty(await Kit.TimelineIdsAsync(reader));
+            await Kit.FollowAsync(reader, big);
+        }
+
+        await Kit.FollowAsync(readers[0], small);
+
+        var small1 = await Kit.PostAsync(small, "pushed 1");
+        var big1 = await Kit.PostAsync(big, "merged at read time 1");
+        var small2 = await Kit.PostAsync(small, "pushed 2");
+        var big2 = await Kit.PostAsync(big, "merged at read time 2");
+
+        await Kit.WaitForTimelineAsync(readers[0], [big2.Id, small2.Id, big1.Id, small1.Id]);
+        foreach (var reader in readers[1..])
+        {
+            await Kit.WaitForTimelineAsync(reader, [big2.Id, big1.Id]);
+        }
+
+        await Kit.WaitForTimelineAsync(big, [big2.Id, big1.Id]);
+        var store = fixture.Silo.Services.GetRequiredService<ISocialStore>();
+        Assert.Equal([big], await store.ListBigFolloweesAsync(readers[0], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_deleted_status_of_a_big_author_leaves_followers_timelines()
+    {
+        var big = await Kit.CreateAccountAsync();
+        var readers = await Kit.CreateAccountsAsync(4);
+        foreach (var reader in readers)
+        {
+            await Kit.FollowAsync(reader, big);
+        }
+
+        var keep = await Kit.PostAsync(big, "keep");
+        var doomed = await Kit.PostAsync(big, "doomed");
+        await Kit.WaitForTimelineAsync(readers[0], [doomed.Id, keep.Id]);
+
+        await Kit.Status(doomed.Id).DeleteAsync(big);
+
+        await Kit.WaitForTimelineAsync(readers[0], [keep.Id]);
+        await Eventually.WaitUntilAsync(
+            async () => (await Kit.Account(big).GetAsync())!.StatusesCount == 1, "the big author's count to be 1");
+    }
+}

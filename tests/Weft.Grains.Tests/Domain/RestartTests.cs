@@ -1,0 +1,76 @@
+using Microsoft.Data.Sqlite;
+using Weft.Grains.Tests.Support;
+
+namespace Weft.Grains.Tests.Domain;
+
+/// <summary>Counters and timelines come back from the store when a new silo starts on the same database.</summary>
+public sealed class RestartTests : IDisposable
+{
+    private readonly TemporaryDatabaseFile _file = new();
+
+    [Fact]
+    public async Task Followers_count_of_200_concurrent_follows_is_still_exactly_200_after_reactivation()
+    {
+        long followee;
+        long[] followers;
+        await using (var silo = await StartAsync())
+        {
+            var kit = new SocialTestKit(silo.GrainFactory);
+            followee = await kit.CreateAccountAsync();
+            followers = await kit.CreateAccountsAsync(200);
+            await Task.WhenAll(followers.Select(f => kit.Account(f).FollowAsync(followee)));
+            Assert.Equal(200, (await kit.Account(followee).GetAsync())!.FollowersCount);
+        }
+
+        await using (var silo = await StartAsync())
+        {
+            var kit = new SocialTestKit(silo.GrainFactory);
+            Assert.Equal(200, (await kit.Account(followee).GetAsync())!.FollowersCount);
+            Assert.Equal(1, (await kit.Account(followers[17]).GetAsync())!.FollowingCount);
+            Assert.True(await kit.Account(followers[17]).IsFollowingAsync(followee));
+        }
+    }
+
+    [Fact]
+    public async Task Home_timeline_is_rebuilt_in_order_after_its_state_is_cleared()
+    {
+        long reader;
+        long[] expected;
+        await using (var silo = await StartAsync())
+        {
+            var kit = new SocialTestKit(silo.GrainFactory);
+            var authors = await kit.CreateAccountsAsync(2);
+            reader = await kit.CreateAccountAsync();
+            await kit.FollowAsync(reader, authors[0]);
+            await kit.FollowAsync(reader, authors[1]);
+            var posted = new List<long>();
+            for (var i = 0; i < 6; i++)
+            {
+                posted.Add((await kit.PostAsync(authors[i % 2], "post " + i)).Id);
+            }
+
+            var own = await kit.PostAsync(reader, "my own");
+            posted.Add(own.Id);
+            expected = [.. posted.AsEnumerable().Reverse()];
+            await kit.WaitForTimelineAsync(reader, expected);
+        }
+
+        await using (var connection = new SqliteConnection($"Data Source={_file.Path}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM grain_state WHERE grain_type = 'hometimeline'";
+            Assert.True(await command.ExecuteNonQueryAsync() >= 1);
+        }
+
+        await using (var silo = await StartAsync())
+        {
+            var kit = new SocialTestKit(silo.GrainFactory);
+            Assert.Equal(expected, await kit.TimelineIdsAsync(reader));
+        }
+    }
+
+    public void Dispose() => _file.Dispose();
+
+    private Task<SocialSilo> StartAsync() => SocialSilo.StartAsync(SocialSilo.SqliteSettings(_file.Path));
+}

@@ -1,0 +1,25 @@
+using Weft.Grains.Text;
+
+namespace Weft.Grains.Tests.Domain;
+
+public sealed class StatusTextParserTests
+{
+    [Theory]
+    [InlineData("hello @alice", new[] { "alice" })]
+    [InlineData("@Alice @alice @BOB", new[] { "alice", "bob" })]
+    [InlineData("mail me at bob@example.com", new string[0])]
+    [InlineData("remote @carol@example.com stays", new string[0])]
+    [InlineData("(@dave), @eve.", new[] { "dave", "eve" })]
+    [InlineData("@a_very_long_name_that_goes_beyond_thirty", new string[0])]
+    [InlineData("url https://x.test/@frank", new string[0])]
+    public void Mentions_are_local_lower_cased_and_distinct(string text, string[] expected) =>
+        Assert.Equal(expected, StatusTextParser.Parse(text).MentionedUsernames.ToArray());
+
+    [Theory]
+    [InlineData("#Weft and #weft", new[] { "weft" })]
+    [InlineData("#123 is not a tag but #a1 is", new[] { "a1" })]
+    [InlineData("c#sharp x#y", new string[0])]
+    [InlineData("#café #日本", new[] { "café", "日本" })]
+    public void Hashtags_need_a_letter_and_a_boundary(string text, string[] expected) =>
+        Assert.Equal(expected, StatusTextParser.Parse(text).Tags.ToArray());
+}
