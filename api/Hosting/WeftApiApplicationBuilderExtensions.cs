@@ -1,5 +1,6 @@
 using Weft.Api.Auth;
 using Weft.Api.Infrastructure;
+using Weft.Api.RateLimiting;
 using Weft.Api.Streaming;
 
 namespace Weft.Api.Hosting;
@@ -13,6 +14,7 @@ public static class WeftApiApplicationBuilderExtensions
         app.UseApiErrors();
         app.UseWebSockets(StreamingEndpoints.WebSocketOptions); // before tokens: they may come in Sec-WebSocket-Protocol
         app.UseMiddleware<BearerTokenMiddleware>();
+        app.UseWeftRateLimits();
         return app;
     }
 }

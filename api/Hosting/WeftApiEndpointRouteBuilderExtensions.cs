@@ -1,8 +1,14 @@
 using Weft.Api.Accounts;
+using Weft.Api.Apps;
 using Weft.Api.Bookmarks;
 using Weft.Api.Favourites;
 using Weft.Api.Health;
+using Weft.Api.Instance;
 using Weft.Api.Notifications;
+using Weft.Api.OAuth;
+using Weft.Api.OpenApi;
+using Weft.Api.Placeholders;
+using Weft.Api.Registration;
 using Weft.Api.Statuses;
 using Weft.Api.Streaming;
 using Weft.Api.Timelines;
@@ -24,6 +30,12 @@ public static class WeftApiEndpointRouteBuilderExtensions
         app.MapBookmarksEndpoints();
         app.MapNotificationsEndpoints();
         app.MapStreamingEndpoints();
+        app.MapOAuthEndpoints();
+        app.MapAppsEndpoints();
+        app.MapRegistrationEndpoints();
+        app.MapInstanceEndpoints();
+        app.MapPlaceholderEndpoints();
+        app.MapOpenApiDocument();
         return app;
     }
 }

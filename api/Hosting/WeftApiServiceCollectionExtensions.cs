@@ -1,4 +1,8 @@
+using Weft.Api.Instance;
 using Weft.Api.Mastodon;
+using Weft.Api.OAuth;
+using Weft.Api.OpenApi;
+using Weft.Api.RateLimiting;
 
 namespace Weft.Api.Hosting;
 
@@ -9,6 +13,10 @@ public static class WeftApiServiceCollectionExtensions
     public static IServiceCollection AddWeftApi(this IServiceCollection services)
     {
         services.AddMastodonRendering();
+        services.AddOAuthServices();
+        services.AddInstanceSettings();
+        services.AddWeftRateLimits();
+        services.AddWeftOpenApi();
         return services;
     }
 }

@@ -72,6 +72,13 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             ["Weft:Streams:Default:Provider"] = provider,
             ["Weft:Streams:Default:ConnectionString"] = connectionString,
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // Tests sign up and log in far more often than Mastodon's per-address limits allow; the rate-limit test
+            // sets its own low limits.
+            ["Weft:RateLimits:PerToken:PermitLimit"] = "1000000",
+            ["Weft:RateLimits:PerAddress:PermitLimit"] = "1000000",
+            ["Weft:RateLimits:Login:PermitLimit"] = "1000000",
+            ["Weft:RateLimits:Registrations:PermitLimit"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

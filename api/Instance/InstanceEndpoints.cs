@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+
+namespace Weft.Api.Instance;
+
+/// <summary>What a client asks about the server before anything else: /api/v1/instance, /api/v2/instance and friends. Public.</summary>
+public static class InstanceEndpoints
+{
+    /// <summary>Where the instance thumbnail (a 1×1 transparent PNG until one is configurable) is served.</summary>
+    public const string ThumbnailPath = "/instance/thumbnail.png";
+
+    private static readonly byte[] s_thumbnail = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+
+    public static IEndpointRouteBuilder MapInstanceEndpoints(this IEndpointRouteBuilder app)
+    {
+        var instance = app.MapGroup("").WithTags("Instance");
+        instance.MapGet("/api/v1/instance", (HttpContext context, IOptions<InstanceOptions> options) =>
+            Json(InstanceDocuments.V1(context.Request, options.Value)))
+            .WithSummary("Server information (Mastodon's v1 shape).");
+        instance.MapGet("/api/v2/instance", (HttpContext context, IOptions<InstanceOptions> options) =>
+            Json(InstanceDocuments.V2(context.Request, options.Value)))
+            .WithSummary("Server information.");
+        instance.MapGet("/api/v1/instance/peers", () => Json(new JsonArray()))
+            .WithSummary("Domains this server is aware of (none: no federation yet).");
+        instance.MapGet("/api/v1/instance/activity", () => Json(new JsonArray()))
+            .WithSummary("Weekly activity (not tracked).");
+        instance.MapGet("/api/v1/instance/rules", () => Json(new JsonArray()))
+            .WithSummary("Server rules (none).");
+        instance.MapGet("/api/v1/instance/extended_description", (IOptions<InstanceOptions> options) =>
+            Json(new JsonObject { ["updated_at"] = null, ["content"] = System.Net.WebUtility.HtmlEncode(options.Value.Description) }))
+            .WithSummary("The server's longer description.");
+        instance.MapGet(ThumbnailPath, () => Results.Bytes(s_thumbnail, "image/png"))
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Writes a JSON node as an application/json answer.</summary>
+    public static IResult Json(JsonNode node) => Results.Text(node.ToJsonString(), "application/json; charset=utf-8");
+
+    /// <summary>Registers the instance settings.</summary>
+    public static IServiceCollection AddInstanceSettings(this IServiceCollection services)
+    {
+        services.AddOptions<InstanceOptions>().BindConfiguration(InstanceOptions.Section);
+        return services;
+    }
+}

@@ -1,0 +1,65 @@
+using Weft.Api.Auth;
+using Weft.Api.Infrastructure;
+using Weft.Api.Instance;
+using Weft.Api.RateLimiting;
+using Weft.GrainInterfaces.Auth;
+
+namespace Weft.Api.OAuth;
+
+/// <summary>Mastodon's OAuth 2 server: authorize (login page), token, revoke, and the RFC 8414 metadata.</summary>
+public static class OAuthEndpoints
+{
+    public static IEndpointRouteBuilder MapOAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/oauth/authorize", AuthorizeEndpoint.ShowAsync).ExcludeFromDescription();
+        app.MapPost("/oauth/authorize", AuthorizeEndpoint.SubmitAsync)
+            .ExcludeFromDescription()
+            .DisableAntiforgery()
+            .RequireRateLimiting(RateLimitPolicies.Login);
+        app.MapPost("/oauth/token", TokenEndpoint.HandleAsync)
+            .RequireRateLimiting(RateLimitPolicies.Login)
+            .WithTags("OAuth")
+            .WithSummary("Obtains an access token (authorization_code, password or client_credentials grant).");
+        app.MapPost("/oauth/revoke", RevokeAsync)
+            .WithTags("OAuth")
+            .WithSummary("Revokes an access token.");
+        app.MapGet("/.well-known/oauth-authorization-server", Metadata)
+            .WithTags("OAuth")
+            .WithSummary("OAuth 2.0 authorization server metadata (RFC 8414).");
+        return app;
+    }
+
+    // RFC 7009 §2.2: the answer is 200 whether or not the token was live, so it reveals nothing about other tokens.
+    private static async Task<IResult> RevokeAsync(HttpContext context, IGrainFactory grains)
+    {
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        var app = await ClientAuthentication.AuthenticateAsync(grains, context.Request, body);
+        var token = body.GetString("token");
+        if (string.IsNullOrEmpty(token))
+        {
+            throw new ApiException(StatusCodes.Status400BadRequest, "invalid_request", "Missing required parameter: token.");
+        }
+
+        await grains.GetGrain<IAccessTokenGrain>(AccessTokens.Hash(token)).RevokeAsync(app.ClientId);
+        return Results.Text("{}", "application/json; charset=utf-8");
+    }
+
+    private static IResult Metadata(HttpContext context)
+    {
+        var baseUrl = InstanceUrls.BaseUrl(context.Request);
+        var metadata = new ServerMetadata(
+            Issuer: baseUrl + "/",
+            ServiceDocumentation: "https://docs.joinmastodon.org/",
+            AuthorizationEndpoint: baseUrl + "/oauth/authorize",
+            TokenEndpoint: baseUrl + "/oauth/token",
+            RevocationEndpoint: baseUrl + "/oauth/revoke",
+            AppRegistrationEndpoint: baseUrl + "/api/v1/apps",
+            ScopesSupported: OAuthScopes.Known,
+            ResponseTypesSupported: ["code"],
+            ResponseModesSupported: ["query"],
+            GrantTypesSupported: ["authorization_code", "password", "client_credentials"],
+            TokenEndpointAuthMethodsSupported: ["client_secret_basic", "client_secret_post"],
+            CodeChallengeMethodsSupported: ["S256"]);
+        return Results.Json(metadata, OAuthJsonContext.Default.ServerMetadata);
+    }
+}

@@ -1,0 +1,42 @@
+using Weft.Api.Auth;
+
+namespace Weft.Api.Placeholders;
+
+/// <summary>
+/// Valid, empty answers for what clients load at start-up but Weft does not have yet (lists, filters, mutes, blocks,
+/// markers, announcements, custom emoji, trends), behind the same scopes Mastodon checks, so clients start cleanly.
+/// </summary>
+public static class PlaceholderEndpoints
+{
+    private const string EmptyArray = "[]";
+    private const string EmptyObject = "{}";
+
+    private const string Preferences =
+        """{"posting:default:visibility":"public","posting:default:sensitive":false,"posting:default:language":null,"reading:expand:media":"default","reading:expand:spoilers":false}""";
+
+    public static IEndpointRouteBuilder MapPlaceholderEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("").WithTags("Not yet implemented (empty answers)");
+        group.MapGet("/api/v1/preferences", () => Json(Preferences)).RequireScope("read:accounts");
+        group.MapGet("/api/v1/lists", () => Json(EmptyArray)).RequireScope("read:lists");
+        group.MapGet("/api/v1/mutes", () => Json(EmptyArray)).RequireScope("read:mutes");
+        group.MapGet("/api/v1/blocks", () => Json(EmptyArray)).RequireScope("read:blocks");
+        group.MapGet("/api/v1/domain_blocks", () => Json(EmptyArray)).RequireScope("read:blocks");
+        group.MapGet("/api/v1/filters", () => Json(EmptyArray)).RequireScope("read:filters");
+        group.MapGet("/api/v2/filters", () => Json(EmptyArray)).RequireScope("read:filters");
+        group.MapGet("/api/v1/markers", () => Json(EmptyObject)).RequireScope("read:statuses");
+        group.MapGet("/api/v1/announcements", () => Json(EmptyArray)).RequireScope("read");
+        group.MapGet("/api/v1/follow_requests", () => Json(EmptyArray)).RequireScope("read:follows");
+        group.MapGet("/api/v1/followed_tags", () => Json(EmptyArray)).RequireScope("read:follows");
+        group.MapGet("/api/v1/featured_tags", () => Json(EmptyArray)).RequireScope("read:accounts");
+        group.MapGet("/api/v2/suggestions", () => Json(EmptyArray)).RequireScope("read");
+        group.MapGet("/api/v1/custom_emojis", () => Json(EmptyArray));
+        group.MapGet("/api/v1/trends", () => Json(EmptyArray));
+        group.MapGet("/api/v1/trends/tags", () => Json(EmptyArray));
+        group.MapGet("/api/v1/trends/statuses", () => Json(EmptyArray));
+        group.MapGet("/api/v1/trends/links", () => Json(EmptyArray));
+        return app;
+    }
+
+    private static IResult Json(string json) => Results.Text(json, "application/json; charset=utf-8");
+}

@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text.Json;
+using Weft.Api.Tests.OAuth;
+using Weft.Api.Tests.Support;
+using static Weft.Api.Tests.OAuth.Responses;
+
+namespace Weft.Api.Tests.Instance;
+
+public sealed class InstanceTests(SqliteApiHost host) : IClassFixture<SqliteApiHost>
+{
+    private readonly HttpClient _client = host.Factory.CreateClient();
+
+    [Fact]
+    public async Task V2_instance_has_mastodons_shape_with_absolute_urls()
+    {
+        var instance = await JsonAsync(await _client.GetAsync("/api/v2/instance"), HttpStatusCode.OK);
+
+        var authority = _client.BaseAddress!.Authority;
+        Assert.Equal(authority, instance.GetProperty("domain").GetString());
+        Assert.Equal("Weft", instance.GetProperty("title").GetString());
+        Assert.StartsWith("4.3.0 (compatible; Weft", instance.GetProperty("version").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("https://", instance.GetProperty("source_url").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, instance.GetProperty("usage").GetProperty("users").GetProperty("active_month").GetInt32());
+        Assert.Equal($"http://{authority}/instance/thumbnail.png", instance.GetProperty("thumbnail").GetProperty("url").GetString());
+        Assert.Equal(["en"], instance.GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
+        var configuration = instance.GetProperty("configuration");
+        Assert.Equal($"ws://{authority}", configuration.GetProperty("urls").GetProperty("streaming").GetString());
+        Assert.Equal(500, configuration.GetProperty("statuses").GetProperty("max_characters").GetInt32());
+        Assert.Equal(4, configuration.GetProperty("statuses").GetProperty("max_media_attachments").GetInt32());
+        Assert.Equal(23, configuration.GetProperty("statuses").GetProperty("characters_reserved_per_url").GetInt32());
+        Assert.True(configuration.GetProperty("accounts").GetProperty("max_featured_tags").GetInt32() > 0);
+        Assert.True(configuration.GetProperty("accounts").GetProperty("max_pinned_statuses").GetInt32() > 0);
+        Assert.Contains("image/png", configuration.GetProperty("media_attachments").GetProperty("supported_mime_types").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(4, configuration.GetProperty("polls").GetProperty("max_options").GetInt32());
+        Assert.False(configuration.GetProperty("translation").GetProperty("enabled").GetBoolean());
+        var registrations = instance.GetProperty("registrations");
+        Assert.True(registrations.GetProperty("enabled").GetBoolean());
+        Assert.False(registrations.GetProperty("approval_required").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, registrations.GetProperty("message").ValueKind);
+        Assert.Equal(JsonValueKind.String, instance.GetProperty("contact").GetProperty("email").ValueKind);
+        Assert.Equal(JsonValueKind.Null, instance.GetProperty("contact").GetProperty("account").ValueKind);
+        Assert.Equal(0, instance.GetProperty("rules").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task V1_instance_has_mastodons_shape()
+    {
+        var instance = await JsonAsync(await _client.GetAsync("/api/v1/instance"), HttpStatusCode.OK);
+
+        var authority = _client.BaseAddress!.Authority;
+        Assert.Equal(authority, instance.GetProperty("uri").GetString());
+        Assert.Equal("Weft", instance.GetProperty("title").GetString());
+        Assert.Equal($"ws://{authority}", instance.GetProperty("urls").GetProperty("streaming_api").GetString());
+        Assert.Equal($"http://{authority}/instance/thumbnail.png", instance.GetProperty("thumbnail").GetString());
+        Assert.True(instance.GetProperty("registrations").GetBoolean());
+        Assert.False(instance.GetProperty("approval_required").GetBoolean());
+        Assert.Equal(JsonValueKind.Number, instance.GetProperty("stats").GetProperty("user_count").ValueKind);
+        Assert.Equal(500, instance.GetProperty("configuration").GetProperty("statuses").GetProperty("max_characters").GetInt32());
+        Assert.Equal(JsonValueKind.Null, instance.GetProperty("contact_account").ValueKind);
+    }
+
+    [Fact]
+    public async Task Instance_title_and_contact_come_from_configuration()
+    {
+        using var configured = ApiFactory.OnSqlite(new Dictionary<string, string?>
+        {
+            ["Weft:Instance:Title"] = "My Weft",
+            ["Weft:Instance:ContactEmail"] = "admin@weft.test",
+        });
+        using var client = configured.CreateClient();
+
+        var instance = await JsonAsync(await client.GetAsync("/api/v2/instance"), HttpStatusCode.OK);
+
+        Assert.Equal("My Weft", instance.GetProperty("title").GetString());
+        Assert.Equal("admin@weft.test", instance.GetProperty("contact").GetProperty("email").GetString());
+    }
+
+    [Fact]
+    public async Task Thumbnail_is_a_png()
+    {
+        var response = await _client.GetAsync("/instance/thumbnail.png");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await response.Content.ReadAsByteArrayAsync())[..4]);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/instance/peers")]
+    [InlineData("/api/v1/instance/activity")]
+    [InlineData("/api/v1/instance/rules")]
+    public async Task Instance_lists_are_empty_and_public(string path)
+    {
+        var list = await JsonAsync(await _client.GetAsync(path), HttpStatusCode.OK);
+
+        Assert.Equal(0, list.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task OpenApi_document_lists_the_endpoints()
+    {
+        var document = await JsonAsync(await _client.GetAsync("/openapi/v1.json"), HttpStatusCode.OK);
+
+        Assert.Equal("Weft API", document.GetProperty("info").GetProperty("title").GetString());
+        var paths = document.GetProperty("paths").EnumerateObject().Select(path => path.Name).ToList();
+        Assert.Contains("/oauth/token", paths);
+        Assert.Contains("/api/v1/apps", paths);
+        Assert.Contains("/api/v1/accounts", paths);
+        Assert.Contains("/api/v2/instance", paths);
+        Assert.Contains("/api/v1/preferences", paths);
+        Assert.DoesNotContain("/oauth/authorize", paths);
+    }
+}
