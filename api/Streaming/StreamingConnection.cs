@@ -8,6 +8,8 @@ using Weft.Api.Auth;
 using Weft.Api.Mastodon;
 using Weft.GrainInterfaces.Live;
 using Weft.GrainInterfaces.Notifications;
+using Weft.GrainInterfaces.Paging;
+using Weft.GrainInterfaces.Timelines;
 
 namespace Weft.Api.Streaming;
 
@@ -92,7 +94,7 @@ public sealed class StreamingConnection(
 
                 if (received.MessageType == WebSocketMessageType.Text)
                 {
-                    HandleMessage(buffer.AsSpan(0, length));
+                    await HandleMessageAsync(buffer, length);
                 }
             }
         }
@@ -102,7 +104,26 @@ public sealed class StreamingConnection(
         }
     }
 
-    private void HandleMessage(ReadOnlySpan<byte> message)
+    private ValueTask HandleMessageAsync(byte[] buffer, int length)
+    {
+        var (type, stream) = ParseMessage(buffer.AsSpan(0, length));
+        switch (type)
+        {
+            case "subscribe" when stream is not null:
+                return SubscribeAsync(stream);
+            case "unsubscribe" when stream is not null:
+                Unsubscribe(stream);
+                return ValueTask.CompletedTask;
+            case null:
+                SendError("Could not parse the message", 400);
+                return ValueTask.CompletedTask;
+            default:
+                SendError("Unknown message type or missing stream", 400);
+                return ValueTask.CompletedTask;
+        }
+    }
+
+    private static (string? Type, string? Stream) ParseMessage(ReadOnlySpan<byte> message)
     {
         string? type = null;
         string? stream = null;
@@ -134,26 +155,17 @@ public sealed class StreamingConnection(
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            SendError("Could not parse the message", 400);
-            return;
+            return (null, null);
         }
 
-        switch (type)
-        {
-            case "subscribe" when stream is not null:
-                Subscribe(stream);
-                break;
-            case "unsubscribe" when stream is not null:
-                Unsubscribe(stream);
-                break;
-            default:
-                SendError("Unknown message type or missing stream", 400);
-                break;
-        }
+        return (type ?? "", stream);
     }
 
-    /// <summary>Subscribes to a stream, or queues an error message saying why not.</summary>
-    public void Subscribe(string stream)
+    /// <summary>
+    /// Subscribes to a stream, or queues an error message saying why not. A user stream reads the home timeline once,
+    /// so a timeline not built since the silo started is built now and its fan-out inserts are streamed from here on.
+    /// </summary>
+    public async ValueTask SubscribeAsync(string stream)
     {
         switch (StreamingSubscriptions.Check(stream, token))
         {
@@ -183,6 +195,11 @@ public sealed class StreamingConnection(
                     writer.TryWrite(new Outgoing(stream, liveEvent, null));
                 }
             });
+        }
+
+        if (stream == StreamingSubscriptions.User)
+        {
+            await grains.GetGrain<IHomeTimelineGrain>(_viewerId).ReadAsync(PageRequest.Newest(1));
         }
     }
 

@@ -53,7 +53,7 @@ public static class StreamingEndpoints
         using var connection = new StreamingConnection(grains, feed, statuses, notifications, token, RequestOrigin.Get(context.Request));
         if (initial.Length > 0)
         {
-            connection.Subscribe(initial);
+            await connection.SubscribeAsync(initial);
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync(accept);
