@@ -7,5 +7,6 @@ public static class HighLimits
     {
         ["Weft:RateLimits:PerToken:PermitLimit"] = "1000000",
         ["Weft:RateLimits:PerAddress:PermitLimit"] = "1000000",
+        ["Weft:RateLimits:Registrations:PermitLimit"] = "1000000",
     };
 }
