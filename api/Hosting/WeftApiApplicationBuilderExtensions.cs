@@ -1,6 +1,7 @@
 using Weft.Api.Auth;
 using Weft.Api.Infrastructure;
 using Weft.Api.RateLimiting;
+using Weft.Api.Streaming;
 
 namespace Weft.Api.Hosting;
 
@@ -11,6 +12,7 @@ public static class WeftApiApplicationBuilderExtensions
     public static WebApplication UseWeftApi(this WebApplication app)
     {
         app.UseApiErrors();
+        app.UseWebSockets(StreamingEndpoints.WebSocketOptions); // before tokens: they may come in Sec-WebSocket-Protocol
         app.UseMiddleware<BearerTokenMiddleware>();
         app.UseWeftRateLimits();
         return app;

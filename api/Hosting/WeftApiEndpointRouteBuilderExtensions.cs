@@ -1,10 +1,17 @@
+using Weft.Api.Accounts;
 using Weft.Api.Apps;
+using Weft.Api.Bookmarks;
+using Weft.Api.Favourites;
 using Weft.Api.Health;
 using Weft.Api.Instance;
+using Weft.Api.Notifications;
 using Weft.Api.OAuth;
 using Weft.Api.OpenApi;
 using Weft.Api.Placeholders;
 using Weft.Api.Registration;
+using Weft.Api.Statuses;
+using Weft.Api.Streaming;
+using Weft.Api.Timelines;
 
 namespace Weft.Api.Hosting;
 
@@ -15,6 +22,14 @@ public static class WeftApiEndpointRouteBuilderExtensions
     public static IEndpointRouteBuilder MapWeftApi(this IEndpointRouteBuilder app)
     {
         app.MapHealthEndpoints();
+        app.MapAccountsEndpoints();
+        app.MapPlaceholderImageEndpoints();
+        app.MapStatusesEndpoints();
+        app.MapTimelinesEndpoints();
+        app.MapFavouritesEndpoints();
+        app.MapBookmarksEndpoints();
+        app.MapNotificationsEndpoints();
+        app.MapStreamingEndpoints();
         app.MapOAuthEndpoints();
         app.MapAppsEndpoints();
         app.MapRegistrationEndpoints();

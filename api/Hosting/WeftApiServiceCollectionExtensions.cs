@@ -1,4 +1,5 @@
 using Weft.Api.Instance;
+using Weft.Api.Mastodon;
 using Weft.Api.OAuth;
 using Weft.Api.OpenApi;
 using Weft.Api.RateLimiting;
@@ -11,6 +12,7 @@ public static class WeftApiServiceCollectionExtensions
     /// <summary>Adds everything the API's endpoints need (the silo is added separately by <c>AddWeftSilo</c>).</summary>
     public static IServiceCollection AddWeftApi(this IServiceCollection services)
     {
+        services.AddMastodonRendering();
         services.AddOAuthServices();
         services.AddInstanceSettings();
         services.AddWeftRateLimits();

@@ -1,0 +1,187 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Weft.Api.Auth;
+using Weft.Api.Infrastructure;
+using Weft.Api.Infrastructure.Paging;
+using Weft.Api.Mastodon;
+using Weft.GrainInterfaces.Accounts;
+using Weft.GrainInterfaces.Paging;
+using Weft.GrainInterfaces.Queries;
+
+namespace Weft.Api.Accounts;
+
+/// <summary>
+/// /api/v1/accounts/*: the signed-in account, profiles, lookup, follow and unfollow, relationships, followers and
+/// following, an account's statuses. (Registration, POST /api/v1/accounts, lives with the OAuth endpoints.)
+/// </summary>
+public static class AccountsEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var accounts = app.MapGroup("/api/v1/accounts");
+        accounts.MapGet("/verify_credentials", VerifyCredentialsAsync).RequireScope("read:accounts");
+        accounts.MapGet("/relationships", RelationshipsAsync).RequireScope("read:follows");
+        accounts.MapGet("/lookup", LookupAsync);
+        accounts.MapGet("/{id}", GetAsync);
+        accounts.MapPost("/{id}/follow", FollowAsync).RequireScope("write:follows");
+        accounts.MapPost("/{id}/unfollow", UnfollowAsync).RequireScope("write:follows");
+        accounts.MapGet("/{id}/followers", FollowersAsync);
+        accounts.MapGet("/{id}/following", FollowingAsync);
+        accounts.MapGet("/{id}/statuses", StatusesAsync);
+        return app;
+    }
+
+    private static async Task<IResult> VerifyCredentialsAsync(HttpContext context, IGrainFactory grains, AccountRenderer renderer)
+    {
+        var snapshot = await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).GetAsync();
+        return snapshot is null
+            ? ApiErrors.NotFound()
+            : MastodonResponses.Json(renderer.RenderCredential(snapshot, RequestOrigin.Get(context.Request)), MastodonJson.Context.CredentialAccount);
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext context, AccountRenderer renderer)
+    {
+        var account = await renderer.LoadAsync(RouteIds.Path(id), RequestOrigin.Get(context.Request));
+        return account is null ? ApiErrors.NotFound() : MastodonResponses.Json(account, MastodonJson.Context.Account);
+    }
+
+    private static async Task<IResult> LookupAsync(HttpContext context, IGrainFactory grains, AccountRenderer renderer)
+    {
+        var acct = context.Request.Query["acct"].ToString().Trim().TrimStart('@');
+        var at = acct.IndexOf('@', StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            // name@domain names a local account only when the domain is this server's.
+            if (!string.Equals(acct[(at + 1)..], context.Request.Host.Value, StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(acct[(at + 1)..], context.Request.Host.Host, StringComparison.OrdinalIgnoreCase))
+            {
+                return ApiErrors.NotFound();
+            }
+
+            acct = acct[..at];
+        }
+
+        if (acct.Length is 0 or > 30 || !acct.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        {
+            return ApiErrors.NotFound();
+        }
+
+        var accountId = await grains.GetGrain<IUniqueNameGrain>("username:" + acct.ToLowerInvariant()).GetAccountIdAsync();
+        var account = accountId is { } found ? await renderer.LoadAsync(found, RequestOrigin.Get(context.Request)) : null;
+        return account is null ? ApiErrors.NotFound() : MastodonResponses.Json(account, MastodonJson.Context.Account);
+    }
+
+    private static async Task<IResult> FollowAsync(string id, HttpContext context, IGrainFactory grains)
+    {
+        var result = await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).FollowAsync(RouteIds.Path(id));
+        return result.Error is null
+            ? MastodonResponses.Json(RenderRelationship(result.Relationship), MastodonJson.Context.Relationship)
+            : ApiErrors.NotFound();
+    }
+
+    private static async Task<IResult> UnfollowAsync(string id, HttpContext context, IGrainFactory grains)
+    {
+        var targetId = RouteIds.Path(id);
+        if (await grains.GetGrain<IAccountGrain>(targetId).GetAsync() is null)
+        {
+            return ApiErrors.NotFound();
+        }
+
+        var result = await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).UnfollowAsync(targetId);
+        return result.Error is null
+            ? MastodonResponses.Json(RenderRelationship(result.Relationship), MastodonJson.Context.Relationship)
+            : ApiErrors.NotFound();
+    }
+
+    private static async Task<IResult> RelationshipsAsync(HttpContext context, IGrainFactory grains)
+    {
+        var query = context.Request.Query;
+        var requested = new List<long>();
+        foreach (var name in (ReadOnlySpan<string>)["id[]", "id"])
+        {
+            foreach (var value in query[name])
+            {
+                var accountId = RouteIds.Parameter(value ?? "", "id");
+                if (!requested.Contains(accountId))
+                {
+                    requested.Add(accountId);
+                }
+            }
+        }
+
+        // Unknown accounts are left out, as Mastodon does.
+        var pending = requested.Select(accountId => grains.GetGrain<IAccountGrain>(accountId).GetAsync().AsTask()).ToList();
+        var snapshots = await Task.WhenAll(pending);
+        var existing = requested.Where((_, i) => snapshots[i] is not null).ToImmutableArray();
+        var relationships = existing.IsEmpty
+            ? []
+            : await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).GetRelationshipsAsync(existing);
+        return MastodonResponses.Json<IReadOnlyList<Mastodon.Relationship>>(
+            [.. relationships.Select(RenderRelationship)], MastodonJson.Context.IReadOnlyListRelationship);
+    }
+
+    private static Task<IResult> FollowersAsync(string id, HttpContext context, IGrainFactory grains, AccountRenderer renderer) =>
+        FollowListAsync(id, context, grains, renderer, static (account, page) => account.GetFollowersAsync(page));
+
+    private static Task<IResult> FollowingAsync(string id, HttpContext context, IGrainFactory grains, AccountRenderer renderer) =>
+        FollowListAsync(id, context, grains, renderer, static (account, page) => account.GetFollowingAsync(page));
+
+    private static async Task<IResult> FollowListAsync(
+        string id, HttpContext context, IGrainFactory grains, AccountRenderer renderer, Func<IAccountGrain, PageRequest, Task<Page<long>>> list)
+    {
+        var account = grains.GetGrain<IAccountGrain>(RouteIds.Path(id));
+        var pageRequest = PageQuery.Parse(context.Request, defaultLimit: 40, maxLimit: 80);
+        if (await account.GetAsync() is null)
+        {
+            return ApiErrors.NotFound();
+        }
+
+        var page = await list(account, pageRequest);
+        LinkHeader.Set(context, page.NewestCursor, page.OldestCursor);
+        var accounts = await renderer.LoadManyAsync(page.Items, RequestOrigin.Get(context.Request));
+        return MastodonResponses.Json(accounts, MastodonJson.Context.IReadOnlyListAccount);
+    }
+
+    private static async Task<IResult> StatusesAsync(string id, HttpContext context, IGrainFactory grains, StatusRenderer renderer)
+    {
+        var accountId = RouteIds.Path(id);
+        var pageRequest = PageQuery.Parse(context.Request);
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        if (await grains.GetGrain<IAccountGrain>(accountId).GetAsync() is null)
+        {
+            return ApiErrors.NotFound();
+        }
+
+        // Pinning is not built and statuses have no media yet: those lists are empty.
+        if (body.GetBool("pinned") == true || body.GetBool("only_media") == true)
+        {
+            return MastodonResponses.Json<IReadOnlyList<Status>>([], MastodonJson.Context.IReadOnlyListStatus);
+        }
+
+        var query = new AccountStatusesQuery(pageRequest, body.GetBool("exclude_replies") == true, body.GetBool("exclude_reblogs") == true, OnlyMedia: false);
+        var viewerId = context.GetViewerId();
+        var ids = await grains.GetGrain<IAccountStatusesGrain>(accountId).ListAsync(viewerId, query);
+        if (!ids.IsEmpty)
+        {
+            LinkHeader.Set(context, ids[0], ids[^1]);
+        }
+
+        var statuses = await renderer.LoadManyAsync(ids, viewerId, RequestOrigin.Get(context.Request));
+        if (body.GetString("tagged") is { Length: > 0 } tag)
+        {
+            var name = tag.TrimStart('#');
+            statuses.RemoveAll(status => !(status.Reblog ?? status).Tags.Any(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)));
+        }
+
+        return MastodonResponses.Json<IReadOnlyList<Status>>(statuses, MastodonJson.Context.IReadOnlyListStatus);
+    }
+
+    /// <summary>Renders a relationship; Weft has no blocks, mutes, requests or notes yet.</summary>
+    public static Mastodon.Relationship RenderRelationship(GrainInterfaces.Accounts.Relationship relationship) => new()
+    {
+        Id = relationship.AccountId.ToString(CultureInfo.InvariantCulture),
+        Following = relationship.Following,
+        ShowingReblogs = relationship.Following,
+        FollowedBy = relationship.FollowedBy,
+    };
+}

@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+
+namespace Weft.Api.Mastodon;
+
+/// <summary>
+/// Source-generated serializers for the Mastodon entities. Nulls are written (clients expect every key), except where
+/// an entity marks a property to be left out, as Mastodon does.
+/// </summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(Account))]
+[JsonSerializable(typeof(CredentialAccount))]
+[JsonSerializable(typeof(IReadOnlyList<Account>))]
+[JsonSerializable(typeof(Status))]
+[JsonSerializable(typeof(IReadOnlyList<Status>))]
+[JsonSerializable(typeof(Relationship))]
+[JsonSerializable(typeof(IReadOnlyList<Relationship>))]
+[JsonSerializable(typeof(Notification))]
+[JsonSerializable(typeof(IReadOnlyList<Notification>))]
+[JsonSerializable(typeof(Context))]
+[JsonSerializable(typeof(StreamingEvent))]
+public sealed partial class MastodonJsonContext : JsonSerializerContext;

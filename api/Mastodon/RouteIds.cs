@@ -1,0 +1,16 @@
+using Weft.Api.Infrastructure;
+using Weft.GrainInterfaces.Ids;
+
+namespace Weft.Api.Mastodon;
+
+/// <summary>Ids from the path (a malformed one names nothing: 404) and from the query or body (malformed: 400).</summary>
+public static class RouteIds
+{
+    /// <summary>An id in the URL path; anything but a positive decimal id is "Record not found".</summary>
+    public static long Path(string value) =>
+        SnowflakeId.TryParse(value, out var id) ? id : throw new ApiException(StatusCodes.Status404NotFound, "Record not found");
+
+    /// <summary>An id given as a parameter; malformed is a 400 naming the parameter.</summary>
+    public static long Parameter(string value, string name) =>
+        SnowflakeId.TryParse(value, out var id) ? id : throw new ApiException(StatusCodes.Status400BadRequest, $"{name} is not a valid id");
+}

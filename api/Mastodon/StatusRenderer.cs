@@ -1,0 +1,269 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using Weft.GrainInterfaces.Statuses;
+
+namespace Weft.Api.Mastodon;
+
+/// <summary>
+/// Renders statuses for a viewer from their grains' views. The viewer-independent part of a status (content HTML
+/// included) is cached until its snapshot or its author's rendering changes; per request only the viewer's marks are
+/// applied, so a warm timeline read does grain calls from memory and a copy per status.
+/// </summary>
+public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer accounts)
+{
+    private const int MaxCached = 100_000;
+
+    private readonly ConcurrentDictionary<long, CachedStatus> _cache = new();
+
+    /// <summary>A status as <paramref name="viewerId"/> (0: anonymous) sees it, or null if missing or invisible.</summary>
+    public async ValueTask<Status?> LoadAsync(long statusId, long viewerId, string origin)
+    {
+        var view = await grains.GetGrain<IStatusGrain>(statusId).GetAsync(viewerId).ConfigureAwait(false);
+        return view is null ? null : await RenderAsync(view, viewerId, origin).ConfigureAwait(false);
+    }
+
+    /// <summary>Renders a view the caller already has (an action's result); null if its author or original is gone.</summary>
+    public async ValueTask<Status?> RenderAsync(StatusView view, long viewerId, string origin)
+    {
+        StatusView? original = null;
+        if (view.Status.ReblogOfId is { } originalId)
+        {
+            original = await grains.GetGrain<IStatusGrain>(originalId).GetAsync(viewerId).ConfigureAwait(false);
+            if (original is null)
+            {
+                return null;
+            }
+        }
+
+        var author = await accounts.LoadAsync(view.Status.AccountId, origin).ConfigureAwait(false);
+        var originalAuthor = original is null ? null : await accounts.LoadAsync(original.Status.AccountId, origin).ConfigureAwait(false);
+        return Compose(view, author, original, originalAuthor, viewerId, origin);
+    }
+
+    /// <summary>Renders views the caller already has (a thread), in order, leaving out any that cannot be rendered.</summary>
+    public async ValueTask<List<Status>> RenderManyAsync(ImmutableArray<StatusView> views, long viewerId, string origin)
+    {
+        var pending = new ValueTask<Status?>[views.Length];
+        for (var i = 0; i < pending.Length; i++)
+        {
+            pending[i] = RenderAsync(views[i], viewerId, origin);
+        }
+
+        var statuses = new List<Status>(pending.Length);
+        foreach (var task in pending)
+        {
+            if ((task.IsCompletedSuccessfully ? task.Result : await task.ConfigureAwait(false)) is { } status)
+            {
+                statuses.Add(status);
+            }
+        }
+
+        return statuses;
+    }
+
+    /// <summary>
+    /// The statuses among <paramref name="statusIds"/> the viewer may see, in order. Every grain call of a step starts
+    /// before any is awaited; calls answered from memory complete at once and nothing is allocated for waiting.
+    /// </summary>
+    public async ValueTask<List<Status>> LoadManyAsync(IReadOnlyList<long> statusIds, long viewerId, string origin)
+    {
+        var count = statusIds.Count;
+        var pendingViews = new ValueTask<StatusView?>[count];
+        for (var i = 0; i < count; i++)
+        {
+            pendingViews[i] = grains.GetGrain<IStatusGrain>(statusIds[i]).GetAsync(viewerId);
+        }
+
+        var views = new StatusView?[count];
+        for (var i = 0; i < count; i++)
+        {
+            views[i] = pendingViews[i].IsCompletedSuccessfully ? pendingViews[i].Result : await pendingViews[i].ConfigureAwait(false);
+        }
+
+        // Originals of reblogs, and every author, in a second round.
+        var pendingOriginals = new ValueTask<StatusView?>[count];
+        var pendingAuthors = new ValueTask<Account?>[count];
+        for (var i = 0; i < count; i++)
+        {
+            if (views[i] is not { } view)
+            {
+                continue;
+            }
+
+            pendingAuthors[i] = accounts.LoadAsync(view.Status.AccountId, origin);
+            if (view.Status.ReblogOfId is { } originalId)
+            {
+                pendingOriginals[i] = grains.GetGrain<IStatusGrain>(originalId).GetAsync(viewerId);
+            }
+        }
+
+        var statuses = new List<Status>(count);
+        for (var i = 0; i < count; i++)
+        {
+            if (views[i] is not { } view)
+            {
+                continue;
+            }
+
+            var author = pendingAuthors[i].IsCompletedSuccessfully ? pendingAuthors[i].Result : await pendingAuthors[i].ConfigureAwait(false);
+            StatusView? original = null;
+            Account? originalAuthor = null;
+            if (view.Status.ReblogOfId is not null)
+            {
+                original = pendingOriginals[i].IsCompletedSuccessfully ? pendingOriginals[i].Result : await pendingOriginals[i].ConfigureAwait(false);
+                if (original is null)
+                {
+                    continue;
+                }
+
+                var pendingOriginalAuthor = accounts.LoadAsync(original.Status.AccountId, origin);
+                originalAuthor = pendingOriginalAuthor.IsCompletedSuccessfully ? pendingOriginalAuthor.Result : await pendingOriginalAuthor.ConfigureAwait(false);
+            }
+
+            if (Compose(view, author, original, originalAuthor, viewerId, origin) is { } status)
+            {
+                statuses.Add(status);
+            }
+        }
+
+        return statuses;
+    }
+
+    /// <summary>The delete response: the last rendering with the source text instead of the HTML (for "delete and redraft").</summary>
+    public static Status WithSourceText(Status status, string text) => status with { Content = null, Text = text };
+
+    private Status? Compose(StatusView view, Account? author, StatusView? original, Account? originalAuthor, long viewerId, string origin)
+    {
+        if (author is null || (original is not null && originalAuthor is null))
+        {
+            return null;
+        }
+
+        Status? originalForViewer = null;
+        Status? originalBase = null;
+        if (original is not null)
+        {
+            originalBase = Base(original.Status, originalAuthor!, null, origin);
+            originalForViewer = ForViewer(originalBase, original, null, viewerId);
+        }
+
+        return ForViewer(Base(view.Status, author, originalBase, origin), view, originalForViewer, viewerId);
+    }
+
+    private Status Base(StatusSnapshot snapshot, Account author, Status? reblogBase, string origin)
+    {
+        _cache.TryGetValue(snapshot.Id, out var cached);
+        if (cached is not null && cached.Snapshot.Equals(snapshot) && ReferenceEquals(cached.Author, author)
+            && ReferenceEquals(cached.ReblogBase, reblogBase) && cached.Origin == origin)
+        {
+            return cached.Status;
+        }
+
+        // The text never changes after posting: keep its HTML across counter changes.
+        var content = cached is not null && cached.Origin == origin && cached.Snapshot.Text == snapshot.Text
+            ? cached.Status.Content
+            : null;
+        var status = Build(snapshot, author, reblogBase, content, origin);
+        if (_cache.Count >= MaxCached)
+        {
+            _cache.Clear();
+        }
+
+        _cache[snapshot.Id] = new CachedStatus(snapshot, author, reblogBase, origin, status);
+        return status;
+    }
+
+    private static Status ForViewer(Status status, StatusView view, Status? reblogForViewer, long viewerId)
+    {
+        if (viewerId == 0)
+        {
+            return status;
+        }
+
+        var own = view.Status.AccountId == viewerId && view.Status.ReblogOfId is null;
+        return status with
+        {
+            Favourited = view.Favourited,
+            Reblogged = view.Reblogged,
+            Muted = false,
+            Bookmarked = view.Bookmarked,
+            Pinned = own ? false : null,
+            Filtered = [],
+            Reblog = reblogForViewer,
+        };
+    }
+
+    private static Status Build(StatusSnapshot snapshot, Account author, Status? reblogBase, string? content, string origin)
+    {
+        var id = snapshot.Id.ToString(CultureInfo.InvariantCulture);
+        var mentions = new StatusMention[snapshot.Mentions.IsDefault ? 0 : snapshot.Mentions.Length];
+        for (var i = 0; i < mentions.Length; i++)
+        {
+            var mention = snapshot.Mentions[i];
+            mentions[i] = new StatusMention
+            {
+                Id = mention.AccountId.ToString(CultureInfo.InvariantCulture),
+                Username = mention.Username,
+                Acct = mention.Username,
+                Url = origin + "/@" + mention.Username,
+            };
+        }
+
+        var tags = new StatusTag[snapshot.Tags.IsDefault ? 0 : snapshot.Tags.Length];
+        for (var i = 0; i < tags.Length; i++)
+        {
+            var name = snapshot.Tags[i];
+            tags[i] = new StatusTag { Name = name, Url = origin + "/tags/" + Uri.EscapeDataString(name) };
+        }
+
+        var isReblog = snapshot.ReblogOfId is not null;
+        return new Status
+        {
+            Id = id,
+            CreatedAt = MastodonDates.Timestamp(snapshot.CreatedAt),
+            InReplyToId = snapshot.InReplyToId?.ToString(CultureInfo.InvariantCulture),
+            InReplyToAccountId = snapshot.InReplyToAccountId?.ToString(CultureInfo.InvariantCulture),
+            Sensitive = snapshot.Sensitive,
+            SpoilerText = snapshot.SpoilerText,
+            Visibility = VisibilityName(snapshot.Visibility),
+            Language = snapshot.Language,
+            Uri = origin + "/users/" + author.Username + "/statuses/" + id + (isReblog ? "/activity" : ""),
+            Url = isReblog ? null : origin + "/@" + author.Username + "/" + id,
+            RepliesCount = snapshot.RepliesCount,
+            ReblogsCount = snapshot.ReblogsCount,
+            FavouritesCount = snapshot.FavouritesCount,
+            EditedAt = null,
+            Content = content ?? (isReblog ? "" : HtmlText.FormatStatus(snapshot.Text, snapshot.Mentions, snapshot.Tags, origin)),
+            Reblog = reblogBase,
+            Application = snapshot.ApplicationName is { } app ? new StatusApplication { Name = app, Website = null } : null,
+            Account = author,
+            Mentions = mentions,
+            Tags = tags,
+        };
+    }
+
+    /// <summary>Mastodon's name for a visibility.</summary>
+    public static string VisibilityName(StatusVisibility visibility) => visibility switch
+    {
+        StatusVisibility.Public => "public",
+        StatusVisibility.Unlisted => "unlisted",
+        StatusVisibility.Private => "private",
+        _ => "direct",
+    };
+
+    /// <summary>Parses Mastodon's visibility names; false for anything else.</summary>
+    public static bool TryParseVisibility(string? name, out StatusVisibility visibility)
+    {
+        switch (name)
+        {
+            case "public": visibility = StatusVisibility.Public; return true;
+            case "unlisted": visibility = StatusVisibility.Unlisted; return true;
+            case "private": visibility = StatusVisibility.Private; return true;
+            case "direct": visibility = StatusVisibility.Direct; return true;
+            default: visibility = default; return false;
+        }
+    }
+
+    private sealed record CachedStatus(StatusSnapshot Snapshot, Account Author, Status? ReblogBase, string Origin, Status Status);
+}

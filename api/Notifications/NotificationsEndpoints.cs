@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using Weft.Api.Auth;
+using Weft.Api.Infrastructure;
+using Weft.Api.Infrastructure.Paging;
+using Weft.Api.Mastodon;
+using Weft.GrainInterfaces.Notifications;
+
+namespace Weft.Api.Notifications;
+
+/// <summary>/api/v1/notifications: list (filtered by type and account), get one, dismiss one, clear all.</summary>
+public static class NotificationsEndpoints
+{
+    public static IEndpointRouteBuilder MapNotificationsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var notifications = app.MapGroup("/api/v1/notifications");
+        notifications.MapGet("", ListAsync).RequireScope("read:notifications");
+        notifications.MapPost("/clear", ClearAsync).RequireScope("write:notifications");
+        notifications.MapPost("/dismiss", DismissLegacyAsync).RequireScope("write:notifications");
+        notifications.MapGet("/{id}", GetAsync).RequireScope("read:notifications");
+        notifications.MapPost("/{id}/dismiss", DismissAsync).RequireScope("write:notifications");
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, IGrainFactory grains, NotificationRenderer renderer)
+    {
+        var recipientId = context.RequireAccountId();
+        var page = PageQuery.Parse(context.Request, defaultLimit: 40, maxLimit: 80);
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        var types = ParseTypes(body.GetStrings("types"));
+        var excludeTypes = ParseTypes(body.GetStrings("exclude_types"));
+        long? fromAccountId = body.GetString("account_id") is { Length: > 0 } accountId ? RouteIds.Parameter(accountId, "account_id") : null;
+
+        // Asking only for types Weft never produces matches nothing (rather than everything).
+        if (types.IsEmpty && body.GetStrings("types").Count > 0)
+        {
+            return MastodonResponses.Json<IReadOnlyList<Mastodon.Notification>>([], MastodonJson.Context.IReadOnlyListNotification);
+        }
+
+        var list = await grains.GetGrain<INotificationsGrain>(recipientId).ListAsync(new NotificationQuery(page, types, excludeTypes, fromAccountId));
+        if (!list.IsEmpty)
+        {
+            LinkHeader.Set(context, list[0].Id, list[^1].Id);
+        }
+
+        var rendered = await renderer.RenderManyAsync(list, recipientId, RequestOrigin.Get(context.Request));
+        return MastodonResponses.Json<IReadOnlyList<Mastodon.Notification>>(rendered, MastodonJson.Context.IReadOnlyListNotification);
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext context, IGrainFactory grains, NotificationRenderer renderer)
+    {
+        var recipientId = context.RequireAccountId();
+        var notification = await grains.GetGrain<INotificationsGrain>(recipientId).GetAsync(RouteIds.Path(id));
+        var rendered = notification is null ? null : await renderer.RenderAsync(notification, recipientId, RequestOrigin.Get(context.Request));
+        return rendered is null ? ApiErrors.NotFound() : MastodonResponses.Json(rendered, MastodonJson.Context.Notification);
+    }
+
+    private static async Task<IResult> ClearAsync(HttpContext context, IGrainFactory grains)
+    {
+        await grains.GetGrain<INotificationsGrain>(context.RequireAccountId()).ClearAsync();
+        return MastodonResponses.EmptyObject();
+    }
+
+    private static async Task<IResult> DismissAsync(string id, HttpContext context, IGrainFactory grains)
+    {
+        var dismissed = await grains.GetGrain<INotificationsGrain>(context.RequireAccountId()).DismissAsync(RouteIds.Path(id));
+        return dismissed ? MastodonResponses.EmptyObject() : ApiErrors.NotFound();
+    }
+
+    private static async Task<IResult> DismissLegacyAsync(HttpContext context, IGrainFactory grains)
+    {
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        if (body.GetString("id") is not { Length: > 0 } id)
+        {
+            return ApiErrors.BadRequest("id is missing");
+        }
+
+        var dismissed = await grains.GetGrain<INotificationsGrain>(context.RequireAccountId()).DismissAsync(RouteIds.Path(id));
+        return dismissed ? MastodonResponses.EmptyObject() : ApiErrors.NotFound();
+    }
+
+    private static ImmutableArray<NotificationType> ParseTypes(IReadOnlyList<string> names)
+    {
+        var types = ImmutableArray.CreateBuilder<NotificationType>();
+        foreach (var name in names)
+        {
+            if (NotificationRenderer.TryParseType(name, out var type) && !types.Contains(type))
+            {
+                types.Add(type);
+            }
+        }
+
+        return types.ToImmutable();
+    }
+}

@@ -1,0 +1,198 @@
+using System.Collections.Immutable;
+using Weft.Api.Auth;
+using Weft.Api.Infrastructure;
+using Weft.Api.Mastodon;
+using Weft.GrainInterfaces.Accounts;
+using Weft.GrainInterfaces.Auth;
+using Weft.GrainInterfaces.Statuses;
+
+namespace Weft.Api.Statuses;
+
+/// <summary>/api/v1/statuses/*: post, read, delete, thread context, and favourite/reblog/bookmark actions.</summary>
+public static class StatusesEndpoints
+{
+    private const int MaxAccountsListed = 80;
+
+    public static IEndpointRouteBuilder MapStatusesEndpoints(this IEndpointRouteBuilder app)
+    {
+        var statuses = app.MapGroup("/api/v1/statuses");
+        statuses.MapPost("", PostAsync).RequireScope("write:statuses");
+        statuses.MapGet("/{id}", GetAsync);
+        statuses.MapDelete("/{id}", DeleteAsync).RequireScope("write:statuses");
+        statuses.MapGet("/{id}/context", ContextAsync);
+        statuses.MapGet("/{id}/favourited_by", FavouritedByAsync);
+        statuses.MapGet("/{id}/reblogged_by", RebloggedByAsync);
+        statuses.MapPost("/{id}/favourite", (string id, HttpContext context, IGrainFactory grains, StatusRenderer renderer) =>
+            ActAsync(id, context, grains, renderer, static (status, actor) => status.FavouriteAsync(actor))).RequireScope("write:favourites");
+        statuses.MapPost("/{id}/unfavourite", (string id, HttpContext context, IGrainFactory grains, StatusRenderer renderer) =>
+            ActAsync(id, context, grains, renderer, static (status, actor) => status.UnfavouriteAsync(actor))).RequireScope("write:favourites");
+        statuses.MapPost("/{id}/bookmark", (string id, HttpContext context, IGrainFactory grains, StatusRenderer renderer) =>
+            ActAsync(id, context, grains, renderer, static (status, actor) => status.BookmarkAsync(actor))).RequireScope("write:bookmarks");
+        statuses.MapPost("/{id}/unbookmark", (string id, HttpContext context, IGrainFactory grains, StatusRenderer renderer) =>
+            ActAsync(id, context, grains, renderer, static (status, actor) => status.UnbookmarkAsync(actor))).RequireScope("write:bookmarks");
+        statuses.MapPost("/{id}/unreblog", (string id, HttpContext context, IGrainFactory grains, StatusRenderer renderer) =>
+            ActAsync(id, context, grains, renderer, static (status, actor) => status.UnreblogAsync(actor))).RequireScope("write:statuses");
+        statuses.MapPost("/{id}/reblog", ReblogAsync).RequireScope("write:statuses");
+        return app;
+    }
+
+    private static async Task<IResult> PostAsync(HttpContext context, IGrainFactory grains, StatusRenderer renderer)
+    {
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        var text = body.GetString("status") ?? "";
+        var spoilerText = body.GetString("spoiler_text") ?? "";
+        if (body.GetStrings("media_ids").Count > 0)
+        {
+            return ApiErrors.Unprocessable("Validation failed: Media attachments are not supported yet");
+        }
+
+        if (body.Has("poll") || body.Has("poll[options][]") || body.Has("poll[options]"))
+        {
+            return ApiErrors.Unprocessable("Validation failed: Polls are not supported yet");
+        }
+
+        if (body.Has("scheduled_at") && !string.IsNullOrEmpty(body.GetString("scheduled_at")))
+        {
+            return ApiErrors.Unprocessable("Validation failed: Scheduled statuses are not supported yet");
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return ApiErrors.Unprocessable("Validation failed: Text can't be blank");
+        }
+
+        // Every URL counts 23 however long, so only a text far beyond any valid one is refused before counting.
+        if (text.Length > 100_000 || spoilerText.Length > 100_000 || StatusLength.Count(text, spoilerText) > StatusLength.MaxCharacters)
+        {
+            return ApiErrors.Unprocessable($"Validation failed: Text character limit of {StatusLength.MaxCharacters} exceeded");
+        }
+
+        var visibility = StatusVisibility.Public;
+        if (body.GetString("visibility") is { Length: > 0 } visibilityName && !StatusRenderer.TryParseVisibility(visibilityName, out visibility))
+        {
+            return ApiErrors.Unprocessable("Validation failed: Visibility is not included in the list");
+        }
+
+        long? inReplyToId = null;
+        if (body.GetString("in_reply_to_id") is { Length: > 0 } replyTo)
+        {
+            inReplyToId = RouteIds.Path(replyTo);
+        }
+
+        var language = body.GetString("language") is { Length: > 0 and <= 16 } code && code.All(c => char.IsAsciiLetter(c) || c == '-')
+            ? code.ToLowerInvariant()
+            : null;
+        var grant = context.GetTokenGrant()!;
+        var application = await grains.GetGrain<IClientAppGrain>(grant.ClientId).GetAsync();
+        var draft = new StatusDraft(text, visibility, inReplyToId, spoilerText, body.GetBool("sensitive") ?? false, language, application?.Name);
+        var idempotencyKey = context.Request.Headers["Idempotency-Key"].ToString();
+
+        var accountId = context.RequireAccountId();
+        var result = await grains.GetGrain<IAccountGrain>(accountId).PostStatusAsync(draft, idempotencyKey.Length is > 0 and <= 256 ? idempotencyKey : null);
+        if (result.Status is not { } posted)
+        {
+            return result.Error == PostStatusError.ReplyTargetNotFound ? ApiErrors.NotFound() : ApiErrors.Unprocessable("Validation failed: Account not found");
+        }
+
+        var status = await renderer.RenderAsync(new StatusView(posted, false, false, false), accountId, RequestOrigin.Get(context.Request));
+        return status is null ? ApiErrors.NotFound() : MastodonResponses.Json(status, MastodonJson.Context.Status);
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext context, StatusRenderer renderer)
+    {
+        var status = await renderer.LoadAsync(RouteIds.Path(id), context.GetViewerId(), RequestOrigin.Get(context.Request));
+        return status is null ? ApiErrors.NotFound() : MastodonResponses.Json(status, MastodonJson.Context.Status);
+    }
+
+    private static async Task<IResult> DeleteAsync(string id, HttpContext context, IGrainFactory grains, StatusRenderer renderer)
+    {
+        var actorId = context.RequireAccountId();
+        var result = await grains.GetGrain<IStatusGrain>(RouteIds.Path(id)).DeleteAsync(actorId);
+
+        // Someone else's status is "not found", as in Mastodon (it looks among the caller's own statuses).
+        if (result.View is not { } view)
+        {
+            return ApiErrors.NotFound();
+        }
+
+        var status = await renderer.RenderAsync(view, actorId, RequestOrigin.Get(context.Request));
+        return status is null
+            ? ApiErrors.NotFound()
+            : MastodonResponses.Json(StatusRenderer.WithSourceText(status, view.Status.Text), MastodonJson.Context.Status);
+    }
+
+    private static async Task<IResult> ContextAsync(string id, HttpContext context, IGrainFactory grains, StatusRenderer renderer)
+    {
+        var viewerId = context.GetViewerId();
+        var thread = await grains.GetGrain<IStatusGrain>(RouteIds.Path(id)).GetContextAsync(viewerId);
+        if (thread is null)
+        {
+            return ApiErrors.NotFound();
+        }
+
+        var origin = RequestOrigin.Get(context.Request);
+        var result = new Context
+        {
+            Ancestors = await renderer.RenderManyAsync(thread.Ancestors, viewerId, origin),
+            Descendants = await renderer.RenderManyAsync(thread.Descendants, viewerId, origin),
+        };
+        return MastodonResponses.Json(result, MastodonJson.Context.Context);
+    }
+
+    private static Task<IResult> FavouritedByAsync(string id, HttpContext context, IGrainFactory grains, AccountRenderer renderer) =>
+        MarkersAsync(id, context, grains, renderer, static (status, viewer) => status.GetFavouritedByAsync(viewer));
+
+    private static Task<IResult> RebloggedByAsync(string id, HttpContext context, IGrainFactory grains, AccountRenderer renderer) =>
+        MarkersAsync(id, context, grains, renderer, static (status, viewer) => status.GetRebloggedByAsync(viewer));
+
+    private static async Task<IResult> MarkersAsync(
+        string id, HttpContext context, IGrainFactory grains, AccountRenderer renderer, Func<IStatusGrain, long, Task<ImmutableArray<long>>> list)
+    {
+        var viewerId = context.GetViewerId();
+        var status = grains.GetGrain<IStatusGrain>(RouteIds.Path(id));
+        if (await status.GetAsync(viewerId) is null)
+        {
+            return ApiErrors.NotFound();
+        }
+
+        var limit = Math.Clamp(context.Request.Query.TryGetValue("limit", out var l) && int.TryParse(l, out var parsed) ? parsed : 40, 1, MaxAccountsListed);
+        var accountIds = await list(status, viewerId);
+        var accounts = await renderer.LoadManyAsync(accountIds.Length > limit ? accountIds[..limit] : accountIds, RequestOrigin.Get(context.Request));
+        return MastodonResponses.Json(accounts, MastodonJson.Context.IReadOnlyListAccount);
+    }
+
+    private static async Task<IResult> ReblogAsync(string id, HttpContext context, IGrainFactory grains, StatusRenderer renderer)
+    {
+        var statusId = RouteIds.Path(id);
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        var visibility = StatusVisibility.Public;
+        if (body.GetString("visibility") is { Length: > 0 } name
+            && (!StatusRenderer.TryParseVisibility(name, out visibility) || visibility == StatusVisibility.Direct))
+        {
+            return ApiErrors.Unprocessable("Validation failed: Visibility is not included in the list");
+        }
+
+        return await ActAsync(statusId, context, grains, renderer, (status, actor) => status.ReblogAsync(actor, visibility));
+    }
+
+    private static Task<IResult> ActAsync(
+        string id, HttpContext context, IGrainFactory grains, StatusRenderer renderer, Func<IStatusGrain, long, Task<StatusActionResult>> action) =>
+        ActAsync(RouteIds.Path(id), context, grains, renderer, action);
+
+    private static async Task<IResult> ActAsync(
+        long statusId, HttpContext context, IGrainFactory grains, StatusRenderer renderer, Func<IStatusGrain, long, Task<StatusActionResult>> action)
+    {
+        var actorId = context.RequireAccountId();
+        var result = await action(grains.GetGrain<IStatusGrain>(statusId), actorId);
+        switch (result.Error)
+        {
+            case StatusActionError.NotFound:
+                return ApiErrors.NotFound();
+            case StatusActionError.Forbidden:
+                return ApiErrors.Forbidden("This action is not allowed");
+        }
+
+        var status = result.View is { } view ? await renderer.RenderAsync(view, actorId, RequestOrigin.Get(context.Request)) : null;
+        return status is null ? ApiErrors.NotFound() : MastodonResponses.Json(status, MastodonJson.Context.Status);
+    }
+}

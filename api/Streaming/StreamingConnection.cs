@@ -1,0 +1,288 @@
+using System.Buffers;
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Weft.Api.Auth;
+using Weft.Api.Mastodon;
+using Weft.GrainInterfaces.Live;
+using Weft.GrainInterfaces.Notifications;
+using Weft.GrainInterfaces.Paging;
+using Weft.GrainInterfaces.Timelines;
+
+namespace Weft.Api.Streaming;
+
+/// <summary>
+/// One streaming client: live events of its subscriptions go into a bounded queue (the oldest are dropped when a slow
+/// client falls behind; what it misses it reads from its timeline), and one writer renders each for the viewer —
+/// re-checking visibility through the status grain — and sends Mastodon's {"stream","event","payload"} messages.
+/// </summary>
+public sealed class StreamingConnection(
+    IGrainFactory grains,
+    ILiveFeed feed,
+    StatusRenderer statuses,
+    NotificationRenderer notifications,
+    AuthenticatedToken? token,
+    string origin) : IDisposable
+{
+    private const int QueueCapacity = 1024;
+    private const int MaxIncomingMessage = 16 * 1024;
+
+    private readonly Channel<Outgoing> _queue = Channel.CreateBounded<Outgoing>(
+        new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+
+    private readonly Dictionary<string, IDisposable> _subscriptions = [];
+    private readonly Lock _subscriptionsLock = new();
+    private readonly long _viewerId = token?.Grant.AccountId ?? 0;
+
+    /// <summary>
+    /// Serves the client until it closes, the request is aborted, or the socket fails. Subscriptions made before (the
+    /// one named in the URL) have been queueing events since, so nothing posted during the handshake is missed.
+    /// </summary>
+    public async Task RunAsync(WebSocket socket, CancellationToken aborted)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        var writer = WriteLoopAsync(socket, stop.Token);
+        await ReadLoopAsync(socket, stop.Token);
+        _queue.Writer.TryComplete();
+        await stop.CancelAsync();
+        await writer;
+    }
+
+    /// <summary>Ends every subscription.</summary>
+    public void Dispose()
+    {
+        lock (_subscriptionsLock)
+        {
+            foreach (var subscription in _subscriptions.Values)
+            {
+                subscription.Dispose();
+            }
+
+            _subscriptions.Clear();
+        }
+    }
+
+    private async Task ReadLoopAsync(WebSocket socket, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[MaxIncomingMessage];
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var length = 0;
+                ValueWebSocketReceiveResult received;
+                do
+                {
+                    if (length == buffer.Length)
+                    {
+                        await socket.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", cancellationToken);
+                        return;
+                    }
+
+                    received = await socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken);
+                    length += received.Count;
+                }
+                while (!received.EndOfMessage && received.MessageType != WebSocketMessageType.Close);
+
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken);
+                    return;
+                }
+
+                if (received.MessageType == WebSocketMessageType.Text)
+                {
+                    await HandleMessageAsync(buffer, length);
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
+            // The client went away or the server is stopping: nothing to answer.
+        }
+    }
+
+    private ValueTask HandleMessageAsync(byte[] buffer, int length)
+    {
+        var (type, stream) = ParseMessage(buffer.AsSpan(0, length));
+        switch (type)
+        {
+            case "subscribe" when stream is not null:
+                return SubscribeAsync(stream);
+            case "unsubscribe" when stream is not null:
+                Unsubscribe(stream);
+                return ValueTask.CompletedTask;
+            case null:
+                SendError("Could not parse the message", 400);
+                return ValueTask.CompletedTask;
+            default:
+                SendError("Unknown message type or missing stream", 400);
+                return ValueTask.CompletedTask;
+        }
+    }
+
+    private static (string? Type, string? Stream) ParseMessage(ReadOnlySpan<byte> message)
+    {
+        string? type = null;
+        string? stream = null;
+        try
+        {
+            var reader = new Utf8JsonReader(message);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException();
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString();
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String && name == "type")
+                {
+                    type = reader.GetString();
+                }
+                else if (reader.TokenType == JsonTokenType.String && name == "stream")
+                {
+                    stream = reader.GetString();
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return (null, null);
+        }
+
+        return (type ?? "", stream);
+    }
+
+    /// <summary>
+    /// Subscribes to a stream, or queues an error message saying why not. A user stream reads the home timeline once,
+    /// so a timeline not built since the silo started is built now and its fan-out inserts are streamed from here on.
+    /// </summary>
+    public async ValueTask SubscribeAsync(string stream)
+    {
+        switch (StreamingSubscriptions.Check(stream, token))
+        {
+            case StreamingRefusal.Unknown:
+                SendError("Unknown stream type", 400);
+                return;
+            case StreamingRefusal.Unauthorized:
+                SendError("Missing access token", 401);
+                return;
+            case StreamingRefusal.OutOfScope:
+                SendError("Access token does not have the required scopes", 403);
+                return;
+        }
+
+        lock (_subscriptionsLock)
+        {
+            if (_subscriptions.ContainsKey(stream))
+            {
+                return;
+            }
+
+            var writer = _queue.Writer;
+            _subscriptions[stream] = feed.Subscribe(StreamingSubscriptions.Channel(stream, _viewerId), liveEvent =>
+            {
+                if (StreamingSubscriptions.Carries(stream, liveEvent.Kind))
+                {
+                    writer.TryWrite(new Outgoing(stream, liveEvent, null));
+                }
+            });
+        }
+
+        if (stream == StreamingSubscriptions.User)
+        {
+            await grains.GetGrain<IHomeTimelineGrain>(_viewerId).ReadAsync(PageRequest.Newest(1));
+        }
+    }
+
+    private void Unsubscribe(string stream)
+    {
+        lock (_subscriptionsLock)
+        {
+            if (_subscriptions.Remove(stream, out var subscription))
+            {
+                subscription.Dispose();
+            }
+        }
+    }
+
+    private void SendError(string error, int status)
+    {
+        var message = "{\"error\":\"" + JsonEncodedText.Encode(error).Value + "\",\"status\":" + status.ToString(CultureInfo.InvariantCulture) + "}";
+        _queue.Writer.TryWrite(new Outgoing(null, null, message));
+    }
+
+    private async Task WriteLoopAsync(WebSocket socket, CancellationToken cancellationToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        try
+        {
+            await foreach (var outgoing in _queue.Reader.ReadAllAsync(cancellationToken))
+            {
+                var text = outgoing.Raw ?? await RenderAsync(outgoing.Stream!, outgoing.Event!);
+                if (text is null || socket.State != WebSocketState.Open)
+                {
+                    continue;
+                }
+
+                buffer.ResetWrittenCount();
+                Encoding.UTF8.GetBytes(text, buffer);
+                await socket.SendAsync(buffer.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
+            // The client went away or the server is stopping.
+        }
+    }
+
+    /// <summary>The message for an event as this viewer sees it, or null when they may not see what it names.</summary>
+    private async ValueTask<string?> RenderAsync(string stream, LiveEvent liveEvent)
+    {
+        string eventName;
+        string payload;
+        switch (liveEvent.Kind)
+        {
+            case LiveEventKind.Update:
+                var status = await statuses.LoadAsync(liveEvent.Id, _viewerId, origin);
+                if (status is null)
+                {
+                    return null;
+                }
+
+                eventName = "update";
+                payload = JsonSerializer.Serialize(status, MastodonJson.Context.Status);
+                break;
+            case LiveEventKind.Delete:
+                eventName = "delete";
+                payload = liveEvent.Id.ToString(CultureInfo.InvariantCulture);
+                break;
+            default:
+                var stored = _viewerId == 0 ? null : await GetNotificationAsync(liveEvent.Id);
+                var notification = stored is null ? null : await notifications.RenderAsync(stored, _viewerId, origin);
+                if (notification is null)
+                {
+                    return null;
+                }
+
+                eventName = "notification";
+                payload = JsonSerializer.Serialize(notification, MastodonJson.Context.Notification);
+                break;
+        }
+
+        return JsonSerializer.Serialize(new StreamingEvent { Stream = [stream], Event = eventName, Payload = payload }, MastodonJson.Context.StreamingEvent);
+    }
+
+    private Task<GrainInterfaces.Notifications.Notification?> GetNotificationAsync(long notificationId) =>
+        grains.GetGrain<INotificationsGrain>(_viewerId).GetAsync(notificationId);
+
+    private readonly record struct Outgoing(string? Stream, LiveEvent? Event, string? Raw);
+}

@@ -1,0 +1,63 @@
+using Weft.Api.Auth;
+using Weft.Api.Infrastructure;
+using Weft.Api.Mastodon;
+using Weft.GrainInterfaces.Live;
+
+namespace Weft.Api.Streaming;
+
+/// <summary>
+/// Mastodon's streaming API over WebSocket: GET /api/v1/streaming?stream=user|user:notification|public|public:local,
+/// then subscribe/unsubscribe messages. The token comes from the Authorization header, the access_token parameter or
+/// Sec-WebSocket-Protocol (echoed back in the handshake); an invalid one is refused with 401 before the upgrade.
+/// </summary>
+public static class StreamingEndpoints
+{
+    /// <summary>WebSocket settings: a keep-alive ping every 30 seconds, so idle connections stay open through proxies.</summary>
+    public static WebSocketOptions WebSocketOptions { get; } = new() { KeepAliveInterval = TimeSpan.FromSeconds(30) };
+
+    public static IEndpointRouteBuilder MapStreamingEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/streaming/health", () => Results.Text("OK", "text/plain"));
+        app.MapGet("/api/v1/streaming", StreamAsync);
+        return app;
+    }
+
+    private static async Task<IResult> StreamAsync(HttpContext context, IGrainFactory grains, ILiveFeed feed, StatusRenderer statuses, NotificationRenderer notifications)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            return ApiErrors.BadRequest("Expected a WebSocket upgrade");
+        }
+
+        var token = context.GetAuthenticatedToken();
+        var initial = context.Request.Query["stream"].ToString();
+        if (initial.Length > 0)
+        {
+            switch (StreamingSubscriptions.Check(initial, token))
+            {
+                case StreamingRefusal.Unknown:
+                    return ApiErrors.BadRequest("Unknown stream type");
+                case StreamingRefusal.Unauthorized:
+                    return ApiErrors.Unauthorized();
+                case StreamingRefusal.OutOfScope:
+                    return ApiErrors.Forbidden("This action is outside the authorized scopes");
+            }
+        }
+
+        var accept = new WebSocketAcceptContext();
+        if (context.Request.Headers.SecWebSocketProtocol is { Count: > 0 } protocols)
+        {
+            accept.SubProtocol = protocols[0]!.Split(',')[0].Trim();
+        }
+
+        using var connection = new StreamingConnection(grains, feed, statuses, notifications, token, RequestOrigin.Get(context.Request));
+        if (initial.Length > 0)
+        {
+            await connection.SubscribeAsync(initial);
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(accept);
+        await connection.RunAsync(socket, context.RequestAborted);
+        return Results.Empty;
+    }
+}

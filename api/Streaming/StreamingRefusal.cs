@@ -1,0 +1,17 @@
+namespace Weft.Api.Streaming;
+
+/// <summary>Why a subscription to a stream is refused.</summary>
+public enum StreamingRefusal
+{
+    /// <summary>Allowed.</summary>
+    None,
+
+    /// <summary>No such stream (or one Weft has nothing for, like hashtags and lists).</summary>
+    Unknown,
+
+    /// <summary>The stream needs a user token.</summary>
+    Unauthorized,
+
+    /// <summary>The token lacks the stream's scope.</summary>
+    OutOfScope,
+}

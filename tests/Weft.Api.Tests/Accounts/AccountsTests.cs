@@ -1,0 +1,206 @@
+using System.Net;
+using System.Text.Json;
+using Weft.Api.Tests.Support;
+using Weft.Testing;
+
+namespace Weft.Api.Tests.Accounts;
+
+public sealed class AccountsTests(SqliteApiFixture api) : IClassFixture<SqliteApiFixture>
+{
+    [Fact]
+    public async Task Verify_credentials_returns_the_account_with_its_source()
+    {
+        using var alice = await api.NewUserAsync("alice");
+
+        var account = await alice.GetJsonAsync("/api/v1/accounts/verify_credentials");
+
+        Assert.Equal(alice.Id, account.Str("id"));
+        Assert.Equal(alice.Username, account.Str("username"));
+        Assert.Equal(alice.Username, account.Str("acct"));
+        Assert.Equal($"http://localhost/@{alice.Username}", account.Str("url"));
+        Assert.Equal("http://localhost/avatars/original/missing.png", account.Str("avatar"));
+        Assert.Equal("http://localhost/headers/original/missing.png", account.Str("header_static"));
+        Assert.EndsWith("T00:00:00.000Z", account.Str("created_at"));
+        Assert.Equal(JsonValueKind.Null, account.GetProperty("last_status_at").ValueKind);
+        Assert.Equal(0, account.GetProperty("emojis").GetArrayLength());
+        Assert.Equal(0, account.GetProperty("fields").GetArrayLength());
+        Assert.False(account.GetProperty("group").GetBoolean());
+        var source = account.GetProperty("source");
+        Assert.Equal("public", source.Str("privacy"));
+        Assert.Equal("", source.Str("note"));
+        Assert.Equal(0, source.GetProperty("follow_requests_count").GetInt64());
+    }
+
+    [Fact]
+    public async Task Verify_credentials_needs_a_user_token()
+    {
+        using var anonymous = api.Factory.CreateClient();
+
+        var response = await anonymous.GetAsync("/api/v1/accounts/verify_credentials");
+
+        Assert.Equal("The access token is invalid", (await Json.ReadAsync(response, HttpStatusCode.Unauthorized)).Str("error"));
+    }
+
+    [Fact]
+    public async Task Placeholder_avatar_is_a_png()
+    {
+        using var anonymous = api.Factory.CreateClient();
+
+        var response = await anonymous.GetAsync("/avatars/original/missing.png");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await response.Content.ReadAsByteArrayAsync())[..4]);
+    }
+
+    [Fact]
+    public async Task Accounts_are_public_and_found_by_lookup()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var anonymous = api.Factory.CreateClient();
+
+        var byId = await Json.ReadAsync(await anonymous.GetAsync($"/api/v1/accounts/{alice.Id}"), HttpStatusCode.OK);
+        var byName = await Json.ReadAsync(await anonymous.GetAsync($"/api/v1/accounts/lookup?acct={alice.Username.ToUpperInvariant()}"), HttpStatusCode.OK);
+        var byAcct = await Json.ReadAsync(await anonymous.GetAsync($"/api/v1/accounts/lookup?acct=@{alice.Username}@localhost"), HttpStatusCode.OK);
+
+        Assert.Equal(alice.Username, byId.Str("username"));
+        Assert.False(byId.TryGetProperty("source", out _));
+        Assert.Equal(alice.Id, byName.Str("id"));
+        Assert.Equal(alice.Id, byAcct.Str("id"));
+        await Json.ReadAsync(await anonymous.GetAsync($"/api/v1/accounts/lookup?acct={alice.Username}@elsewhere.example"), HttpStatusCode.NotFound);
+        await Json.ReadAsync(await anonymous.GetAsync("/api/v1/accounts/lookup?acct=nobody_at_all"), HttpStatusCode.NotFound);
+        await Json.ReadAsync(await anonymous.GetAsync("/api/v1/accounts/lookup?acct=%27%3B--"), HttpStatusCode.NotFound);
+        await Json.ReadAsync(await anonymous.GetAsync("/api/v1/accounts/lookup"), HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("123456")]
+    public async Task Malformed_or_unknown_account_ids_are_not_found(string id)
+    {
+        using var alice = await api.NewUserAsync("alice");
+
+        foreach (var response in new[]
+        {
+            await alice.Client.GetAsync($"/api/v1/accounts/{id}"),
+            await alice.Client.GetAsync($"/api/v1/accounts/{id}/statuses"),
+            await alice.Client.GetAsync($"/api/v1/accounts/{id}/followers"),
+            await alice.Client.GetAsync($"/api/v1/accounts/{id}/following"),
+            await alice.PostFormAsync($"/api/v1/accounts/{id}/follow"),
+            await alice.PostFormAsync($"/api/v1/accounts/{id}/unfollow"),
+        })
+        {
+            Assert.Equal("Record not found", (await Json.ReadAsync(response, HttpStatusCode.NotFound)).Str("error"));
+        }
+    }
+
+    [Fact]
+    public async Task Follow_and_unfollow_return_relationships_and_update_counts()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+
+        var followed = await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/accounts/{alice.Id}/follow"), HttpStatusCode.OK);
+        var twice = await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/accounts/{alice.Id}/follow"), HttpStatusCode.OK);
+
+        Assert.Equal(alice.Id, followed.Str("id"));
+        Assert.True(followed.GetProperty("following").GetBoolean());
+        Assert.False(followed.GetProperty("followed_by").GetBoolean());
+        Assert.False(followed.GetProperty("blocking").GetBoolean());
+        Assert.True(twice.GetProperty("following").GetBoolean());
+        await Eventually.WaitUntilAsync(
+            async () => (await bob.GetJsonAsync($"/api/v1/accounts/{alice.Id}")).GetProperty("followers_count").GetInt64() == 1,
+            "alice has one follower");
+        Assert.Equal(1, (await bob.GetJsonAsync($"/api/v1/accounts/{bob.Id}")).GetProperty("following_count").GetInt64());
+        var seenByAlice = await alice.GetJsonAsync($"/api/v1/accounts/relationships?id[]={bob.Id}");
+        Assert.True(Assert.Single(seenByAlice.EnumerateArray()).GetProperty("followed_by").GetBoolean());
+
+        var unfollowed = await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/accounts/{alice.Id}/unfollow"), HttpStatusCode.OK);
+        Assert.False(unfollowed.GetProperty("following").GetBoolean());
+        await Eventually.WaitUntilAsync(
+            async () => (await bob.GetJsonAsync($"/api/v1/accounts/{alice.Id}")).GetProperty("followers_count").GetInt64() == 0,
+            "alice has no follower");
+    }
+
+    [Fact]
+    public async Task Following_yourself_is_refused()
+    {
+        using var alice = await api.NewUserAsync("alice");
+
+        var response = await alice.PostFormAsync($"/api/v1/accounts/{alice.Id}/follow");
+
+        Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.UnprocessableEntity, response.StatusCode.ToString());
+        Assert.Equal(0, (await alice.GetJsonAsync($"/api/v1/accounts/{alice.Id}")).GetProperty("following_count").GetInt64());
+    }
+
+    [Fact]
+    public async Task Relationships_keep_order_and_leave_out_unknown_ids()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        using var carol = await api.NewUserAsync("carol");
+        await alice.FollowAsync(carol);
+
+        var relationships = await alice.GetJsonAsync($"/api/v1/accounts/relationships?id[]={carol.Id}&id[]=424242&id[]={bob.Id}&id={carol.Id}");
+
+        Assert.Equal([carol.Id, bob.Id], Json.Ids(relationships));
+        Assert.True(relationships[0].GetProperty("following").GetBoolean());
+        Assert.False(relationships[1].GetProperty("following").GetBoolean());
+        await Json.ReadAsync(await alice.Client.GetAsync("/api/v1/accounts/relationships?id[]=abc"), HttpStatusCode.BadRequest);
+        Assert.Equal(0, (await alice.GetJsonAsync("/api/v1/accounts/relationships")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Followers_and_following_page_newest_follow_first_with_link_headers()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        var followers = new List<ApiUser>();
+        for (var i = 0; i < 3; i++)
+        {
+            var follower = await api.NewUserAsync("fan");
+            await follower.FollowAsync(alice);
+            followers.Insert(0, follower);
+        }
+
+        var first = await alice.Client.GetAsync($"/api/v1/accounts/{alice.Id}/followers?limit=2");
+        Assert.Equal([followers[0].Id, followers[1].Id], Json.Ids(await Json.ReadAsync(first, HttpStatusCode.OK)));
+        var next = LinkHeaders.Get(first, "next");
+        Assert.StartsWith($"http://localhost/api/v1/accounts/{alice.Id}/followers?", next);
+        Assert.Contains("limit=2", next);
+        Assert.Equal([followers[2].Id], Json.Ids(await Json.ReadAsync(await alice.Client.GetAsync(next), HttpStatusCode.OK)));
+        var following = await alice.GetJsonAsync($"/api/v1/accounts/{followers[1].Id}/following");
+        Assert.Equal([alice.Id], Json.Ids(following));
+        foreach (var follower in followers)
+        {
+            follower.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Account_statuses_filter_replies_and_reblogs_and_page()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        var other = (await bob.PostStatusAsync("bob's")).Str("id");
+        var plain = (await alice.PostStatusAsync("plain #Tagged")).Str("id");
+        var reply = (await alice.PostStatusAsync($"@{bob.Username} reply", inReplyToId: other)).Str("id");
+        var reblog = (await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{other}/reblog"), HttpStatusCode.OK)).Str("id");
+        var last = (await alice.PostStatusAsync("last")).Str("id");
+        var path = $"/api/v1/accounts/{alice.Id}/statuses";
+
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await bob.GetJsonAsync(path)).Count == 4, "all four indexed");
+        Assert.Equal([last, reblog, reply, plain], Json.Ids(await bob.GetJsonAsync(path)));
+        Assert.Equal([last, reblog, plain], Json.Ids(await bob.GetJsonAsync(path + "?exclude_replies=true")));
+        Assert.Equal([last, reply, plain], Json.Ids(await bob.GetJsonAsync(path + "?exclude_reblogs=true")));
+        Assert.Equal([plain], Json.Ids(await bob.GetJsonAsync(path + "?tagged=tagged")));
+        Assert.Empty(Json.Ids(await bob.GetJsonAsync(path + "?pinned=true")));
+        Assert.Empty(Json.Ids(await bob.GetJsonAsync(path + "?only_media=true")));
+        Assert.Equal([reblog, reply], Json.Ids(await bob.GetJsonAsync(path + $"?max_id={last}&limit=2")));
+        Assert.Equal([last], Json.Ids(await bob.GetJsonAsync(path + $"?since_id={reblog}")));
+        Assert.Equal([reply, plain], Json.Ids(await bob.GetJsonAsync(path + $"?min_id={other}&limit=2")));
+        await Json.ReadAsync(await bob.Client.GetAsync(path + "?max_id=abc"), HttpStatusCode.BadRequest);
+        await Json.ReadAsync(await bob.Client.GetAsync(path + "?exclude_replies=perhaps"), HttpStatusCode.UnprocessableEntity);
+    }
+}

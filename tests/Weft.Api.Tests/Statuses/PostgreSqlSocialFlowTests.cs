@@ -1,0 +1,53 @@
+using System.Net;
+using Weft.Api.Tests.Support;
+using Weft.Testing;
+
+namespace Weft.Api.Tests.Statuses;
+
+/// <summary>The main social flows on PostgreSQL (the other classes run them on SQLite).</summary>
+public sealed class PostgreSqlSocialFlowTests(PostgreSqlApiFixture api) : IClassFixture<PostgreSqlApiFixture>
+{
+    [Fact]
+    public async Task Post_follow_read_home_favourite_reply_notify_and_delete()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        await bob.FollowAsync(alice);
+        var id = (await alice.PostStatusAsync("on postgres #pg")).Str("id");
+
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await bob.GetJsonAsync("/api/v1/timelines/home")).Contains(id), "fan-out to bob");
+        var favourited = await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/favourite"), HttpStatusCode.OK);
+        Assert.Equal(1, favourited.GetProperty("favourites_count").GetInt64());
+        var reply = (await bob.PostStatusAsync($"@{alice.Username} nice", inReplyToId: id)).Str("id");
+        await Eventually.WaitUntilAsync(
+            async () => Json.Ids((await alice.GetJsonAsync($"/api/v1/statuses/{id}/context")).GetProperty("descendants")).Contains(reply),
+            "reply in the thread");
+        await Eventually.WaitUntilAsync(
+            async () => (await alice.GetJsonAsync("/api/v1/notifications")).GetArrayLength() == 3, "follow, favourite and mention notifications");
+        Assert.Equal(["mention", "favourite", "follow"], (await alice.GetJsonAsync("/api/v1/notifications")).EnumerateArray().Select(n => n.Str("type")));
+        Assert.Contains(id, Json.Ids(await alice.GetJsonAsync($"/api/v1/accounts/{alice.Id}/statuses")));
+        Assert.Contains(id, Json.Ids(await bob.GetJsonAsync("/api/v1/favourites")));
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await bob.GetJsonAsync("/api/v1/timelines/public")).Contains(id), "public timeline");
+
+        await Json.ReadAsync(await alice.Client.DeleteAsync($"/api/v1/statuses/{id}"), HttpStatusCode.OK);
+        await Eventually.WaitUntilAsync(async () => !Json.Ids(await bob.GetJsonAsync("/api/v1/timelines/home")).Contains(id), "gone from bob's home");
+        Assert.DoesNotContain(id, Json.Ids(await bob.GetJsonAsync("/api/v1/favourites")));
+        await bob.GetJsonAsync($"/api/v1/statuses/{id}", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Private_status_stays_with_followers_on_postgres()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var follower = await api.NewUserAsync("follower");
+        using var stranger = await api.NewUserAsync("stranger");
+        await follower.FollowAsync(alice);
+        var id = (await alice.PostStatusAsync("inner circle", "private")).Str("id");
+
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await follower.GetJsonAsync("/api/v1/timelines/home")).Contains(id), "follower's home");
+        await stranger.GetJsonAsync($"/api/v1/statuses/{id}", HttpStatusCode.NotFound);
+        Assert.DoesNotContain(id, Json.Ids(await stranger.GetJsonAsync($"/api/v1/accounts/{alice.Id}/statuses")));
+        Assert.DoesNotContain(id, Json.Ids(await stranger.GetJsonAsync("/api/v1/timelines/public")));
+        await Json.ReadAsync(await stranger.PostFormAsync($"/api/v1/statuses/{id}/favourite"), HttpStatusCode.NotFound);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.WebSockets;
+using System.Text.Json;
+using Weft.Api.Tests.Support;
+
+namespace Weft.Api.Tests.Streaming;
+
+/// <summary>The streaming API on a real Kestrel socket.</summary>
+public sealed class StreamingTests : IClassFixture<StreamingTests.SocketApi>
+{
+    private readonly SocketApi _api;
+
+    public StreamingTests(SocketApi api) => _api = api;
+
+    [Fact]
+    public async Task User_stream_by_authorization_header_receives_followed_statuses()
+    {
+        using var alice = await _api.Users.NewUserAsync("alice");
+        using var bob = await _api.Users.NewUserAsync("bob");
+        await bob.FollowAsync(alice);
+        await using var stream = await StreamingClient.ConnectAsync(_api.BaseAddress, "stream=user",
+            options => options.SetRequestHeader("Authorization", "Bearer " + bob.Token));
+
+        var posted = await alice.PostStatusAsync("live <b>now</b>");
+
+        var (name, eventName, payload) = await stream.ReceiveEventAsync();
+        Assert.Equal("user", name);
+        Assert.Equal("update", eventName);
+        var status = JsonDocument.Parse(payload).RootElement;
+        Assert.Equal(posted.Str("id"), status.Str("id"));
+        Assert.Equal("<p>live &lt;b&gt;now&lt;/b&gt;</p>", status.Str("content"));
+        Assert.False(status.GetProperty("favourited").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Notification_stream_by_query_token_receives_notifications()
+    {
+        using var alice = await _api.Users.NewUserAsync("alice");
+        using var bob = await _api.Users.NewUserAsync("bob");
+        await using var stream = await StreamingClient.ConnectAsync(_api.BaseAddress, "stream=user:notification&access_token=" + alice.Token);
+
+        await bob.FollowAsync(alice);
+
+        var (name, eventName, payload) = await stream.ReceiveEventAsync();
+        Assert.Equal("user:notification", name);
+        Assert.Equal("notification", eventName);
+        var notification = JsonDocument.Parse(payload).RootElement;
+        Assert.Equal("follow", notification.Str("type"));
+        Assert.Equal(bob.Id, notification.GetProperty("account").Str("id"));
+    }
+
+    [Fact]
+    public async Task Subprotocol_token_is_echoed_and_deletes_are_streamed()
+    {
+        using var alice = await _api.Users.NewUserAsync("alice");
+        await using var stream = await StreamingClient.ConnectAsync(_api.BaseAddress, "", options => options.AddSubProtocol(alice.Token));
+        Assert.Equal(alice.Token, stream.SubProtocol);
+        await stream.SubscribeAsync("user");
+
+        var id = (await alice.PostStatusAsync("soon gone")).Str("id");
+        var update = await stream.ReceiveEventAsync();
+        await alice.Client.DeleteAsync($"/api/v1/statuses/{id}");
+        var delete = await stream.ReceiveEventAsync();
+
+        Assert.Equal(("user", "update"), (update.Stream, update.Event));
+        Assert.Equal(id, JsonDocument.Parse(update.Payload).RootElement.Str("id"));
+        Assert.Equal(("user", "delete", id), delete);
+    }
+
+    [Fact]
+    public async Task Anonymous_public_stream_gets_public_statuses_only()
+    {
+        using var alice = await _api.Users.NewUserAsync("alice");
+        await using var stream = await StreamingClient.ConnectAsync(_api.BaseAddress, "");
+        await stream.SubscribeAsync("public");
+
+        await alice.PostStatusAsync("for followers", "private");
+        await alice.PostStatusAsync("not listed", "unlisted");
+        var visible = (await alice.PostStatusAsync("for everyone")).Str("id");
+
+        var (name, eventName, payload) = await stream.ReceiveEventAsync();
+        Assert.Equal(("public", "update"), (name, eventName));
+        var status = JsonDocument.Parse(payload).RootElement;
+        Assert.Equal(visible, status.Str("id"));
+        Assert.False(status.TryGetProperty("favourited", out _));
+    }
+
+    [Fact]
+    public async Task Unsubscribed_streams_stop_and_bad_messages_get_errors()
+    {
+        using var alice = await _api.Users.NewUserAsync("alice");
+        await using var stream = await StreamingClient.ConnectAsync(_api.BaseAddress, "stream=public");
+
+        await stream.SendAsync("not json");
+        Assert.Equal(400, (await stream.ReceiveAsync()).GetProperty("status").GetInt32());
+        await stream.SendAsync("{\"type\":\"subscribe\",\"stream\":\"user\"}");
+        Assert.Equal(401, (await stream.ReceiveAsync()).GetProperty("status").GetInt32());
+        await stream.SendAsync("{\"type\":\"subscribe\",\"stream\":\"hashtag:nope\"}");
+        Assert.Equal(400, (await stream.ReceiveAsync()).GetProperty("status").GetInt32());
+
+        await stream.SendAsync("{\"type\":\"unsubscribe\",\"stream\":\"public\"}");
+        await stream.SubscribeAsync("public:local");
+        var id = (await alice.PostStatusAsync("once")).Str("id");
+        var received = await stream.ReceiveEventAsync();
+        Assert.Equal(("public:local", "update"), (received.Stream, received.Event));
+        Assert.Equal(id, JsonDocument.Parse(received.Payload).RootElement.Str("id"));
+    }
+
+    [Fact]
+    public async Task Invalid_token_is_refused_before_the_upgrade()
+    {
+        var failure = await Assert.ThrowsAsync<WebSocketException>(() =>
+            StreamingClient.ConnectAsync(_api.BaseAddress, "stream=user&access_token=not-a-token"));
+        Assert.Contains("401", failure.Message);
+
+        using var http = new HttpClient { BaseAddress = _api.BaseAddress };
+        var response = await http.GetAsync("/api/v1/streaming?stream=user&access_token=not-a-token");
+        Assert.Equal("The access token is invalid", (await Json.ReadAsync(response, HttpStatusCode.Unauthorized)).Str("error"));
+        var missing = await Assert.ThrowsAsync<WebSocketException>(() => StreamingClient.ConnectAsync(_api.BaseAddress, "stream=user"));
+        Assert.Contains("401", missing.Message);
+    }
+
+    [Fact]
+    public async Task Health_answers_ok()
+    {
+        using var http = new HttpClient { BaseAddress = _api.BaseAddress };
+
+        Assert.Equal("OK", await http.GetStringAsync("/api/v1/streaming/health"));
+    }
+
+    /// <summary>The API on a real socket, with users made through its grains.</summary>
+    public sealed class SocketApi : IDisposable
+    {
+        public SocketApi()
+        {
+            BaseAddress = Users.Factory.StartOnSocket();
+        }
+
+        public SqliteApiFixture Users { get; } = new();
+
+        public Uri BaseAddress { get; }
+
+        public void Dispose() => Users.Dispose();
+    }
+}
