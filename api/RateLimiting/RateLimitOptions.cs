@@ -10,6 +10,9 @@ public sealed class RateLimitOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Weft:RateLimits";
 
+    /// <summary>Whether the request-rate limits apply at all (the body size limit always does); load tests turn them off.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>Requests per access token.</summary>
     public RateLimitRule PerToken { get; set; } = new() { PermitLimit = 300, Window = TimeSpan.FromMinutes(5) };
 

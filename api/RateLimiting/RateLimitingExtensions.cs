@@ -33,7 +33,8 @@ public static class RateLimitingExtensions
     /// <summary>The request size check and the rate limiter; after the bearer-token middleware, so tokens are known.</summary>
     public static WebApplication UseWeftRateLimits(this WebApplication app)
     {
-        var maxBody = app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value.MaxRequestBodyBytes;
+        var options = app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        var maxBody = options.MaxRequestBodyBytes;
         var global = app.Services.GetRequiredService<GlobalRateLimiter>();
 
         // Kestrel enforces the limit on the bytes read; a declared length over it is refused before reading anything
@@ -41,6 +42,11 @@ public static class RateLimitingExtensions
         app.Use((context, next) => context.Request.ContentLength > maxBody
             ? ApiErrors.WriteAsync(context.Response, StatusCodes.Status413PayloadTooLarge, "Request body too large", null)
             : next(context));
+        if (!options.Enabled)
+        {
+            return app;
+        }
+
         app.UseRateLimiter();
         app.Use((context, next) =>
         {

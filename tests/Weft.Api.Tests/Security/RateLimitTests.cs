@@ -38,6 +38,25 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Turned_off_limits_refuse_nothing_and_send_no_rate_limit_headers()
+    {
+        using var factory = ApiFactory.OnSqlite(new Dictionary<string, string?>
+        {
+            ["Weft:RateLimits:Enabled"] = "false",
+            ["Weft:RateLimits:Registrations:PermitLimit"] = "1",
+            ["Weft:RateLimits:Registrations:Window"] = "01:00:00",
+        });
+        using var client = factory.CreateClient();
+        var registrations = await Registration.RegistrationClient.CreateAsync(client);
+
+        await JsonAsync(await registrations.RegisterAsync("unlimited_1", "unlimited1@example.test"), HttpStatusCode.OK);
+        var second = await registrations.RegisterAsync("unlimited_2", "unlimited2@example.test");
+
+        await JsonAsync(second, HttpStatusCode.OK);
+        Assert.False(second.Headers.Contains("X-RateLimit-Limit"));
+    }
+
+    [Fact]
     public async Task Requests_with_a_token_are_limited_per_token_and_report_what_is_left()
     {
         using var factory = ApiFactory.OnSqlite(new Dictionary<string, string?>
