@@ -4,7 +4,7 @@ using Weft.Testing.Tools;
 
 const string Usage = """
     usage: dotnet run -c Release --project loadtest -- <command> [options]      (needs wrk: apt-get install -y wrk)
-      home-timeline  [--store sqlite|postgres] [--users 40] [--follows 10] [--statuses 5] [--connections 64] [--seconds 15]
+      home-timeline  [--store sqlite|postgres] [--users 40] [--follows 10] [--statuses 5] [--connections 64] [--seconds 15] [--page-size 20]
       post-statuses  [--users 64] [--followers 10] [--connections 16] [--seconds 15]      (PostgreSQL; needs pgbench)
       serve-baseline                        (the minimal Kestrel JSON endpoint home-timeline compares with)
     """;
@@ -30,7 +30,7 @@ try
             await BaselineServer.RunAsync();
             return 0;
         case "home-timeline":
-            arguments.ThrowIfUnknown("store", "users", "follows", "statuses", "connections", "seconds");
+            arguments.ThrowIfUnknown("store", "users", "follows", "statuses", "connections", "seconds", "page-size");
             MachineDescription.Print(Console.Out);
             return await HomeTimelineScenario.RunAsync(
                 arguments.GetString("store", "sqlite", "sqlite", "postgres"),
@@ -38,7 +38,8 @@ try
                 arguments.GetInt("follows", 10),
                 arguments.GetInt("statuses", 5),
                 arguments.GetInt("connections", 64),
-                arguments.GetInt("seconds", 15));
+                arguments.GetInt("seconds", 15),
+                arguments.GetInt("page-size", 20));
         case "post-statuses":
             arguments.ThrowIfUnknown("users", "followers", "connections", "seconds");
             MachineDescription.Print(Console.Out);

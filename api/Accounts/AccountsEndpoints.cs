@@ -166,14 +166,13 @@ public static class AccountsEndpoints
             LinkHeader.Set(context, ids[0], ids[^1]);
         }
 
-        var statuses = await renderer.LoadManyAsync(ids, viewerId, RequestOrigin.Get(context.Request));
+        var statuses = await renderer.LoadListAsync(ids, viewerId, RequestOrigin.Get(context.Request));
         if (body.GetString("tagged") is { Length: > 0 } tag)
         {
-            var name = tag.TrimStart('#');
-            statuses.RemoveAll(status => !(status.Reblog ?? status).Tags.Any(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)));
+            statuses.KeepTagged(tag.TrimStart('#'));
         }
 
-        return MastodonResponses.Json<IReadOnlyList<Status>>(statuses, MastodonJson.Context.IReadOnlyListStatus);
+        return statuses;
     }
 
     /// <summary>Renders a relationship; Weft has no blocks, mutes, requests or notes yet.</summary>

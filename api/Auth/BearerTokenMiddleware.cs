@@ -11,6 +11,10 @@ namespace Weft.Api.Auth;
 /// </summary>
 public sealed class BearerTokenMiddleware(RequestDelegate next, IGrainFactory grains)
 {
+    // By token, so a known token skips hashing too; revocation is still seen at once, since the grain is asked every time.
+    private readonly GrainReferenceCache<string, IAccessTokenGrain> _tokens =
+        new(token => grains.GetGrain<IAccessTokenGrain>(AccessTokens.Hash(token)), capacity: 50_000);
+
     private const string Bearer = "Bearer";
 
     /// <summary>Handles one request.</summary>
@@ -23,7 +27,7 @@ public sealed class BearerTokenMiddleware(RequestDelegate next, IGrainFactory gr
     private async Task AuthenticateAsync(HttpContext context, string token)
     {
         var grant = token.Length is > 0 and <= 512
-            ? await grains.GetGrain<IAccessTokenGrain>(AccessTokens.Hash(token)).GetAsync()
+            ? await _tokens.Get(token).GetAsync()
             : null;
         if (grant is null)
         {

@@ -15,8 +15,7 @@ public static class BookmarksEndpoints
             var viewerId = context.RequireAccountId();
             var page = await grains.GetGrain<IMarkedStatusesGrain>(viewerId).ListBookmarksAsync(PageQuery.Parse(context.Request));
             LinkHeader.Set(context, page.NewestCursor, page.OldestCursor);
-            var statuses = await renderer.LoadManyAsync(page.Items, viewerId, RequestOrigin.Get(context.Request));
-            return MastodonResponses.Json<IReadOnlyList<Status>>(statuses, MastodonJson.Context.IReadOnlyListStatus);
+            return await renderer.LoadListAsync(page.Items, viewerId, RequestOrigin.Get(context.Request));
         }).RequireScope("read:bookmarks");
         return app;
     }

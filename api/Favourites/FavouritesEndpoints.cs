@@ -15,8 +15,7 @@ public static class FavouritesEndpoints
             var viewerId = context.RequireAccountId();
             var page = await grains.GetGrain<IMarkedStatusesGrain>(viewerId).ListFavouritesAsync(PageQuery.Parse(context.Request));
             LinkHeader.Set(context, page.NewestCursor, page.OldestCursor);
-            var statuses = await renderer.LoadManyAsync(page.Items, viewerId, RequestOrigin.Get(context.Request));
-            return MastodonResponses.Json<IReadOnlyList<Status>>(statuses, MastodonJson.Context.IReadOnlyListStatus);
+            return await renderer.LoadListAsync(page.Items, viewerId, RequestOrigin.Get(context.Request));
         }).RequireScope("read:favourites");
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
+using Weft.Api.Infrastructure;
 using Weft.GrainInterfaces.Accounts;
 
 namespace Weft.Api.Mastodon;
@@ -20,11 +21,12 @@ public sealed class AccountRenderer(IGrainFactory grains)
     public const string MissingHeaderPath = "/headers/original/missing.png";
 
     private readonly ConcurrentDictionary<long, CachedAccount> _cache = new();
+    private readonly GrainReferenceCache<long, IAccountGrain> _grains = new(grains.GetGrain<IAccountGrain>);
 
     /// <summary>The account as others see it, or null if it does not exist.</summary>
     public ValueTask<Account?> LoadAsync(long accountId, string origin)
     {
-        var pending = grains.GetGrain<IAccountGrain>(accountId).GetAsync();
+        var pending = _grains.Get(accountId).GetAsync();
         if (pending.IsCompletedSuccessfully)
         {
             return ValueTask.FromResult(pending.Result is { } snapshot ? Render(snapshot, origin) : null);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
+using Weft.Api.Infrastructure;
 using Weft.GrainInterfaces.Statuses;
 
 namespace Weft.Api.Mastodon;
@@ -15,11 +16,12 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
     private const int MaxCached = 100_000;
 
     private readonly ConcurrentDictionary<long, CachedStatus> _cache = new();
+    private readonly GrainReferenceCache<long, IStatusGrain> _grains = new(grains.GetGrain<IStatusGrain>);
 
     /// <summary>A status as <paramref name="viewerId"/> (0: anonymous) sees it, or null if missing or invisible.</summary>
     public async ValueTask<Status?> LoadAsync(long statusId, long viewerId, string origin)
     {
-        var view = await grains.GetGrain<IStatusGrain>(statusId).GetAsync(viewerId).ConfigureAwait(false);
+        var view = await _grains.Get(statusId).GetAsync(viewerId).ConfigureAwait(false);
         return view is null ? null : await RenderAsync(view, viewerId, origin).ConfigureAwait(false);
     }
 
@@ -29,7 +31,7 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
         StatusView? original = null;
         if (view.Status.ReblogOfId is { } originalId)
         {
-            original = await grains.GetGrain<IStatusGrain>(originalId).GetAsync(viewerId).ConfigureAwait(false);
+            original = await _grains.Get(originalId).GetAsync(viewerId).ConfigureAwait(false);
             if (original is null)
             {
                 return null;
@@ -38,7 +40,7 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
 
         var author = await accounts.LoadAsync(view.Status.AccountId, origin).ConfigureAwait(false);
         var originalAuthor = original is null ? null : await accounts.LoadAsync(original.Status.AccountId, origin).ConfigureAwait(false);
-        return Compose(view, author, original, originalAuthor, viewerId, origin);
+        return Compose(view, author, original, originalAuthor, origin)?.ToEntity(viewerId);
     }
 
     /// <summary>Renders views the caller already has (a thread), in order, leaving out any that cannot be rendered.</summary>
@@ -62,17 +64,37 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
         return statuses;
     }
 
-    /// <summary>
-    /// The statuses among <paramref name="statusIds"/> the viewer may see, in order. Every grain call of a step starts
-    /// before any is awaited; calls answered from memory complete at once and nothing is allocated for waiting.
-    /// </summary>
+    /// <summary>The statuses among <paramref name="statusIds"/> the viewer may see, in order, as entities.</summary>
     public async ValueTask<List<Status>> LoadManyAsync(IReadOnlyList<long> statusIds, long viewerId, string origin)
+    {
+        var composed = await LoadComposedAsync(statusIds, viewerId, origin).ConfigureAwait(false);
+        var statuses = new List<Status>(composed.Count);
+        foreach (var status in composed)
+        {
+            statuses.Add(status.ToEntity(viewerId));
+        }
+
+        return statuses;
+    }
+
+    /// <summary>
+    /// The statuses among <paramref name="statusIds"/> the viewer may see, in order, as a JSON array response written
+    /// from each status's cached bytes plus the viewer's marks: the list endpoints' hot path.
+    /// </summary>
+    public async ValueTask<StatusListResult> LoadListAsync(IReadOnlyList<long> statusIds, long viewerId, string origin, int statusCode = StatusCodes.Status200OK) =>
+        new(await LoadComposedAsync(statusIds, viewerId, origin).ConfigureAwait(false), viewerId, statusCode);
+
+    /// <summary>
+    /// Every grain call of a step starts before any is awaited; calls answered from memory complete at once and nothing
+    /// is allocated for waiting.
+    /// </summary>
+    internal async ValueTask<List<ComposedStatus>> LoadComposedAsync(IReadOnlyList<long> statusIds, long viewerId, string origin)
     {
         var count = statusIds.Count;
         var pendingViews = new ValueTask<StatusView?>[count];
         for (var i = 0; i < count; i++)
         {
-            pendingViews[i] = grains.GetGrain<IStatusGrain>(statusIds[i]).GetAsync(viewerId);
+            pendingViews[i] = _grains.Get(statusIds[i]).GetAsync(viewerId);
         }
 
         var views = new StatusView?[count];
@@ -81,9 +103,10 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
             views[i] = pendingViews[i].IsCompletedSuccessfully ? pendingViews[i].Result : await pendingViews[i].ConfigureAwait(false);
         }
 
-        // Originals of reblogs, and every author, in a second round.
+        // Originals of reblogs, and every author, in a second round; a page often repeats authors, so each is asked once.
         var pendingOriginals = new ValueTask<StatusView?>[count];
         var pendingAuthors = new ValueTask<Account?>[count];
+        var authorIds = new long[count];
         for (var i = 0; i < count; i++)
         {
             if (views[i] is not { } view)
@@ -91,14 +114,33 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
                 continue;
             }
 
-            pendingAuthors[i] = accounts.LoadAsync(view.Status.AccountId, origin);
+            authorIds[i] = view.Status.AccountId;
+            if (Array.IndexOf(authorIds, view.Status.AccountId, 0, i) < 0)
+            {
+                pendingAuthors[i] = accounts.LoadAsync(view.Status.AccountId, origin);
+            }
+
             if (view.Status.ReblogOfId is { } originalId)
             {
-                pendingOriginals[i] = grains.GetGrain<IStatusGrain>(originalId).GetAsync(viewerId);
+                pendingOriginals[i] = _grains.Get(originalId).GetAsync(viewerId);
             }
         }
 
-        var statuses = new List<Status>(count);
+        var authors = new Account?[count];
+        for (var i = 0; i < count; i++)
+        {
+            if (views[i] is null)
+            {
+                continue;
+            }
+
+            var first = Array.IndexOf(authorIds, authorIds[i], 0, i);
+            authors[i] = first >= 0
+                ? authors[first]
+                : pendingAuthors[i].IsCompletedSuccessfully ? pendingAuthors[i].Result : await pendingAuthors[i].ConfigureAwait(false);
+        }
+
+        var statuses = new List<ComposedStatus>(count);
         for (var i = 0; i < count; i++)
         {
             if (views[i] is not { } view)
@@ -106,7 +148,7 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
                 continue;
             }
 
-            var author = pendingAuthors[i].IsCompletedSuccessfully ? pendingAuthors[i].Result : await pendingAuthors[i].ConfigureAwait(false);
+            var author = authors[i];
             StatusView? original = null;
             Account? originalAuthor = null;
             if (view.Status.ReblogOfId is not null)
@@ -121,7 +163,7 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
                 originalAuthor = pendingOriginalAuthor.IsCompletedSuccessfully ? pendingOriginalAuthor.Result : await pendingOriginalAuthor.ConfigureAwait(false);
             }
 
-            if (Compose(view, author, original, originalAuthor, viewerId, origin) is { } status)
+            if (Compose(view, author, original, originalAuthor, origin) is { } status)
             {
                 statuses.Add(status);
             }
@@ -133,65 +175,43 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
     /// <summary>The delete response: the last rendering with the source text instead of the HTML (for "delete and redraft").</summary>
     public static Status WithSourceText(Status status, string text) => status with { Content = null, Text = text };
 
-    private Status? Compose(StatusView view, Account? author, StatusView? original, Account? originalAuthor, long viewerId, string origin)
+    private ComposedStatus? Compose(StatusView view, Account? author, StatusView? original, Account? originalAuthor, string origin)
     {
         if (author is null || (original is not null && originalAuthor is null))
         {
             return null;
         }
 
-        Status? originalForViewer = null;
-        Status? originalBase = null;
+        ComposedStatus? composedOriginal = null;
         if (original is not null)
         {
-            originalBase = Base(original.Status, originalAuthor!, null, origin);
-            originalForViewer = ForViewer(originalBase, original, null, viewerId);
+            composedOriginal = new ComposedStatus(Base(original.Status, originalAuthor!, null, origin), original, null);
         }
 
-        return ForViewer(Base(view.Status, author, originalBase, origin), view, originalForViewer, viewerId);
+        return new ComposedStatus(Base(view.Status, author, composedOriginal?.Base, origin), view, composedOriginal);
     }
 
-    private Status Base(StatusSnapshot snapshot, Account author, Status? reblogBase, string origin)
+    private CachedStatus Base(StatusSnapshot snapshot, Account author, CachedStatus? reblogBase, string origin)
     {
         _cache.TryGetValue(snapshot.Id, out var cached);
-        if (cached is not null && cached.Snapshot.Equals(snapshot) && ReferenceEquals(cached.Author, author)
-            && ReferenceEquals(cached.ReblogBase, reblogBase) && cached.Origin == origin)
+        if (cached is not null && (ReferenceEquals(cached.Snapshot, snapshot) || cached.Snapshot.Equals(snapshot))
+            && ReferenceEquals(cached.Author, author) && ReferenceEquals(cached.ReblogBase, reblogBase) && cached.Origin == origin)
         {
-            return cached.Status;
+            return cached;
         }
 
         // The text never changes after posting: keep its HTML across counter changes.
         var content = cached is not null && cached.Origin == origin && cached.Snapshot.Text == snapshot.Text
             ? cached.Status.Content
             : null;
-        var status = Build(snapshot, author, reblogBase, content, origin);
+        var fresh = new CachedStatus(snapshot, author, reblogBase, origin, Build(snapshot, author, reblogBase?.Status, content, origin));
         if (_cache.Count >= MaxCached)
         {
             _cache.Clear();
         }
 
-        _cache[snapshot.Id] = new CachedStatus(snapshot, author, reblogBase, origin, status);
-        return status;
-    }
-
-    private static Status ForViewer(Status status, StatusView view, Status? reblogForViewer, long viewerId)
-    {
-        if (viewerId == 0)
-        {
-            return status;
-        }
-
-        var own = view.Status.AccountId == viewerId && view.Status.ReblogOfId is null;
-        return status with
-        {
-            Favourited = view.Favourited,
-            Reblogged = view.Reblogged,
-            Muted = false,
-            Bookmarked = view.Bookmarked,
-            Pinned = own ? false : null,
-            Filtered = [],
-            Reblog = reblogForViewer,
-        };
+        _cache[snapshot.Id] = fresh;
+        return fresh;
     }
 
     private static Status Build(StatusSnapshot snapshot, Account author, Status? reblogBase, string? content, string origin)
@@ -265,5 +285,4 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
         }
     }
 
-    private sealed record CachedStatus(StatusSnapshot Snapshot, Account Author, Status? ReblogBase, string Origin, Status Status);
 }

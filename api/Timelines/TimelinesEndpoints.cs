@@ -37,9 +37,8 @@ public static class TimelinesEndpoints
             LinkHeader.Set(context, ids[0], ids[^1]);
         }
 
-        var statuses = await renderer.LoadManyAsync(ids, viewerId, RequestOrigin.Get(context.Request));
-        return MastodonResponses.Json<IReadOnlyList<Mastodon.Status>>(
-            statuses, MastodonJson.Context.IReadOnlyListStatus, page.Regenerating ? StatusCodes.Status206PartialContent : StatusCodes.Status200OK);
+        return await renderer.LoadListAsync(
+            ids, viewerId, RequestOrigin.Get(context.Request), page.Regenerating ? StatusCodes.Status206PartialContent : StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> PublicAsync(HttpContext context, IGrainFactory grains, StatusRenderer renderer)
@@ -60,7 +59,6 @@ public static class TimelinesEndpoints
             LinkHeader.Set(context, ids[0], ids[^1]);
         }
 
-        var statuses = await renderer.LoadManyAsync(ids, context.GetViewerId(), RequestOrigin.Get(context.Request));
-        return MastodonResponses.Json<IReadOnlyList<Mastodon.Status>>(statuses, MastodonJson.Context.IReadOnlyListStatus);
+        return await renderer.LoadListAsync(ids, context.GetViewerId(), RequestOrigin.Get(context.Request));
     }
 }

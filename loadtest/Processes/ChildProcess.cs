@@ -9,6 +9,7 @@ internal sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StreamWriter _log;
+    private bool _disposed;
 
     private ChildProcess(Process process, StreamWriter log, Uri baseAddress, string logPath)
     {
@@ -72,6 +73,12 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -12,9 +12,7 @@ namespace Weft.LoadTest.Scenarios;
 /// </summary>
 internal static class HomeTimelineScenario
 {
-    private const int PageSize = 20;
-
-    public static async Task<int> RunAsync(string store, int users, int follows, int statusesEach, int connections, int seconds)
+    public static async Task<int> RunAsync(string store, int users, int follows, int statusesEach, int connections, int seconds, int pageSize)
     {
         await using var database = store == "postgres" ? await PostgreSqlDatabase.CreateAsync("loadtest") : null;
         await using var api = await ApiProcess.StartAsync(store, database?.ConnectionString);
@@ -30,7 +28,7 @@ internal static class HomeTimelineScenario
             {
                 foreach (var account in accounts)
                 {
-                    if (await seeder.HomeCountAsync(account, PageSize) < PageSize)
+                    if (await seeder.HomeCountAsync(account, pageSize) < pageSize)
                     {
                         return false;
                     }
@@ -38,7 +36,7 @@ internal static class HomeTimelineScenario
 
                 return true;
             },
-            $"every home timeline to hold {PageSize} statuses",
+            $"every home timeline to hold {pageSize} statuses",
             TimeSpan.FromMinutes(2));
 
         var script = $$"""
@@ -46,7 +44,7 @@ internal static class HomeTimelineScenario
             counter = 0
             request = function()
               counter = counter + 1
-              return wrk.format("GET", "/api/v1/timelines/home?limit={{PageSize}}", { ["Authorization"] = "Bearer " .. tokens[(counter % #tokens) + 1] })
+              return wrk.format("GET", "/api/v1/timelines/home?limit={{pageSize}}", { ["Authorization"] = "Bearer " .. tokens[(counter % #tokens) + 1] })
             end
             """;
         await WrkRunner.RunAsync(new Uri(api.BaseAddress, "/api/v1/timelines/home"), script, connections, Math.Max(2, seconds / 5));
@@ -59,7 +57,7 @@ internal static class HomeTimelineScenario
         var json = await WrkRunner.RunAsync(new Uri(baseline.BaseAddress, "/json"), BaselineScript, connections, seconds);
 
         Console.WriteLine($"baseline GET /json:                    {json}");
-        Console.WriteLine($"GET /api/v1/timelines/home ({PageSize} statuses): {home}");
+        Console.WriteLine($"GET /api/v1/timelines/home ({pageSize} statuses): {home}");
         var ratio = home.RequestsPerSecond / json.RequestsPerSecond;
         Console.WriteLine($"ratio: {ratio:0.00} (target ≥ 0.50) with {connections} connections, {seconds} s each, wrk on the same machine");
         return home.Non2xx == 0 && home.SocketErrors == 0 ? 0 : 1;
