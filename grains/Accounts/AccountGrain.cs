@@ -145,16 +145,11 @@ public sealed partial class AccountGrain(
         if (added)
         {
             Changed();
-            try
-            {
-                await target.FollowedByAsync(id);
-                await GrainFactory.GetGrain<INotificationsGrain>(targetId).AddAsync(NotificationType.Follow, id, null);
-                await GrainFactory.GetGrain<IHomeTimelineGrain>(id).MergeAuthorAsync(targetId);
-            }
-            catch (Exception e)
-            {
-                AccountLog.FollowSideEffectFailed(logger, e, id, targetId);
-            }
+
+            // Each step on its own: one failing must not skip the others (the follow itself is committed).
+            await SideEffectAsync(GrainFactory.GetGrain<IHomeTimelineGrain>(id).MergeAuthorAsync(targetId), targetId);
+            await SideEffectAsync(target.FollowedByAsync(id), targetId);
+            await SideEffectAsync(GrainFactory.GetGrain<INotificationsGrain>(targetId).AddAsync(NotificationType.Follow, id, null), targetId);
         }
 
         return new FollowResult(await RelationshipAsync(targetId), added);
@@ -178,15 +173,8 @@ public sealed partial class AccountGrain(
         if (removed)
         {
             Changed();
-            try
-            {
-                await GrainFactory.GetGrain<IAccountGrain>(targetId).UnfollowedByAsync(id);
-                await GrainFactory.GetGrain<IHomeTimelineGrain>(id).RemoveAuthorAsync(targetId);
-            }
-            catch (Exception e)
-            {
-                AccountLog.FollowSideEffectFailed(logger, e, id, targetId);
-            }
+            await SideEffectAsync(GrainFactory.GetGrain<IHomeTimelineGrain>(id).RemoveAuthorAsync(targetId), targetId);
+            await SideEffectAsync(GrainFactory.GetGrain<IAccountGrain>(targetId).UnfollowedByAsync(id), targetId);
         }
 
         return new FollowResult(await RelationshipAsync(targetId), removed);
@@ -242,6 +230,20 @@ public sealed partial class AccountGrain(
         finally
         {
             _followerRecountsInFlight--;
+        }
+    }
+
+    // A follow's side effect: logged if it fails (the follow is committed; counters are recounted on activation, and a
+    // home timeline drops the entries of accounts no longer followed when it activates).
+    private async Task SideEffectAsync(Task sideEffect, long targetId)
+    {
+        try
+        {
+            await sideEffect;
+        }
+        catch (Exception e)
+        {
+            AccountLog.FollowSideEffectFailed(logger, e, Id, targetId);
         }
     }
 

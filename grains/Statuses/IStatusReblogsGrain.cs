@@ -1,3 +1,5 @@
+using Weft.GrainInterfaces.Statuses;
+
 namespace Weft.Grains.Statuses;
 
 /// <summary>
@@ -13,4 +15,13 @@ public interface IStatusReblogsGrain : IGrainWithIntegerKey
     /// </summary>
     [AlwaysInterleave]
     Task ReblogRemovedAsync(long reblogId, long accountId);
+
+    /// <summary>
+    /// Deletes this reblog for its author <paramref name="actorId"/> (the original's unreblog). Interleaves: the
+    /// reblog's grain may be inside a turn that awaits the original (a forwarded reblog or favourite) while the
+    /// original awaits this, and waiting for that turn would deadlock both. Deleting changes state before its first
+    /// await, so an interleaved delete and a running one cannot both delete.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<StatusActionResult> DeleteReblogAsync(long actorId);
 }

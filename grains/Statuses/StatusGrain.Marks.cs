@@ -5,7 +5,10 @@ using Weft.Grains.Data;
 
 namespace Weft.Grains.Statuses;
 
-/// <summary>Favourites and bookmarks: a store row each, mirrored in memory.</summary>
+/// <summary>
+/// Favourites and bookmarks: a store row each, mirrored in memory. On a reblog they apply to its original (as Mastodon
+/// does), forwarded there; the original never awaits a reblog's turn (see <see cref="IStatusReblogsGrain.DeleteReblogAsync"/>).
+/// </summary>
 public sealed partial class StatusGrain
 {
     public async Task<StatusActionResult> FavouriteAsync(long actorId)
@@ -13,6 +16,11 @@ public sealed partial class StatusGrain
         if (!await CanSeeAsync(actorId))
         {
             return StatusActionResult.NotFound;
+        }
+
+        if (state.State.Status!.ReblogOfId is { } originalId)
+        {
+            return await GrainFactory.GetGrain<IStatusGrain>(originalId).FavouriteAsync(actorId);
         }
 
         if (!_favouriteMarks.ContainsKey(actorId))
@@ -37,6 +45,11 @@ public sealed partial class StatusGrain
             return StatusActionResult.NotFound;
         }
 
+        if (state.State.Status!.ReblogOfId is { } originalId)
+        {
+            return await GrainFactory.GetGrain<IStatusGrain>(originalId).UnfavouriteAsync(actorId);
+        }
+
         if (_favouriteMarks.ContainsKey(actorId))
         {
             await store.RemoveMarkAsync(StatusMarkKind.Favourite, actorId, Id, CancellationToken.None);
@@ -52,6 +65,11 @@ public sealed partial class StatusGrain
         if (!await CanSeeAsync(actorId))
         {
             return StatusActionResult.NotFound;
+        }
+
+        if (state.State.Status!.ReblogOfId is { } originalId)
+        {
+            return await GrainFactory.GetGrain<IStatusGrain>(originalId).BookmarkAsync(actorId);
         }
 
         if (!_bookmarkers.Contains(actorId))
@@ -71,6 +89,11 @@ public sealed partial class StatusGrain
             return StatusActionResult.NotFound;
         }
 
+        if (state.State.Status!.ReblogOfId is { } originalId)
+        {
+            return await GrainFactory.GetGrain<IStatusGrain>(originalId).UnbookmarkAsync(actorId);
+        }
+
         if (_bookmarkers.Contains(actorId))
         {
             await store.RemoveMarkAsync(StatusMarkKind.Bookmark, actorId, Id, CancellationToken.None);
@@ -80,8 +103,17 @@ public sealed partial class StatusGrain
         return new StatusActionResult(ViewFor(actorId), null);
     }
 
-    public async Task<ImmutableArray<long>> GetFavouritedByAsync(long viewerId) =>
-        await CanSeeAsync(viewerId) ? NewestFirst(_favouriteMarks) : [];
+    public async Task<ImmutableArray<long>> GetFavouritedByAsync(long viewerId)
+    {
+        if (!await CanSeeAsync(viewerId))
+        {
+            return [];
+        }
+
+        return state.State.Status!.ReblogOfId is { } originalId
+            ? await GrainFactory.GetGrain<IStatusGrain>(originalId).GetFavouritedByAsync(viewerId)
+            : NewestFirst(_favouriteMarks);
+    }
 
     // Accounts ordered by the id of their mark (or reblog): ids are snowflakes, so newest first is largest first.
     private static ImmutableArray<long> NewestFirst(Dictionary<long, long> idsByAccount)

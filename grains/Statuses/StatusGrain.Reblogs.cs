@@ -86,17 +86,30 @@ public sealed partial class StatusGrain
             return StatusActionResult.NotFound;
         }
 
-        if (_reblogsByAccount.Remove(actorId, out var reblogId))
+        if (_reblogsByAccount.TryGetValue(actorId, out var reblogId))
         {
-            Changed();
-            await GrainFactory.GetGrain<IStatusGrain>(reblogId).DeleteAsync(actorId);
+            // Forgotten only once the reblog is deleted (it reports back through ReblogRemovedAsync; this covers a
+            // failure of that report), so a failed delete leaves no reblog the account could not undo or would repeat.
+            await GrainFactory.GetGrain<IStatusReblogsGrain>(reblogId).DeleteReblogAsync(actorId);
+            await ReblogRemovedAsync(reblogId, actorId);
         }
 
         return new StatusActionResult(ViewFor(actorId), null);
     }
 
-    public async Task<ImmutableArray<long>> GetRebloggedByAsync(long viewerId) =>
-        await CanSeeAsync(viewerId) ? NewestFirst(_reblogsByAccount) : [];
+    public async Task<ImmutableArray<long>> GetRebloggedByAsync(long viewerId)
+    {
+        if (!await CanSeeAsync(viewerId))
+        {
+            return [];
+        }
+
+        return state.State.Status!.ReblogOfId is { } originalId
+            ? await GrainFactory.GetGrain<IStatusGrain>(originalId).GetRebloggedByAsync(viewerId)
+            : NewestFirst(_reblogsByAccount);
+    }
+
+    public Task<StatusActionResult> DeleteReblogAsync(long actorId) => DeleteAsync(actorId);
 
     public Task ReblogRemovedAsync(long reblogId, long accountId)
     {

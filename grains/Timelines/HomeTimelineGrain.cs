@@ -36,6 +36,7 @@ public sealed partial class HomeTimelineGrain(
     private bool _dirty;
     private IGrainTimer? _persistTimer;
     private Task? _building;
+    private HashSet<long>? _unfollowed;
 
     private long Owner => GetPrimaryKeyLong();
 
@@ -48,7 +49,17 @@ public sealed partial class HomeTimelineGrain(
 
         // Catch up what a crash may have lost since the last write (fan-out deliveries can lag, hence the margin).
         var since = SnowflakeId.MinimumFor(state.State.WrittenAt - _options.HomeTimelineCatchUpMargin);
-        var rows = await store.ListRecentByAuthorsAsync(await AuthorsAsync(cancellationToken), Owner, since, _options.HomeTimelineCapacity, cancellationToken);
+        var authors = await AuthorsAsync(cancellationToken);
+        var rows = await store.ListRecentByAuthorsAsync(authors, Owner, since, _options.HomeTimelineCapacity, cancellationToken);
+
+        // An unfollow whose removal was lost (a crash before the write, a failed call) leaves entries of an account no
+        // longer followed: drop them, since the store's follows are the truth.
+        var followed = new HashSet<long>(authors);
+        if (state.State.Entries.RemoveAll(e => !followed.Contains(e.AccountId)) > 0)
+        {
+            _dirty = true;
+        }
+
         if (MergeRows(rows) > 0)
         {
             _dirty = true;
@@ -79,6 +90,12 @@ public sealed partial class HomeTimelineGrain(
         var owner = Owner;
         foreach (var entry in entries)
         {
+            // A fan-out that read its follower page before an unfollow delivers late: the unfollowed account stays out.
+            if (_unfollowed is not null && _unfollowed.Contains(entry.AccountId))
+            {
+                continue;
+            }
+
             if (TimelineEntries.TryInsert(entriesList, entry, owner, _options.HomeTimelineCapacity))
             {
                 _dirty = true;
@@ -108,6 +125,7 @@ public sealed partial class HomeTimelineGrain(
 
     public async Task MergeAuthorAsync(long authorId)
     {
+        _unfollowed?.Remove(authorId);
         if (!state.State.Built)
         {
             return;
@@ -128,6 +146,11 @@ public sealed partial class HomeTimelineGrain(
 
     public Task RemoveAuthorAsync(long authorId)
     {
+        if (authorId != Owner)
+        {
+            (_unfollowed ??= []).Add(authorId);
+        }
+
         // The author's statuses and reblogs by the author; reblogs of the author's statuses by others stay (as in Mastodon).
         if (state.State.Entries.RemoveAll(e => e.AccountId == authorId) > 0)
         {

@@ -123,7 +123,8 @@ public static class TimelineEntries
     // [start, end): entries with id < max_id and id > max(since_id, min_id).
     private static (int Start, int End) Bounds(List<TimelineEntry> entries, PageRequest page)
     {
-        var start = page.MaxId is { } max ? FirstIndexAtOrBelow(entries, max - 1) : 0;
+        // No id lies below long.MinValue (and max - 1 would wrap around to long.MaxValue).
+        var start = page.MaxId is { } max ? max == long.MinValue ? entries.Count : FirstIndexAtOrBelow(entries, max - 1) : 0;
         var lower = Math.Max(page.SinceId ?? long.MinValue, page.MinId ?? long.MinValue);
         var end = lower == long.MinValue ? entries.Count : FirstIndexAtOrBelow(entries, lower);
         return (start, Math.Max(start, end));

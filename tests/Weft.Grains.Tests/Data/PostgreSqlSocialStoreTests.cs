@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Weft.Grains.Data;
 using Weft.Grains.Data.PostgreSql;
 using Weft.Testing.PostgreSql;
@@ -11,12 +12,19 @@ namespace Weft.Grains.Tests.Data;
 public sealed class PostgreSqlSocialStoreTests(PostgreSqlDatabaseFixture database)
     : SocialStoreContractTests, IClassFixture<PostgreSqlDatabaseFixture>
 {
-    protected override ISocialStore CreateStore() => new PostgreSqlSocialStore(database.ConnectionString);
+    // The throwaway server allows 200 connections for the whole test run, and other classes (silos) run in parallel with
+    // this one: a store here may open at most 20, so the tests with hundreds of parallel calls queue on the pool instead.
+    private const int MaxPoolSize = 20;
+
+    protected override ISocialStore CreateStore() => new PostgreSqlSocialStore(Limited(database.ConnectionString));
+
+    private static string Limited(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = MaxPoolSize }.ConnectionString;
 
     protected override async Task<(Func<ISocialStore> Create, Func<Task> Drop)> CreateFreshDatabaseAsync()
     {
         var fresh = await PostgreSqlDatabase.CreateAsync("social_schema");
-        return (() => new PostgreSqlSocialStore(fresh.ConnectionString), async () => await fresh.DisposeAsync());
+        return (() => new PostgreSqlSocialStore(Limited(fresh.ConnectionString)), async () => await fresh.DisposeAsync());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Weft.GrainInterfaces.Paging;
 using Weft.GrainInterfaces.Statuses;
+using Weft.GrainInterfaces.Timelines;
 using Weft.Grains.Tests.Support;
 using Weft.Testing;
 
@@ -43,6 +44,29 @@ public sealed class HomeTimelineTests(SqliteSocialSiloFixture fixture) : IClassF
         Assert.False(result.Relationship.Following);
         Assert.Equal([byOther.Id], await Kit.TimelineIdsAsync(reader));
         Assert.Equal(0, (await Kit.Account(author).GetAsync())!.FollowersCount);
+    }
+
+    [Fact]
+    public async Task A_status_delivered_after_the_unfollow_stays_out_of_the_home_timeline()
+    {
+        var author = await Kit.CreateAccountAsync();
+        var reader = await Kit.CreateAccountAsync();
+        await Kit.FollowAsync(reader, author);
+        Assert.Empty(await Kit.TimelineIdsAsync(reader));
+        var status = await Kit.PostAsync(author, "in flight");
+        await Kit.WaitForTimelineAsync(author, [status.Id]);
+        await Kit.WaitForTimelineAsync(reader, [status.Id]);
+
+        Assert.True((await Kit.Account(reader).UnfollowAsync(author)).Changed);
+        // The fan-out read its follower page before the unfollow and delivers (again) after it.
+        await Kit.Timeline(reader).AddAsync([new TimelineEntry(status.Id, author, null, null)]);
+
+        Assert.Empty(await Kit.TimelineIdsAsync(reader));
+
+        // Following again brings the author back, pushed entries included.
+        await Kit.FollowAsync(reader, author);
+        var later = await Kit.PostAsync(author, "later");
+        await Kit.WaitForTimelineAsync(reader, [later.Id, status.Id]);
     }
 
     [Fact]

@@ -70,6 +70,42 @@ public sealed class RestartTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Home_timeline_drops_an_account_no_longer_followed_when_it_reactivates()
+    {
+        long reader;
+        long kept;
+        await using (var silo = await StartAsync())
+        {
+            var kit = new SocialTestKit(silo.GrainFactory);
+            var gone = await kit.CreateAccountAsync();
+            var stays = await kit.CreateAccountAsync();
+            reader = await kit.CreateAccountAsync();
+            await kit.FollowAsync(reader, gone);
+            await kit.FollowAsync(reader, stays);
+            Assert.Empty(await kit.TimelineIdsAsync(reader));
+            var goneStatus = await kit.PostAsync(gone, "from an account about to be unfollowed");
+            kept = (await kit.PostAsync(stays, "from an account still followed")).Id;
+            await kit.WaitForTimelineAsync(reader, [kept, goneStatus.Id]);
+        }
+
+        // The unfollow committed in the store, but the timeline's removal was lost (a crash before its write).
+        await using (var connection = new SqliteConnection($"Data Source={_file.Path}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM follows WHERE follower_id = $reader AND followee_id <> (SELECT max(followee_id) FROM follows WHERE follower_id = $reader)";
+            command.Parameters.AddWithValue("$reader", reader);
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        await using (var silo = await StartAsync())
+        {
+            var kit = new SocialTestKit(silo.GrainFactory);
+            Assert.Equal([kept], await kit.TimelineIdsAsync(reader));
+        }
+    }
+
     public void Dispose() => _file.Dispose();
 
     private Task<SocialSilo> StartAsync() => SocialSilo.StartAsync(SocialSilo.SqliteSettings(_file.Path));

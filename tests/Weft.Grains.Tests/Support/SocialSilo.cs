@@ -32,11 +32,12 @@ public sealed class SocialSilo : IAsyncDisposable
     public static Dictionary<string, string?> PostgreSqlSettings(string connectionString, IReadOnlyDictionary<string, string?>? extra = null) =>
         With(extra, "PostgreSql", connectionString);
 
-    public static async Task<SocialSilo> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    public static async Task<SocialSilo> StartAsync(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddWeftSilo();
+        configureServices?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return new SocialSilo(host);

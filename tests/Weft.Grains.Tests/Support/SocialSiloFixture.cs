@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Weft.Grains.Tests.Support;
 
 /// <summary>
@@ -14,7 +16,7 @@ public abstract class SocialSiloFixture : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
-    public async Task InitializeAsync() => _silo = await SocialSilo.StartAsync(await CreateSettingsAsync());
+    public async Task InitializeAsync() => _silo = await SocialSilo.StartAsync(await CreateSettingsAsync(), ConfigureServices);
 
     public async Task DisposeAsync()
     {
@@ -27,6 +29,11 @@ public abstract class SocialSiloFixture : IAsyncLifetime
     }
 
     protected abstract Task<Dictionary<string, string?>> CreateSettingsAsync();
+
+    /// <summary>Changes the silo's services after <c>AddWeftSilo</c> (for example to decorate the social store).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     protected abstract Task DisposeDatabaseAsync();
 }

@@ -1,0 +1,52 @@
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Weft.Grains.Data;
+
+namespace Weft.Grains.Tests.Support;
+
+/// <summary>
+/// The silo's social store with a gate: <see cref="ISocialStore.AddMarkAsync"/> by the account
+/// <see cref="StoreGate.AccountId"/> waits until the test opens the gate, so a test can hold a status grain inside a turn.
+/// Every other call goes straight to the real store.
+/// </summary>
+public class GatedSocialStore : DispatchProxy
+{
+    private ISocialStore? _inner;
+    private StoreGate? _gate;
+
+    /// <summary>Replaces the registered <see cref="ISocialStore"/> with one that goes through <paramref name="gate"/>.</summary>
+    public static void Decorate(IServiceCollection services, StoreGate gate)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(ISocialStore));
+        services.Remove(registered);
+        services.AddSingleton(sp =>
+        {
+            var inner = registered.ImplementationFactory is { } factory
+                ? (ISocialStore)factory(sp)
+                : registered.ImplementationInstance as ISocialStore ?? (ISocialStore)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!);
+            var proxy = Create<ISocialStore, GatedSocialStore>();
+            var gated = (GatedSocialStore)(object)proxy;
+            gated._inner = inner;
+            gated._gate = gate;
+            return proxy;
+        });
+    }
+
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+    {
+        ArgumentNullException.ThrowIfNull(targetMethod);
+        if (targetMethod.Name == nameof(ISocialStore.AddMarkAsync) && args is [_, long accountId, ..] && accountId == _gate!.AccountId)
+        {
+            return AfterGateAsync(targetMethod, args);
+        }
+
+        return targetMethod.Invoke(_inner, args);
+    }
+
+    private async Task<bool> AfterGateAsync(MethodInfo method, object?[] args)
+    {
+        _gate!.Entered.TrySetResult();
+        await _gate.Open.Task;
+        return await (Task<bool>)method.Invoke(_inner, args)!;
+    }
+}
