@@ -46,7 +46,11 @@ public interface ISocialStore
 
     // Statuses -----------------------------------------------------------------------------------------------
 
-    /// <summary>Inserts index rows; rows already present (same id) are left as they are. One transaction.</summary>
+    /// <summary>
+    /// Inserts index rows; rows already present (same id) are left as they are. One transaction. For the status fan-out
+    /// only: on PostgreSQL it does not wait for the disk, which is safe because the stream checkpoint that follows it
+    /// commits later in the same write-ahead log.
+    /// </summary>
     Task UpsertStatusesAsync(IReadOnlyList<StatusRow> statuses, CancellationToken cancellationToken);
 
     /// <summary>Removes a status's index row (and its mentions); false if absent.</summary>

@@ -8,10 +8,10 @@ using static Weft.Runtime.Persistence.GrainStateVersions;
 namespace Weft.Persistence.PostgreSql;
 
 /// <remarks>
-/// The outbox: the state write and the append run in one transaction on one connection, sent as one batch (the
-/// conditional write, then the queue's own append commands, so the append SQL lives only in
-/// <see cref="PostgreSqlStreamQueue"/>), then committed — or rolled back when the write matched no row (a stale
-/// ETag), so no event is stored and no sequence number is used.
+/// The outbox: the state write and the append commit in one transaction — the queue's next group commit for the stream's
+/// partition, shared with other outbox writes and appends, so many grains' posts cost one flush. The write is
+/// conditional; when it matches no row (a stale ETag) its events are not appended and no sequence number is used. The
+/// append SQL lives only in <see cref="PostgreSqlStreamQueue"/>.
 /// </remarks>
 public sealed partial class PostgreSqlGrainStorage : IOutboxGrainStorage
 {
@@ -39,54 +39,32 @@ public sealed partial class PostgreSqlGrainStorage : IOutboxGrainStorage
 
         var expected = ParseEtag(key, etag);
         var keyBytes = EncodeKey(key);
-        long? version = null;
-        long lastSequence;
-        int partition;
+        AppendOutcome outcome;
         try
         {
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (var batch = new NpgsqlBatch(connection, transaction))
-            {
-                var write = batch.CreateBatchCommand();
-                write.CommandText = expected is null ? _insertSql : _updateSql;
-                AddKey(write.Parameters, key, keyBytes);
-                write.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>> { TypedValue = data, NpgsqlDbType = NpgsqlDbType.Bytea });
-                if (expected is { } v)
-                {
-                    write.Parameters.Add(new NpgsqlParameter<long> { TypedValue = v, NpgsqlDbType = NpgsqlDbType.Bigint });
-                }
-
-                batch.BatchCommands.Add(write);
-                partition = postgresQueue.AddAppendCommands(batch, streamId, events);
-
-                await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    version = reader.GetInt64(0);
-                }
-
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                lastSequence = await PostgreSqlStreamQueue.ReadAppendResultAsync(reader, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (version is null)
-            {
-                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                postgresQueue.NotifyAppended(partition);
-            }
+            outcome = await postgresQueue.AppendWithStateWriteAsync(streamId, events, AddWrite, cancellationToken).ConfigureAwait(false);
         }
         catch (NpgsqlException ex)
         {
             throw Translate(ex, $"publish {events.Count} event(s) to stream {streamId} and write", key);
         }
 
-        return version is long newVersion
-            ? new OutboxWriteResult(FormatEtag(newVersion), lastSequence)
+        return outcome.StateVersion is long newVersion
+            ? new OutboxWriteResult(FormatEtag(newVersion), outcome.LastSequence)
             : throw await ConflictAsync(key, etag, cancellationToken).ConfigureAwait(false);
+
+        NpgsqlBatchCommand AddWrite(NpgsqlBatch batch)
+        {
+            var write = batch.CreateBatchCommand();
+            write.CommandText = expected is null ? _insertSql : _updateSql;
+            AddKey(write.Parameters, key, keyBytes);
+            write.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>> { TypedValue = data, NpgsqlDbType = NpgsqlDbType.Bytea });
+            if (expected is { } v)
+            {
+                write.Parameters.Add(new NpgsqlParameter<long> { TypedValue = v, NpgsqlDbType = NpgsqlDbType.Bigint });
+            }
+
+            return write;
+        }
     }
 }

@@ -249,6 +249,41 @@ public sealed class PostgreSqlStreamQueueTests(PostgreSqlDatabaseFixture databas
     }
 
     [Fact]
+    public async Task Concurrent_outbox_writes_and_appends_share_group_commits_and_a_stale_write_fails_alone()
+    {
+        await using var storage = await NewStorageAsync(database.ConnectionString);
+        var stale = new GrainStateKey("author", "stale", "state");
+        var staleStream = new StreamId("posts", "stale");
+        var first = await storage.WriteWithEventsAsync(stale, Bytes("v1"), null, Queue, staleStream, Events("s1"), CancellationToken.None);
+        await storage.WriteAsync(stale, Bytes("v2 elsewhere"), first.Etag, CancellationToken.None);
+
+        // 40 authors write state with one event each, twice, while plain appends and a stale write join the same groups.
+        var writers = Enumerable.Range(0, 40).Select(async author =>
+        {
+            var key = new GrainStateKey("author", $"a{author}", "state");
+            var stream = new StreamId("posts", $"a{author}");
+            var one = await storage.WriteWithEventsAsync(key, Bytes("1"), null, Queue, stream, Events($"a{author}-1"), CancellationToken.None);
+            var two = await storage.WriteWithEventsAsync(key, Bytes("2"), one.Etag, Queue, stream, Events($"a{author}-2"), CancellationToken.None);
+            return (one.LastSequence, two.LastSequence);
+        }).ToList();
+        var appends = Enumerable.Range(0, 20).Select(i => Queue.AppendAsync(new StreamId("plain", $"p{i % 4}"), Events($"plain-{i}"), CancellationToken.None)).ToList();
+        var staleWrite = storage.WriteWithEventsAsync(stale, Bytes("v3"), first.Etag, Queue, staleStream, Events("lost"), CancellationToken.None);
+
+        Assert.All(await Task.WhenAll(writers), sequences => Assert.Equal((1L, 2L), sequences));
+        Assert.Equal(Enumerable.Range(1, 5).SelectMany(n => Enumerable.Repeat((long)n, 4)).Order(), (await Task.WhenAll(appends)).Order());
+        await Assert.ThrowsAsync<InconsistentStateException>(() => staleWrite);
+        for (var author = 0; author < 40; author++)
+        {
+            var stored = await storage.ReadAsync(new GrainStateKey("author", $"a{author}", "state"), CancellationToken.None);
+            Assert.Equal("2", Encoding.UTF8.GetString(stored!.Data!));
+        }
+
+        var staleEvents = (await ReadAllAsync(Queue, PartitionOf(staleStream))).Where(e => e.StreamId == staleStream).Select(e => Text(e.Payload));
+        Assert.Equal(["s1"], staleEvents);
+        Assert.Equal("v2 elsewhere", Encoding.UTF8.GetString((await storage.ReadAsync(stale, CancellationToken.None))!.Data!));
+    }
+
+    [Fact]
     public async Task The_outbox_refuses_a_queue_in_another_database()
     {
         await using var storage = await NewStorageAsync(database.ConnectionString);

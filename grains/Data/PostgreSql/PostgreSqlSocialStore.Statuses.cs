@@ -107,7 +107,7 @@ public sealed partial class PostgreSqlSocialStore
             }
         }
 
-        await ExecuteAsync(
+        await ExecuteDerivedAsync(
             UpsertStatusesSql, cancellationToken,
             new NpgsqlParameter<long[]> { TypedValue = ids },
             new NpgsqlParameter<long[]> { TypedValue = accounts },

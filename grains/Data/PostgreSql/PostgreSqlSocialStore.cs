@@ -88,6 +88,28 @@ public sealed partial class PostgreSqlSocialStore : ISocialStore, IAsyncDisposab
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs a write of derived data — rows the status fan-out rebuilds from the durable stream — without waiting for the
+    /// disk. Safe because the stream's checkpoint commits after it: WAL is replayed in order, so a checkpoint that
+    /// survives a crash implies this write survived too, and an unsurvived write is redelivered and redone.
+    /// </summary>
+    private async Task ExecuteDerivedAsync(string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
+    {
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = _dataSource.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"));
+        var write = new NpgsqlBatchCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            write.Parameters.Add(parameter);
+        }
+
+        batch.BatchCommands.Add(write);
+
+        // A batch without a transaction runs as one implicit transaction, so SET LOCAL covers the write.
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<long> ScalarLongAsync(string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
     {
         await using var command = await CommandAsync(sql, cancellationToken, parameters).ConfigureAwait(false);

@@ -9,6 +9,8 @@ namespace Weft.Persistence.PostgreSql.Streams;
 /// commit order), so each would cost one disk flush. Instead, appends that arrive while a partition's previous group is
 /// being written wait and go together: one lock, one insert per append, one commit and one flush for the whole group,
 /// with each append still numbered in its stream in arrival order. A lone append is written at once.
+/// Outbox writes (a grain state write with its events) join the same groups: their state writes run first in the
+/// group's transaction, and only those that matched (the ETag held) get their events appended.
 /// </summary>
 public sealed partial class PostgreSqlStreamQueue
 {
@@ -17,10 +19,25 @@ public sealed partial class PostgreSqlStreamQueue
     private readonly AppendGroup[] _appendGroups;
 
     /// <inheritdoc />
-    public async Task<long> AppendAsync(StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, CancellationToken cancellationToken)
+    public async Task<long> AppendAsync(StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, CancellationToken cancellationToken) =>
+        (await JoinGroupAsync(new PendingAppend(streamId, events, stateWrite: null), cancellationToken).ConfigureAwait(false)).LastSequence;
+
+    /// <summary>
+    /// Runs a grain state write and, if it matched a row, appends the events, in one transaction of the partition's next
+    /// group. <paramref name="stateWrite"/> adds the write (returning the new version, or no row on a stale ETag) to the
+    /// group's batch. The outcome's <see cref="AppendOutcome.StateVersion"/> is null when the write matched nothing;
+    /// then no event was appended. Database failures surface as <see cref="NpgsqlException"/>.
+    /// </summary>
+    internal Task<AppendOutcome> AppendWithStateWriteAsync(
+        StreamId streamId,
+        IReadOnlyList<EncodedStreamEvent> events,
+        Func<NpgsqlBatch, NpgsqlBatchCommand> stateWrite,
+        CancellationToken cancellationToken) =>
+        JoinGroupAsync(new PendingAppend(streamId, events, stateWrite), cancellationToken);
+
+    private async Task<AppendOutcome> JoinGroupAsync(PendingAppend pending, CancellationToken cancellationToken)
     {
-        var partition = PartitionOf(streamId, events);
-        var pending = new PendingAppend(streamId, events);
+        var partition = PartitionOf(pending.StreamId, pending.Events);
         var group = _appendGroups[partition];
         bool startWriter;
         lock (group.Gate)
@@ -57,7 +74,14 @@ public sealed partial class PostgreSqlStreamQueue
                 group.Waiting.RemoveRange(0, take);
             }
 
-            await WriteGroupAsync(partition, appends).ConfigureAwait(false);
+            if (appends.Exists(static append => append.StateWrite is not null))
+            {
+                await WriteGroupWithStatesAsync(partition, appends).ConfigureAwait(false);
+            }
+            else
+            {
+                await WriteGroupAsync(partition, appends).ConfigureAwait(false);
+            }
         }
     }
 
@@ -90,23 +114,134 @@ public sealed partial class PostgreSqlStreamQueue
         }
         catch (Exception ex)
         {
-            foreach (var append in appends)
-            {
-                append.Completion.TrySetException(ex is NpgsqlException npgsql
-                    ? new StreamPublishException(
-                        PostgreSqlErrors.Describe(npgsql, _errorContext, $"publish {append.Events.Count} event(s) to stream {append.StreamId}") +
-                        " Nothing was published.",
-                        npgsql)
-                    : ex);
-            }
-
+            Fail(appends, ex);
             return;
         }
 
         NotifyAppended(partition);
         for (var i = 0; i < appends.Count; i++)
         {
-            appends[i].Completion.TrySetResult(sequences[i]);
+            appends[i].Completion.TrySetResult(new AppendOutcome(sequences[i], null));
+        }
+    }
+
+    // Three round trips for the group: the lock and every state write; the appends of plain appends and of matched
+    // state writes; the commit. Still one flush for all of them.
+    private async Task WriteGroupWithStatesAsync(int partition, List<PendingAppend> appends)
+    {
+        var versions = new long?[appends.Count];
+        var sequences = new long[appends.Count];
+        try
+        {
+            var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                var transaction = await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    await WriteStatesAsync(connection, transaction, partition, appends, versions).ConfigureAwait(false);
+                    await AppendMatchedAsync(connection, transaction, partition, appends, versions, sequences).ConfigureAwait(false);
+                    await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            Fail(appends, ex);
+            return;
+        }
+
+        NotifyAppended(partition);
+        for (var i = 0; i < appends.Count; i++)
+        {
+            appends[i].Completion.TrySetResult(new AppendOutcome(sequences[i], versions[i]));
+        }
+    }
+
+    private async Task WriteStatesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int partition, List<PendingAppend> appends, long?[] versions)
+    {
+        var batch = new NpgsqlBatch(connection, transaction);
+        await using (batch.ConfigureAwait(false))
+        {
+            AddPartitionLockCommand(batch, partition);
+            foreach (var append in appends)
+            {
+                if (append.StateWrite is { } write)
+                {
+                    batch.BatchCommands.Add(write(batch));
+                }
+            }
+
+            var reader = await batch.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                // The reader starts at the lock's result; each state write's is the next one.
+                for (var i = 0; i < appends.Count; i++)
+                {
+                    if (appends[i].StateWrite is not null)
+                    {
+                        await reader.NextResultAsync().ConfigureAwait(false);
+                        versions[i] = await reader.ReadAsync().ConfigureAwait(false) ? reader.GetInt64(0) : null;
+                    }
+                }
+            }
+        }
+    }
+
+    private async Task AppendMatchedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int partition, List<PendingAppend> appends, long?[] versions, long[] sequences)
+    {
+        var batch = new NpgsqlBatch(connection, transaction);
+        await using (batch.ConfigureAwait(false))
+        {
+            for (var i = 0; i < appends.Count; i++)
+            {
+                if (appends[i].StateWrite is null || versions[i] is not null)
+                {
+                    AddAppendCommand(batch, appends[i].StreamId, appends[i].Events, partition);
+                }
+            }
+
+            if (batch.BatchCommands.Count == 0)
+            {
+                return;
+            }
+
+            var reader = await batch.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                var first = true;
+                for (var i = 0; i < appends.Count; i++)
+                {
+                    if (appends[i].StateWrite is not null && versions[i] is null)
+                    {
+                        continue;
+                    }
+
+                    if (!first)
+                    {
+                        await reader.NextResultAsync().ConfigureAwait(false);
+                    }
+
+                    first = false;
+                    await reader.ReadAsync().ConfigureAwait(false);
+                    sequences[i] = reader.GetInt64(0);
+                }
+            }
+        }
+    }
+
+    // Plain appenders get a StreamPublishException naming the setting to fix; outbox writers get the driver's exception,
+    // which their storage provider translates with the grain state's key.
+    private void Fail(List<PendingAppend> appends, Exception ex)
+    {
+        foreach (var append in appends)
+        {
+            append.Completion.TrySetException(ex is NpgsqlException npgsql && append.StateWrite is null
+                ? new StreamPublishException(
+                    PostgreSqlErrors.Describe(npgsql, _errorContext, $"publish {append.Events.Count} event(s) to stream {append.StreamId}") +
+                    " Nothing was published.",
+                    npgsql)
+                : ex);
         }
     }
 
@@ -120,13 +255,15 @@ public sealed partial class PostgreSqlStreamQueue
         public bool Writing { get; set; }
     }
 
-    /// <summary>One caller's append, completed with its stream's last sequence once its group commits.</summary>
-    private sealed class PendingAppend(StreamId streamId, IReadOnlyList<EncodedStreamEvent> events)
+    /// <summary>One caller's append (with its state write, for the outbox), completed once its group commits.</summary>
+    private sealed class PendingAppend(StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, Func<NpgsqlBatch, NpgsqlBatchCommand>? stateWrite)
     {
         public StreamId StreamId { get; } = streamId;
 
         public IReadOnlyList<EncodedStreamEvent> Events { get; } = events;
 
-        public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public Func<NpgsqlBatch, NpgsqlBatchCommand>? StateWrite { get; } = stateWrite;
+
+        public TaskCompletionSource<AppendOutcome> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -186,20 +186,6 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
     /// <summary>host:port/database, to check that an outbox write and this queue share one database.</summary>
     internal string DatabaseIdentityKey => _databaseIdentity;
 
-    /// <summary>
-    /// Adds the commands that append <paramref name="events"/> to <paramref name="batch"/>: the partition's commit-order
-    /// lock, then the numbering insert. Used by the grain storage's outbox, so the append is written once. Read the
-    /// result with <see cref="ReadAppendResultAsync"/>, and once committed call <see cref="NotifyAppended"/> with the
-    /// partition returned.
-    /// </summary>
-    internal int AddAppendCommands(NpgsqlBatch batch, StreamId streamId, IReadOnlyList<EncodedStreamEvent> events)
-    {
-        var partition = PartitionOf(streamId, events);
-        AddPartitionLockCommand(batch, partition);
-        AddAppendCommand(batch, streamId, events, partition);
-        return partition;
-    }
-
     private int PartitionOf(StreamId streamId, IReadOnlyList<EncodedStreamEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -241,14 +227,6 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
         parameters.Add(new NpgsqlParameter<string[]> { TypedValue = eventTypes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = payloads, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
         batch.BatchCommands.Add(append);
-    }
-
-    /// <summary>Reads the last sequence from a reader positioned at the lock's result (the append's is the next one).</summary>
-    internal static async Task<long> ReadAppendResultAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
-    {
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return reader.GetInt64(0);
     }
 
     /// <inheritdoc />
