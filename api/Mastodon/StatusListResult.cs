@@ -50,6 +50,9 @@ public sealed class StatusListResult : IResult, IStatusCodeHttpResult
         }
 
         output.Write("]"u8);
+
+        // A known length spares the chunked encoding.
+        response.ContentLength = output.WrittenCount;
         response.BodyWriter.Write(output.WrittenSpan);
         if (output.Capacity > 1024 * 1024)
         {
