@@ -21,13 +21,13 @@ public static class AccountsEndpoints
         var accounts = app.MapGroup("/api/v1/accounts");
         accounts.MapGet("/verify_credentials", VerifyCredentialsAsync).RequireScope("read:accounts");
         accounts.MapGet("/relationships", RelationshipsAsync).RequireScope("read:follows");
-        accounts.MapGet("/lookup", LookupAsync);
-        accounts.MapGet("/{id}", GetAsync);
+        accounts.MapGet("/lookup", LookupAsync).RequireScopeIfToken("read:accounts");
+        accounts.MapGet("/{id}", GetAsync).RequireScopeIfToken("read:accounts");
         accounts.MapPost("/{id}/follow", FollowAsync).RequireScope("write:follows");
         accounts.MapPost("/{id}/unfollow", UnfollowAsync).RequireScope("write:follows");
-        accounts.MapGet("/{id}/followers", FollowersAsync);
-        accounts.MapGet("/{id}/following", FollowingAsync);
-        accounts.MapGet("/{id}/statuses", StatusesAsync);
+        accounts.MapGet("/{id}/followers", FollowersAsync).RequireScopeIfToken("read:accounts");
+        accounts.MapGet("/{id}/following", FollowingAsync).RequireScopeIfToken("read:accounts");
+        accounts.MapGet("/{id}/statuses", StatusesAsync).RequireScopeIfToken("read:statuses");
         return app;
     }
 

@@ -15,14 +15,23 @@ public static class ScopeEndpointExtensions
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(new ScopeFilter(scope, userRequired: false));
 
-    private sealed class ScopeFilter(string scope, bool userRequired) : IEndpointFilter
+    /// <summary>
+    /// Open to anonymous callers, but a token, if sent, must grant <paramref name="scope"/> (Mastodon's
+    /// <c>authorize_if_got_token!</c>): otherwise a token issued for writing only would read as its user, private
+    /// statuses included.
+    /// </summary>
+    public static TBuilder RequireScopeIfToken<TBuilder>(this TBuilder builder, string scope)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(new ScopeFilter(scope, userRequired: false, anonymousAllowed: true));
+
+    private sealed class ScopeFilter(string scope, bool userRequired, bool anonymousAllowed = false) : IEndpointFilter
     {
         public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
         {
             var token = context.HttpContext.GetAuthenticatedToken();
             if (token is null)
             {
-                return ValueTask.FromResult<object?>(ApiErrors.Unauthorized());
+                return anonymousAllowed ? next(context) : ValueTask.FromResult<object?>(ApiErrors.Unauthorized());
             }
 
             if (!token.Scopes.Grants(scope))

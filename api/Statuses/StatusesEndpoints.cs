@@ -17,11 +17,11 @@ public static class StatusesEndpoints
     {
         var statuses = app.MapGroup("/api/v1/statuses");
         statuses.MapPost("", PostAsync).RequireScope("write:statuses");
-        statuses.MapGet("/{id}", GetAsync);
+        statuses.MapGet("/{id}", GetAsync).RequireScopeIfToken("read:statuses");
         statuses.MapDelete("/{id}", DeleteAsync).RequireScope("write:statuses");
-        statuses.MapGet("/{id}/context", ContextAsync);
-        statuses.MapGet("/{id}/favourited_by", FavouritedByAsync);
-        statuses.MapGet("/{id}/reblogged_by", RebloggedByAsync);
+        statuses.MapGet("/{id}/context", ContextAsync).RequireScopeIfToken("read:statuses");
+        statuses.MapGet("/{id}/favourited_by", FavouritedByAsync).RequireScopeIfToken("read:accounts");
+        statuses.MapGet("/{id}/reblogged_by", RebloggedByAsync).RequireScopeIfToken("read:accounts");
         statuses.MapPost("/{id}/favourite", (string id, HttpContext context, IGrainFactory grains, StatusRenderer renderer) =>
             ActAsync(id, context, grains, renderer, static (status, actor) => status.FavouriteAsync(actor))).RequireScope("write:favourites");
         statuses.MapPost("/{id}/unfavourite", (string id, HttpContext context, IGrainFactory grains, StatusRenderer renderer) =>

@@ -13,7 +13,7 @@ public static class TimelinesEndpoints
     public static IEndpointRouteBuilder MapTimelinesEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/timelines/home", HomeAsync).RequireScope("read:statuses");
-        app.MapGet("/api/v1/timelines/public", PublicAsync);
+        app.MapGet("/api/v1/timelines/public", PublicAsync).RequireScopeIfToken("read:statuses");
         return app;
     }
 

@@ -9,7 +9,8 @@ namespace Weft.Api.Infrastructure.Paging;
 /// </summary>
 public static class LinkHeader
 {
-    private static readonly string[] s_cursorParameters = ["max_id", "min_id", "since_id"];
+    // The cursors are replaced; a token sent as ?access_token= is left out so it does not travel on in headers.
+    private static readonly string[] s_droppedParameters = ["max_id", "min_id", "since_id", "access_token"];
 
     /// <summary>Sets the header from the page's cursors; nothing when the page is empty.</summary>
     public static void Set(HttpContext context, long? newestCursor, long? oldestCursor)
@@ -40,7 +41,7 @@ public static class LinkHeader
         var url = new StringBuilder(baseUrl).Append('?');
         foreach (var (key, values) in query)
         {
-            if (Array.IndexOf(s_cursorParameters, key) >= 0)
+            if (Array.IndexOf(s_droppedParameters, key) >= 0)
             {
                 continue;
             }
