@@ -130,8 +130,22 @@ public sealed class LifecycleTests
         await grain.Release();
         await hold;
         await Eventually.WaitUntilAsync(() => Probe.Count(key, "tick") == 1, "first tick after the hold", s_deadline);
-        time.Advance(TimeSpan.FromSeconds(1));
-        await Eventually.WaitUntilAsync(() => Probe.Count(key, "tick") == 2, "second tick", s_deadline);
+
+        // The next tick is armed when the first tick's turn ends, which this thread cannot observe: move the clock in
+        // steps until it fires (a second step's worth is 10 steps away, so it cannot fire twice).
+        await Eventually.WaitUntilAsync(
+            () =>
+            {
+                if (Probe.Count(key, "tick") == 2)
+                {
+                    return true;
+                }
+
+                time.Advance(TimeSpan.FromMilliseconds(100));
+                return false;
+            },
+            "second tick",
+            s_deadline);
 
         Assert.Equal(0, ticksWhileHeld);
         Assert.False(await grain.TickRanDuringHold());
