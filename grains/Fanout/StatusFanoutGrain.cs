@@ -236,9 +236,20 @@ public sealed class StatusFanoutGrain(
                 await GrainFactory.GetGrain<INotificationsGrain>(recipient).AddAsync(NotificationType.Mention, author, status.Id);
             }
 
-            if (status.ReblogOfAccountId is { } originalAuthor && status.ReblogOfId is { } originalId && originalAuthor != author)
+            if (status.ReblogOfId is { } originalId)
             {
-                await GrainFactory.GetGrain<INotificationsGrain>(originalAuthor).AddAsync(NotificationType.Reblog, author, originalId);
+                // The original's deletion may have been handled before this reblog was indexed (the two travel on
+                // different authors' streams), so it found no reblog to delete: this side deletes it instead.
+                if (await GrainFactory.GetGrain<IStatusGrain>(originalId).GetAsync(status.AccountId) is null)
+                {
+                    await GrainFactory.GetGrain<IStatusGrain>(status.Id).DeleteAsync(status.AccountId);
+                    continue;
+                }
+
+                if (status.ReblogOfAccountId is { } originalAuthor && originalAuthor != author)
+                {
+                    await GrainFactory.GetGrain<INotificationsGrain>(originalAuthor).AddAsync(NotificationType.Reblog, author, originalId);
+                }
             }
 
             if (status.InReplyToId is { } parentId)
