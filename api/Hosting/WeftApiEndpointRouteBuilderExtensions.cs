@@ -1,9 +1,8 @@
 using Weft.Api.Accounts;
 using Weft.Api.Apps;
-using Weft.Api.Bookmarks;
-using Weft.Api.Favourites;
 using Weft.Api.Health;
 using Weft.Api.Instance;
+using Weft.Api.MarkedStatuses;
 using Weft.Api.Notifications;
 using Weft.Api.OAuth;
 using Weft.Api.OpenApi;
@@ -26,8 +25,7 @@ public static class WeftApiEndpointRouteBuilderExtensions
         app.MapPlaceholderImageEndpoints();
         app.MapStatusesEndpoints();
         app.MapTimelinesEndpoints();
-        app.MapFavouritesEndpoints();
-        app.MapBookmarksEndpoints();
+        app.MapMarkedStatusesEndpoints();
         app.MapNotificationsEndpoints();
         app.MapStreamingEndpoints();
         app.MapOAuthEndpoints();
