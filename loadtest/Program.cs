@@ -9,20 +9,10 @@ const string Usage = """
       serve-baseline                        (the minimal Kestrel JSON endpoint home-timeline compares with)
     """;
 
-CommandArguments arguments;
+// Bad arguments, here or in a command's options, print the message and the usage and exit with 2 (the catch below).
 try
 {
-    arguments = CommandArguments.Parse(args);
-}
-catch (ArgumentException e)
-{
-    Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine(Usage);
-    return 2;
-}
-
-try
-{
+    var arguments = CommandArguments.Parse(args);
     switch (arguments.Command)
     {
         case "serve-baseline":
