@@ -4,8 +4,8 @@ using Weft.Testing.Tools;
 
 const string Usage = """
     usage: dotnet run -c Release --project loadtest -- <command> [options]      (needs wrk: apt-get install -y wrk)
-      home-timeline  [--store sqlite|postgres] [--users 40] [--follows 10] [--statuses 5] [--connections 64] [--seconds 15] [--page-size 20]
-      post-statuses  [--users 64] [--followers 10] [--connections 16] [--seconds 15]      (PostgreSQL; needs pgbench)
+      home-timeline  [--store sqlite|postgres] [--users 40] [--follows 10] [--statuses 5] [--connections 64] [--seconds 15] [--warmup 10] [--page-size 20]
+      post-statuses  [--users 64] [--followers 10] [--connections 16] [--seconds 15] [--warmup 10]   (PostgreSQL; needs pgbench)
       serve-baseline                        (the minimal Kestrel JSON endpoint home-timeline compares with)
     """;
 
@@ -20,7 +20,7 @@ try
             await BaselineServer.RunAsync();
             return 0;
         case "home-timeline":
-            arguments.ThrowIfUnknown("store", "users", "follows", "statuses", "connections", "seconds", "page-size");
+            arguments.ThrowIfUnknown("store", "users", "follows", "statuses", "connections", "seconds", "warmup", "page-size");
             MachineDescription.Print(Console.Out);
             return await HomeTimelineScenario.RunAsync(
                 arguments.GetString("store", "sqlite", "sqlite", "postgres"),
@@ -29,15 +29,17 @@ try
                 arguments.GetInt("statuses", 5),
                 arguments.GetInt("connections", 64),
                 arguments.GetInt("seconds", 15),
+                arguments.GetInt("warmup", 10),
                 arguments.GetInt("page-size", 20));
         case "post-statuses":
-            arguments.ThrowIfUnknown("users", "followers", "connections", "seconds");
+            arguments.ThrowIfUnknown("users", "followers", "connections", "seconds", "warmup");
             MachineDescription.Print(Console.Out);
             return await PostStatusesScenario.RunAsync(
                 arguments.GetInt("users", 64),
                 arguments.GetInt("followers", 10),
                 arguments.GetInt("connections", 16),
-                arguments.GetInt("seconds", 15));
+                arguments.GetInt("seconds", 15),
+                arguments.GetInt("warmup", 10));
         default:
             Console.Error.WriteLine($"Unknown command '{arguments.Command}'.");
             Console.Error.WriteLine(Usage);

@@ -53,13 +53,35 @@ public sealed class StatusListResult : IResult, IStatusCodeHttpResult
 
         // A known length spares the chunked encoding.
         response.ContentLength = output.WrittenCount;
-        response.BodyWriter.Write(output.WrittenSpan);
+
+        // Headers first: body bytes written before them are buffered by Kestrel and copied a second time.
+        var start = response.StartAsync(httpContext.RequestAborted);
+        if (!start.IsCompletedSuccessfully)
+        {
+            // The rest may run on another thread: this buffer now belongs to this response alone.
+            s_buffer = null;
+            return WriteAfterStartAsync(start, httpContext, output);
+        }
+
         if (output.Capacity > 1024 * 1024)
         {
             s_buffer = null; // an unusually large page: do not keep its buffer alive
         }
 
-        var flush = response.BodyWriter.FlushAsync(httpContext.RequestAborted);
+        return WriteBody(httpContext, output);
+    }
+
+    private static async Task WriteAfterStartAsync(Task start, HttpContext httpContext, ArrayBufferWriter<byte> output)
+    {
+        await start.ConfigureAwait(false);
+        await WriteBody(httpContext, output).ConfigureAwait(false);
+    }
+
+    private static Task WriteBody(HttpContext httpContext, ArrayBufferWriter<byte> output)
+    {
+        var body = httpContext.Response.BodyWriter;
+        body.Write(output.WrittenSpan);
+        var flush = body.FlushAsync(httpContext.RequestAborted);
         return flush.IsCompletedSuccessfully ? Task.CompletedTask : flush.AsTask();
     }
 }

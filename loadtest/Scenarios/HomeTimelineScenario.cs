@@ -12,7 +12,7 @@ namespace Weft.LoadTest.Scenarios;
 /// </summary>
 internal static class HomeTimelineScenario
 {
-    public static async Task<int> RunAsync(string store, int users, int follows, int statusesEach, int connections, int seconds, int pageSize)
+    public static async Task<int> RunAsync(string store, int users, int follows, int statusesEach, int connections, int seconds, int warmupSeconds, int pageSize)
     {
         await using var database = store == "postgres" ? await PostgreSqlDatabase.CreateAsync("loadtest") : null;
         await using var api = await ApiProcess.StartAsync(store, database?.ConnectionString);
@@ -47,17 +47,24 @@ internal static class HomeTimelineScenario
               return wrk.format("GET", "/api/v1/timelines/home?limit={{pageSize}}", { ["Authorization"] = "Bearer " .. tokens[(counter % #tokens) + 1] })
             end
             """;
-        await WrkRunner.RunAsync(new Uri(api.BaseAddress, "/api/v1/timelines/home"), script, connections, Math.Max(2, seconds / 5));
+        // The warm-up also lets tiered compilation finish: on 2 cores it takes seconds of load.
+        await WrkRunner.RunAsync(new Uri(api.BaseAddress, "/api/v1/timelines/home"), script, connections, warmupSeconds);
+        var homeCpu = CpuMeter.Start(api.ProcessId);
         var home = await WrkRunner.RunAsync(new Uri(api.BaseAddress, "/api/v1/timelines/home"), script, connections, seconds);
+        var homeCpuLine = homeCpu?.Stop(home.Requests);
         await api.DisposeAsync();
 
         await using var baseline = await ChildProcess.StartAsync("baseline", BuildOutput.LoadTestDll, ["serve-baseline"], new Dictionary<string, string>(), "/health");
         const string BaselineScript = """request = function() return wrk.format("GET", "/json") end""";
-        await WrkRunner.RunAsync(new Uri(baseline.BaseAddress, "/json"), BaselineScript, connections, Math.Max(2, seconds / 5));
+        await WrkRunner.RunAsync(new Uri(baseline.BaseAddress, "/json"), BaselineScript, connections, warmupSeconds);
+        var jsonCpu = CpuMeter.Start(baseline.ProcessId);
         var json = await WrkRunner.RunAsync(new Uri(baseline.BaseAddress, "/json"), BaselineScript, connections, seconds);
+        var jsonCpuLine = jsonCpu?.Stop(json.Requests);
 
         Console.WriteLine($"baseline GET /json:                    {json}");
+        Console.WriteLine($"  {jsonCpuLine}");
         Console.WriteLine($"GET /api/v1/timelines/home ({pageSize} statuses): {home}");
+        Console.WriteLine($"  {homeCpuLine}");
         var ratio = home.RequestsPerSecond / json.RequestsPerSecond;
         Console.WriteLine($"ratio: {ratio:0.00} (target ≥ 0.50) with {connections} connections, {seconds} s each, wrk on the same machine");
         return home.Non2xx == 0 && home.SocketErrors == 0 ? 0 : 1;

@@ -15,7 +15,7 @@ namespace Weft.LoadTest.Scenarios;
 /// </summary>
 internal static partial class PostStatusesScenario
 {
-    public static async Task<int> RunAsync(int users, int followers, int connections, int seconds)
+    public static async Task<int> RunAsync(int users, int followers, int connections, int seconds, int warmupSeconds)
     {
         await using var database = await PostgreSqlDatabase.CreateAsync("loadtest");
         var insertsPerSecond = await RawInsertsAsync(database, connections, seconds);
@@ -49,11 +49,15 @@ internal static partial class PostStatusesScenario
               return wrk.format("POST", "/api/v1/statuses", { ["Authorization"] = "Bearer " .. tokens[(counter % #tokens) + 1], ["Content-Type"] = "application/x-www-form-urlencoded" }, body)
             end
             """;
-        await WrkRunner.RunAsync(new Uri(api.BaseAddress, "/api/v1/statuses"), script, connections, Math.Max(2, seconds / 5));
+        // The warm-up also lets tiered compilation finish: on 2 cores it takes seconds of load.
+        await WrkRunner.RunAsync(new Uri(api.BaseAddress, "/api/v1/statuses"), script, connections, warmupSeconds);
+        var cpu = CpuMeter.Start(api.ProcessId);
         var posts = await WrkRunner.RunAsync(new Uri(api.BaseAddress, "/api/v1/statuses"), script, connections, seconds);
+        var cpuLine = cpu?.Stop(posts.Requests);
 
         Console.WriteLine($"raw single-row INSERT (pgbench):  {insertsPerSecond:N0} transactions/s");
         Console.WriteLine($"POST /api/v1/statuses:            {posts}");
+        Console.WriteLine($"  {cpuLine}");
         Console.WriteLine($"ratio: {posts.RequestsPerSecond / insertsPerSecond:0.00} (target ≥ 0.50) with {connections} connections, {seconds} s each");
         return posts.Non2xx == 0 && posts.SocketErrors == 0 ? 0 : 1;
     }

@@ -40,6 +40,8 @@ public sealed partial class PostgreSqlGrainStorage : IGrainStorage, IAsyncDispos
     private readonly ILogger _logger;
 
     private readonly string _readSql;
+    private readonly string _readManySql;
+    private readonly RequestCombiner<(GrainStateKey Key, byte[] KeyBytes), StoredGrainState?> _reads;
     private readonly string _insertSql;
     private readonly string _updateSql;
     private readonly string _clearSql;
@@ -83,6 +85,12 @@ public sealed partial class PostgreSqlGrainStorage : IGrainStorage, IAsyncDispos
             $"Storage provider '{name}'", _settings, _endpoint, _database, _user, $"table {_qualifiedTable}", $"{_settings}:Schema and {_settings}:Table");
         const string Key = "grain_type = $1 AND grain_key = $2 AND state_name = $3";
         _readSql = $"SELECT data, version FROM {_qualifiedTable} WHERE {Key}";
+        _readManySql =
+            "SELECT q.ord, t.data, t.version FROM unnest($1::text[], $2::bytea[], $3::text[]) WITH ORDINALITY AS q(grain_type, grain_key, state_name, ord) " +
+            $"JOIN {_qualifiedTable} t ON t.grain_type = q.grain_type AND t.grain_key = q.grain_key AND t.state_name = q.state_name";
+
+        // Activations come in bursts (a page of statuses, a fan-out): reads that arrive together share one query.
+        _reads = new RequestCombiner<(GrainStateKey, byte[]), StoredGrainState?>(ReadBatchAsync, maxBatchSize: 256, maxBatchesInFlight: 2);
         _insertSql =
             $"INSERT INTO {_qualifiedTable} (grain_type, grain_key, state_name, data, version, modified_at) " +
             "VALUES ($1, $2, $3, $4, 1, now()) ON CONFLICT (grain_type, grain_key, state_name) DO NOTHING RETURNING version";
@@ -96,22 +104,55 @@ public sealed partial class PostgreSqlGrainStorage : IGrainStorage, IAsyncDispos
         var keyBytes = EncodeKey(key);
         try
         {
-            await using var command = _dataSource.CreateCommand(_readSql);
-            AddKey(command, key, keyBytes);
-            await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return null;
-            }
-
-            var data = reader.IsDBNull(0) ? null : reader.GetFieldValue<byte[]>(0);
-            return new StoredGrainState(data, FormatEtag(reader.GetInt64(1)));
+            return await _reads.RunAsync((key, keyBytes), cancellationToken).ConfigureAwait(false);
         }
         catch (NpgsqlException ex)
         {
             throw Translate(ex, "read", key);
         }
     }
+
+    private async Task<StoredGrainState?[]> ReadBatchAsync(IReadOnlyList<(GrainStateKey Key, byte[] KeyBytes)> reads)
+    {
+        var results = new StoredGrainState?[reads.Count];
+        if (reads.Count == 1)
+        {
+            await using var command = _dataSource.CreateCommand(_readSql);
+            AddKey(command, reads[0].Key, reads[0].KeyBytes);
+            await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow).ConfigureAwait(false);
+            if (await reader.ReadAsync().ConfigureAwait(false))
+            {
+                results[0] = ReadState(reader, 0);
+            }
+
+            return results;
+        }
+
+        var types = new string[reads.Count];
+        var keys = new byte[reads.Count][];
+        var names = new string[reads.Count];
+        for (var i = 0; i < reads.Count; i++)
+        {
+            (types[i], keys[i], names[i]) = (reads[i].Key.GrainType, reads[i].KeyBytes, reads[i].Key.StateName);
+        }
+
+        await using (var command = _dataSource.CreateCommand(_readManySql))
+        {
+            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = keys, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = names, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+            while (await reader.ReadAsync().ConfigureAwait(false))
+            {
+                results[reader.GetInt64(0) - 1] = ReadState(reader, 1);
+            }
+        }
+
+        return results;
+    }
+
+    private static StoredGrainState ReadState(NpgsqlDataReader reader, int first) =>
+        new(reader.IsDBNull(first) ? null : reader.GetFieldValue<byte[]>(first), FormatEtag(reader.GetInt64(first + 1)));
 
     /// <inheritdoc />
     public async Task<string> WriteAsync(GrainStateKey key, ReadOnlyMemory<byte> data, string? etag, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Npgsql;
 using Weft.GrainInterfaces.Paging;
 
 namespace Weft.Grains.Data.PostgreSql;
@@ -52,12 +53,56 @@ public sealed partial class PostgreSqlSocialStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<long>> ListFollowerIdsAsync(long accountId, long afterAccountId, int limit, CancellationToken cancellationToken) =>
-        limit <= 0
-            ? []
-            : await ReadIdsAsync(
+    /// <remarks>Fan-out grains page their followers at the same moments: concurrent calls share one query.</remarks>
+    public async Task<IReadOnlyList<long>> ListFollowerIdsAsync(long accountId, long afterAccountId, int limit, CancellationToken cancellationToken)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        return await _followerPages.RunAsync((accountId, afterAccountId, limit), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<List<long>[]> ListFollowerPagesAsync(IReadOnlyList<(long AccountId, long After, int Limit)> pages)
+    {
+        var results = new List<long>[pages.Count];
+        if (pages.Count == 1)
+        {
+            var (accountId, after, limit) = pages[0];
+            results[0] = await ReadIdsAsync(
                 "SELECT follower_id FROM weft.follows WHERE followee_id = $1 AND follower_id > $2 ORDER BY follower_id LIMIT $3",
-                cancellationToken, Long(accountId), Long(afterAccountId), Int(limit)).ConfigureAwait(false);
+                CancellationToken.None, Long(accountId), Long(after), Int(limit)).ConfigureAwait(false);
+            return results;
+        }
+
+        var accounts = new long[pages.Count];
+        var afters = new long[pages.Count];
+        var limits = new int[pages.Count];
+        for (var i = 0; i < pages.Count; i++)
+        {
+            (accounts[i], afters[i], limits[i]) = pages[i];
+            results[i] = [];
+        }
+
+        // Each page through the (followee_id, follower_id) key, in order: one index range per request.
+        await using var command = await CommandAsync(
+            "SELECT q.ord, f.follower_id FROM unnest($1::bigint[], $2::bigint[], $3::int[]) WITH ORDINALITY AS q(followee_id, after_id, page_limit, ord) " +
+            "CROSS JOIN LATERAL (SELECT follower_id FROM weft.follows WHERE followee_id = q.followee_id AND follower_id > q.after_id " +
+            "ORDER BY follower_id LIMIT q.page_limit) f ORDER BY q.ord, f.follower_id",
+            CancellationToken.None,
+            new NpgsqlParameter<long[]> { TypedValue = accounts },
+            new NpgsqlParameter<long[]> { TypedValue = afters },
+            new NpgsqlParameter<int[]> { TypedValue = limits }).ConfigureAwait(false);
+        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        while (await reader.ReadAsync().ConfigureAwait(false))
+        {
+            results[reader.GetInt64(0) - 1].Add(reader.GetInt64(1));
+        }
+
+        return results;
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<FollowRow>> ListFollowersAsync(long accountId, PageRequest page, CancellationToken cancellationToken) =>

@@ -62,6 +62,7 @@ public sealed partial class PostgreSqlSocialStore
         "ORDER BY s.id DESC LIMIT $4";
 
     /// <inheritdoc />
+    /// <remarks>Fan-out grains index their batches at the same moments: concurrent calls share one statement.</remarks>
     public async Task UpsertStatusesAsync(IReadOnlyList<StatusRow> statuses, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statuses);
@@ -70,7 +71,18 @@ public sealed partial class PostgreSqlSocialStore
             return;
         }
 
-        var count = statuses.Count;
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await _statusUpserts.RunAsync(statuses, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool[]> UpsertStatusBatchAsync(IReadOnlyList<IReadOnlyList<StatusRow>> calls)
+    {
+        var count = 0;
+        foreach (var call in calls)
+        {
+            count += call.Count;
+        }
+
         var ids = new long[count];
         var accounts = new long[count];
         var visibilities = new short[count];
@@ -78,37 +90,34 @@ public sealed partial class PostgreSqlSocialStore
         var replyToAccounts = new long?[count];
         var reblogOf = new long?[count];
         var reblogOfAccounts = new long?[count];
-        var mentionCount = 0;
-        for (var i = 0; i < count; i++)
+        var mentionStatuses = new List<long>();
+        var mentionAccounts = new List<long>();
+        var i = 0;
+        foreach (var call in calls)
         {
-            var status = statuses[i];
-            ids[i] = status.Id;
-            accounts[i] = status.AccountId;
-            visibilities[i] = (short)status.Visibility;
-            replyTo[i] = status.InReplyToId;
-            replyToAccounts[i] = status.InReplyToAccountId;
-            reblogOf[i] = status.ReblogOfId;
-            reblogOfAccounts[i] = status.ReblogOfAccountId;
-            mentionCount += status.MentionedAccountIds?.Count ?? 0;
-        }
-
-        var mentionStatuses = new long[mentionCount];
-        var mentionAccounts = new long[mentionCount];
-        var m = 0;
-        for (var i = 0; i < count; i++)
-        {
-            if (statuses[i].MentionedAccountIds is { } mentioned)
+            foreach (var status in call)
             {
-                for (var j = 0; j < mentioned.Count; j++, m++)
+                ids[i] = status.Id;
+                accounts[i] = status.AccountId;
+                visibilities[i] = (short)status.Visibility;
+                replyTo[i] = status.InReplyToId;
+                replyToAccounts[i] = status.InReplyToAccountId;
+                reblogOf[i] = status.ReblogOfId;
+                reblogOfAccounts[i] = status.ReblogOfAccountId;
+                i++;
+                if (status.MentionedAccountIds is { } mentioned)
                 {
-                    mentionStatuses[m] = statuses[i].Id;
-                    mentionAccounts[m] = mentioned[j];
+                    foreach (var accountId in mentioned)
+                    {
+                        mentionStatuses.Add(status.Id);
+                        mentionAccounts.Add(accountId);
+                    }
                 }
             }
         }
 
         await ExecuteDerivedAsync(
-            UpsertStatusesSql, cancellationToken,
+            UpsertStatusesSql, CancellationToken.None,
             new NpgsqlParameter<long[]> { TypedValue = ids },
             new NpgsqlParameter<long[]> { TypedValue = accounts },
             new NpgsqlParameter<short[]> { TypedValue = visibilities },
@@ -116,8 +125,9 @@ public sealed partial class PostgreSqlSocialStore
             NullableLongs(replyToAccounts),
             NullableLongs(reblogOf),
             NullableLongs(reblogOfAccounts),
-            new NpgsqlParameter<long[]> { TypedValue = mentionStatuses },
-            new NpgsqlParameter<long[]> { TypedValue = mentionAccounts }).ConfigureAwait(false);
+            new NpgsqlParameter<long[]> { TypedValue = [.. mentionStatuses] },
+            new NpgsqlParameter<long[]> { TypedValue = [.. mentionAccounts] }).ConfigureAwait(false);
+        return new bool[calls.Count];
     }
 
     /// <inheritdoc />

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Npgsql;
+using Weft.Runtime.Persistence;
 
 namespace Weft.Grains.Data.PostgreSql;
 
@@ -12,6 +13,8 @@ public sealed partial class PostgreSqlSocialStore : ISocialStore, IAsyncDisposab
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly SchemaOnce _schema;
+    private readonly RequestCombiner<IReadOnlyList<StatusRow>, bool> _statusUpserts;
+    private readonly RequestCombiner<(long AccountId, long After, int Limit), List<long>> _followerPages;
 
     /// <summary>Creates the store; nothing is opened until the first call.</summary>
     /// <param name="connectionString">An Npgsql connection string (the <c>Default</c> grain storage's).</param>
@@ -27,8 +30,17 @@ public sealed partial class PostgreSqlSocialStore : ISocialStore, IAsyncDisposab
             builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
         }
 
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            // The store changes no session state (only SET LOCAL), so a pooled connection needs no reset: without this
+            // Npgsql runs seven reset statements (RESET ALL, DISCARD …) before each reuse, twice per post.
+            builder.ConnectionStringBuilder.NoResetOnClose = true;
+        }
+
         _dataSource = builder.Build();
         _schema = new SchemaOnce(CreateSchemaAsync);
+        _statusUpserts = new RequestCombiner<IReadOnlyList<StatusRow>, bool>(UpsertStatusBatchAsync, maxBatchSize: 256);
+        _followerPages = new RequestCombiner<(long, long, int), List<long>>(ListFollowerPagesAsync, maxBatchSize: 256, maxBatchesInFlight: 2);
     }
 
     /// <inheritdoc />

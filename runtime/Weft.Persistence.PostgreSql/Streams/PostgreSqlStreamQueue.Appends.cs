@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 using Weft.Runtime.Streams;
 using Weft.Streams;
@@ -125,23 +126,58 @@ public sealed partial class PostgreSqlStreamQueue
         }
     }
 
-    // Three round trips for the group: the lock and every state write; the appends of plain appends and of matched
-    // state writes; the commit. Still one flush for all of them.
+    // One round trip for the group, as one implicit transaction (a batch without an explicit one): the lock, every state
+    // write, then the appends in arrival order, an outbox write's append guarded by its write having matched. Still one
+    // flush for all of them; any failure rolls back the whole group.
     private async Task WriteGroupWithStatesAsync(int partition, List<PendingAppend> appends)
     {
         var versions = new long?[appends.Count];
         var sequences = new long[appends.Count];
         try
         {
-            var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
+            var batch = _dataSource.CreateBatch();
+            await using (batch.ConfigureAwait(false))
             {
-                var transaction = await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
-                await using (transaction.ConfigureAwait(false))
+                AddPartitionLockCommand(batch, partition);
+                for (var i = 0; i < appends.Count; i++)
                 {
-                    await WriteStatesAsync(connection, transaction, partition, appends, versions).ConfigureAwait(false);
-                    await AppendMatchedAsync(connection, transaction, partition, appends, versions, sequences).ConfigureAwait(false);
-                    await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                    if (appends[i].StateWrite is { } write)
+                    {
+                        batch.BatchCommands.Add(RecordingMatch(write(batch), MatchedSetting(i)));
+                    }
+                }
+
+                for (var i = 0; i < appends.Count; i++)
+                {
+                    var append = appends[i];
+                    AddAppendCommand(batch, append.StreamId, append.Events, partition, append.StateWrite is null ? null : MatchedSetting(i));
+                }
+
+                var reader = await batch.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    // The reader starts at the lock's result; then each state write's, then each append's.
+                    for (var i = 0; i < appends.Count; i++)
+                    {
+                        if (appends[i].StateWrite is not null)
+                        {
+                            await reader.NextResultAsync().ConfigureAwait(false);
+                            versions[i] = await reader.ReadAsync().ConfigureAwait(false) ? reader.GetInt64(0) : null;
+                        }
+                    }
+
+                    for (var i = 0; i < appends.Count; i++)
+                    {
+                        await reader.NextResultAsync().ConfigureAwait(false);
+                        if (await reader.ReadAsync().ConfigureAwait(false))
+                        {
+                            sequences[i] = reader.GetInt64(0);
+                        }
+                        else if (appends[i].StateWrite is null || versions[i] is not null)
+                        {
+                            throw new InvalidOperationException($"The append of stream {appends[i].StreamId} returned no sequence number.");
+                        }
+                    }
                 }
             }
         }
@@ -158,76 +194,14 @@ public sealed partial class PostgreSqlStreamQueue
         }
     }
 
-    private async Task WriteStatesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int partition, List<PendingAppend> appends, long?[] versions)
+    // A custom setting name is two identifiers with a dot; local settings end with the transaction.
+    private static string MatchedSetting(int index) => string.Create(CultureInfo.InvariantCulture, $"weft.outbox_{index}");
+
+    // Wraps a state write ("… RETURNING version") so that a matched write also records it for its append's guard.
+    private static NpgsqlBatchCommand RecordingMatch(NpgsqlBatchCommand write, string setting)
     {
-        var batch = new NpgsqlBatch(connection, transaction);
-        await using (batch.ConfigureAwait(false))
-        {
-            AddPartitionLockCommand(batch, partition);
-            foreach (var append in appends)
-            {
-                if (append.StateWrite is { } write)
-                {
-                    batch.BatchCommands.Add(write(batch));
-                }
-            }
-
-            var reader = await batch.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                // The reader starts at the lock's result; each state write's is the next one.
-                for (var i = 0; i < appends.Count; i++)
-                {
-                    if (appends[i].StateWrite is not null)
-                    {
-                        await reader.NextResultAsync().ConfigureAwait(false);
-                        versions[i] = await reader.ReadAsync().ConfigureAwait(false) ? reader.GetInt64(0) : null;
-                    }
-                }
-            }
-        }
-    }
-
-    private async Task AppendMatchedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int partition, List<PendingAppend> appends, long?[] versions, long[] sequences)
-    {
-        var batch = new NpgsqlBatch(connection, transaction);
-        await using (batch.ConfigureAwait(false))
-        {
-            for (var i = 0; i < appends.Count; i++)
-            {
-                if (appends[i].StateWrite is null || versions[i] is not null)
-                {
-                    AddAppendCommand(batch, appends[i].StreamId, appends[i].Events, partition);
-                }
-            }
-
-            if (batch.BatchCommands.Count == 0)
-            {
-                return;
-            }
-
-            var reader = await batch.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                var first = true;
-                for (var i = 0; i < appends.Count; i++)
-                {
-                    if (appends[i].StateWrite is not null && versions[i] is null)
-                    {
-                        continue;
-                    }
-
-                    if (!first)
-                    {
-                        await reader.NextResultAsync().ConfigureAwait(false);
-                    }
-
-                    first = false;
-                    await reader.ReadAsync().ConfigureAwait(false);
-                    sequences[i] = reader.GetInt64(0);
-                }
-            }
-        }
+        write.CommandText = $"WITH written AS ({write.CommandText}) SELECT version, set_config('{setting}', 'matched', true) FROM written";
+        return write;
     }
 
     // Plain appenders get a StreamPublishException naming the setting to fix; outbox writers get the driver's exception,

@@ -66,6 +66,7 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
 
     private readonly string _appendLockSql;
     private readonly string _appendSql;
+    private readonly string _guardedAppendSql;
     private readonly string _readSql;
 
     /// <summary>Creates the queue. Nothing connects until <see cref="InitializeAsync"/> or the first call.</summary>
@@ -141,6 +142,12 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
             )
             SELECT head.last_sequence FROM head
             """;
+
+        // An outbox write's append, in the same batch as its state write: it appends only if that write matched, which
+        // the write records in a transaction-local setting ($7) because statements of a batch cannot see each other's
+        // results otherwise.
+        _guardedAppendSql = _appendSql.Replace(
+            "VALUES ($1, $2, $3)", "SELECT $1, $2, $3 WHERE current_setting($7, true) = 'matched'", StringComparison.Ordinal);
         _readSql =
             $"SELECT id, stream_namespace, stream_key, sequence, event_type, payload, enqueued_at FROM {s}.stream_events " +
             "WHERE partition = $1 AND id > $2 ORDER BY id LIMIT $3";
@@ -162,13 +169,19 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
             $"UPDATE {s}.stream_partitions SET expires_at = now() + $4 WHERE partition = $1 AND owner = $2 AND epoch = $3 RETURNING {Lease}";
         _releaseSql =
             $"UPDATE {s}.stream_partitions SET owner = NULL, expires_at = '-infinity' WHERE partition = $1 AND owner = $2 AND epoch = $3";
+        // The delete starts at the stored checkpoint (read in the statement's snapshot, before the update): everything
+        // up to it went with the commit that stored it, and an open lower bound would walk the index over the dead
+        // entries of every earlier compaction, which made this statement the costliest one under load.
         _commitSql = $"""
-            WITH lease AS (
+            WITH previous AS (
+                SELECT checkpoint FROM {s}.stream_partitions WHERE partition = $1
+            ), lease AS (
                 UPDATE {s}.stream_partitions SET checkpoint = GREATEST(checkpoint, $4)
                  WHERE partition = $1 AND owner = $2 AND epoch = $3
                 RETURNING {Lease}
             ), compacted AS (
-                DELETE FROM {s}.stream_events WHERE partition = $1 AND id <= $4 AND EXISTS (SELECT 1 FROM lease)
+                DELETE FROM {s}.stream_events
+                 WHERE partition = $1 AND id > (SELECT checkpoint FROM previous) AND id <= $4 AND EXISTS (SELECT 1 FROM lease)
             )
             SELECT {Lease} FROM lease
             """;
@@ -206,7 +219,7 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
         batch.BatchCommands.Add(lockCommand);
     }
 
-    private void AddAppendCommand(NpgsqlBatch batch, StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, int partition)
+    private void AddAppendCommand(NpgsqlBatch batch, StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, int partition, string? matchedSetting = null)
     {
         var (namespaceText, keyBytes) = EncodeStream(streamId);
         var eventTypes = new string[events.Count];
@@ -218,7 +231,7 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
         }
 
         var append = batch.CreateBatchCommand();
-        append.CommandText = _appendSql;
+        append.CommandText = matchedSetting is null ? _appendSql : _guardedAppendSql;
         var parameters = append.Parameters;
         parameters.Add(new NpgsqlParameter<string> { TypedValue = namespaceText, NpgsqlDbType = NpgsqlDbType.Text });
         parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = keyBytes, NpgsqlDbType = NpgsqlDbType.Bytea });
@@ -226,6 +239,11 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
         parameters.Add(new NpgsqlParameter<int> { TypedValue = partition, NpgsqlDbType = NpgsqlDbType.Integer });
         parameters.Add(new NpgsqlParameter<string[]> { TypedValue = eventTypes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = payloads, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        if (matchedSetting is not null)
+        {
+            parameters.Add(new NpgsqlParameter<string> { TypedValue = matchedSetting, NpgsqlDbType = NpgsqlDbType.Text });
+        }
+
         batch.BatchCommands.Add(append);
     }
 
