@@ -136,12 +136,19 @@ public sealed partial class PostgreSqlGrainStorage : IGrainStorage, IAsyncDispos
             (types[i], keys[i], names[i]) = (reads[i].Key.GrainType, reads[i].KeyBytes, reads[i].Key.StateName);
         }
 
-        await using (var command = _dataSource.CreateCommand(_readManySql))
+        await using (var batch = _dataSource.CreateBatch())
         {
-            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = keys, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = names, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+            // A custom plan per execution: the prepared statement's generic plan, made while the table was small, hashed
+            // the whole table (a sequential scan per batch once it had grown); a custom plan sees the keys and the table
+            // as they are and looks each key up in the primary key.
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)"));
+            var read = new NpgsqlBatchCommand(_readManySql);
+            read.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            read.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = keys, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+            read.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = names, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            batch.BatchCommands.Add(read);
+            await using var reader = await batch.ExecuteReaderAsync().ConfigureAwait(false);
+            await reader.NextResultAsync().ConfigureAwait(false);
             while (await reader.ReadAsync().ConfigureAwait(false))
             {
                 results[reader.GetInt64(0) - 1] = ReadState(reader, 1);
