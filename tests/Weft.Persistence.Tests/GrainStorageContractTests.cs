@@ -62,6 +62,37 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
     protected static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
     [Fact]
+    public async Task Concurrent_reads_of_many_keys_each_get_their_own_state_or_null()
+    {
+        // Providers may combine concurrent reads into one query; every caller must still get exactly its own row.
+        var etags = new Dictionary<int, string>();
+        for (var i = 0; i < 200; i += 2)
+        {
+            etags[i] = await Storage.WriteAsync(Key($"k{i}"), Bytes($"state {i}"), null, CancellationToken.None);
+        }
+
+        var reads = Enumerable.Range(0, 200).Select(i => Storage.ReadAsync(Key($"k{i}"), CancellationToken.None)).ToList();
+        reads.Add(Storage.ReadAsync(Key("k10"), CancellationToken.None));
+        var states = await Task.WhenAll(reads);
+
+        for (var i = 0; i < 200; i++)
+        {
+            var stored = states[i];
+            if (i % 2 == 0)
+            {
+                Assert.Equal(Bytes($"state {i}"), stored!.Data);
+                Assert.Equal(etags[i], stored.Etag);
+            }
+            else
+            {
+                Assert.Null(stored);
+            }
+        }
+
+        Assert.Equal(Bytes("state 10"), states[200]!.Data);
+    }
+
+    [Fact]
     public async Task Reading_a_record_never_written_returns_null()
     {
         Assert.Null(await Storage.ReadAsync(Key(), CancellationToken.None));

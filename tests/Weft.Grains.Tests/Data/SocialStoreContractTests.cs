@@ -116,6 +116,35 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concurrent_follower_pages_and_status_upserts_each_get_their_own_rows()
+    {
+        // Stores may combine concurrent calls into one statement; every caller must still get exactly its own answer.
+        for (var author = 1; author <= 30; author++)
+        {
+            for (var follower = 1; follower <= author % 4; follower++)
+            {
+                await Store.AddFollowAsync(Id(1000 + follower), Id(author), Id(10_000 + (author * 10) + follower), None);
+            }
+        }
+
+        var pages = Enumerable.Range(1, 30).Select(author => Store.ListFollowerIdsAsync(Id(author), 0, 10, None)).ToList();
+        var upserts = Enumerable.Range(1, 30)
+            .Select(author => Store.UpsertStatusesAsync([Status(100 + author, author, mentions: [1001]), Status(200 + author, author)], None))
+            .ToList();
+        var followers = await Task.WhenAll(pages);
+        await Task.WhenAll(upserts);
+
+        for (var author = 1; author <= 30; author++)
+        {
+            Assert.Equal(Enumerable.Range(1, author % 4).Select(f => Id(1000 + f)), followers[author - 1]);
+            Assert.Equal((2L, (long?)Id(200 + author)), await Store.CountStatusesAsync(Id(author), None));
+            var rows = await Store.ListRecentByAuthorsAsync(Ids(author), Id(1001), 0, 10, None);
+            Assert.Equal(Ids(200 + author, 100 + author), rows.Select(r => r.Id));
+            Assert.Equal(Ids(1001), rows[1].MentionedAccountIds);
+        }
+    }
+
+    [Fact]
     public async Task Followers_pages_obey_max_since_and_min_id_on_follow_ids()
     {
         // Followers 11..15 with follow ids 110..150.
