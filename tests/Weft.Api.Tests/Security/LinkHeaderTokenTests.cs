@@ -1,5 +1,6 @@
 using System.Net;
 using Weft.Api.Tests.Support;
+using Weft.Testing;
 
 namespace Weft.Api.Tests.Security;
 
@@ -12,6 +13,10 @@ public sealed class LinkHeaderTokenTests(SqliteApiFixture fixture) : IClassFixtu
         using var author = await fixture.NewUserAsync("paged");
         await author.PostStatusAsync("first");
         await author.PostStatusAsync("second");
+
+        // An account's statuses list reads the index the fan-out writes a few milliseconds after each post returns.
+        await Eventually.WaitUntilAsync(
+            async () => Json.Ids(await author.GetJsonAsync($"/api/v1/accounts/{author.Id}/statuses")).Count == 2, "both statuses indexed");
         using var client = fixture.Factory.CreateClient();
 
         var response = await client.GetAsync($"/api/v1/accounts/{author.Id}/statuses?limit=1&access_token={author.Token}&exclude_replies=true");
