@@ -17,9 +17,12 @@ public sealed class StreamProviderOptions
 
     /// <summary>
     /// After a batch that was not full, how long an agent lets events gather before it reads again, so that under a
-    /// steady trickle of publishes it reads and commits once per many events rather than once per event. Default 10 ms.
+    /// steady trickle of publishes it reads and commits once per many events rather than once per event. The first
+    /// event after a quiet spell is read at its wake-up; only the ones after it wait. Default 100 ms, Orleans' period
+    /// between queue reads: with 10 ms, posting with 8 partitions read, checkpointed and notified for batches of one or
+    /// two events, and posted about a third fewer statuses per second (docs/performance.md).
     /// </summary>
-    public TimeSpan GatherDelay { get; set; } = TimeSpan.FromMilliseconds(10);
+    public TimeSpan GatherDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How often agents look for events when no wake-up arrives (the fallback, not the normal path). Default 5 s.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
