@@ -75,61 +75,14 @@ public sealed partial class PostgreSqlStreamQueue
                 group.Waiting.RemoveRange(0, take);
             }
 
-            if (appends.Exists(static append => append.StateWrite is not null))
-            {
-                await WriteGroupWithStatesAsync(partition, appends).ConfigureAwait(false);
-            }
-            else
-            {
-                await WriteGroupAsync(partition, appends).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private async Task WriteGroupAsync(int partition, List<PendingAppend> appends)
-    {
-        var sequences = new long[appends.Count];
-        try
-        {
-            var batch = _dataSource.CreateBatch();
-            await using (batch.ConfigureAwait(false))
-            {
-                AddPartitionLockCommand(batch, partition);
-                foreach (var append in appends)
-                {
-                    AddAppendCommand(batch, append.StreamId, append.Events, partition);
-                }
-
-                // Without an explicit transaction the batch runs in one implicit transaction: one round trip, atomic.
-                var reader = await batch.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    for (var i = 0; i < appends.Count; i++)
-                    {
-                        await reader.NextResultAsync().ConfigureAwait(false);
-                        await reader.ReadAsync().ConfigureAwait(false);
-                        sequences[i] = reader.GetInt64(0);
-                    }
-                }
-            }
-        }
-        catch (Exception ex)
-        {
-            Fail(appends, ex);
-            return;
-        }
-
-        NotifyAppended(partition);
-        for (var i = 0; i < appends.Count; i++)
-        {
-            appends[i].Completion.TrySetResult(new AppendOutcome(sequences[i], null));
+            await WriteGroupAsync(partition, appends).ConfigureAwait(false);
         }
     }
 
     // One round trip for the group, as one implicit transaction (a batch without an explicit one): the lock, every state
     // write, then the appends in arrival order, an outbox write's append guarded by its write having matched. Still one
     // flush for all of them; any failure rolls back the whole group.
-    private async Task WriteGroupWithStatesAsync(int partition, List<PendingAppend> appends)
+    private async Task WriteGroupAsync(int partition, List<PendingAppend> appends)
     {
         var versions = new long?[appends.Count];
         var sequences = new long[appends.Count];
