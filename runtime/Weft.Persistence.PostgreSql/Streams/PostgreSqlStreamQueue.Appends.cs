@@ -147,8 +147,11 @@ public sealed partial class PostgreSqlStreamQueue
         }
     }
 
-    // A custom setting name is two identifiers with a dot; local settings end with the transaction.
-    private static string MatchedSetting(int index) => string.Create(CultureInfo.InvariantCulture, $"weft.outbox_{index}");
+    // A custom setting name is two identifiers with a dot; local settings end with the transaction. One per group slot.
+    private static readonly string[] s_matchedSettings =
+        [.. Enumerable.Range(0, MaxAppendsPerGroup).Select(i => string.Create(CultureInfo.InvariantCulture, $"weft.outbox_{i}"))];
+
+    private static string MatchedSetting(int index) => s_matchedSettings[index];
 
     // Wraps a state write ("… RETURNING version") so that a matched write also records it for its append's guard.
     private static NpgsqlBatchCommand RecordingMatch(NpgsqlBatchCommand write, string setting)

@@ -129,9 +129,12 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
         _appendLockSql = "SELECT pg_advisory_xact_lock($1, $2)";
         // One statement: bump the stream's counter (creating it at n) and insert the events numbered up to it in the
         // order given (ids are taken in ordinality order). The wake-up is sent after commit (see Notifications).
-        _appendSql = $"""
+        // An outbox write's append, in the same batch as its state write, takes its head row only if that write matched,
+        // which the write records in a transaction-local setting ($7): statements of a batch cannot see each other's
+        // results otherwise. No head row, no events.
+        string AppendSql(string headRow) => $"""
             WITH head AS (
-                INSERT INTO {s}.stream_heads AS h (stream_namespace, stream_key, last_sequence) VALUES ($1, $2, $3)
+                INSERT INTO {s}.stream_heads AS h (stream_namespace, stream_key, last_sequence) {headRow}
                 ON CONFLICT (stream_namespace, stream_key) DO UPDATE SET last_sequence = h.last_sequence + EXCLUDED.last_sequence
                 RETURNING last_sequence
             ), inserted AS (
@@ -142,12 +145,8 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
             )
             SELECT head.last_sequence FROM head
             """;
-
-        // An outbox write's append, in the same batch as its state write: it appends only if that write matched, which
-        // the write records in a transaction-local setting ($7) because statements of a batch cannot see each other's
-        // results otherwise.
-        _guardedAppendSql = _appendSql.Replace(
-            "VALUES ($1, $2, $3)", "SELECT $1, $2, $3 WHERE current_setting($7, true) = 'matched'", StringComparison.Ordinal);
+        _appendSql = AppendSql("VALUES ($1, $2, $3)");
+        _guardedAppendSql = AppendSql("SELECT $1, $2, $3 WHERE current_setting($7, true) = 'matched'");
         _readSql =
             $"SELECT id, stream_namespace, stream_key, sequence, event_type, payload, enqueued_at FROM {s}.stream_events " +
             "WHERE partition = $1 AND id > $2 ORDER BY id LIMIT $3";
