@@ -28,14 +28,21 @@ public sealed class SqliteWriter
     private Action<int>[] _onAppended = [];
     private int _references;
 
-    private SqliteWriter(string path, string connectionString)
+    private SqliteWriter(string path, string connectionString, bool inMemory)
     {
         Path = path;
         _connectionString = connectionString;
+        InMemory = inMemory;
     }
 
-    /// <summary>The database file's full path.</summary>
+    /// <summary>The database file's full path, or for an in-memory database its registry key.</summary>
     public string Path { get; }
+
+    /// <summary>
+    /// Whether this is an in-memory database: its connection is also its only reader (a shared-cache database answers
+    /// a second connection with SQLITE_LOCKED, which busy_timeout does not wait out) and keeps it alive.
+    /// </summary>
+    public bool InMemory { get; }
 
     /// <summary>Held while the connection is used: writes queue here rather than on SQLite's file lock.</summary>
     public SemaphoreSlim Gate { get; } = new(1, 1);
@@ -65,13 +72,27 @@ public sealed class SqliteWriter
     /// provider holds one. The first provider's <paramref name="connectionString"/> opens the connection. Pair with
     /// <see cref="ReleaseAsync"/>.
     /// </summary>
-    public static SqliteWriter Acquire(string path, string connectionString)
+    public static SqliteWriter Acquire(string path, string connectionString) =>
+        Acquire(path, connectionString, inMemory: false);
+
+    /// <summary>
+    /// Takes a reference to the one connection of the in-memory database named <paramref name="name"/> (the Data Source
+    /// of a <c>Mode=Memory;Cache=Shared</c> connection string), creating it if no store holds one; the database lives
+    /// until the last reference is given back. Pair with <see cref="ReleaseAsync"/>.
+    /// </summary>
+    public static SqliteWriter AcquireInMemory(string name, string connectionString) =>
+        Acquire(InMemoryKeyPrefix + name, connectionString, inMemory: true);
+
+    // No file path starts with this, so in-memory databases and files never share an entry.
+    private const string InMemoryKeyPrefix = "memory:";
+
+    private static SqliteWriter Acquire(string path, string connectionString, bool inMemory)
     {
         lock (s_registryGate)
         {
             if (!s_writers.TryGetValue(path, out var writer))
             {
-                s_writers[path] = writer = new SqliteWriter(path, connectionString);
+                s_writers[path] = writer = new SqliteWriter(path, connectionString, inMemory);
             }
 
             writer._references++;
@@ -80,8 +101,8 @@ public sealed class SqliteWriter
     }
 
     /// <summary>
-    /// Opens the connection (creating the file's directory) and sets WAL, synchronous=NORMAL and busy_timeout, unless it
-    /// is open. Call while holding <see cref="Gate"/>.
+    /// Opens the connection (creating the file's directory) and sets WAL, synchronous=NORMAL and busy_timeout (a file's
+    /// settings; an in-memory database is just opened), unless it is open. Call while holding <see cref="Gate"/>.
     /// </summary>
     /// <exception cref="IOException">The directory cannot be created.</exception>
     /// <exception cref="UnauthorizedAccessException">The directory cannot be created.</exception>
@@ -93,7 +114,7 @@ public sealed class SqliteWriter
             return open;
         }
 
-        var directory = System.IO.Path.GetDirectoryName(Path);
+        var directory = InMemory ? null : System.IO.Path.GetDirectoryName(Path);
         if (!string.IsNullOrEmpty(directory))
         {
             Directory.CreateDirectory(directory);
@@ -103,10 +124,13 @@ public sealed class SqliteWriter
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            // busy_timeout first: another process switching the journal mode briefly locks the file.
-            command.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (!InMemory)
+            {
+                await using var command = connection.CreateCommand();
+                // busy_timeout first: another process switching the journal mode briefly locks the file.
+                command.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         catch
         {

@@ -12,14 +12,15 @@ namespace Weft.Grains.Data.Sqlite;
 /// statements prepared on that connection. Reads use pooled connections and never wait for writers.
 /// </summary>
 /// <remarks>
-/// An in-memory database (<c>Mode=Memory</c>, for the <c>Memory</c> provider) has no file to share: the store keeps one
-/// connection open for its lifetime (which keeps the database alive) and runs reads and writes on it, one at a time.
+/// An in-memory database (<c>Mode=Memory</c>, for the <c>Memory</c> provider) has one connection, shared by every store
+/// naming it in this process (<see cref="SqliteWriter.AcquireInMemory"/>): it keeps the database alive, and reads and
+/// writes run on it one at a time, since a second connection to a shared-cache database fails with SQLITE_LOCKED
+/// instead of waiting. A private <c>:memory:</c> database is the store's alone.
 /// </remarks>
 public sealed partial class SqliteSocialStore : ISocialStore, IAsyncDisposable, IDisposable
 {
     private readonly string? _readConnectionString;
-    private readonly SqliteWriter? _writer;
-    private readonly SqliteConnection? _memory;
+    private readonly SqliteWriter _writer;
     private readonly SemaphoreSlim _gate;
     private readonly SchemaOnce _schema;
 
@@ -44,10 +45,13 @@ public sealed partial class SqliteSocialStore : ISocialStore, IAsyncDisposable, 
             throw new ArgumentException("The SQLite connection string names no database (Data Source=…).", nameof(connectionString));
         }
 
-        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource == ":memory:")
+        if (builder.DataSource == ":memory:")
         {
-            _memory = new SqliteConnection(builder.ToString());
-            _gate = new SemaphoreSlim(1, 1);
+            _writer = SqliteWriter.AcquireInMemory($":memory:{Guid.NewGuid():N}", builder.ToString());
+        }
+        else if (builder.Mode == SqliteOpenMode.Memory)
+        {
+            _writer = SqliteWriter.AcquireInMemory(builder.DataSource, builder.ToString());
         }
         else
         {
@@ -56,8 +60,9 @@ public sealed partial class SqliteSocialStore : ISocialStore, IAsyncDisposable, 
             builder.Pooling = true;
             _readConnectionString = builder.ToString();
             _writer = SqliteWriter.Acquire(path, _readConnectionString);
-            _gate = _writer.Gate;
         }
+
+        _gate = _writer.Gate;
 
         _schema = new SchemaOnce(CreateSchemaAsync);
     }
@@ -75,26 +80,18 @@ public sealed partial class SqliteSocialStore : ISocialStore, IAsyncDisposable, 
         {
             _disposed = true;
             ClosePrepared();
-            if (_memory is not null)
-            {
-                await _memory.DisposeAsync().ConfigureAwait(false);
-            }
         }
         finally
         {
             _gate.Release();
         }
 
-        if (_writer is not null)
+        // The write connection closes with the last user of the database; pooled read connections are let go here.
+        await _writer.ReleaseAsync().ConfigureAwait(false);
+        if (_readConnectionString is not null)
         {
-            // The write connection closes with the last user of the file; pooled read connections are let go here.
-            await _writer.ReleaseAsync().ConfigureAwait(false);
             using var connection = new SqliteConnection(_readConnectionString);
             SqliteConnection.ClearPool(connection);
-        }
-        else
-        {
-            _gate.Dispose();
         }
 
         _schema.Dispose();
@@ -115,21 +112,7 @@ public sealed partial class SqliteSocialStore : ISocialStore, IAsyncDisposable, 
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            SqliteConnection connection;
-            if (_memory is not null)
-            {
-                if (_memory.State != System.Data.ConnectionState.Open)
-                {
-                    await _memory.OpenAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                connection = _memory;
-            }
-            else
-            {
-                connection = await _writer!.OpenAsync(cancellationToken).ConfigureAwait(false);
-            }
-
+            var connection = await _writer.OpenAsync(cancellationToken).ConfigureAwait(false);
             if (!ReferenceEquals(connection, _preparedOn))
             {
                 ClosePrepared();
@@ -148,7 +131,7 @@ public sealed partial class SqliteSocialStore : ISocialStore, IAsyncDisposable, 
     /// <summary>A read connection of the pool (or, in memory, the one connection under the gate) until disposed.</summary>
     private async ValueTask<Session> BeginReadAsync(CancellationToken cancellationToken)
     {
-        if (_memory is not null)
+        if (_writer.InMemory)
         {
             return await BeginWriteAsync(ensureSchema: true, cancellationToken).ConfigureAwait(false);
         }
