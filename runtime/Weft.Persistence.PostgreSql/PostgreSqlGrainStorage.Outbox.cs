@@ -1,5 +1,5 @@
+using System.Runtime.InteropServices;
 using Npgsql;
-using NpgsqlTypes;
 using Weft.Persistence.PostgreSql.Streams;
 using Weft.Runtime.Streams;
 using Weft.Streams;
@@ -8,10 +8,10 @@ using static Weft.Runtime.Persistence.GrainStateVersions;
 namespace Weft.Persistence.PostgreSql;
 
 /// <remarks>
-/// The outbox: the state write and the append commit in one transaction — the queue's next group commit for the stream's
-/// partition, shared with other outbox writes and appends, so many grains' posts cost one flush. The write is
-/// conditional; when it matches no row (a stale ETag) its events are not appended and no sequence number is used. The
-/// append SQL lives only in <see cref="PostgreSqlStreamQueue"/>.
+/// The outbox: the state write and the append commit in one transaction — the queue's next group commit, shared with
+/// other outbox writes and appends of every partition, so many grains' posts cost one flush and a few statements. The
+/// write is conditional; when it matches no row (a stale ETag) its events are not appended and no sequence number is
+/// used. The state SQL lives in <see cref="OutboxStateTable"/>, the append SQL only in <see cref="PostgreSqlStreamQueue"/>.
 /// </remarks>
 public sealed partial class PostgreSqlGrainStorage : IOutboxGrainStorage
 {
@@ -37,12 +37,11 @@ public sealed partial class PostgreSqlGrainStorage : IOutboxGrainStorage
                 $"and the queue is {where}. Point {_settings}:ConnectionString and the stream provider's ConnectionString at the same database.");
         }
 
-        var expected = ParseEtag(key, etag);
-        var keyBytes = EncodeKey(key);
+        var write = new OutboxStateWrite(_outboxTable, key, EncodeKey(key), ToArray(data), ParseEtag(key, etag));
         AppendOutcome outcome;
         try
         {
-            outcome = await postgresQueue.AppendWithStateWriteAsync(streamId, events, AddWrite, cancellationToken).ConfigureAwait(false);
+            outcome = await postgresQueue.AppendWithStateWriteAsync(streamId, events, write, cancellationToken).ConfigureAwait(false);
         }
         catch (NpgsqlException ex)
         {
@@ -52,19 +51,11 @@ public sealed partial class PostgreSqlGrainStorage : IOutboxGrainStorage
         return outcome.StateVersion is long newVersion
             ? new OutboxWriteResult(FormatEtag(newVersion), outcome.LastSequence)
             : throw await ConflictAsync(key, etag, cancellationToken).ConfigureAwait(false);
-
-        NpgsqlBatchCommand AddWrite(NpgsqlBatch batch)
-        {
-            var write = batch.CreateBatchCommand();
-            write.CommandText = expected is null ? _insertSql : _updateSql;
-            AddKey(write.Parameters, key, keyBytes);
-            write.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>> { TypedValue = data, NpgsqlDbType = NpgsqlDbType.Bytea });
-            if (expected is { } v)
-            {
-                write.Parameters.Add(new NpgsqlParameter<long> { TypedValue = v, NpgsqlDbType = NpgsqlDbType.Bigint });
-            }
-
-            return write;
-        }
     }
+
+    // The group statement takes an array of byte arrays; the codec's buffer is usually one already.
+    private static byte[] ToArray(ReadOnlyMemory<byte> data) =>
+        MemoryMarshal.TryGetArray(data, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : data.ToArray();
 }

@@ -284,6 +284,60 @@ public sealed class PostgreSqlStreamQueueTests(PostgreSqlDatabaseFixture databas
     }
 
     [Fact]
+    public async Task Two_concurrent_first_writes_of_one_key_store_one_state_and_only_its_events()
+    {
+        await using var storage = await NewStorageAsync(database.ConnectionString);
+        var key = new GrainStateKey("author", "twice", "state");
+        var stream = new StreamId("posts", "twice");
+
+        // Both expect no row; a group holds at most one write per key, so the second waits for the next group and fails.
+        var writes = new[] { "first", "second" }
+            .Select(name => storage.WriteWithEventsAsync(key, Bytes(name), null, Queue, stream, Events(name + "-a", name + "-b"), CancellationToken.None))
+            .ToList();
+        var outcomes = await Task.WhenAll(writes.Select(async write =>
+        {
+            try
+            {
+                return (Won: true, (await write).LastSequence);
+            }
+            catch (InconsistentStateException)
+            {
+                return (Won: false, 0L);
+            }
+        }));
+
+        var winner = Assert.Single(outcomes, o => o.Won);
+        Assert.Equal(2, winner.Item2);
+        var stored = Encoding.UTF8.GetString((await storage.ReadAsync(key, CancellationToken.None))!.Data!);
+        Assert.Equal([stored + "-a", stored + "-b"], (await ReadAllAsync(Queue, PartitionOf(stream))).Where(e => e.StreamId == stream).Select(e => Text(e.Payload)));
+    }
+
+    [Fact]
+    public async Task A_stream_key_that_is_not_valid_unicode_fails_its_own_append_and_not_the_others()
+    {
+        var bad = Queue.AppendAsync(new StreamId("posts", "bad\ud800"), Events("never"), CancellationToken.None);
+        var good = Enumerable.Range(0, 8)
+            .Select(i => Queue.AppendAsync(new StreamId("posts", $"good{i % 2}"), Events($"g{i}-1", $"g{i}-2"), CancellationToken.None))
+            .ToList();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => bad);
+        // Two streams, four appends of two events each: every append ends at its own even number, 2 to 8.
+        var lastSequences = await Task.WhenAll(good);
+        Assert.Equal([2, 2, 4, 4, 6, 6, 8, 8], lastSequences.Order());
+        foreach (var stream in new[] { new StreamId("posts", "good0"), new StreamId("posts", "good1") })
+        {
+            var events = (await ReadAllAsync(Queue, PartitionOf(stream))).Where(e => e.StreamId == stream).ToList();
+            Assert.Equal(Enumerable.Range(1, 8).Select(n => (long)n), events.Select(e => e.Sequence));
+            // Each append's two events are adjacent and in order.
+            for (var i = 0; i < events.Count; i += 2)
+            {
+                Assert.Equal(Text(events[i].Payload)[..^2], Text(events[i + 1].Payload)[..^2]);
+                Assert.EndsWith("-1", Text(events[i].Payload), StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_outbox_refuses_a_queue_in_another_database()
     {
         await using var storage = await NewStorageAsync(database.ConnectionString);

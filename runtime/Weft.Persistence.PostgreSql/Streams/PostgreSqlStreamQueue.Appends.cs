@@ -1,5 +1,5 @@
-using System.Globalization;
 using Npgsql;
+using NpgsqlTypes;
 using Weft.Runtime.Streams;
 using Weft.Streams;
 
@@ -7,39 +7,46 @@ namespace Weft.Persistence.PostgreSql.Streams;
 
 /// <summary>
 /// Group commit of appends. Appends to one partition must commit one after another (the partition lock keeps ids in
-/// commit order), so each would cost one disk flush. Instead, appends that arrive while a partition's previous group is
-/// being written wait and go together: one lock, one insert per append, one commit and one flush for the whole group,
-/// with each append still numbered in its stream in arrival order. A lone append is written at once.
-/// Outbox writes (a grain state write with its events) join the same groups: their state writes run first in the
-/// group's transaction, and only those that matched (the ETag held) get their events appended.
+/// commit order), so each would cost one disk flush and a few statements. Instead, appends that arrive while the
+/// previous group is being written wait and go together, whatever their partitions: one round trip that takes the
+/// group's partition locks (in ascending order, so groups of several silos cannot deadlock), writes every state in one
+/// statement per table and appends every event in one statement, each stream's events numbered in arrival order; one
+/// commit and one flush for all. A lone append is written at once.
+/// Outbox writes (a grain state write with its events) join the same groups: only those whose state write matched (the
+/// ETag held) get their events appended.
 /// </summary>
 public sealed partial class PostgreSqlStreamQueue
 {
     private const int MaxAppendsPerGroup = 256;
 
-    private readonly AppendGroup[] _appendGroups;
+    private readonly AppendGroup _appendGroup = new();
+    private readonly string _lockPartitionsSql;
+    private readonly string _appendManySql;
 
     /// <inheritdoc />
     public async Task<long> AppendAsync(StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, CancellationToken cancellationToken) =>
-        (await JoinGroupAsync(new PendingAppend(streamId, events, stateWrite: null), cancellationToken).ConfigureAwait(false)).LastSequence;
+        (await JoinGroupAsync(streamId, events, stateWrite: null, cancellationToken).ConfigureAwait(false)).LastSequence;
 
     /// <summary>
-    /// Runs a grain state write and, if it matched a row, appends the events, in one transaction of the partition's next
-    /// group. <paramref name="stateWrite"/> adds the write (returning the new version, or no row on a stale ETag) to the
-    /// group's batch. The outcome's <see cref="AppendOutcome.StateVersion"/> is null when the write matched nothing;
-    /// then no event was appended. Database failures surface as <see cref="NpgsqlException"/>.
+    /// Runs a grain state write and, if it matched a row, appends the events, in one transaction of the next group. The
+    /// outcome's <see cref="AppendOutcome.StateVersion"/> is null when the write matched nothing; then no event was
+    /// appended. Database failures surface as <see cref="NpgsqlException"/>.
     /// </summary>
     internal Task<AppendOutcome> AppendWithStateWriteAsync(
         StreamId streamId,
         IReadOnlyList<EncodedStreamEvent> events,
-        Func<NpgsqlBatch, NpgsqlBatchCommand> stateWrite,
+        OutboxStateWrite stateWrite,
         CancellationToken cancellationToken) =>
-        JoinGroupAsync(new PendingAppend(streamId, events, stateWrite), cancellationToken);
+        JoinGroupAsync(streamId, events, stateWrite, cancellationToken);
 
-    private async Task<AppendOutcome> JoinGroupAsync(PendingAppend pending, CancellationToken cancellationToken)
+    private async Task<AppendOutcome> JoinGroupAsync(
+        StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, OutboxStateWrite? stateWrite, CancellationToken cancellationToken)
     {
-        var partition = PartitionOf(pending.StreamId, pending.Events);
-        var group = _appendGroups[partition];
+        // Checked here, so bad input fails its own caller and not the group it would have joined.
+        var partition = PartitionOf(streamId, events);
+        var (namespaceText, keyBytes) = EncodeStream(streamId);
+        var pending = new PendingAppend(streamId, namespaceText, keyBytes, partition, events, stateWrite);
+        var group = _appendGroup;
         bool startWriter;
         lock (group.Gate)
         {
@@ -50,14 +57,14 @@ public sealed partial class PostgreSqlStreamQueue
 
         if (startWriter)
         {
-            _ = WriteGroupsAsync(partition, group);
+            _ = WriteGroupsAsync(group);
         }
 
         return await pending.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes waiting appends, group after group, until none wait. Never throws: failures go to the appenders.</summary>
-    private async Task WriteGroupsAsync(int partition, AppendGroup group)
+    private async Task WriteGroupsAsync(AppendGroup group)
     {
         while (true)
         {
@@ -70,67 +77,94 @@ public sealed partial class PostgreSqlStreamQueue
                     return;
                 }
 
-                var take = Math.Min(group.Waiting.Count, MaxAppendsPerGroup);
-                appends = group.Waiting.GetRange(0, take);
-                group.Waiting.RemoveRange(0, take);
+                appends = TakeGroup(group.Waiting);
             }
 
-            await WriteGroupAsync(partition, appends).ConfigureAwait(false);
+            await WriteGroupAsync(appends).ConfigureAwait(false);
         }
     }
 
-    // One round trip for the group, as one implicit transaction (a batch without an explicit one): the lock, every state
-    // write, then the appends in arrival order, an outbox write's append guarded by its write having matched. Still one
-    // flush for all of them; any failure rolls back the whole group.
-    private async Task WriteGroupAsync(int partition, List<PendingAppend> appends)
+    // In arrival order, up to the group's size; a second state write of a key already in the group waits for the next
+    // one (one statement cannot tell two writes of a row apart; a grain writes once at a time, so this is rare).
+    private static List<PendingAppend> TakeGroup(List<PendingAppend> waiting)
+    {
+        var taken = new List<PendingAppend>(Math.Min(waiting.Count, MaxAppendsPerGroup));
+        HashSet<(string Table, GrainStateKey Key)>? stateKeys = null;
+        var kept = 0;
+        for (var i = 0; i < waiting.Count; i++)
+        {
+            var append = waiting[i];
+            var take = taken.Count < MaxAppendsPerGroup
+                && (append.StateWrite is not { } write || (stateKeys ??= []).Add((write.Table.QualifiedTable, write.Key)));
+            if (take)
+            {
+                taken.Add(append);
+            }
+            else
+            {
+                waiting[kept++] = append;
+            }
+        }
+
+        waiting.RemoveRange(kept, waiting.Count - kept);
+        return taken;
+    }
+
+    // One round trip for the group, as one implicit transaction (a batch without an explicit one): the locks, the state
+    // writes, then the appends. Still one flush for all of them; any failure rolls back the whole group.
+    private async Task WriteGroupAsync(List<PendingAppend> appends)
     {
         var versions = new long?[appends.Count];
-        var sequences = new long[appends.Count];
+        var sequences = new long?[appends.Count];
+        var partitions = appends.Select(a => a.Partition).Distinct().Order().ToArray();
         try
         {
             var batch = _dataSource.CreateBatch();
             await using (batch.ConfigureAwait(false))
             {
-                AddPartitionLockCommand(batch, partition);
-                for (var i = 0; i < appends.Count; i++)
+                var locks = batch.CreateBatchCommand();
+                locks.CommandText = _lockPartitionsSql;
+                locks.Parameters.Add(new NpgsqlParameter<int> { TypedValue = _partitionLockClass, NpgsqlDbType = NpgsqlDbType.Integer });
+                locks.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = partitions, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+                batch.BatchCommands.Add(locks);
+
+                var stateStatements = 0;
+                foreach (var (table, writes) in StateWritesByTable(appends))
                 {
-                    if (appends[i].StateWrite is { } write)
-                    {
-                        batch.BatchCommands.Add(RecordingMatch(write(batch), MatchedSetting(i)));
-                    }
+                    stateStatements += table.AddWrites(batch, writes);
                 }
 
-                for (var i = 0; i < appends.Count; i++)
-                {
-                    var append = appends[i];
-                    AddAppendCommand(batch, append.StreamId, append.Events, partition, append.StateWrite is null ? null : MatchedSetting(i));
-                }
+                batch.BatchCommands.Add(AppendManyCommand(batch, appends));
 
                 var reader = await batch.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
-                    // The reader starts at the lock's result; then each state write's, then each append's.
-                    for (var i = 0; i < appends.Count; i++)
+                    // The reader starts at the locks' rows; then each state statement's (slot, version) rows; then the
+                    // appends' (slot, last sequence) rows.
+                    for (var statement = 0; statement < stateStatements; statement++)
                     {
-                        if (appends[i].StateWrite is not null)
+                        await reader.NextResultAsync().ConfigureAwait(false);
+                        while (await reader.ReadAsync().ConfigureAwait(false))
                         {
-                            await reader.NextResultAsync().ConfigureAwait(false);
-                            versions[i] = await reader.ReadAsync().ConfigureAwait(false) ? reader.GetInt64(0) : null;
+                            versions[reader.GetInt32(0)] = reader.GetInt64(1);
                         }
                     }
 
-                    for (var i = 0; i < appends.Count; i++)
+                    await reader.NextResultAsync().ConfigureAwait(false);
+                    while (await reader.ReadAsync().ConfigureAwait(false))
                     {
-                        await reader.NextResultAsync().ConfigureAwait(false);
-                        if (await reader.ReadAsync().ConfigureAwait(false))
-                        {
-                            sequences[i] = reader.GetInt64(0);
-                        }
-                        else if (appends[i].StateWrite is null || versions[i] is not null)
-                        {
-                            throw new InvalidOperationException($"The append of stream {appends[i].StreamId} returned no sequence number.");
-                        }
+                        sequences[reader.GetInt32(0)] = reader.GetInt64(1);
                     }
+                }
+            }
+
+            for (var i = 0; i < appends.Count; i++)
+            {
+                var appended = appends[i].StateWrite is null || versions[i] is not null;
+                if (appended != sequences[i].HasValue)
+                {
+                    throw new InvalidOperationException(
+                        $"The group append of stream {appends[i].StreamId} returned {(appended ? "no sequence number" : "a sequence number for an unmatched write")}.");
                 }
             }
         }
@@ -140,24 +174,71 @@ public sealed partial class PostgreSqlStreamQueue
             return;
         }
 
-        NotifyAppended(partition);
+        foreach (var partition in partitions)
+        {
+            NotifyAppended(partition);
+        }
+
         for (var i = 0; i < appends.Count; i++)
         {
-            appends[i].Completion.TrySetResult(new AppendOutcome(sequences[i], versions[i]));
+            appends[i].Completion.TrySetResult(new AppendOutcome(sequences[i] ?? 0, versions[i]));
         }
     }
 
-    // A custom setting name is two identifiers with a dot; local settings end with the transaction. One per group slot.
-    private static readonly string[] s_matchedSettings =
-        [.. Enumerable.Range(0, MaxAppendsPerGroup).Select(i => string.Create(CultureInfo.InvariantCulture, $"weft.outbox_{i}"))];
-
-    private static string MatchedSetting(int index) => s_matchedSettings[index];
-
-    // Wraps a state write ("… RETURNING version") so that a matched write also records it for its append's guard.
-    private static NpgsqlBatchCommand RecordingMatch(NpgsqlBatchCommand write, string setting)
+    private static Dictionary<OutboxStateTable, List<(int Slot, OutboxStateWrite Write)>> StateWritesByTable(List<PendingAppend> appends)
     {
-        write.CommandText = $"WITH written AS ({write.CommandText}) SELECT version, set_config('{setting}', 'matched', true) FROM written";
-        return write;
+        var byTable = new Dictionary<OutboxStateTable, List<(int, OutboxStateWrite)>>();
+        for (var slot = 0; slot < appends.Count; slot++)
+        {
+            if (appends[slot].StateWrite is { } write)
+            {
+                if (!byTable.TryGetValue(write.Table, out var writes))
+                {
+                    byTable[write.Table] = writes = [];
+                }
+
+                writes.Add((slot, write));
+            }
+        }
+
+        return byTable;
+    }
+
+    // Every event of the group as one row each, in arrival order, with its append's slot: unmatched outbox writes'
+    // rows are dropped by the statement, which then numbers each stream's events and returns each slot's last number.
+    private NpgsqlBatchCommand AppendManyCommand(NpgsqlBatch batch, List<PendingAppend> appends)
+    {
+        var count = appends.Sum(a => a.Events.Count);
+        var slots = new int[count];
+        var guarded = new bool[count];
+        var partitions = new int[count];
+        var namespaces = new string[count];
+        var keys = new byte[count][];
+        var eventTypes = new string[count];
+        var payloads = new byte[count][];
+        var row = 0;
+        for (var slot = 0; slot < appends.Count; slot++)
+        {
+            var append = appends[slot];
+            foreach (var streamEvent in append.Events)
+            {
+                (slots[row], guarded[row], partitions[row], namespaces[row], keys[row], eventTypes[row], payloads[row]) =
+                    (slot, append.StateWrite is not null, append.Partition, append.Namespace, append.KeyBytes, streamEvent.EventType, streamEvent.Payload);
+                row++;
+            }
+        }
+
+        var command = batch.CreateBatchCommand();
+        command.CommandText = _appendManySql;
+        var parameters = command.Parameters;
+        parameters.Add(new NpgsqlParameter<int[]> { TypedValue = slots, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+        parameters.Add(new NpgsqlParameter<bool[]> { TypedValue = guarded, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Boolean });
+        parameters.Add(new NpgsqlParameter<int[]> { TypedValue = partitions, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = namespaces, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = keys, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = eventTypes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = payloads, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        return command;
     }
 
     // Plain appenders get a StreamPublishException naming the setting to fix; outbox writers get the driver's exception,
@@ -175,7 +256,7 @@ public sealed partial class PostgreSqlStreamQueue
         }
     }
 
-    /// <summary>The appends of one partition waiting for the group being written.</summary>
+    /// <summary>The appends waiting for the group being written.</summary>
     private sealed class AppendGroup
     {
         public Lock Gate { get; } = new();
@@ -186,13 +267,20 @@ public sealed partial class PostgreSqlStreamQueue
     }
 
     /// <summary>One caller's append (with its state write, for the outbox), completed once its group commits.</summary>
-    private sealed class PendingAppend(StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, Func<NpgsqlBatch, NpgsqlBatchCommand>? stateWrite)
+    private sealed class PendingAppend(
+        StreamId streamId, string namespaceText, byte[] keyBytes, int partition, IReadOnlyList<EncodedStreamEvent> events, OutboxStateWrite? stateWrite)
     {
         public StreamId StreamId { get; } = streamId;
 
+        public string Namespace { get; } = namespaceText;
+
+        public byte[] KeyBytes { get; } = keyBytes;
+
+        public int Partition { get; } = partition;
+
         public IReadOnlyList<EncodedStreamEvent> Events { get; } = events;
 
-        public Func<NpgsqlBatch, NpgsqlBatchCommand>? StateWrite { get; } = stateWrite;
+        public OutboxStateWrite? StateWrite { get; } = stateWrite;
 
         public TaskCompletionSource<AppendOutcome> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

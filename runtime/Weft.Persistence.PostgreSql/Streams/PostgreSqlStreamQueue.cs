@@ -25,8 +25,8 @@ namespace Weft.Persistence.PostgreSql.Streams;
 /// and commit one after another, while appends to different partitions run in parallel. The alternative — reading only
 /// ids below those of the oldest transaction still in flight (<c>pg_snapshot_xmin</c>) — needs a checkpoint made of a
 /// transaction id and a row id, which <see cref="PartitionLease"/> does not have, and makes every read wait for the
-/// slowest unrelated transaction. The lock costs one short critical section per append (the insert and the commit);
-/// with the default 8 partitions, publishing stays well above the 5,000 events/s target (docs/performance.md).
+/// slowest unrelated transaction. Appends are grouped (see the Appends partial): a group takes the locks of the
+/// partitions it writes, in ascending order, and holds them for its one statement and its commit.
 /// </para>
 /// <para>
 /// <b>Keys.</b> Stream and grain keys are stored as their exact UTF-8 bytes (<c>bytea</c>), because a key may hold
@@ -64,9 +64,6 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
     private readonly int _partitionLockClass;
     private readonly string[] _notifyPayloads;
 
-    private readonly string _appendLockSql;
-    private readonly string _appendSql;
-    private readonly string _guardedAppendSql;
     private readonly string _readSql;
 
     /// <summary>Creates the queue. Nothing connects until <see cref="InitializeAsync"/> or the first call.</summary>
@@ -124,29 +121,38 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
         _partitionLockClass = LockClass(options.Schema);
         _notifyPayloads = [.. Enumerable.Range(0, PartitionCount).Select(p => $"{options.Schema}:{p.ToString(CultureInfo.InvariantCulture)}")];
         _pendingWakeUps = new int[PartitionCount];
-        _appendGroups = [.. Enumerable.Range(0, PartitionCount).Select(_ => new AppendGroup())];
 
-        _appendLockSql = "SELECT pg_advisory_xact_lock($1, $2)";
-        // One statement: bump the stream's counter (creating it at n) and insert the events numbered up to it in the
-        // order given (ids are taken in ordinality order). The wake-up is sent after commit (see Notifications).
-        // An outbox write's append, in the same batch as its state write, takes its head row only if that write matched,
-        // which the write records in a transaction-local setting ($7): statements of a batch cannot see each other's
-        // results otherwise. No head row, no events.
-        string AppendSql(string headRow) => $"""
-            WITH head AS (
-                INSERT INTO {s}.stream_heads AS h (stream_namespace, stream_key, last_sequence) {headRow}
+        // Ascending partition order (the array is sorted): groups of several silos take shared locks in one order.
+        _lockPartitionsSql = "SELECT pg_advisory_xact_lock($1, p) FROM unnest($2::int[]) AS p";
+
+        // One statement for a group's events: drop those of outbox writes whose state write did not match (see
+        // OutboxStateTable), bump each stream's counter by its number of events (creating it), and insert the events
+        // numbered up to it in arrival order (ids are taken in that order too). Returns each slot's last number. The
+        // wake-up is sent after commit (see Notifications).
+        _appendManySql = $"""
+            WITH e AS (
+                SELECT * FROM unnest($1::int[], $2::bool[], $3::int[], $4::text[], $5::bytea[], $6::text[], $7::bytea[]) WITH ORDINALITY
+                    AS e(slot, guarded, partition, stream_namespace, stream_key, event_type, payload, ord)
+                 WHERE NOT e.guarded OR current_setting('{OutboxStateTable.SlotSettingPrefix}' || e.slot, true) = 'matched'
+            ), counts AS (
+                SELECT stream_namespace, stream_key, count(*) AS n FROM e GROUP BY stream_namespace, stream_key
+            ), head AS (
+                INSERT INTO {s}.stream_heads AS h (stream_namespace, stream_key, last_sequence)
+                SELECT stream_namespace, stream_key, n FROM counts ORDER BY stream_namespace, stream_key
                 ON CONFLICT (stream_namespace, stream_key) DO UPDATE SET last_sequence = h.last_sequence + EXCLUDED.last_sequence
-                RETURNING last_sequence
+                RETURNING stream_namespace, stream_key, last_sequence
+            ), numbered AS (
+                SELECT e.slot, e.partition, e.stream_namespace, e.stream_key, e.event_type, e.payload, e.ord,
+                       head.last_sequence - counts.n + row_number() OVER (PARTITION BY e.stream_namespace, e.stream_key ORDER BY e.ord) AS sequence
+                  FROM e
+                  JOIN counts ON counts.stream_namespace = e.stream_namespace AND counts.stream_key = e.stream_key
+                  JOIN head ON head.stream_namespace = e.stream_namespace AND head.stream_key = e.stream_key
             ), inserted AS (
                 INSERT INTO {s}.stream_events (partition, stream_namespace, stream_key, sequence, event_type, payload)
-                SELECT $4, $1, $2, head.last_sequence - $3 + e.ord, e.event_type, e.payload
-                  FROM head, unnest($5::text[], $6::bytea[]) WITH ORDINALITY AS e(event_type, payload, ord)
-                 ORDER BY e.ord
+                SELECT partition, stream_namespace, stream_key, sequence, event_type, payload FROM numbered ORDER BY ord
             )
-            SELECT head.last_sequence FROM head
+            SELECT slot, max(sequence) FROM numbered GROUP BY slot
             """;
-        _appendSql = AppendSql("VALUES ($1, $2, $3)");
-        _guardedAppendSql = AppendSql("SELECT $1, $2, $3 WHERE current_setting($7, true) = 'matched'");
         _readSql =
             $"SELECT id, stream_namespace, stream_key, sequence, event_type, payload, enqueued_at FROM {s}.stream_events " +
             "WHERE partition = $1 AND id > $2 ORDER BY id LIMIT $3";
@@ -207,43 +213,6 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
         }
 
         return StreamPartitioner.GetPartition(streamId, PartitionCount);
-    }
-
-    private void AddPartitionLockCommand(NpgsqlBatch batch, int partition)
-    {
-        var lockCommand = batch.CreateBatchCommand();
-        lockCommand.CommandText = _appendLockSql;
-        lockCommand.Parameters.Add(new NpgsqlParameter<int> { TypedValue = _partitionLockClass, NpgsqlDbType = NpgsqlDbType.Integer });
-        lockCommand.Parameters.Add(new NpgsqlParameter<int> { TypedValue = partition, NpgsqlDbType = NpgsqlDbType.Integer });
-        batch.BatchCommands.Add(lockCommand);
-    }
-
-    private void AddAppendCommand(NpgsqlBatch batch, StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, int partition, string? matchedSetting = null)
-    {
-        var (namespaceText, keyBytes) = EncodeStream(streamId);
-        var eventTypes = new string[events.Count];
-        var payloads = new byte[events.Count][];
-        for (var i = 0; i < events.Count; i++)
-        {
-            eventTypes[i] = events[i].EventType;
-            payloads[i] = events[i].Payload;
-        }
-
-        var append = batch.CreateBatchCommand();
-        append.CommandText = matchedSetting is null ? _appendSql : _guardedAppendSql;
-        var parameters = append.Parameters;
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = namespaceText, NpgsqlDbType = NpgsqlDbType.Text });
-        parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = keyBytes, NpgsqlDbType = NpgsqlDbType.Bytea });
-        parameters.Add(new NpgsqlParameter<long> { TypedValue = events.Count, NpgsqlDbType = NpgsqlDbType.Bigint });
-        parameters.Add(new NpgsqlParameter<int> { TypedValue = partition, NpgsqlDbType = NpgsqlDbType.Integer });
-        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = eventTypes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = payloads, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-        if (matchedSetting is not null)
-        {
-            parameters.Add(new NpgsqlParameter<string> { TypedValue = matchedSetting, NpgsqlDbType = NpgsqlDbType.Text });
-        }
-
-        batch.BatchCommands.Add(append);
     }
 
     /// <inheritdoc />
