@@ -9,7 +9,11 @@ namespace Weft.GrainInterfaces.Statuses;
 /// </summary>
 public interface IStatusGrain : IGrainWithIntegerKey
 {
-    /// <summary>Creates the status and publishes its "created" event in one write; repeated calls return the stored one.</summary>
+    /// <summary>
+    /// Creates the status and publishes its "created" event in one write; repeated calls return the stored one. Called
+    /// with freshly minted ids, so activating for it skips the state read.
+    /// </summary>
+    [FreshKey]
     Task<StatusSnapshot> CreateAsync(StatusSnapshot status);
 
     /// <summary>The status as <paramref name="viewerId"/> sees it; null if missing, deleted or not visible to them.</summary>

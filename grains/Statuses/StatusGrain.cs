@@ -38,9 +38,15 @@ public sealed partial class StatusGrain(
 
     private long Id => GetPrimaryKeyLong();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _version = ids.NextId();
+        return LoadMarksAsync(cancellationToken);
+    }
+
+    // Who favourited, bookmarked and reblogged the stored status, and its replies; nothing for a new key or a reblog.
+    private async Task LoadMarksAsync(CancellationToken cancellationToken)
+    {
         if (state.State.Status is not { Deleted: false, ReblogOfId: null } status)
         {
             return;
@@ -88,6 +94,21 @@ public sealed partial class StatusGrain(
         try
         {
             await StreamOf(created.AccountId).OnNextWithStateAsync(new StatusEvent(StatusEventKind.Created, created), state);
+        }
+        catch (InconsistentStateException) when (state.Etag is null)
+        {
+            // [FreshKey] activated this grain without reading its state, and the status exists after all (a retried
+            // id), or another silo created it meanwhile: answer from what is stored, as for any repeated call.
+            state.State.Status = null;
+            await state.ReadStateAsync();
+            await LoadMarksAsync(CancellationToken.None);
+            if (state.State.Status is null)
+            {
+                throw;
+            }
+
+            Changed();
+            return Current()!;
         }
         catch
         {

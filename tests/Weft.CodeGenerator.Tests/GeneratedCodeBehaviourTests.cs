@@ -26,7 +26,7 @@ public sealed class GeneratedCodeBehaviourTests
             public interface ICartGrain : IDescribedGrain
             {
                 Task Add(string item, int count = 1);
-                Task Add(string item, int count, string? ToTask);
+                [FreshKey] Task Add(string item, int count, string? ToTask);
                 ValueTask Clear();
                 ValueTask<int> Count();
                 Task<List<string>> Items();
@@ -107,6 +107,7 @@ public sealed class GeneratedCodeBehaviourTests
         Assert.False(echo.ResultNeedsCopy);
         Assert.Equal(GrainMethodOptions.ReadOnly, invoker.Calls[5].Options);
         Assert.Equal(GrainMethodOptions.None, invoker.Calls[0].Options);
+        Assert.Equal(GrainMethodOptions.FreshKey, invoker.Calls[1].Options);
 
         // Only the List<int> was handed to the copier: strings and ints are immutable.
         var copied = Assert.Single(invoker.Copier.Copied);

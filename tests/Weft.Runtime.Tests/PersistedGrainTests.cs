@@ -65,6 +65,34 @@ public abstract class PersistedGrainTests
     }
 
     [Fact]
+    public async Task A_fresh_key_call_skips_the_state_read_and_cannot_overwrite_a_stored_state()
+    {
+        var storage = CreateStorage();
+        await using var silo = await TestSilo.StartAsync(storage: storage);
+
+        // A new key: the activation starts empty without reading, and the first write inserts.
+        var fresh = silo.GrainFactory.GetGrain<ICounterGrain>(NewKey());
+        Assert.Equal(1, await fresh.IncrementFresh());
+        // Already active: the call runs on the activation as it is.
+        Assert.Equal(2, await fresh.IncrementFresh());
+
+        // A stored key, inactive: the skipped read shows as a write that expects no row and is refused.
+        var key = NewKey();
+        var stored = silo.GrainFactory.GetGrain<ICounterGrain>(key);
+        await stored.Increment();
+        await stored.Increment();
+        await stored.Deactivate();
+        await Eventually.WaitUntilAsync(() => Probe.Count(key, "deactivate:ApplicationRequested") == 1, "deactivation");
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => stored.IncrementFresh());
+
+        await Eventually.WaitUntilAsync(() => Probe.Count(key, "deactivate:InconsistentState") == 1, "the refused activation deactivated");
+        Assert.Equal(2, await stored.Get());
+        var row = await storage.ReadAsync(new GrainStateKey("counter", key, "counter"), CancellationToken.None);
+        Assert.Equal("{\"Value\":2}", Encoding.UTF8.GetString(row!.Data!));
+    }
+
+    [Fact]
     public async Task Cleared_state_reads_back_empty_after_reactivation()
     {
         var key = NewKey();

@@ -30,7 +30,7 @@ public sealed class GrainMethodDescriptor(
     public override string ToString() => $"{InterfaceType.Name}.{MethodName}";
 }
 
-/// <summary>How a method's calls may interleave with others on the same activation.</summary>
+/// <summary>How a method's calls may interleave with others on the same activation, and how they activate it.</summary>
 [Flags]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public enum GrainMethodOptions
@@ -43,4 +43,7 @@ public enum GrainMethodOptions
 
     /// <summary>Interleaves with other read-only calls.</summary>
     ReadOnly = 2,
+
+    /// <summary>A call that activates the grain skips reading its persistent state (see <see cref="FreshKeyAttribute"/>).</summary>
+    FreshKey = 4,
 }

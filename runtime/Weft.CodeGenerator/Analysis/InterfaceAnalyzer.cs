@@ -211,21 +211,23 @@ internal static class InterfaceAnalyzer
             return null;
         }
 
-        var options = "global::Weft.Invocation.GrainMethodOptions.None";
-        var alwaysInterleave = WellKnownType.HasAttribute(method, "Weft", "AlwaysInterleaveAttribute");
-        var readOnly = WellKnownType.HasAttribute(method, "Weft", "ReadOnlyAttribute");
-        if (alwaysInterleave && readOnly)
+        var flags = new List<string>(3);
+        if (WellKnownType.HasAttribute(method, "Weft", "AlwaysInterleaveAttribute"))
         {
-            options = "global::Weft.Invocation.GrainMethodOptions.AlwaysInterleave | global::Weft.Invocation.GrainMethodOptions.ReadOnly";
+            flags.Add("global::Weft.Invocation.GrainMethodOptions.AlwaysInterleave");
         }
-        else if (alwaysInterleave)
+
+        if (WellKnownType.HasAttribute(method, "Weft", "ReadOnlyAttribute"))
         {
-            options = "global::Weft.Invocation.GrainMethodOptions.AlwaysInterleave";
+            flags.Add("global::Weft.Invocation.GrainMethodOptions.ReadOnly");
         }
-        else if (readOnly)
+
+        if (WellKnownType.HasAttribute(method, "Weft", "FreshKeyAttribute"))
         {
-            options = "global::Weft.Invocation.GrainMethodOptions.ReadOnly";
+            flags.Add("global::Weft.Invocation.GrainMethodOptions.FreshKey");
         }
+
+        var options = flags.Count == 0 ? "global::Weft.Invocation.GrainMethodOptions.None" : string.Join(" | ", flags);
 
         return new MethodModel(
             declaring.ToAnnotated(),

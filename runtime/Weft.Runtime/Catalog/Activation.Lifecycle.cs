@@ -22,10 +22,12 @@ internal sealed partial class Activation
     }
 
     /// <summary>Starts activating; called once by whoever put the activation in the directory.</summary>
-    public void StartActivation()
+    /// <param name="readStates">False when created for a fresh key's call: persistent states start empty, unread.</param>
+    public void StartActivation(bool readStates)
     {
         lock (_lock)
         {
+            _readStates = readStates;
             _state = ActivationState.Activating;
             _running = 1;
             _ready.Enqueue(ReadyItem.ForStep(ReadyItemKind.Activate));
@@ -39,7 +41,7 @@ internal sealed partial class Activation
         try
         {
             _grain = _class.Create(_catalog.Services, this);
-            if (_states is not null)
+            if (_states is not null && _readStates)
             {
                 foreach (var state in _states)
                 {

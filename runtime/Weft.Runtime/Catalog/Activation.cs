@@ -42,6 +42,7 @@ internal sealed partial class Activation : GrainContext, IThreadPoolWorkItem
     private DeactivationReason? _deactivationReason;
     private TaskCompletionSource? _deactivated;
     private List<PersistentStateBase>? _states;
+    private bool _readStates = true;
     private List<GrainTimer>? _timers;
 
     public Activation(GrainCatalog catalog, GrainId grainId, GrainClassMetadata grainClass)

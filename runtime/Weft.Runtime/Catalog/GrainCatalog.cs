@@ -56,17 +56,21 @@ internal sealed class GrainCatalog
 
     public ICollection<Activation> Activations => _activations.Values;
 
-    public Activation GetOrCreateActivation(GrainId grainId)
+    /// <param name="grainId">The grain.</param>
+    /// <param name="freshKey">
+    /// The call is a <see cref="FreshKeyAttribute"/> method: an activation created for it does not read its state.
+    /// </param>
+    public Activation GetOrCreateActivation(GrainId grainId, bool freshKey = false)
     {
         if (_activations.TryGetValue(grainId, out var activation) && !activation.IsInvalid)
         {
             return activation;
         }
 
-        return Create(grainId);
+        return Create(grainId, freshKey);
     }
 
-    private Activation Create(GrainId grainId)
+    private Activation Create(GrainId grainId, bool freshKey)
     {
         while (true)
         {
@@ -86,7 +90,7 @@ internal sealed class GrainCatalog
                     throw new InvalidOperationException($"The silo is shutting down; grain {grainId} cannot be activated.");
                 }
 
-                created.StartActivation();
+                created.StartActivation(readStates: !freshKey);
                 return created;
             }
 

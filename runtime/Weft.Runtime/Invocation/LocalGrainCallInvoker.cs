@@ -21,7 +21,7 @@ internal sealed class LocalGrainCallInvoker(GrainCatalog catalog) : GrainCallInv
 
             if (target.RoutingCache is not Activation activation || activation.IsInvalid)
             {
-                activation = catalog.GetOrCreateActivation(target.GrainId);
+                activation = catalog.GetOrCreateActivation(target.GrainId, (TRequest.Method.Options & GrainMethodOptions.FreshKey) != 0);
                 target.RoutingCache = activation;
             }
 

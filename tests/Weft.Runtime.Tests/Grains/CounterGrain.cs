@@ -22,6 +22,8 @@ public sealed class CounterGrain([PersistentState("counter")] IPersistentState<C
         return counter.State.Value;
     }
 
+    public Task<int> IncrementFresh() => Increment();
+
     public ValueTask<int> Get() => ValueTask.FromResult(counter.State.Value);
 
     public Task Reset() => counter.ClearStateAsync();
