@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -18,8 +19,8 @@ namespace Weft.Persistence.PostgreSql.Streams;
 /// 363 events/s that way. Instead, once an append has committed, its partition is marked and a single background
 /// sender per queue sends the marked partitions' wake-ups in one small transaction that does not wait for the flush
 /// (<c>synchronous_commit</c> off for it alone — a wake-up needs no durability). Wake-ups of appends that commit
-/// while one is being sent are coalesced into the next. A wake-up lost to a crash right after commit is covered by
-/// the agents' slow poll, as the contract allows.
+/// while one is being sent, or within 10 ms of the last send, are coalesced into the next. A wake-up lost to a crash
+/// right after commit is covered by the agents' slow poll, as the contract allows.
 /// </para>
 /// </remarks>
 public sealed partial class PostgreSqlStreamQueue
@@ -33,9 +34,14 @@ public sealed partial class PostgreSqlStreamQueue
     private Task? _listener;
     private bool _disposed;
 
+    // Under load every group commit would send its own wake-up, a transaction each, to agents that are busy or
+    // gathering anyway; sends at most this often coalesce them. The first wake-up after a quiet spell goes at once.
+    private static readonly TimeSpan s_minWakeUpInterval = TimeSpan.FromMilliseconds(10);
+
     // 1 where a committed append's wake-up is still to be sent; _sending is 1 while the sender runs.
     private readonly int[] _pendingWakeUps;
     private int _sending;
+    private long _lastWakeUpSent;
     private Task _sender = Task.CompletedTask;
 
     /// <summary>
@@ -68,6 +74,19 @@ public sealed partial class PostgreSqlStreamQueue
     {
         while (true)
         {
+            var wait = s_minWakeUpInterval - Stopwatch.GetElapsedTime(_lastWakeUpSent);
+            if (_lastWakeUpSent != 0 && wait > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(wait, _stopping.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Disposed: nothing is sent any more.
+                }
+            }
+
             var payloads = new List<string>();
             for (var partition = 0; partition < _pendingWakeUps.Length; partition++)
             {
@@ -88,6 +107,7 @@ public sealed partial class PostgreSqlStreamQueue
                         var notify = new NpgsqlBatchCommand($"SELECT pg_notify('{Channel}', p) FROM unnest($1::text[]) AS p");
                         notify.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. payloads], NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
                         batch.BatchCommands.Add(notify);
+                        _lastWakeUpSent = Stopwatch.GetTimestamp();
                         await batch.ExecuteNonQueryAsync(_stopping.Token).ConfigureAwait(false);
                     }
                 }
