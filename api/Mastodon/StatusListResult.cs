@@ -1,15 +1,8 @@
-using System.Buffers;
-
 namespace Weft.Api.Mastodon;
 
 /// <summary>A JSON array of statuses for one viewer, written from each status's cached bytes straight into the response pipe.</summary>
 public sealed class StatusListResult : IResult, IStatusCodeHttpResult
 {
-    // Kestrel's pipe takes a lock on every Advance, so the many small writes go to a reused buffer first and reach the
-    // pipe as one copy.
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? s_buffer;
-
     private readonly List<ComposedStatus> _statuses;
     private readonly long _viewerId;
 
@@ -36,51 +29,52 @@ public sealed class StatusListResult : IResult, IStatusCodeHttpResult
         var response = httpContext.Response;
         response.StatusCode = StatusCode ?? StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
-        var output = s_buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
-        output.ResetWrittenCount();
-        output.Write("["u8);
+
+        // A known length spares the chunked encoding, and lets the body go into the pipe in one piece.
+        var length = "[]".Length + Math.Max(0, _statuses.Count - 1);
+        foreach (var status in _statuses)
+        {
+            length += status.JsonLength(_viewerId);
+        }
+
+        response.ContentLength = length;
+
+        // Headers first: body bytes written before them are buffered by Kestrel and copied a second time.
+        var start = response.StartAsync(httpContext.RequestAborted);
+        return start.IsCompletedSuccessfully ? WriteBody(httpContext, length) : WriteAfterStartAsync(start, httpContext, length);
+    }
+
+    private async Task WriteAfterStartAsync(Task start, HttpContext httpContext, int length)
+    {
+        await start.ConfigureAwait(false);
+        await WriteBody(httpContext, length).ConfigureAwait(false);
+    }
+
+    // Straight into the pipe's memory: one copy of each status's cached bytes, and one Advance (Kestrel's pipe takes a
+    // lock on each). A page larger than a pool block gets one array from the pipe.
+    private Task WriteBody(HttpContext httpContext, int length)
+    {
+        var body = httpContext.Response.BodyWriter;
+        var output = body.GetSpan(length);
+        output[0] = (byte)'[';
+        var written = 1;
         for (var i = 0; i < _statuses.Count; i++)
         {
             if (i > 0)
             {
-                output.Write(","u8);
+                output[written++] = (byte)',';
             }
 
-            _statuses[i].WriteJson(output, _viewerId);
+            written += _statuses[i].WriteJson(output[written..], _viewerId);
         }
 
-        output.Write("]"u8);
-
-        // A known length spares the chunked encoding.
-        response.ContentLength = output.WrittenCount;
-
-        // Headers first: body bytes written before them are buffered by Kestrel and copied a second time.
-        var start = response.StartAsync(httpContext.RequestAborted);
-        if (!start.IsCompletedSuccessfully)
+        output[written++] = (byte)']';
+        if (written != length)
         {
-            // The rest may run on another thread: this buffer now belongs to this response alone.
-            s_buffer = null;
-            return WriteAfterStartAsync(start, httpContext, output);
+            throw new InvalidOperationException($"A status list measured {length} bytes but wrote {written}.");
         }
 
-        if (output.Capacity > 1024 * 1024)
-        {
-            s_buffer = null; // an unusually large page: do not keep its buffer alive
-        }
-
-        return WriteBody(httpContext, output);
-    }
-
-    private static async Task WriteAfterStartAsync(Task start, HttpContext httpContext, ArrayBufferWriter<byte> output)
-    {
-        await start.ConfigureAwait(false);
-        await WriteBody(httpContext, output).ConfigureAwait(false);
-    }
-
-    private static Task WriteBody(HttpContext httpContext, ArrayBufferWriter<byte> output)
-    {
-        var body = httpContext.Response.BodyWriter;
-        body.Write(output.WrittenSpan);
+        body.Advance(written);
         var flush = body.FlushAsync(httpContext.RequestAborted);
         return flush.IsCompletedSuccessfully ? Task.CompletedTask : flush.AsTask();
     }
