@@ -100,8 +100,17 @@ public sealed partial class StatusGrain(
             // [FreshKey] activated this grain without reading its state, and the status exists after all (a retried
             // id), or another silo created it meanwhile: answer from what is stored, as for any repeated call.
             state.State.Status = null;
-            await state.ReadStateAsync();
-            await LoadMarksAsync(CancellationToken.None);
+            try
+            {
+                await state.ReadStateAsync();
+                await LoadMarksAsync(CancellationToken.None);
+            }
+            catch
+            {
+                DeactivateOnIdle(); // the state is unknown: the next call reads it afresh
+                throw;
+            }
+
             if (state.State.Status is null)
             {
                 throw;
@@ -113,6 +122,12 @@ public sealed partial class StatusGrain(
         catch
         {
             state.State.Status = null;
+            if (state.Etag is null)
+            {
+                // Nothing was written, and a [FreshKey] activation never read the state: the next call reads it.
+                DeactivateOnIdle();
+            }
+
             throw;
         }
 

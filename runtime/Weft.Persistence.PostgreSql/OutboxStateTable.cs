@@ -49,7 +49,7 @@ internal sealed class OutboxStateTable
             """;
     }
 
-    /// <summary>The schema-qualified, quoted table name; two storages writing one table share a statement.</summary>
+    /// <summary>The schema-qualified, quoted table name.</summary>
     public string QualifiedTable { get; }
 
     /// <summary>
@@ -96,12 +96,11 @@ internal sealed class OutboxStateTable
             added++;
         }
 
-        foreach (var (slot, write) in writes)
+        // In one key order on every silo: two silos' groups updating the same rows (a grain active on both at once)
+        // then wait for each other instead of deadlocking.
+        foreach (var (slot, write) in writes.Where(w => w.Write.ExpectedVersion is not null).OrderBy(w => w.Write, KeyOrder.Instance))
         {
-            if (write.ExpectedVersion is not { } expected)
-            {
-                continue;
-            }
+            var expected = write.ExpectedVersion!.Value;
 
             var update = batch.CreateBatchCommand();
             update.CommandText = _updateSql;
@@ -117,6 +116,24 @@ internal sealed class OutboxStateTable
         }
 
         return added;
+    }
+}
+
+/// <summary>One order of state keys, the same on every silo (ordinal text, then key bytes), for taking row locks.</summary>
+internal sealed class KeyOrder : IComparer<OutboxStateWrite>
+{
+    public static readonly KeyOrder Instance = new();
+
+    public int Compare(OutboxStateWrite? x, OutboxStateWrite? y)
+    {
+        var type = string.CompareOrdinal(x!.Key.GrainType, y!.Key.GrainType);
+        if (type != 0)
+        {
+            return type;
+        }
+
+        var key = x.KeyBytes.AsSpan().SequenceCompareTo(y.KeyBytes);
+        return key != 0 ? key : string.CompareOrdinal(x.Key.StateName, y.Key.StateName);
     }
 }
 

@@ -15,6 +15,25 @@ public sealed class InterfaceDiagnosticTests
 
         """;
 
+    [Theory]
+    [InlineData("ReadOnly")]
+    [InlineData("AlwaysInterleave")]
+    public void A_fresh_key_method_that_interleaves_is_a_compile_error(string interleaving)
+    {
+        var outcome = GeneratorHarness.Run(Usings + $$"""
+            public interface IPostGrain : IGrainWithIntegerKey
+            {
+                [FreshKey, {{interleaving}}] Task Create(string text);
+            }
+            """);
+
+        var diagnostic = outcome.SingleDiagnostic("WEFT016");
+        Assert.Equal(
+            $"Grain method 'IPostGrain.Create' is [FreshKey] and [{interleaving}]. A [FreshKey] call may activate the grain without reading its state, so it must run alone and write first (a stored state then surfaces as a conflict): remove [{interleaving}] or [FreshKey].",
+            diagnostic.GetMessage());
+        Assert.Equal("Create", diagnostic.LocatedText(outcome.Output));
+    }
+
     [Fact]
     public void Method_returning_int_is_a_compile_error()
     {

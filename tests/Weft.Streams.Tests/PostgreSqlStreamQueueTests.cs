@@ -338,6 +338,22 @@ public sealed class PostgreSqlStreamQueueTests(PostgreSqlDatabaseFixture databas
     }
 
     [Fact]
+    public async Task Appends_larger_than_a_group_together_go_in_separate_groups_and_all_succeed()
+    {
+        // Three 5 MB appends at once, more than a group's 8 MB together: each is stored whole and numbered.
+        var stream = new StreamId("posts", "large");
+        var payload = new byte[5 * 1024 * 1024];
+        var appends = Enumerable.Range(0, 3)
+            .Select(_ => Queue.AppendAsync(stream, [new EncodedStreamEvent("Test.Event", payload)], CancellationToken.None))
+            .ToList();
+
+        Assert.Equal([1L, 2L, 3L], (await Task.WhenAll(appends)).Order());
+        var stored = (await ReadAllAsync(Queue, PartitionOf(stream))).Where(e => e.StreamId == stream).ToList();
+        Assert.Equal([1L, 2L, 3L], stored.Select(e => e.Sequence));
+        Assert.All(stored, e => Assert.Equal(payload.Length, e.Payload.Length));
+    }
+
+    [Fact]
     public async Task The_outbox_refuses_a_queue_in_another_database()
     {
         await using var storage = await NewStorageAsync(database.ConnectionString);

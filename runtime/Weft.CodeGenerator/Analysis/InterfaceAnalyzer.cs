@@ -211,18 +211,28 @@ internal static class InterfaceAnalyzer
             return null;
         }
 
+        var alwaysInterleave = WellKnownType.HasAttribute(method, "Weft", "AlwaysInterleaveAttribute");
+        var readOnly = WellKnownType.HasAttribute(method, "Weft", "ReadOnlyAttribute");
+        var freshKey = WellKnownType.HasAttribute(method, "Weft", "FreshKeyAttribute");
+        if (freshKey && (alwaysInterleave || readOnly))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FreshKeyInterleaving, location, displayName, readOnly ? "ReadOnly" : "AlwaysInterleave"));
+            broken = true;
+            return null;
+        }
+
         var flags = new List<string>(3);
-        if (WellKnownType.HasAttribute(method, "Weft", "AlwaysInterleaveAttribute"))
+        if (alwaysInterleave)
         {
             flags.Add("global::Weft.Invocation.GrainMethodOptions.AlwaysInterleave");
         }
 
-        if (WellKnownType.HasAttribute(method, "Weft", "ReadOnlyAttribute"))
+        if (readOnly)
         {
             flags.Add("global::Weft.Invocation.GrainMethodOptions.ReadOnly");
         }
 
-        if (WellKnownType.HasAttribute(method, "Weft", "FreshKeyAttribute"))
+        if (freshKey)
         {
             flags.Add("global::Weft.Invocation.GrainMethodOptions.FreshKey");
         }

@@ -82,6 +82,11 @@ internal static class DiagnosticDescriptors
         "Grain type name must not be empty",
         "Grain class '{0}' has an empty [GrainType] name. Give it a non-empty, stable name such as [GrainType(\"counter\")].");
 
+    public static readonly DiagnosticDescriptor FreshKeyInterleaving = Error(
+        "WEFT016",
+        "[FreshKey] methods cannot be [ReadOnly] or [AlwaysInterleave]",
+        "Grain method '{0}' is [FreshKey] and [{1}]. A [FreshKey] call may activate the grain without reading its state, so it must run alone and write first (a stored state then surfaces as a conflict): remove [{1}] or [FreshKey].");
+
     private static DiagnosticDescriptor Error(string id, string title, string message)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -9,15 +9,19 @@ namespace Weft.Persistence.PostgreSql.Streams;
 /// Group commit of appends. Appends to one partition must commit one after another (the partition lock keeps ids in
 /// commit order), so each would cost one disk flush and a few statements. Instead, appends that arrive while the
 /// previous group is being written wait and go together, whatever their partitions: one round trip that takes the
-/// group's partition locks (in ascending order, so groups of several silos cannot deadlock), writes every state in one
-/// statement per table and appends every event in one statement, each stream's events numbered in arrival order; one
-/// commit and one flush for all. A lone append is written at once.
+/// group's partition locks (in ascending order, so groups of several silos cannot deadlock), writes the new states in
+/// one statement per table (later writes one statement each) and appends every event in one statement, each stream's
+/// events numbered in arrival order; one commit and one flush for all. A lone append is written at once.
 /// Outbox writes (a grain state write with its events) join the same groups: only those whose state write matched (the
 /// ETag held) get their events appended.
 /// </summary>
 public sealed partial class PostgreSqlStreamQueue
 {
     private const int MaxAppendsPerGroup = 256;
+
+    // Payload and state bytes per group: one caller's huge batch must not make the whole group's message unwieldy for
+    // everyone (an append larger than this still goes, alone).
+    private const long MaxBytesPerGroup = 8 * 1024 * 1024;
 
     private readonly AppendGroup _appendGroup = new();
     private readonly string _lockPartitionsSql;
@@ -84,21 +88,25 @@ public sealed partial class PostgreSqlStreamQueue
         }
     }
 
-    // In arrival order, up to the group's size; a second state write of a key already in the group waits for the next
-    // one (one statement cannot tell two writes of a row apart; a grain writes once at a time, so this is rare).
+    // In arrival order, up to the group's size in appends and bytes; a second state write of a key already in the group
+    // waits for the next one (one statement cannot tell two writes of a row apart; a grain writes once at a time, so
+    // this is rare).
     private static List<PendingAppend> TakeGroup(List<PendingAppend> waiting)
     {
         var taken = new List<PendingAppend>(Math.Min(waiting.Count, MaxAppendsPerGroup));
-        HashSet<(string Table, GrainStateKey Key)>? stateKeys = null;
+        HashSet<(OutboxStateTable Table, GrainStateKey Key)>? stateKeys = null;
+        var bytes = 0L;
         var kept = 0;
         for (var i = 0; i < waiting.Count; i++)
         {
             var append = waiting[i];
             var take = taken.Count < MaxAppendsPerGroup
-                && (append.StateWrite is not { } write || (stateKeys ??= []).Add((write.Table.QualifiedTable, write.Key)));
+                && (taken.Count == 0 || bytes + append.Bytes <= MaxBytesPerGroup)
+                && (append.StateWrite is not { } write || (stateKeys ??= []).Add((write.Table, write.Key)));
             if (take)
             {
                 taken.Add(append);
+                bytes += append.Bytes;
             }
             else
             {
@@ -157,16 +165,6 @@ public sealed partial class PostgreSqlStreamQueue
                     }
                 }
             }
-
-            for (var i = 0; i < appends.Count; i++)
-            {
-                var appended = appends[i].StateWrite is null || versions[i] is not null;
-                if (appended != sequences[i].HasValue)
-                {
-                    throw new InvalidOperationException(
-                        $"The group append of stream {appends[i].StreamId} returned {(appended ? "no sequence number" : "a sequence number for an unmatched write")}.");
-                }
-            }
         }
         catch (Exception ex)
         {
@@ -174,6 +172,8 @@ public sealed partial class PostgreSqlStreamQueue
             return;
         }
 
+        // Committed: every append whose results agree gets them. One that does not (a defect, not a database failure)
+        // is failed alone, saying that its outcome is unknown rather than that nothing was written.
         foreach (var partition in partitions)
         {
             NotifyAppended(partition);
@@ -181,7 +181,17 @@ public sealed partial class PostgreSqlStreamQueue
 
         for (var i = 0; i < appends.Count; i++)
         {
-            appends[i].Completion.TrySetResult(new AppendOutcome(sequences[i] ?? 0, versions[i]));
+            var appended = appends[i].StateWrite is null || versions[i] is not null;
+            if (appended == sequences[i].HasValue)
+            {
+                appends[i].Completion.TrySetResult(new AppendOutcome(sequences[i] ?? 0, versions[i]));
+            }
+            else
+            {
+                appends[i].Completion.TrySetException(new InvalidOperationException(
+                    $"The group commit of stream {appends[i].StreamId} returned {(appended ? "no sequence number" : "a sequence number for an unmatched write")}; " +
+                    "the group committed, so whether this append was stored is unknown."));
+            }
         }
     }
 
@@ -281,6 +291,9 @@ public sealed partial class PostgreSqlStreamQueue
         public IReadOnlyList<EncodedStreamEvent> Events { get; } = events;
 
         public OutboxStateWrite? StateWrite { get; } = stateWrite;
+
+        /// <summary>Payload and state bytes, for the group's size limit.</summary>
+        public long Bytes { get; } = events.Sum(e => (long)e.Payload.Length) + (stateWrite?.Data.Length ?? 0);
 
         public TaskCompletionSource<AppendOutcome> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

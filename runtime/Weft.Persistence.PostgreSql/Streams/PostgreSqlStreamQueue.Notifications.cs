@@ -81,9 +81,9 @@ public sealed partial class PostgreSqlStreamQueue
                 {
                     await Task.Delay(wait, _stopping.Token).ConfigureAwait(false);
                 }
-                catch (OperationCanceledException)
+                catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
                 {
-                    // Disposed: nothing is sent any more.
+                    // Disposed (a group may commit after that): nothing is sent any more.
                 }
             }
 
@@ -118,7 +118,9 @@ public sealed partial class PostgreSqlStreamQueue
                 }
             }
 
-            Volatile.Write(ref _sending, 0);
+            // A full fence: the flag must be cleared before the pending marks are read again, or a mark set meanwhile
+            // by an appender that still saw the sender running would wait for the next append.
+            Interlocked.Exchange(ref _sending, 0);
             if (!AnyWakeUpPending() || Interlocked.CompareExchange(ref _sending, 1, 0) != 0)
             {
                 return;

@@ -26,7 +26,7 @@ namespace Weft.Persistence.PostgreSql.Streams;
 /// ids below those of the oldest transaction still in flight (<c>pg_snapshot_xmin</c>) — needs a checkpoint made of a
 /// transaction id and a row id, which <see cref="PartitionLease"/> does not have, and makes every read wait for the
 /// slowest unrelated transaction. Appends are grouped (see the Appends partial): a group takes the locks of the
-/// partitions it writes, in ascending order, and holds them for its one statement and its commit.
+/// partitions it writes, in ascending order, and holds them until its batch commits.
 /// </para>
 /// <para>
 /// <b>Keys.</b> Stream and grain keys are stored as their exact UTF-8 bytes (<c>bytea</c>), because a key may hold
