@@ -20,26 +20,12 @@ public static class LinkHeader
             return;
         }
 
+        // Everything before the cursor is the same in both links: built once per request.
         var request = context.Request;
-        var baseUrl = string.Concat(request.Scheme, "://", request.Host.ToUriComponent(), request.PathBase.ToUriComponent(), request.Path.ToUriComponent());
-        var links = new List<string>(2);
-        if (oldestCursor is { } oldest)
-        {
-            links.Add($"<{Url(baseUrl, request.Query, "max_id", oldest)}>; rel=\"next\"");
-        }
-
-        if (newestCursor is { } newest)
-        {
-            links.Add($"<{Url(baseUrl, request.Query, "min_id", newest)}>; rel=\"prev\"");
-        }
-
-        context.Response.Headers.Link = string.Join(", ", links);
-    }
-
-    private static string Url(string baseUrl, IQueryCollection query, string cursorName, long cursor)
-    {
-        var url = new StringBuilder(baseUrl).Append('?');
-        foreach (var (key, values) in query)
+        var prefix = new StringBuilder(256)
+            .Append(request.Scheme).Append("://").Append(request.Host.ToUriComponent())
+            .Append(request.PathBase.ToUriComponent()).Append(request.Path.ToUriComponent()).Append('?');
+        foreach (var (key, values) in request.Query)
         {
             if (Array.IndexOf(s_droppedParameters, key) >= 0)
             {
@@ -48,10 +34,16 @@ public static class LinkHeader
 
             foreach (var value in values)
             {
-                url.Append(Uri.EscapeDataString(key)).Append('=').Append(Uri.EscapeDataString(value ?? string.Empty)).Append('&');
+                prefix.Append(Uri.EscapeDataString(key)).Append('=').Append(Uri.EscapeDataString(value ?? string.Empty)).Append('&');
             }
         }
 
-        return url.Append(cursorName).Append('=').Append(cursor.ToString(CultureInfo.InvariantCulture)).ToString();
+        var start = prefix.ToString();
+        var next = oldestCursor is { } oldest ? Link(start, "max_id", oldest, "next") : null;
+        var prev = newestCursor is { } newest ? Link(start, "min_id", newest, "prev") : null;
+        context.Response.Headers.Link = next is null ? prev : prev is null ? next : string.Concat(next, ", ", prev);
     }
+
+    private static string Link(string start, string cursorName, long cursor, string rel) =>
+        string.Concat("<", start, cursorName, "=", cursor.ToString(CultureInfo.InvariantCulture), ">; rel=\"", rel, "\"");
 }
