@@ -17,7 +17,11 @@ internal sealed class OutboxStateTable
     private readonly string _insertManySql;
     private readonly string _updateSql;
 
-    public OutboxStateTable(string qualifiedTable)
+    /// <param name="qualifiedTable">The storage's table.</param>
+    /// <param name="updateSql">
+    /// The storage's conditional update ($1–$3 the key, $4 the data, $5 the expected version, "RETURNING version").
+    /// </param>
+    public OutboxStateTable(string qualifiedTable, string updateSql)
     {
         QualifiedTable = qualifiedTable;
 
@@ -38,13 +42,10 @@ internal sealed class OutboxStateTable
               FROM written w JOIN q ON q.grain_type = w.grain_type AND q.grain_key = w.grain_key AND q.state_name = w.state_name
             """;
 
-        // Later writes one statement each: a primary-key lookup whatever the plan, and they are rare on the hot path.
+        // Later writes one statement each, the storage's own update: a primary-key lookup whatever the plan, and they
+        // are rare on the hot path.
         _updateSql = $"""
-            WITH written AS (
-                UPDATE {qualifiedTable} SET data = $4, version = version + 1, modified_at = now()
-                 WHERE grain_type = $1 AND grain_key = $2 AND state_name = $3 AND version = $5
-                RETURNING version
-            )
+            WITH written AS ({updateSql})
             SELECT $6::int, version, set_config('{SlotSettingPrefix}' || $6::int, 'matched', true) FROM written
             """;
     }
@@ -59,30 +60,18 @@ internal sealed class OutboxStateTable
     public int AddWrites(NpgsqlBatch batch, IReadOnlyList<(int Slot, OutboxStateWrite Write)> writes)
     {
         var added = 0;
-        var inserts = 0;
-        foreach (var (_, write) in writes)
+        var inserts = writes.Where(w => w.Write.ExpectedVersion is null).ToList();
+        if (inserts.Count > 0)
         {
-            if (write.ExpectedVersion is null)
+            var slots = new int[inserts.Count];
+            var types = new string[inserts.Count];
+            var keys = new byte[inserts.Count][];
+            var names = new string[inserts.Count];
+            var data = new byte[inserts.Count][];
+            for (var i = 0; i < inserts.Count; i++)
             {
-                inserts++;
-            }
-        }
-
-        if (inserts > 0)
-        {
-            var slots = new int[inserts];
-            var types = new string[inserts];
-            var keys = new byte[inserts][];
-            var names = new string[inserts];
-            var data = new byte[inserts][];
-            var i = 0;
-            foreach (var (slot, write) in writes)
-            {
-                if (write.ExpectedVersion is null)
-                {
-                    (slots[i], types[i], keys[i], names[i], data[i]) = (slot, write.Key.GrainType, write.KeyBytes, write.Key.StateName, write.Data);
-                    i++;
-                }
+                var (slot, write) = inserts[i];
+                (slots[i], types[i], keys[i], names[i], data[i]) = (slot, write.Key.GrainType, write.KeyBytes, write.Key.StateName, write.Data);
             }
 
             var insert = batch.CreateBatchCommand();

@@ -96,7 +96,7 @@ public sealed partial class PostgreSqlGrainStorage : IGrainStorage, IAsyncDispos
             $"INSERT INTO {_qualifiedTable} (grain_type, grain_key, state_name, data, version, modified_at) " +
             "VALUES ($1, $2, $3, $4, 1, now()) ON CONFLICT (grain_type, grain_key, state_name) DO NOTHING RETURNING version";
         _updateSql = $"UPDATE {_qualifiedTable} SET data = $4, version = version + 1, modified_at = now() WHERE {Key} AND version = $5 RETURNING version";
-        _outboxTable = new OutboxStateTable(_qualifiedTable);
+        _outboxTable = new OutboxStateTable(_qualifiedTable, _updateSql);
         _clearSql = $"UPDATE {_qualifiedTable} SET data = NULL, version = version + 1, modified_at = now() WHERE {Key} AND version = $4 RETURNING version";
     }
 
