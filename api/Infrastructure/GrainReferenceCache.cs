@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Weft.Api.Infrastructure;
 
 /// <summary>
@@ -9,21 +7,8 @@ namespace Weft.Api.Infrastructure;
 public sealed class GrainReferenceCache<TKey, TGrain>(Func<TKey, TGrain> create, int capacity = 100_000)
     where TKey : notnull
 {
-    private readonly ConcurrentDictionary<TKey, TGrain> _references = new();
+    private readonly BoundedCache<TKey, TGrain> _references = new(capacity);
 
     /// <summary>The reference for <paramref name="key"/>.</summary>
-    public TGrain Get(TKey key)
-    {
-        if (_references.TryGetValue(key, out var reference))
-        {
-            return reference;
-        }
-
-        if (_references.Count >= capacity)
-        {
-            _references.Clear();
-        }
-
-        return _references.GetOrAdd(key, static (key, create) => create(key), create);
-    }
+    public TGrain Get(TKey key) => _references.GetOrAdd(key, static (key, create) => create(key), create);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using Weft.Api.Infrastructure;
@@ -20,7 +19,7 @@ public sealed class AccountRenderer(IGrainFactory grains)
     /// <summary>The image shown for every header until uploads exist.</summary>
     public const string MissingHeaderPath = "/headers/original/missing.png";
 
-    private readonly ConcurrentDictionary<long, CachedAccount> _cache = new();
+    private readonly BoundedCache<long, CachedAccount> _cache = new(MaxCached);
     private readonly GrainReferenceCache<long, IAccountGrain> _grains = new(grains.GetGrain<IAccountGrain>);
 
     /// <summary>The account as others see it, or null if it does not exist.</summary>
@@ -69,12 +68,8 @@ public sealed class AccountRenderer(IGrainFactory grains)
         }
 
         var account = Build(snapshot, origin);
-        if (_cache.Count >= MaxCached)
-        {
-            _cache.Clear();
-        }
 
-        _cache[id] = new CachedAccount(snapshot, origin, account);
+        _cache.Set(id, new CachedAccount(snapshot, origin, account));
         return account;
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using Weft.Api.Infrastructure;
@@ -15,7 +14,7 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
 {
     private const int MaxCached = 100_000;
 
-    private readonly ConcurrentDictionary<long, CachedStatus> _cache = new();
+    private readonly BoundedCache<long, CachedStatus> _cache = new(MaxCached);
     private readonly GrainReferenceCache<long, IStatusGrain> _grains = new(grains.GetGrain<IStatusGrain>);
 
     /// <summary>A status as <paramref name="viewerId"/> (0: anonymous) sees it, or null if missing or invisible.</summary>
@@ -205,12 +204,8 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
             ? cached.Status.Content
             : null;
         var fresh = new CachedStatus(snapshot, author, reblogBase, origin, Build(snapshot, author, reblogBase?.Status, content, origin));
-        if (_cache.Count >= MaxCached)
-        {
-            _cache.Clear();
-        }
 
-        _cache[snapshot.Id] = fresh;
+        _cache.Set(snapshot.Id, fresh);
         return fresh;
     }
 
