@@ -8,12 +8,20 @@ namespace Weft.LoadTest.Scenarios;
 
 /// <summary>
 /// GET /api/v1/timelines/home (20 statuses, warm) against a minimal Kestrel JSON endpoint, both as separate processes
-/// on this machine, measured with the same wrk settings one after the other. Target: at least half the baseline's rate.
+/// on this machine, measured with the same wrk settings: the baseline before the API starts and again after it stops.
+/// Target: at least half the baseline's rate.
 /// </summary>
 internal static class HomeTimelineScenario
 {
     public static async Task<int> RunAsync(string store, int users, int follows, int statusesEach, int connections, int seconds, int warmupSeconds, int pageSize)
     {
+        const string BaselineScript = """request = function() return wrk.format("GET", "/json") end""";
+        await using var baseline = await ChildProcess.StartAsync("baseline", BuildOutput.LoadTestDll, ["serve-baseline"], new Dictionary<string, string>(), "/health");
+        await WrkRunner.RunAsync(new Uri(baseline.BaseAddress, "/json"), BaselineScript, connections, warmupSeconds);
+        var (jsonBefore, jsonBeforeCpu) = await MeasureAsync(baseline, BaselineScript, "/json", connections, seconds);
+        Console.WriteLine($"baseline GET /json:                    {jsonBefore}");
+        Console.WriteLine($"  {jsonBeforeCpu}");
+
         await using var database = store == "postgres" ? await PostgreSqlDatabase.CreateAsync("loadtest") : null;
         await using var api = await ApiProcess.StartAsync(store, database?.ConnectionString);
         Console.WriteLine($"api: {api.BaseAddress} (pid {api.ProcessId}, store {store}, log {api.LogPath})");
@@ -49,25 +57,25 @@ internal static class HomeTimelineScenario
             """;
         // The warm-up also lets tiered compilation finish: on 2 cores it takes seconds of load.
         await WrkRunner.RunAsync(new Uri(api.BaseAddress, "/api/v1/timelines/home"), script, connections, warmupSeconds);
-        var homeCpu = CpuMeter.Start(api.ProcessId);
-        var home = await WrkRunner.RunAsync(new Uri(api.BaseAddress, "/api/v1/timelines/home"), script, connections, seconds);
-        var homeCpuLine = homeCpu?.Stop(home.Requests);
+        var (home, homeCpu) = await MeasureAsync(api, script, "/api/v1/timelines/home", connections, seconds);
+        Console.WriteLine($"GET /api/v1/timelines/home ({pageSize} statuses): {home}");
+        Console.WriteLine($"  {homeCpu}");
         await api.DisposeAsync();
 
-        await using var baseline = await ChildProcess.StartAsync("baseline", BuildOutput.LoadTestDll, ["serve-baseline"], new Dictionary<string, string>(), "/health");
-        const string BaselineScript = """request = function() return wrk.format("GET", "/json") end""";
-        await WrkRunner.RunAsync(new Uri(baseline.BaseAddress, "/json"), BaselineScript, connections, warmupSeconds);
-        var jsonCpu = CpuMeter.Start(baseline.ProcessId);
-        var json = await WrkRunner.RunAsync(new Uri(baseline.BaseAddress, "/json"), BaselineScript, connections, seconds);
-        var jsonCpuLine = jsonCpu?.Stop(json.Requests);
-
-        Console.WriteLine($"baseline GET /json:                    {json}");
-        Console.WriteLine($"  {jsonCpuLine}");
-        Console.WriteLine($"GET /api/v1/timelines/home ({pageSize} statuses): {home}");
-        Console.WriteLine($"  {homeCpuLine}");
-        var ratio = home.RequestsPerSecond / json.RequestsPerSecond;
-        Console.WriteLine($"ratio: {ratio:0.00} (target ≥ 0.50) with {connections} connections, {seconds} s each, wrk on the same machine");
+        // The baseline stayed up, idle and warm, while the API ran.
+        var (jsonAfter, jsonAfterCpu) = await MeasureAsync(baseline, BaselineScript, "/json", connections, seconds);
+        Console.WriteLine($"baseline GET /json:                    {jsonAfter}");
+        Console.WriteLine($"  {jsonAfterCpu}");
+        new Yardstick("baseline GET /json", "requests/s", jsonBefore.RequestsPerSecond, jsonAfter.RequestsPerSecond)
+            .PrintRatio(home.RequestsPerSecond, $"{connections} connections, {seconds} s each, wrk on the same machine");
         return home.Non2xx == 0 && home.SocketErrors == 0 ? 0 : 1;
+    }
+
+    private static async Task<(WrkResult Result, string? Cpu)> MeasureAsync(ChildProcess server, string script, string path, int connections, int seconds)
+    {
+        var cpu = CpuMeter.Start(server.ProcessId);
+        var result = await WrkRunner.RunAsync(new Uri(server.BaseAddress, path), script, connections, seconds);
+        return (result, cpu?.Stop(result.Requests));
     }
 
     private static async Task<List<SeededAccount>> SeedAsync(MastodonSeeder seeder, int users, int follows, int statusesEach)

@@ -11,14 +11,23 @@ namespace Weft.LoadTest.Scenarios;
 
 /// <summary>
 /// POST /api/v1/statuses on PostgreSQL against raw single-row INSERTs (pgbench) on the same server at the same
-/// concurrency. Target: at least half the raw INSERT rate. Authors have followers, so fan-out runs during the load.
+/// concurrency, measured before the API starts and again after it stops. Target: at least half the raw INSERT rate.
+/// Authors have followers, so fan-out runs during the load.
 /// </summary>
 internal static partial class PostStatusesScenario
 {
     public static async Task<int> RunAsync(int users, int followers, int connections, int seconds, int warmupSeconds)
     {
         await using var database = await PostgreSqlDatabase.CreateAsync("loadtest");
-        var insertsPerSecond = await RawInsertsAsync(database, connections, seconds);
+        await database.ExecuteAsync("""
+            CREATE TABLE raw_insert (
+                id bigserial PRIMARY KEY,
+                account_id bigint NOT NULL,
+                body text NOT NULL,
+                created_at timestamptz NOT NULL DEFAULT now())
+            """);
+        var insertsBefore = await RawInsertsAsync(database, connections, seconds);
+        Console.WriteLine($"raw single-row INSERT (pgbench):  {insertsBefore:N0} transactions/s");
 
         await using var api = await ApiProcess.StartAsync("postgres", database.ConnectionString);
         Console.WriteLine($"api: {api.BaseAddress} (pid {api.ProcessId}, log {api.LogPath})");
@@ -54,23 +63,19 @@ internal static partial class PostStatusesScenario
         var cpu = CpuMeter.Start(api.ProcessId);
         var posts = await WrkRunner.RunAsync(new Uri(api.BaseAddress, "/api/v1/statuses"), script, connections, seconds);
         var cpuLine = cpu?.Stop(posts.Requests);
-
-        Console.WriteLine($"raw single-row INSERT (pgbench):  {insertsPerSecond:N0} transactions/s");
         Console.WriteLine($"POST /api/v1/statuses:            {posts}");
         Console.WriteLine($"  {cpuLine}");
-        Console.WriteLine($"ratio: {posts.RequestsPerSecond / insertsPerSecond:0.00} (target ≥ 0.50) with {connections} connections, {seconds} s each");
+
+        // Stopped first: its agents would go on fanning out the backlog while pgbench measures.
+        await api.DisposeAsync();
+        var insertsAfter = await RawInsertsAsync(database, connections, seconds);
+        new Yardstick("raw single-row INSERT (pgbench)", "transactions/s", insertsBefore, insertsAfter)
+            .PrintRatio(posts.RequestsPerSecond, $"{connections} connections, {seconds} s each");
         return posts.Non2xx == 0 && posts.SocketErrors == 0 ? 0 : 1;
     }
 
     private static async Task<double> RawInsertsAsync(PostgreSqlDatabase database, int connections, int seconds)
     {
-        await database.ExecuteAsync("""
-            CREATE TABLE raw_insert (
-                id bigserial PRIMARY KEY,
-                account_id bigint NOT NULL,
-                body text NOT NULL,
-                created_at timestamptz NOT NULL DEFAULT now())
-            """);
         var scriptPath = Path.Combine(Path.GetTempPath(), $"weft-pgbench-{Guid.NewGuid():N}.sql");
         await File.WriteAllTextAsync(scriptPath, """
             \set account random(1, 1000)
