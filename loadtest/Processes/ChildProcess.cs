@@ -35,7 +35,14 @@ internal sealed class ChildProcess : IAsyncDisposable
 
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Started in its own folder, as a deployed program is, so it reads the appsettings.json it ships with.
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll))!,
+        };
         start.ArgumentList.Add(dll);
         foreach (var argument in arguments)
         {
