@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Weft.GrainInterfaces.Statuses;
 
 namespace Weft.Api.Mastodon;
@@ -32,7 +31,7 @@ internal sealed class CachedStatus(StatusSnapshot snapshot, Account author, Cach
 
     private static Json Serialize(Status status)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(status, MastodonJson.Context.Status);
+        var bytes = MastodonJson.SerializeToUtf8Bytes(status, MastodonJson.Context.Status);
 
         // Properties are written in declaration order and nothing before "reblog" holds an object, so the first match is
         // the top-level property; inside JSON strings a quote is always escaped, so text cannot forge the match.

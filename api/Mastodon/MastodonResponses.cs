@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Weft.Api.Mastodon;
@@ -9,12 +8,6 @@ namespace Weft.Api.Mastodon;
 /// </summary>
 public static class MastodonResponses
 {
-    private static readonly JsonWriterOptions s_writerOptions = new()
-    {
-        Encoder = MastodonJson.Options.Encoder,
-        SkipValidation = true,
-    };
-
     /// <summary>An <c>application/json</c> response with <paramref name="value"/>.</summary>
     public static IResult Json<T>(T value, JsonTypeInfo<T> typeInfo, int statusCode = StatusCodes.Status200OK) =>
         new JsonResult<T>(value, typeInfo, statusCode);
@@ -31,10 +24,7 @@ public static class MastodonResponses
             var response = httpContext.Response;
             response.StatusCode = statusCode;
             response.ContentType = "application/json; charset=utf-8";
-            using (var writer = new Utf8JsonWriter(response.BodyWriter, s_writerOptions))
-            {
-                JsonSerializer.Serialize(writer, value, typeInfo);
-            }
+            MastodonJson.Serialize(response.BodyWriter, value, typeInfo);
 
             var flush = response.BodyWriter.FlushAsync(httpContext.RequestAborted);
             return flush.IsCompletedSuccessfully ? Task.CompletedTask : flush.AsTask();

@@ -259,7 +259,7 @@ public sealed class StreamingConnection(
                 }
 
                 eventName = "update";
-                payload = JsonSerializer.Serialize(status, MastodonJson.Context.Status);
+                payload = MastodonJson.Serialize(status, MastodonJson.Context.Status);
                 break;
             case LiveEventKind.Delete:
                 eventName = "delete";
@@ -274,11 +274,11 @@ public sealed class StreamingConnection(
                 }
 
                 eventName = "notification";
-                payload = JsonSerializer.Serialize(notification, MastodonJson.Context.Notification);
+                payload = MastodonJson.Serialize(notification, MastodonJson.Context.Notification);
                 break;
         }
 
-        return JsonSerializer.Serialize(new StreamingEvent { Stream = [stream], Event = eventName, Payload = payload }, MastodonJson.Context.StreamingEvent);
+        return MastodonJson.Serialize(new StreamingEvent { Stream = [stream], Event = eventName, Payload = payload }, MastodonJson.Context.StreamingEvent);
     }
 
     private Task<GrainInterfaces.Notifications.Notification?> GetNotificationAsync(long notificationId) =>
