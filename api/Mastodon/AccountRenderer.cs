@@ -68,7 +68,6 @@ public sealed class AccountRenderer(IGrainFactory grains)
         }
 
         var account = Build(snapshot, origin);
-
         _cache.Set(id, new CachedAccount(snapshot, origin, account));
         return account;
     }

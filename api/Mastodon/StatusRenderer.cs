@@ -204,7 +204,6 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
             ? cached.Status.Content
             : null;
         var fresh = new CachedStatus(snapshot, author, reblogBase, origin, Build(snapshot, author, reblogBase?.Status, content, origin));
-
         _cache.Set(snapshot.Id, fresh);
         return fresh;
     }

@@ -18,7 +18,7 @@ internal static class HomeTimelineScenario
         const string BaselineScript = """request = function() return wrk.format("GET", "/json") end""";
         await using var baseline = await ChildProcess.StartAsync("baseline", BuildOutput.LoadTestDll, ["serve-baseline"], new Dictionary<string, string>(), "/health");
         await WrkRunner.RunAsync(new Uri(baseline.BaseAddress, "/json"), BaselineScript, connections, warmupSeconds);
-        var (jsonBefore, jsonBeforeCpu) = await MeasureAsync(baseline, BaselineScript, "/json", connections, seconds);
+        var (jsonBefore, jsonBeforeCpu) = await MeasuredRun.RunAsync(baseline, BaselineScript, "/json", connections, seconds);
         Console.WriteLine($"baseline GET /json:                    {jsonBefore}");
         Console.WriteLine($"  {jsonBeforeCpu}");
 
@@ -57,25 +57,18 @@ internal static class HomeTimelineScenario
             """;
         // The warm-up also lets tiered compilation finish: on 2 cores it takes seconds of load.
         await WrkRunner.RunAsync(new Uri(api.BaseAddress, "/api/v1/timelines/home"), script, connections, warmupSeconds);
-        var (home, homeCpu) = await MeasureAsync(api, script, "/api/v1/timelines/home", connections, seconds);
+        var (home, homeCpu) = await MeasuredRun.RunAsync(api, script, "/api/v1/timelines/home", connections, seconds);
         Console.WriteLine($"GET /api/v1/timelines/home ({pageSize} statuses): {home}");
         Console.WriteLine($"  {homeCpu}");
         await api.DisposeAsync();
 
         // The baseline stayed up, idle and warm, while the API ran.
-        var (jsonAfter, jsonAfterCpu) = await MeasureAsync(baseline, BaselineScript, "/json", connections, seconds);
+        var (jsonAfter, jsonAfterCpu) = await MeasuredRun.RunAsync(baseline, BaselineScript, "/json", connections, seconds);
         Console.WriteLine($"baseline GET /json:                    {jsonAfter}");
         Console.WriteLine($"  {jsonAfterCpu}");
         new Yardstick("baseline GET /json", "requests/s", jsonBefore.RequestsPerSecond, jsonAfter.RequestsPerSecond)
             .PrintRatio(home.RequestsPerSecond, $"{connections} connections, {seconds} s each, wrk on the same machine");
         return home.Non2xx == 0 && home.SocketErrors == 0 ? 0 : 1;
-    }
-
-    private static async Task<(WrkResult Result, string? Cpu)> MeasureAsync(ChildProcess server, string script, string path, int connections, int seconds)
-    {
-        var cpu = CpuMeter.Start(server.ProcessId);
-        var result = await WrkRunner.RunAsync(new Uri(server.BaseAddress, path), script, connections, seconds);
-        return (result, cpu?.Stop(result.Requests));
     }
 
     private static async Task<List<SeededAccount>> SeedAsync(MastodonSeeder seeder, int users, int follows, int statusesEach)

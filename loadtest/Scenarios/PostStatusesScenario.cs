@@ -60,9 +60,7 @@ internal static partial class PostStatusesScenario
             """;
         // The warm-up also lets tiered compilation finish: on 2 cores it takes seconds of load.
         await WrkRunner.RunAsync(new Uri(api.BaseAddress, "/api/v1/statuses"), script, connections, warmupSeconds);
-        var cpu = CpuMeter.Start(api.ProcessId);
-        var posts = await WrkRunner.RunAsync(new Uri(api.BaseAddress, "/api/v1/statuses"), script, connections, seconds);
-        var cpuLine = cpu?.Stop(posts.Requests);
+        var (posts, cpuLine) = await MeasuredRun.RunAsync(api, script, "/api/v1/statuses", connections, seconds);
         Console.WriteLine($"POST /api/v1/statuses:            {posts}");
         Console.WriteLine($"  {cpuLine}");
 
