@@ -4,7 +4,7 @@ using Weft.Testing.Tools;
 
 const string Usage = """
     usage: dotnet run -c Release --project loadtest -- <command> [options]      (needs wrk: apt-get install -y wrk)
-      home-timeline  [--store sqlite|postgres] [--users 40] [--follows 10] [--statuses 5] [--connections 64] [--seconds 15] [--warmup 10] [--page-size 20]
+      home-timeline  [--store sqlite|postgres] [--users 40] [--follows 10] [--statuses 5] [--connections 64] [--seconds 15] [--warmup 10] [--page-size 20] [--accept-encoding gzip|identity]
       post-statuses  [--users 64] [--followers 10] [--connections 16] [--seconds 15] [--warmup 10]   (PostgreSQL; needs pgbench)
       serve-baseline                        (the minimal Kestrel JSON endpoint home-timeline compares with)
     """;
@@ -20,7 +20,7 @@ try
             await BaselineServer.RunAsync();
             return 0;
         case "home-timeline":
-            arguments.ThrowIfUnknown("store", "users", "follows", "statuses", "connections", "seconds", "warmup", "page-size");
+            arguments.ThrowIfUnknown("store", "users", "follows", "statuses", "connections", "seconds", "warmup", "page-size", "accept-encoding");
             MachineDescription.Print(Console.Out);
             return await HomeTimelineScenario.RunAsync(
                 arguments.GetString("store", "sqlite", "sqlite", "postgres"),
@@ -30,7 +30,8 @@ try
                 arguments.GetInt("connections", 64),
                 arguments.GetInt("seconds", 15),
                 arguments.GetInt("warmup", 10),
-                arguments.GetInt("page-size", 20));
+                arguments.GetInt("page-size", 20),
+                arguments.GetString("accept-encoding", "gzip", "gzip", "identity"));
         case "post-statuses":
             arguments.ThrowIfUnknown("users", "followers", "connections", "seconds", "warmup");
             MachineDescription.Print(Console.Out);

@@ -1,3 +1,4 @@
+using Weft.Api.Infrastructure.Compression;
 using Weft.GrainInterfaces.Statuses;
 
 namespace Weft.Api.Mastodon;
@@ -24,8 +25,8 @@ internal sealed class CachedStatus(StatusSnapshot snapshot, Account author, Cach
     public Status Status { get; } = status;
 
     /// <summary>
-    /// The entity serialized without viewer marks and with <c>"reblog":null</c>, and where that <c>null</c> starts, so a
-    /// writer can put the original (with its own marks) there.
+    /// The entity serialized without viewer marks, in the two pieces around its <c>reblog</c> value, so a writer can
+    /// put <c>null</c> or the original (with its own marks) between them, and the viewer's marks after.
     /// </summary>
     public Json Bytes => _json ??= Serialize(Status with { Reblog = null });
 
@@ -36,11 +37,18 @@ internal sealed class CachedStatus(StatusSnapshot snapshot, Account author, Cach
         // Properties are written in declaration order and nothing before "reblog" holds an object, so the first match is
         // the top-level property; inside JSON strings a quote is always escaped, so text cannot forge the match.
         var at = bytes.AsSpan().IndexOf(s_reblogNull);
-        return at < 0
-            ? throw new InvalidOperationException("A serialized status has no \"reblog\":null property.")
-            : new Json(bytes, at + s_reblogNull.Length - "null".Length);
+        if (at < 0)
+        {
+            throw new InvalidOperationException("A serialized status has no \"reblog\":null property.");
+        }
+
+        var reblogValue = at + s_reblogNull.Length - "null".Length;
+        var afterReblog = reblogValue + "null".Length;
+        return new Json(new ResponsePiece(bytes, 0, reblogValue), new ResponsePiece(bytes, afterReblog, bytes.Length - "}".Length - afterReblog));
     }
 
-    /// <summary>Serialized bytes and the offset of the <c>reblog</c> value's <c>null</c>.</summary>
-    internal sealed record Json(byte[] Utf8, int ReblogValueOffset);
+    /// <summary>
+    /// The serialized status up to its <c>reblog</c> value, and from after that value to before its closing brace.
+    /// </summary>
+    internal sealed record Json(ResponsePiece BeforeReblog, ResponsePiece AfterReblog);
 }

@@ -1,3 +1,4 @@
+using Weft.Api.Infrastructure.Compression;
 using Weft.GrainInterfaces.Statuses;
 
 namespace Weft.Api.Mastodon;
@@ -29,39 +30,39 @@ internal sealed record ComposedStatus(CachedStatus Base, StatusView View, Compos
         };
     }
 
-    /// <summary>How many bytes <see cref="WriteJson"/> writes for <paramref name="viewerId"/>.</summary>
-    public int JsonLength(long viewerId) =>
-        Base.Bytes.Utf8.Length - "null".Length + (Original?.JsonLength(viewerId) ?? "null".Length) - "}".Length + Marks(viewerId).Length;
-
     /// <summary>
-    /// Writes the same JSON as <see cref="ToEntity"/> would serialize to, from cached bytes, into the start of
-    /// <paramref name="output"/> (at least <see cref="JsonLength"/> bytes); returns the bytes written.
+    /// Gives <paramref name="sink"/> the pieces of the same JSON as <see cref="ToEntity"/> would serialize to, from
+    /// cached bytes: the base around its <c>reblog</c> value, then the viewer's marks and the closing brace.
     /// </summary>
-    public int WriteJson(Span<byte> output, long viewerId)
+    public void AddPieces<TSink>(ref TSink sink, long viewerId)
+        where TSink : IResponsePieceSink, allows ref struct
     {
         var json = Base.Bytes;
-        var utf8 = json.Utf8.AsSpan();
-        var written = Append(output, 0, utf8[..json.ReblogValueOffset]);
-        written = Original is null ? Append(output, written, "null"u8) : written + Original.WriteJson(output[written..], viewerId);
+        sink.Add(json.BeforeReblog);
+        if (Original is null)
+        {
+            sink.Add(s_null);
+        }
+        else
+        {
+            Original.AddPieces(ref sink, viewerId);
+        }
 
-        // The rest of the object without its closing brace, then the viewer's marks and the brace.
-        written = Append(output, written, utf8[(json.ReblogValueOffset + "null".Length)..^1]);
-        return Append(output, written, Marks(viewerId));
+        sink.Add(json.AfterReblog);
+        sink.Add(Marks(viewerId));
     }
 
-    private static int Append(Span<byte> output, int at, ReadOnlySpan<byte> bytes)
-    {
-        bytes.CopyTo(output[at..]);
-        return at + bytes.Length;
-    }
+    // The viewer's marks and the closing brace, one of a few fixed pieces (none for anonymous viewers).
+    private ResponsePiece Marks(long viewerId) =>
+        viewerId == 0 ? s_closingBrace : s_marks[(View.Favourited ? 1 : 0) | (View.Reblogged ? 2 : 0) | (View.Bookmarked ? 4 : 0) | (IsOwn(viewerId) ? 8 : 0)];
 
-    // The viewer's marks and the closing brace, one of a few fixed byte strings (none for anonymous viewers).
-    private ReadOnlySpan<byte> Marks(long viewerId) =>
-        viewerId == 0 ? "}"u8 : s_marks[(View.Favourited ? 1 : 0) | (View.Reblogged ? 2 : 0) | (View.Bookmarked ? 4 : 0) | (IsOwn(viewerId) ? 8 : 0)];
+    private static readonly ResponsePiece s_null = new("null"u8.ToArray());
 
-    private static readonly byte[][] s_marks = [.. Enumerable.Range(0, 16).Select(flags => System.Text.Encoding.UTF8.GetBytes(
+    private static readonly ResponsePiece s_closingBrace = new("}"u8.ToArray());
+
+    private static readonly ResponsePiece[] s_marks = [.. Enumerable.Range(0, 16).Select(flags => new ResponsePiece(System.Text.Encoding.UTF8.GetBytes(
         $",\"favourited\":{Bool(flags & 1)},\"reblogged\":{Bool(flags & 2)},\"muted\":false,\"bookmarked\":{Bool(flags & 4)}" +
-        ((flags & 8) != 0 ? ",\"pinned\":false" : "") + ",\"filtered\":[]}"))];
+        ((flags & 8) != 0 ? ",\"pinned\":false" : "") + ",\"filtered\":[]}")))];
 
     private static string Bool(int flag) => flag != 0 ? "true" : "false";
 

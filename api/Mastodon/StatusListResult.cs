@@ -1,6 +1,11 @@
+using Weft.Api.Infrastructure.Compression;
+
 namespace Weft.Api.Mastodon;
 
-/// <summary>A JSON array of statuses for one viewer, written from each status's cached bytes straight into the response pipe.</summary>
+/// <summary>
+/// A JSON array of statuses for one viewer, written from each status's cached bytes straight into the response pipe,
+/// gzip-compressed when the client accepts it.
+/// </summary>
 public sealed class StatusListResult : IResult, IStatusCodeHttpResult
 {
     private readonly List<ComposedStatus> _statuses;
@@ -29,46 +34,53 @@ public sealed class StatusListResult : IResult, IStatusCodeHttpResult
         var response = httpContext.Response;
         response.StatusCode = StatusCode ?? StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
+        response.Headers.Vary = "Accept-Encoding";
 
-        // A known length spares the chunked encoding, and lets the body go into the pipe in one piece.
-        var length = "[]".Length + Math.Max(0, _statuses.Count - 1);
-        foreach (var status in _statuses)
+        // Compressed from each piece's cached deflate form, so gzip costs a copy and a checksum, not compression.
+        var gzip = AcceptEncoding.AcceptsGzip(httpContext.Request);
+        if (gzip)
         {
-            length += status.JsonLength(_viewerId);
+            response.Headers.ContentEncoding = "gzip";
         }
 
+        // A known length spares the chunked encoding, and lets the body go into the pipe in one piece.
+        var measure = new ResponsePieceMeasure(gzip);
+        AddPieces(ref measure);
+        var length = measure.Length;
         response.ContentLength = length;
 
         // Headers first: body bytes written before them are buffered by Kestrel and copied a second time.
         var start = response.StartAsync(httpContext.RequestAborted);
-        return start.IsCompletedSuccessfully ? WriteBody(httpContext, length) : WriteAfterStartAsync(start, httpContext, length);
+        return start.IsCompletedSuccessfully ? WriteBody(httpContext, length, gzip) : WriteAfterStartAsync(start, httpContext, length, gzip);
     }
 
-    private async Task WriteAfterStartAsync(Task start, HttpContext httpContext, int length)
+    private async Task WriteAfterStartAsync(Task start, HttpContext httpContext, int length, bool gzip)
     {
         await start.ConfigureAwait(false);
-        await WriteBody(httpContext, length).ConfigureAwait(false);
+        await WriteBody(httpContext, length, gzip).ConfigureAwait(false);
     }
 
-    // Straight into the pipe's memory: one copy of each status's cached bytes, and one Advance (Kestrel's pipe takes a
-    // lock on each). A page larger than a pool block gets one array from the pipe.
-    private Task WriteBody(HttpContext httpContext, int length)
+    // Straight into the pipe's memory, and one Advance (Kestrel's pipe takes a lock on each). A page larger than a pool
+    // block gets one array from the pipe.
+    private Task WriteBody(HttpContext httpContext, int length, bool gzip)
     {
         var body = httpContext.Response.BodyWriter;
-        var output = body.GetSpan(length);
-        output[0] = (byte)'[';
-        var written = 1;
-        for (var i = 0; i < _statuses.Count; i++)
+        var output = body.GetSpan(length)[..length];
+        int written;
+        if (gzip)
         {
-            if (i > 0)
-            {
-                output[written++] = (byte)',';
-            }
-
-            written += _statuses[i].WriteJson(output[written..], _viewerId);
+            var writer = new GzipPieceWriter(output);
+            AddPieces(ref writer);
+            writer.Finish();
+            written = writer.Written;
+        }
+        else
+        {
+            var writer = new Utf8PieceWriter(output);
+            AddPieces(ref writer);
+            written = writer.Written;
         }
 
-        output[written++] = (byte)']';
         if (written != length)
         {
             throw new InvalidOperationException($"A status list measured {length} bytes but wrote {written}.");
@@ -78,4 +90,28 @@ public sealed class StatusListResult : IResult, IStatusCodeHttpResult
         var flush = body.FlushAsync(httpContext.RequestAborted);
         return flush.IsCompletedSuccessfully ? Task.CompletedTask : flush.AsTask();
     }
+
+    // The JSON array, piece by piece: the same walk measures the body and writes it.
+    private void AddPieces<TSink>(ref TSink sink)
+        where TSink : IResponsePieceSink, allows ref struct
+    {
+        sink.Add(s_open);
+        for (var i = 0; i < _statuses.Count; i++)
+        {
+            if (i > 0)
+            {
+                sink.Add(s_comma);
+            }
+
+            _statuses[i].AddPieces(ref sink, _viewerId);
+        }
+
+        sink.Add(s_close);
+    }
+
+    private static readonly ResponsePiece s_open = new("["u8.ToArray());
+
+    private static readonly ResponsePiece s_comma = new(","u8.ToArray());
+
+    private static readonly ResponsePiece s_close = new("]"u8.ToArray());
 }

@@ -13,12 +13,14 @@ namespace Weft.LoadTest.Scenarios;
 /// </summary>
 internal static class HomeTimelineScenario
 {
-    public static async Task<int> RunAsync(string store, int users, int follows, int statusesEach, int connections, int seconds, int warmupSeconds, int pageSize)
+    public static async Task<int> RunAsync(string store, int users, int follows, int statusesEach, int connections, int seconds, int warmupSeconds, int pageSize, string acceptEncoding)
     {
-        const string BaselineScript = """request = function() return wrk.format("GET", "/json") end""";
+        // Both servers get the header Mastodon's clients send (browsers and the mobile HTTP stacks ask for gzip); the
+        // baseline's few bytes are not worth compressing and it ignores it.
+        var baselineScript = $$"""request = function() return wrk.format("GET", "/json", { ["Accept-Encoding"] = "{{acceptEncoding}}" }) end""";
         await using var baseline = await ChildProcess.StartAsync("baseline", BuildOutput.LoadTestDll, ["serve-baseline"], new Dictionary<string, string>(), "/health");
-        await WrkRunner.RunAsync(new Uri(baseline.BaseAddress, "/json"), BaselineScript, connections, warmupSeconds);
-        var (jsonBefore, jsonBeforeCpu) = await MeasuredRun.RunAsync(baseline, BaselineScript, "/json", connections, seconds);
+        await WrkRunner.RunAsync(new Uri(baseline.BaseAddress, "/json"), baselineScript, connections, warmupSeconds);
+        var (jsonBefore, jsonBeforeCpu) = await MeasuredRun.RunAsync(baseline, baselineScript, "/json", connections, seconds);
         Console.WriteLine($"baseline GET /json:                    {jsonBefore}");
         Console.WriteLine($"  {jsonBeforeCpu}");
 
@@ -47,23 +49,26 @@ internal static class HomeTimelineScenario
             $"every home timeline to hold {pageSize} statuses",
             TimeSpan.FromMinutes(2));
 
+        var (encoding, bytes) = await seeder.HomeEncodingAsync(accounts[0], pageSize, acceptEncoding);
+        Console.WriteLine($"home timeline response: {bytes:N0} bytes, Content-Encoding {encoding ?? "(none)"} for Accept-Encoding {acceptEncoding}");
+
         var script = $$"""
             tokens = {{WrkRunner.LuaStrings(accounts.Select(a => a.Token))}}
             counter = 0
             request = function()
               counter = counter + 1
-              return wrk.format("GET", "/api/v1/timelines/home?limit={{pageSize}}", { ["Authorization"] = "Bearer " .. tokens[(counter % #tokens) + 1] })
+              return wrk.format("GET", "/api/v1/timelines/home?limit={{pageSize}}", { ["Authorization"] = "Bearer " .. tokens[(counter % #tokens) + 1], ["Accept-Encoding"] = "{{acceptEncoding}}" })
             end
             """;
         // The warm-up also lets tiered compilation finish: on 2 cores it takes seconds of load.
         await WrkRunner.RunAsync(new Uri(api.BaseAddress, "/api/v1/timelines/home"), script, connections, warmupSeconds);
         var (home, homeCpu) = await MeasuredRun.RunAsync(api, script, "/api/v1/timelines/home", connections, seconds);
-        Console.WriteLine($"GET /api/v1/timelines/home ({pageSize} statuses): {home}");
+        Console.WriteLine($"GET /api/v1/timelines/home ({pageSize} statuses, Accept-Encoding {acceptEncoding}): {home}");
         Console.WriteLine($"  {homeCpu}");
         await api.DisposeAsync();
 
         // The baseline stayed up, idle and warm, while the API ran.
-        var (jsonAfter, jsonAfterCpu) = await MeasuredRun.RunAsync(baseline, BaselineScript, "/json", connections, seconds);
+        var (jsonAfter, jsonAfterCpu) = await MeasuredRun.RunAsync(baseline, baselineScript, "/json", connections, seconds);
         Console.WriteLine($"baseline GET /json:                    {jsonAfter}");
         Console.WriteLine($"  {jsonAfterCpu}");
         new Yardstick("baseline GET /json", "requests/s", jsonBefore.RequestsPerSecond, jsonAfter.RequestsPerSecond)

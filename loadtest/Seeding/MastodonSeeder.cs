@@ -43,6 +43,21 @@ internal sealed class MastodonSeeder(HttpClient client)
     public async Task<int> HomeCountAsync(SeededAccount account, int limit) =>
         (await SendAsync(Authorized(HttpMethod.Get, $"/api/v1/timelines/home?limit={limit}", account.Token))).GetArrayLength();
 
+    /// <summary>
+    /// The first home page asked for with <paramref name="acceptEncoding"/>: the Content-Encoding it came with and its
+    /// size on the wire. Throws unless it was a success.
+    /// </summary>
+    public async Task<(string? ContentEncoding, long Bytes)> HomeEncodingAsync(SeededAccount account, int limit, string acceptEncoding)
+    {
+        using var request = Authorized(HttpMethod.Get, $"/api/v1/timelines/home?limit={limit}", account.Token);
+        request.Headers.AcceptEncoding.ParseAdd(acceptEncoding);
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        return response.IsSuccessStatusCode
+            ? (response.Content.Headers.ContentEncoding.FirstOrDefault(), body.Length)
+            : throw new InvalidOperationException($"GET {request.RequestUri} answered {(int)response.StatusCode}");
+    }
+
     private async Task<string> AppTokenAsync()
     {
         var app = await SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/apps")
