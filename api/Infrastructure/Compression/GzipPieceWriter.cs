@@ -1,11 +1,11 @@
 using System.Buffers.Binary;
-using System.IO.Hashing;
 
 namespace Weft.Api.Infrastructure.Compression;
 
 /// <summary>
 /// Writes one gzip member (RFC 1952) from pieces' cached deflate forms into a span measured beforehand: the header,
-/// each piece's deflate data, an empty final block, then the CRC-32 and length of the uncompressed bytes.
+/// each piece's deflate data, an empty final block, then the CRC-32 and length of the uncompressed bytes,
+/// the CRC combined from the pieces' own without reading their bytes.
 /// </summary>
 public ref struct GzipPieceWriter : IResponsePieceSink
 {
@@ -19,7 +19,7 @@ public ref struct GzipPieceWriter : IResponsePieceSink
     private static ReadOnlySpan<byte> EmptyFinalBlock => [0x03, 0x00];
 
     private readonly Span<byte> _output;
-    private readonly Crc32 _crc = new();
+    private uint _crc;
     private uint _uncompressedLength;
 
     /// <summary>Starts a member at the start of <paramref name="output"/>.</summary>
@@ -37,9 +37,9 @@ public ref struct GzipPieceWriter : IResponsePieceSink
     public void Add(ResponsePiece piece)
     {
         var deflated = piece.Deflated;
-        deflated.CopyTo(_output[Written..]);
-        Written += deflated.Length;
-        _crc.Append(piece.Utf8);
+        deflated.Data.CopyTo(_output[Written..]);
+        Written += deflated.Data.Length;
+        _crc = Crc32Combination.Append(_crc, deflated.Crc, deflated.CrcShift);
         _uncompressedLength += (uint)piece.Utf8.Length;
     }
 
@@ -48,7 +48,7 @@ public ref struct GzipPieceWriter : IResponsePieceSink
     {
         EmptyFinalBlock.CopyTo(_output[Written..]);
         Written += EmptyFinalBlock.Length;
-        BinaryPrimitives.WriteUInt32LittleEndian(_output[Written..], _crc.GetCurrentHashAsUInt32());
+        BinaryPrimitives.WriteUInt32LittleEndian(_output[Written..], _crc);
         BinaryPrimitives.WriteUInt32LittleEndian(_output[(Written + 4)..], _uncompressedLength);
         Written += 8;
     }

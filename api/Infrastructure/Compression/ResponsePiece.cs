@@ -14,7 +14,7 @@ public sealed class ResponsePiece
     private readonly byte[] _utf8;
     private readonly int _start;
     private readonly int _length;
-    private byte[]? _deflated;
+    private DeflatedPiece? _deflated;
 
     /// <summary>The whole of <paramref name="utf8"/>, which the piece keeps and never changes.</summary>
     public ResponsePiece(byte[] utf8)
@@ -34,8 +34,11 @@ public sealed class ResponsePiece
     /// <summary>The piece as sent without compression.</summary>
     public ReadOnlySpan<byte> Utf8 => _utf8.AsSpan(_start, _length);
 
-    /// <summary>The piece as raw deflate data ending on a sync flush; concurrent first calls may each compress, harmlessly.</summary>
-    public byte[] Deflated => _deflated ??= Deflate(Utf8);
+    /// <summary>
+    /// The piece as raw deflate data ending on a sync flush, with its CRC; concurrent first calls may each compress,
+    /// harmlessly.
+    /// </summary>
+    public DeflatedPiece Deflated => _deflated ??= new DeflatedPiece(Deflate(Utf8), Crc32Combination.Compute(Utf8), Crc32Combination.ShiftFor(_length));
 
     private static byte[] Deflate(ReadOnlySpan<byte> utf8)
     {

@@ -9,5 +9,5 @@ public struct ResponsePieceMeasure(bool gzip) : IResponsePieceSink
     public readonly int Length => gzip ? GzipPieceWriter.HeaderAndTrailerLength + _pieces : _pieces;
 
     /// <inheritdoc />
-    public void Add(ResponsePiece piece) => _pieces += gzip ? piece.Deflated.Length : piece.Utf8.Length;
+    public void Add(ResponsePiece piece) => _pieces += gzip ? piece.Deflated.Data.Length : piece.Utf8.Length;
 }

@@ -28,6 +28,11 @@ public sealed class CompressedTimelineTests : IDisposable
             await author.PostStatusAsync($"status {i} é ✓ <b>not bold</b> & @gzip_reader");
         }
 
+        // Mastodon's rule drops a reblog whose original is among the newest 40 entries, so the reblog goes out only
+        // once 40 newer statuses have reached the reader's timeline (fan-out is asynchronous).
+        await Eventually.WaitUntilAsync(
+            async () => Json.Ids(await reader.GetJsonAsync($"/api/v1/timelines/home?limit=40&since_id={first}")).Count == 40,
+            "40 statuses newer than the one to reblog to reach the reader's home timeline");
         await Json.ReadAsync(await booster.PostFormAsync($"/api/v1/statuses/{first}/reblog"), HttpStatusCode.OK);
         var own = (await reader.PostStatusAsync("the reader's own")).Str("id");
         await Json.ReadAsync(await reader.PostFormAsync($"/api/v1/statuses/{first}/favourite"), HttpStatusCode.OK);
