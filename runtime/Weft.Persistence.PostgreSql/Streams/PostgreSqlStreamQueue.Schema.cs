@@ -16,6 +16,9 @@ public sealed partial class PostgreSqlStreamQueue
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         var s = PostgreSqlGrainStorage.QuoteIdentifier(_schema);
+        // No unique index on (stream, sequence): the append numbers each stream's events from its stream_heads row in
+        // the same statement, under that row's lock, so duplicates cannot arise, and a second index per event was write
+        // amplification on the posting path (databases created before keep theirs, harmlessly).
         var create = $"""
             CREATE SCHEMA IF NOT EXISTS {s};
             CREATE TABLE IF NOT EXISTS {s}.stream_events (
@@ -27,8 +30,7 @@ public sealed partial class PostgreSqlStreamQueue
                 event_type       text        NOT NULL,
                 payload          bytea       NOT NULL,
                 enqueued_at      timestamptz NOT NULL DEFAULT now(),
-                PRIMARY KEY (partition, id),
-                UNIQUE (stream_namespace, stream_key, sequence)
+                PRIMARY KEY (partition, id)
             );
             CREATE TABLE IF NOT EXISTS {s}.stream_heads (
                 stream_namespace text   NOT NULL,
