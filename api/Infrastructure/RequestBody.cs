@@ -36,10 +36,21 @@ public sealed class RequestBody
             IFormCollection form;
             try
             {
+                if (contentType!.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+                {
+                    await CheckPercentEscapesAsync(request, cancellationToken);
+                }
+
                 form = await request.ReadFormAsync(cancellationToken);
             }
             catch (InvalidDataException e)
             {
+                throw new ApiException(StatusCodes.Status400BadRequest, "Malformed form body", e.Message);
+            }
+            catch (IOException e) when (e is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+            {
+                // The multipart reader's "Unexpected end of Stream": a body without its closing boundary. Kestrel's
+                // own refusals (too large, bad framing) keep their status through the error handler.
                 throw new ApiException(StatusCodes.Status400BadRequest, "Malformed form body", e.Message);
             }
 
@@ -47,6 +58,19 @@ public sealed class RequestBody
         }
 
         return new RequestBody(null, null, request.Query);
+    }
+
+    // The body is buffered (within the request size limit) so the form reader can read it again.
+    private static async ValueTask CheckPercentEscapesAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        request.EnableBuffering();
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, cancellationToken);
+        request.Body.Position = 0;
+        if (!PercentEncoding.DecodesToValidUtf8(body.GetBuffer().AsSpan(0, (int)body.Length)))
+        {
+            throw new ApiException(StatusCodes.Status422UnprocessableEntity, "Validation failed: the form's percent escapes are not valid UTF-8");
+        }
     }
 
     /// <summary>Whether the parameter was sent at all.</summary>

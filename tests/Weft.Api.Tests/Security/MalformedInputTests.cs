@@ -69,6 +69,47 @@ public sealed class MalformedInputTests(SqliteApiHost host) : IClassFixture<Sqli
         await AssertClientErrorAsync(formResponse);
     }
 
+    [Theory]
+    [InlineData("/api/v1/accounts")]
+    [InlineData("/api/v1/apps")]
+    [InlineData("/oauth/token")]
+    [InlineData("/oauth/revoke")]
+    public async Task Malformed_multipart_is_a_4xx_json_error(string path)
+    {
+        static HttpContent Multipart(string body) =>
+            new StringContent(body) { Headers = { ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=XX") } };
+
+        var garbage = await PostAsync(path, Multipart("garbage"));
+        var truncated = await PostAsync(path, Multipart("--XX\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nhello"));
+
+        await AssertClientErrorAsync(garbage);
+        await AssertClientErrorAsync(truncated);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/accounts")]
+    [InlineData("/api/v1/apps")]
+    [InlineData("/oauth/token")]
+    public async Task Percent_escapes_of_invalid_utf8_in_a_form_are_a_4xx_json_error(string path)
+    {
+        var response = await PostAsync(path, new StringContent(
+            "username=bad+%FF%FE&client_name=bad%C3%28&grant_type=password&client_id=a&client_secret=b",
+            Encoding.ASCII, "application/x-www-form-urlencoded"));
+
+        await AssertClientErrorAsync(response);
+    }
+
+    [Fact]
+    public async Task Percent_escapes_of_valid_utf8_and_a_literal_percent_still_decode()
+    {
+        var response = await PostAsync("/api/v1/apps", new StringContent(
+            "client_name=caf%C3%A9+%E2%9C%93+100%25FF&redirect_uris=urn%3Aietf%3Awg%3Aoauth%3A2.0%3Aoob",
+            Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        var app = await JsonAsync(response, HttpStatusCode.OK);
+        Assert.Equal("café ✓ 100%FF", app.GetProperty("name").GetString());
+    }
+
     [Fact]
     public async Task Password_grant_with_hostile_logins_is_invalid_grant()
     {
