@@ -3,6 +3,7 @@ using Weft.Api.Hosting;
 using Weft.Silo;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddShippedSettingsWhenMissing();
 builder.AddWeftSilo();
 builder.Services.AddWeftApi();
 

@@ -24,6 +24,9 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>The empty folder the process runs in.</summary>
+    public string WorkingDirectory => _workingDirectory.Path;
+
     /// <summary>Everything the process has written so far.</summary>
     public string Output
     {
@@ -36,9 +39,10 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    public static SiloProcess Start(IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts <paramref name="program"/> (the silo unless told; <c>Weft.Api.dll</c> for the API) with <paramref name="arguments"/>.</summary>
+    public static SiloProcess Start(IReadOnlyDictionary<string, string> environment, string program = "Weft.Silo.dll", params string[] arguments)
     {
-        var siloDll = Path.Combine(AppContext.BaseDirectory, "Weft.Silo.dll");
+        var siloDll = Path.Combine(AppContext.BaseDirectory, program);
         foreach (var file in (string[])[siloDll, Path.ChangeExtension(siloDll, ".runtimeconfig.json"), Path.ChangeExtension(siloDll, ".deps.json")])
         {
             if (!File.Exists(file))
@@ -57,6 +61,10 @@ internal sealed class SiloProcess : IAsyncDisposable
             WorkingDirectory = workingDirectory.Path,
         };
         start.ArgumentList.Add(siloDll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
 
         // Only the test's settings: nothing inherited from the test run's environment may configure the silo.
         foreach (var key in start.Environment.Keys.Where(IsHostSetting).ToList())
