@@ -5,6 +5,7 @@ using Weft.Api.Infrastructure;
 using Weft.Api.Infrastructure.Paging;
 using Weft.Api.Mastodon;
 using Weft.GrainInterfaces.Accounts;
+using Weft.GrainInterfaces.Ids;
 using Weft.GrainInterfaces.Paging;
 using Weft.GrainInterfaces.Queries;
 
@@ -74,9 +75,13 @@ public static class AccountsEndpoints
     private static async Task<IResult> FollowAsync(string id, HttpContext context, IGrainFactory grains)
     {
         var result = await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).FollowAsync(RouteIds.Path(id));
-        return result.Error is null
-            ? MastodonResponses.Json(RenderRelationship(result.Relationship), MastodonJson.Context.Relationship)
-            : ApiErrors.NotFound();
+        return result.Error switch
+        {
+            null => MastodonResponses.Json(RenderRelationship(result.Relationship), MastodonJson.Context.Relationship),
+            // As Mastodon: the account exists, so not 404.
+            FollowError.Self => ApiErrors.Forbidden("This action is not allowed"),
+            _ => ApiErrors.NotFound(),
+        };
     }
 
     private static async Task<IResult> UnfollowAsync(string id, HttpContext context, IGrainFactory grains)
@@ -101,8 +106,8 @@ public static class AccountsEndpoints
         {
             foreach (var value in query[name])
             {
-                var accountId = RouteIds.Parameter(value ?? "", "id");
-                if (!requested.Contains(accountId))
+                // Ids that cannot name an account are left out like unknown ones, as Mastodon does.
+                if (SnowflakeId.TryParse(value, out var accountId) && !requested.Contains(accountId))
                 {
                     requested.Add(accountId);
                 }

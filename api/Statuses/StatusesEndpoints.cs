@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using Weft.Api.Auth;
 using Weft.Api.Infrastructure;
 using Weft.Api.Mastodon;
@@ -9,7 +10,7 @@ using Weft.GrainInterfaces.Statuses;
 namespace Weft.Api.Statuses;
 
 /// <summary>/api/v1/statuses/*: post, read, delete, thread context, and favourite/reblog/bookmark actions.</summary>
-public static class StatusesEndpoints
+public static partial class StatusesEndpoints
 {
     private const int MaxAccountsListed = 80;
 
@@ -79,9 +80,9 @@ public static class StatusesEndpoints
             inReplyToId = RouteIds.Path(replyTo);
         }
 
-        var language = body.GetString("language") is { Length: > 0 and <= 16 } code && code.All(c => char.IsAsciiLetter(c) || c == '-')
-            ? code.ToLowerInvariant()
-            : null;
+        // An ISO 639 code (two or three letters, optionally with a region such as zh-tw); anything else is dropped, as
+        // Mastodon drops codes it does not know, rather than stored.
+        var language = body.GetString("language") is { } code && LanguageCode().IsMatch(code) ? code.ToLowerInvariant() : null;
         var grant = context.GetTokenGrant()!;
         var application = await grains.GetGrain<IClientAppGrain>(grant.ClientId).GetAsync();
         var draft = new StatusDraft(text, visibility, inReplyToId, spoilerText, body.GetBool("sensitive") ?? false, language, application?.Name);
@@ -195,4 +196,7 @@ public static class StatusesEndpoints
         var status = result.View is { } view ? await renderer.RenderAsync(view, actorId, RequestOrigin.Get(context.Request)) : null;
         return status is null ? ApiErrors.NotFound() : MastodonResponses.Json(status, MastodonJson.Context.Status);
     }
+
+    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
+    private static partial Regex LanguageCode();
 }

@@ -116,6 +116,23 @@ public sealed class StatusesTests(SqliteApiFixture api) : IClassFixture<SqliteAp
     }
 
     [Theory]
+    [InlineData("de", "de")]
+    [InlineData("zh-TW", "zh-tw")]
+    [InlineData("ast", "ast")]
+    [InlineData("zzzz", null)]
+    [InlineData("<script>", null)]
+    [InlineData("", null)]
+    public async Task Language_is_an_iso_639_code_or_null(string sent, string? stored)
+    {
+        using var alice = await api.NewUserAsync("alice");
+
+        var status = await Json.ReadAsync(await alice.PostFormAsync("/api/v1/statuses", ("status", "text"), ("language", sent)), HttpStatusCode.OK);
+
+        Assert.Equal(stored, status.GetProperty("language").GetString());
+        Assert.Equal(stored, (await alice.GetJsonAsync($"/api/v1/statuses/{status.Str("id")}")).GetProperty("language").GetString());
+    }
+
+    [Theory]
     [InlineData("visibility", "everyone", HttpStatusCode.UnprocessableEntity)]
     [InlineData("media_ids[]", "123", HttpStatusCode.UnprocessableEntity)]
     [InlineData("poll[options][]", "yes", HttpStatusCode.UnprocessableEntity)]
