@@ -1,4 +1,5 @@
 using Weft.Api.Auth;
+using Weft.Api.Cors;
 using Weft.Api.Infrastructure;
 using Weft.Api.RateLimiting;
 using Weft.Api.Streaming;
@@ -12,6 +13,7 @@ public static class WeftApiApplicationBuilderExtensions
     public static WebApplication UseWeftApi(this WebApplication app)
     {
         app.UseApiErrors();
+        app.UseMastodonCors();
         app.UseWebSockets(StreamingEndpoints.WebSocketOptions); // before tokens: they may come in Sec-WebSocket-Protocol
         app.UseMiddleware<BearerTokenMiddleware>();
         app.UseWeftRateLimits();

@@ -1,3 +1,4 @@
+using Weft.Api.Cors;
 using Weft.Api.Instance;
 using Weft.Api.Mastodon;
 using Weft.Api.OAuth;
@@ -14,6 +15,7 @@ public static class WeftApiServiceCollectionExtensions
     {
         services.AddMastodonRendering();
         services.AddOAuthServices();
+        services.AddMastodonCors();
         services.AddInstanceSettings();
         services.AddWeftRateLimits();
         services.AddWeftOpenApi();
