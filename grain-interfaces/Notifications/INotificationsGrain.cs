@@ -27,4 +27,7 @@ public interface INotificationsGrain : IGrainWithIntegerKey
 
     /// <summary>Removes notifications about a deleted status.</summary>
     Task RemoveForStatusAsync(long statusId);
+
+    /// <summary>Removes the notification of (type, from, status), as its action was undone (unfavourite, unreblog, unfollow).</summary>
+    Task RemoveAsync(NotificationType type, long fromAccountId, long? statusId);
 }

@@ -175,6 +175,7 @@ public sealed partial class AccountGrain(
             Changed();
             await SideEffectAsync(GrainFactory.GetGrain<IHomeTimelineGrain>(id).RemoveAuthorAsync(targetId), targetId);
             await SideEffectAsync(GrainFactory.GetGrain<IAccountGrain>(targetId).UnfollowedByAsync(id), targetId);
+            await SideEffectAsync(GrainFactory.GetGrain<INotificationsGrain>(targetId).RemoveAsync(NotificationType.Follow, id, null), targetId);
         }
 
         return new FollowResult(await RelationshipAsync(targetId), removed);

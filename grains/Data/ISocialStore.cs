@@ -125,4 +125,7 @@ public interface ISocialStore
 
     /// <summary>Removes a recipient's notifications about a status.</summary>
     Task DeleteNotificationsForStatusAsync(long recipientId, long statusId, CancellationToken cancellationToken);
+
+    /// <summary>Removes the recipient's notification of one (type, from, status), if any: its action was undone.</summary>
+    Task DeleteNotificationOfAsync(long recipientId, NotificationType type, long fromAccountId, long? statusId, CancellationToken cancellationToken);
 }

@@ -260,6 +260,12 @@ public sealed class StatusFanoutGrain(
 
         foreach (var status in deleted)
         {
+            // An undone reblog takes its notification with it, as Mastodon's does.
+            if (status is { ReblogOfId: { } originalId, ReblogOfAccountId: { } originalAuthor } && originalAuthor != author)
+            {
+                await GrainFactory.GetGrain<INotificationsGrain>(originalAuthor).RemoveAsync(NotificationType.Reblog, author, originalId);
+            }
+
             await GrainFactory.GetGrain<INotificationsGrain>(author).RemoveForStatusAsync(status.Id);
             foreach (var recipient in MentionRecipients(status))
             {

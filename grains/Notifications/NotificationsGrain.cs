@@ -53,6 +53,9 @@ public sealed class NotificationsGrain(ISocialStore store, SnowflakeIdGenerator 
 
     public Task RemoveForStatusAsync(long statusId) => store.DeleteNotificationsForStatusAsync(Recipient, statusId, CancellationToken.None);
 
+    public Task RemoveAsync(NotificationType type, long fromAccountId, long? statusId) =>
+        store.DeleteNotificationOfAsync(Recipient, type, fromAccountId, statusId, CancellationToken.None);
+
     private static Notification ToNotification(NotificationRow row) =>
         new(row.Id, row.Type, row.FromAccountId, row.StatusId, SnowflakeId.GetTimestamp(row.Id));
 }

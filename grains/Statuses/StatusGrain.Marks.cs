@@ -55,6 +55,7 @@ public sealed partial class StatusGrain
             await store.RemoveMarkAsync(StatusMarkKind.Favourite, actorId, Id, CancellationToken.None);
             _favouriteMarks.Remove(actorId);
             Changed();
+            await UnnotifyAuthorAsync(NotificationType.Favourite, actorId);
         }
 
         return new StatusActionResult(ViewFor(actorId), null);
@@ -135,16 +136,23 @@ public sealed partial class StatusGrain
         return accounts.MoveToImmutable();
     }
 
-    private async Task NotifyAuthorAsync(NotificationType type, long actorId)
+    private Task NotifyAuthorAsync(NotificationType type, long actorId) =>
+        ChangeAuthorNotificationsAsync(notifications => notifications.AddAsync(type, actorId, Id), type.ToString(), actorId);
+
+    // The undone action's notification goes too, as Mastodon's is destroyed with its favourite.
+    private Task UnnotifyAuthorAsync(NotificationType type, long actorId) =>
+        ChangeAuthorNotificationsAsync(notifications => notifications.RemoveAsync(type, actorId, Id), "un" + type.ToString().ToLowerInvariant(), actorId);
+
+    // A side effect: the mark itself is committed, so a failure here is logged, not thrown.
+    private async Task ChangeAuthorNotificationsAsync(Func<INotificationsGrain, Task> change, string action, long actorId)
     {
-        var authorId = state.State.Status!.AccountId;
         try
         {
-            await GrainFactory.GetGrain<INotificationsGrain>(authorId).AddAsync(type, actorId, Id);
+            await change(GrainFactory.GetGrain<INotificationsGrain>(state.State.Status!.AccountId));
         }
         catch (Exception e)
         {
-            StatusLog.SideEffectFailed(logger, e, Id, type.ToString(), actorId);
+            StatusLog.SideEffectFailed(logger, e, Id, action, actorId);
         }
     }
 }

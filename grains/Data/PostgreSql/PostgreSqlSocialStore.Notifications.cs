@@ -80,6 +80,16 @@ public sealed partial class PostgreSqlSocialStore
             "DELETE FROM weft.notifications WHERE recipient_id = $1 AND status_id = $2",
             cancellationToken, Long(recipientId), Long(statusId));
 
+    /// <inheritdoc />
+    public Task DeleteNotificationOfAsync(long recipientId, NotificationType type, long fromAccountId, long? statusId, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "DELETE FROM weft.notifications WHERE recipient_id = $1 AND type = $2 AND from_account_id = $3 AND status_id IS NOT DISTINCT FROM $4",
+            cancellationToken,
+            Long(recipientId),
+            new NpgsqlParameter<short> { TypedValue = (short)type },
+            Long(fromAccountId),
+            NullableLong(statusId));
+
     private static NpgsqlParameter NullableLong(long? value) =>
         value is { } v ? Long(v) : new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint };
 

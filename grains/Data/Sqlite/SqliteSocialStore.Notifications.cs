@@ -87,6 +87,19 @@ public sealed partial class SqliteSocialStore
     public Task DeleteNotificationsForStatusAsync(long recipientId, long statusId, CancellationToken cancellationToken) =>
         DeleteNotificationsAsync("DELETE FROM notifications WHERE recipient_id = $recipient AND status_id = $id", recipientId, statusId, cancellationToken);
 
+    /// <inheritdoc />
+    public async Task DeleteNotificationOfAsync(long recipientId, NotificationType type, long fromAccountId, long? statusId, CancellationToken cancellationToken)
+    {
+        using var session = await BeginWriteAsync(ensureSchema: true, cancellationToken).ConfigureAwait(false);
+        var command = session.Prepared(
+            "DELETE FROM notifications WHERE recipient_id = $recipient AND type = $type AND from_account_id = $from AND status_id IS $status");
+        command.Parameters.Add("$recipient", SqliteType.Integer).Value = recipientId;
+        command.Parameters.Add("$type", SqliteType.Integer).Value = (int)type;
+        command.Parameters.Add("$from", SqliteType.Integer).Value = fromAccountId;
+        command.Parameters.Add("$status", SqliteType.Integer).Value = (object?)statusId ?? DBNull.Value;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<int> DeleteNotificationsAsync(string sql, long recipientId, long? id, CancellationToken cancellationToken)
     {
         using var session = await BeginWriteAsync(ensureSchema: true, cancellationToken).ConfigureAwait(false);

@@ -32,6 +32,32 @@ public sealed class NotificationsTests(SqliteApiFixture api) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task Undoing_a_follow_favourite_or_reblog_removes_its_notification_and_keeps_the_others()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        using var carol = await api.NewUserAsync("carol");
+        var id = (await alice.PostStatusAsync("undo me")).Str("id");
+        await bob.FollowAsync(alice);
+        await carol.FollowAsync(alice);
+        await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/favourite"), HttpStatusCode.OK);
+        await Json.ReadAsync(await carol.PostFormAsync($"/api/v1/statuses/{id}/favourite"), HttpStatusCode.OK);
+        await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/reblog"), HttpStatusCode.OK);
+        await Eventually.WaitUntilAsync(async () => (await alice.GetJsonAsync("/api/v1/notifications")).GetArrayLength() == 5, "five notifications");
+
+        await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/unfavourite"), HttpStatusCode.OK);
+        await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/unreblog"), HttpStatusCode.OK);
+        await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/accounts/{alice.Id}/unfollow"), HttpStatusCode.OK);
+
+        await Eventually.WaitUntilAsync(
+            async () => (await alice.GetJsonAsync("/api/v1/notifications")).GetArrayLength() == 2,
+            "bob's three notifications to go");
+        var left = await alice.GetJsonAsync("/api/v1/notifications");
+        Assert.Equal(["favourite", "follow"], left.EnumerateArray().Select(n => n.Str("type")));
+        Assert.All(left.EnumerateArray(), n => Assert.Equal(carol.Id, n.GetProperty("account").Str("id")));
+    }
+
+    [Fact]
     public async Task Notifications_filter_by_type_and_account()
     {
         using var alice = await api.NewUserAsync("alice");

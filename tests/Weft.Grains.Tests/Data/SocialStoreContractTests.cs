@@ -528,6 +528,25 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deleting_the_notification_of_an_undone_action_removes_only_that_one()
+    {
+        await Store.AddNotificationAsync(Notification(100, 1, NotificationType.Favourite, 2, 10), None);
+        await Store.AddNotificationAsync(Notification(101, 1, NotificationType.Reblog, 2, 10), None);
+        await Store.AddNotificationAsync(Notification(102, 1, NotificationType.Favourite, 3, 10), None);
+        await Store.AddNotificationAsync(Notification(103, 1, NotificationType.Follow, 2, null), None);
+        await Store.AddNotificationAsync(Notification(104, 4, NotificationType.Favourite, 2, 10), None);
+
+        await Store.DeleteNotificationOfAsync(Id(1), NotificationType.Favourite, Id(2), Id(10), None);
+        await Store.DeleteNotificationOfAsync(Id(1), NotificationType.Follow, Id(2), null, None);
+        await Store.DeleteNotificationOfAsync(Id(1), NotificationType.Follow, Id(9), null, None);
+
+        Assert.Equal(
+            [Notification(102, 1, NotificationType.Favourite, 3, 10), Notification(101, 1, NotificationType.Reblog, 2, 10)],
+            await Store.ListNotificationsAsync(Id(1), Query(Page()), None));
+        Assert.Single(await Store.ListNotificationsAsync(Id(4), Query(Page()), None));
+    }
+
+    [Fact]
     public async Task Notifications_filter_by_types_excluded_types_and_sender()
     {
         await Store.AddNotificationAsync(Notification(100, 1, NotificationType.Follow, 2, null), None);
