@@ -74,7 +74,10 @@ public static class AccountsEndpoints
 
     private static async Task<IResult> FollowAsync(string id, HttpContext context, IGrainFactory grains)
     {
-        var result = await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).FollowAsync(RouteIds.Path(id));
+        var targetId = RouteIds.Path(id);
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        var change = new FollowChange(ShowReblogs: body.GetBool("reblogs"), Notify: body.GetBool("notify"));
+        var result = await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).FollowAsync(targetId, change);
         return result.Error switch
         {
             null => MastodonResponses.Json(RenderRelationship(result.Relationship), MastodonJson.Context.Relationship),
@@ -185,7 +188,8 @@ public static class AccountsEndpoints
     {
         Id = relationship.AccountId.ToString(CultureInfo.InvariantCulture),
         Following = relationship.Following,
-        ShowingReblogs = relationship.Following,
+        ShowingReblogs = relationship.ShowingReblogs,
+        Notifying = relationship.Notifying,
         FollowedBy = relationship.FollowedBy,
     };
 }

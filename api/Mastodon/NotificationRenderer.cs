@@ -63,6 +63,7 @@ public sealed class NotificationRenderer(AccountRenderer accounts, StatusRendere
         NotificationType.Follow => "follow",
         NotificationType.Favourite => "favourite",
         NotificationType.Reblog => "reblog",
+        NotificationType.Status => "status",
         _ => "mention",
     };
 
@@ -75,6 +76,7 @@ public sealed class NotificationRenderer(AccountRenderer accounts, StatusRendere
             case "favourite": type = NotificationType.Favourite; return true;
             case "reblog": type = NotificationType.Reblog; return true;
             case "mention": type = NotificationType.Mention; return true;
+            case "status": type = NotificationType.Status; return true;
             default: type = default; return false;
         }
     }

@@ -21,8 +21,11 @@ public interface IAccountGrain : IGrainWithIntegerKey
     [AlwaysInterleave]
     ValueTask<AccountSnapshot?> GetAsync();
 
-    /// <summary>Follows <paramref name="targetId"/>; idempotent. Merges the target's recent statuses into the home timeline.</summary>
-    Task<FollowResult> FollowAsync(long targetId);
+    /// <summary>
+    /// Follows <paramref name="targetId"/>; idempotent. Merges the target's recent statuses into the home timeline. Following
+    /// again applies <paramref name="change"/> to the follow's settings (Mastodon's <c>reblogs</c> and <c>notify</c>).
+    /// </summary>
+    Task<FollowResult> FollowAsync(long targetId, FollowChange change);
 
     /// <summary>Unfollows <paramref name="targetId"/>; idempotent. Removes the target's statuses from the home timeline.</summary>
     Task<FollowResult> UnfollowAsync(long targetId);

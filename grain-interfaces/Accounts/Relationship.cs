@@ -4,4 +4,10 @@ namespace Weft.GrainInterfaces.Accounts;
 /// <param name="AccountId">The other account.</param>
 /// <param name="Following">The viewer follows it.</param>
 /// <param name="FollowedBy">It follows the viewer.</param>
-public sealed record Relationship(long AccountId, bool Following, bool FollowedBy);
+/// <param name="ShowingReblogs">The viewer follows it and sees its reblogs.</param>
+/// <param name="Notifying">The viewer follows it and is notified of its statuses.</param>
+public sealed record Relationship(long AccountId, bool Following, bool FollowedBy, bool ShowingReblogs, bool Notifying)
+{
+    /// <summary>No relation in either direction.</summary>
+    public static Relationship None(long accountId) => new(accountId, false, false, false, false);
+}

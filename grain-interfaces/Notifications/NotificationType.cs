@@ -14,4 +14,7 @@ public enum NotificationType
 
     /// <summary>Someone mentioned you or replied to you.</summary>
     Mention,
+
+    /// <summary>Someone you follow with notifications on posted a status.</summary>
+    Status,
 }

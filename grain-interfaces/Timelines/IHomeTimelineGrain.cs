@@ -20,8 +20,11 @@ public interface IHomeTimelineGrain : IGrainWithIntegerKey
     /// <summary>Removes a status and any reblog entries of it.</summary>
     Task RemoveStatusAsync(long statusId);
 
-    /// <summary>Merges the recent statuses of a newly followed account.</summary>
-    Task MergeAuthorAsync(long authorId);
+    /// <summary>
+    /// Merges the recent statuses of a followed account (new, or now showing its reblogs); with
+    /// <paramref name="showReblogs"/> false, its reblogs are left out from now on and removed.
+    /// </summary>
+    Task MergeAuthorAsync(long authorId, bool showReblogs);
 
     /// <summary>Removes every entry by a no longer followed account (its statuses and its reblogs).</summary>
     Task RemoveAuthorAsync(long authorId);

@@ -5,4 +5,5 @@ namespace Weft.GrainInterfaces.Timelines;
 /// <param name="AccountId">Its author (for a reblog, who reblogged).</param>
 /// <param name="ReblogOfId">For a reblog, the original status; otherwise null.</param>
 /// <param name="ReblogOfAccountId">For a reblog, the original's author; otherwise null.</param>
-public sealed record TimelineEntry(long StatusId, long AccountId, long? ReblogOfId, long? ReblogOfAccountId);
+/// <param name="InReplyToAccountId">For a reply, the author replied to; otherwise null (also in entries stored before it existed).</param>
+public sealed record TimelineEntry(long StatusId, long AccountId, long? ReblogOfId, long? ReblogOfAccountId, long? InReplyToAccountId);

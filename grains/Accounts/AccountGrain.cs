@@ -36,7 +36,7 @@ public sealed partial class AccountGrain(
 
     private static readonly TimeSpan s_idempotencyKeyLifetime = TimeSpan.FromHours(24);
 
-    private readonly HashSet<long> _following = [];
+    private readonly Dictionary<long, FollowSettings> _following = [];
     private long _followers;
     private long _statuses;
     private DateTimeOffset? _lastStatusAt;
@@ -57,11 +57,15 @@ public sealed partial class AccountGrain(
         }
 
         var id = Id;
-        var followees = store.ListFolloweeIdsAsync(id, cancellationToken);
+        var followees = store.ListFolloweesAsync(id, cancellationToken);
         var followers = store.CountFollowersAsync(id, cancellationToken);
         var statuses = store.CountStatusesAsync(id, cancellationToken);
         await Task.WhenAll(followees, followers, statuses);
-        _following.UnionWith(followees.Result);
+        foreach (var followee in followees.Result)
+        {
+            _following[followee.AccountId] = followee.Settings;
+        }
+
         _followers = followers.Result;
         (_statuses, var newest) = statuses.Result;
         _lastStatusAt = newest is { } newestId ? SnowflakeId.GetTimestamp(newestId) : null;
@@ -98,7 +102,7 @@ public sealed partial class AccountGrain(
 
     public ValueTask<AccountSnapshot?> GetAsync() => new(Snapshot());
 
-    public ValueTask<bool> IsFollowingAsync(long accountId) => new(_following.Contains(accountId));
+    public ValueTask<bool> IsFollowingAsync(long accountId) => new(_following.ContainsKey(accountId));
 
     public async Task<ImmutableArray<Relationship>> GetRelationshipsAsync(ImmutableArray<long> accountIds)
     {
@@ -113,7 +117,7 @@ public sealed partial class AccountGrain(
         var result = ImmutableArray.CreateBuilder<Relationship>(accountIds.Length);
         foreach (var accountId in accountIds)
         {
-            result.Add(new Relationship(accountId, _following.Contains(accountId), followers.Contains(accountId)));
+            result.Add(RelationshipTo(accountId, followers.Contains(accountId)));
         }
 
         return result.MoveToImmutable();
@@ -125,34 +129,77 @@ public sealed partial class AccountGrain(
     public async Task<Page<long>> GetFollowingAsync(PageRequest page) =>
         ToPage(await store.ListFollowingAsync(Id, page, CancellationToken.None));
 
-    public async Task<FollowResult> FollowAsync(long targetId)
+    public async Task<FollowResult> FollowAsync(long targetId, FollowChange change)
     {
+        ArgumentNullException.ThrowIfNull(change);
         var id = Id;
         if (targetId == id)
         {
-            return new FollowResult(new Relationship(targetId, false, false), false, FollowError.Self);
+            return new FollowResult(Relationship.None(targetId), false, FollowError.Self);
         }
 
         var target = GrainFactory.GetGrain<IAccountGrain>(targetId);
         if (state.State.Profile is null || targetId <= 0 || await target.GetAsync() is null)
         {
-            return new FollowResult(new Relationship(targetId, false, false), false, FollowError.NotFound);
+            return new FollowResult(Relationship.None(targetId), false, FollowError.NotFound);
         }
 
-        var added = !_following.Contains(targetId)
-            && await store.AddFollowAsync(id, targetId, ids.NextId(), CancellationToken.None);
-        _following.Add(targetId);
-        if (added)
+        if (_following.TryGetValue(targetId, out var current))
         {
-            Changed();
-
-            // Each step on its own: one failing must not skip the others (the follow itself is committed).
-            await SideEffectAsync(GrainFactory.GetGrain<IHomeTimelineGrain>(id).MergeAuthorAsync(targetId), targetId);
-            await SideEffectAsync(target.FollowedByAsync(id), targetId);
-            await SideEffectAsync(GrainFactory.GetGrain<INotificationsGrain>(targetId).AddAsync(NotificationType.Follow, id, null), targetId);
+            var changed = await ChangeFollowAsync(targetId, current, current.With(change));
+            return new FollowResult(await RelationshipAsync(targetId), changed);
         }
 
-        return new FollowResult(await RelationshipAsync(targetId), added);
+        var settings = FollowSettings.Default.With(change);
+        var added = await store.AddFollowAsync(id, targetId, ids.NextId(), settings, CancellationToken.None);
+        if (!added)
+        {
+            // Followed already, from an activation before this one: the stored settings are the truth, changed as asked.
+            current = await StoredSettingsAsync(targetId);
+            _following[targetId] = current;
+            Changed();
+            var changed = await ChangeFollowAsync(targetId, current, current.With(change));
+            return new FollowResult(await RelationshipAsync(targetId), changed);
+        }
+
+        _following[targetId] = settings;
+        Changed();
+
+        // Each step on its own: one failing must not skip the others (the follow itself is committed).
+        await SideEffectAsync(GrainFactory.GetGrain<IHomeTimelineGrain>(id).MergeAuthorAsync(targetId, settings.ShowReblogs), targetId);
+        await SideEffectAsync(target.FollowedByAsync(id), targetId);
+        await SideEffectAsync(GrainFactory.GetGrain<INotificationsGrain>(targetId).AddAsync(NotificationType.Follow, id, null), targetId);
+        return new FollowResult(await RelationshipAsync(targetId), true);
+    }
+
+    // Following again changes the follow's settings; the home timeline learns whether reblogs now show.
+    private async Task<bool> ChangeFollowAsync(long targetId, FollowSettings current, FollowSettings wanted)
+    {
+        if (wanted == current || !await store.UpdateFollowAsync(Id, targetId, wanted, CancellationToken.None))
+        {
+            return false;
+        }
+
+        _following[targetId] = wanted;
+        if (wanted.ShowReblogs != current.ShowReblogs)
+        {
+            await SideEffectAsync(GrainFactory.GetGrain<IHomeTimelineGrain>(Id).MergeAuthorAsync(targetId, wanted.ShowReblogs), targetId);
+        }
+
+        return true;
+    }
+
+    private async Task<FollowSettings> StoredSettingsAsync(long targetId)
+    {
+        foreach (var followee in await store.ListFolloweesAsync(Id, CancellationToken.None))
+        {
+            if (followee.AccountId == targetId)
+            {
+                return followee.Settings;
+            }
+        }
+
+        return FollowSettings.Default;
     }
 
     public async Task<FollowResult> UnfollowAsync(long targetId)
@@ -160,12 +207,12 @@ public sealed partial class AccountGrain(
         var id = Id;
         if (targetId == id)
         {
-            return new FollowResult(new Relationship(targetId, false, false), false, FollowError.Self);
+            return new FollowResult(Relationship.None(targetId), false, FollowError.Self);
         }
 
         if (state.State.Profile is null)
         {
-            return new FollowResult(new Relationship(targetId, false, false), false, FollowError.NotFound);
+            return new FollowResult(Relationship.None(targetId), false, FollowError.NotFound);
         }
 
         var removed = await store.RemoveFollowAsync(id, targetId, CancellationToken.None);
@@ -251,8 +298,13 @@ public sealed partial class AccountGrain(
     private async Task<Relationship> RelationshipAsync(long accountId)
     {
         var followers = await store.FilterFollowersAsync(Id, [accountId], CancellationToken.None);
-        return new Relationship(accountId, _following.Contains(accountId), followers.Count > 0);
+        return RelationshipTo(accountId, followers.Count > 0);
     }
+
+    private Relationship RelationshipTo(long accountId, bool followedBy) =>
+        _following.TryGetValue(accountId, out var settings)
+            ? new Relationship(accountId, Following: true, followedBy, settings.ShowReblogs, settings.Notify)
+            : new Relationship(accountId, Following: false, followedBy, ShowingReblogs: false, Notifying: false);
 
     private AccountSnapshot? Snapshot()
     {

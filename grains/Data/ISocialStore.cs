@@ -1,3 +1,4 @@
+using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Notifications;
 using Weft.GrainInterfaces.Paging;
 
@@ -17,8 +18,11 @@ public interface ISocialStore
 
     // Follows ------------------------------------------------------------------------------------------------
 
-    /// <summary>Adds the follow with id <paramref name="followId"/>; false if it already existed.</summary>
-    Task<bool> AddFollowAsync(long followerId, long followeeId, long followId, CancellationToken cancellationToken);
+    /// <summary>Adds the follow with id <paramref name="followId"/>; false if it already existed (its settings unchanged).</summary>
+    Task<bool> AddFollowAsync(long followerId, long followeeId, long followId, FollowSettings settings, CancellationToken cancellationToken);
+
+    /// <summary>Changes an existing follow's settings; false if there is no such follow or it had these settings already.</summary>
+    Task<bool> UpdateFollowAsync(long followerId, long followeeId, FollowSettings settings, CancellationToken cancellationToken);
 
     /// <summary>Removes the follow; false if there was none.</summary>
     Task<bool> RemoveFollowAsync(long followerId, long followeeId, CancellationToken cancellationToken);
@@ -29,14 +33,17 @@ public interface ISocialStore
     /// <summary>How many accounts <paramref name="accountId"/> follows.</summary>
     Task<long> CountFollowingAsync(long accountId, CancellationToken cancellationToken);
 
-    /// <summary>All accounts <paramref name="accountId"/> follows (for its in-memory set and timeline rebuilds).</summary>
-    Task<IReadOnlyList<long>> ListFolloweeIdsAsync(long accountId, CancellationToken cancellationToken);
+    /// <summary>All accounts <paramref name="accountId"/> follows, in id order, with the follows' settings (for in-memory sets and timeline rebuilds).</summary>
+    Task<IReadOnlyList<FolloweeRow>> ListFolloweesAsync(long accountId, CancellationToken cancellationToken);
 
     /// <summary>Of <paramref name="candidateIds"/>, those that follow <paramref name="accountId"/>.</summary>
     Task<IReadOnlyList<long>> FilterFollowersAsync(long accountId, IReadOnlyList<long> candidateIds, CancellationToken cancellationToken);
 
     /// <summary>Followers of <paramref name="accountId"/> in ascending id order after <paramref name="afterAccountId"/> (fan-out paging).</summary>
     Task<IReadOnlyList<long>> ListFollowerIdsAsync(long accountId, long afterAccountId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Followers of <paramref name="accountId"/> who asked to be notified of its statuses, in ascending id order after <paramref name="afterAccountId"/>.</summary>
+    Task<IReadOnlyList<long>> ListNotifiedFollowerIdsAsync(long accountId, long afterAccountId, int limit, CancellationToken cancellationToken);
 
     /// <summary>Followers page, newest follow first; cursors are follow ids.</summary>
     Task<IReadOnlyList<FollowRow>> ListFollowersAsync(long accountId, PageRequest page, CancellationToken cancellationToken);

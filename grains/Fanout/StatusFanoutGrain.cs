@@ -125,23 +125,9 @@ public sealed class StatusFanoutGrain(
         var toFollowers = broadcast.ToImmutable();
         if (pushToFollowers && (toFollowers.Length > 0 || broadcastDeleted.Count > 0))
         {
-            var after = 0L;
-            while (true)
-            {
-                var page = await store.ListFollowerIdsAsync(author, after, _options.FanoutPageSize, CancellationToken.None);
-                if (page.Count == 0)
-                {
-                    break;
-                }
-
-                await BoundedConcurrency.ForEachAsync(page, _options.FanoutConcurrency, follower => SendAsync(follower, toFollowers, broadcastDeleted));
-                if (page.Count < _options.FanoutPageSize)
-                {
-                    break;
-                }
-
-                after = page[^1];
-            }
+            await ForEachPagedAsync(
+                after => store.ListFollowerIdsAsync(author, after, _options.FanoutPageSize, CancellationToken.None),
+                follower => SendAsync(follower, toFollowers, broadcastDeleted));
         }
 
         // Direct statuses: only to the mentioned accounts that follow the author (Mastodon's "mentioned followers").
@@ -256,6 +242,12 @@ public sealed class StatusFanoutGrain(
             {
                 await GrainFactory.GetGrain<IStatusGrain>(parentId).RepliesChangedAsync(status.Id, +1);
             }
+
+            if (NotifiesFollowers(status))
+            {
+                await ForEachNotifiedFollowerAsync(
+                    follower => GrainFactory.GetGrain<INotificationsGrain>(follower).AddAsync(NotificationType.Status, author, status.Id));
+            }
         }
 
         foreach (var status in deleted)
@@ -276,6 +268,12 @@ public sealed class StatusFanoutGrain(
             {
                 await GrainFactory.GetGrain<IStatusGrain>(parentId).RepliesChangedAsync(status.Id, -1);
             }
+
+            if (NotifiesFollowers(status))
+            {
+                await ForEachNotifiedFollowerAsync(
+                    follower => GrainFactory.GetGrain<INotificationsGrain>(follower).RemoveForStatusAsync(status.Id));
+            }
         }
 
         // A deleted original takes its reblogs with it; each reblog's grain publishes its own "deleted" event.
@@ -283,6 +281,33 @@ public sealed class StatusFanoutGrain(
             reblogsOfDeleted,
             _options.FanoutConcurrency,
             reblog => GrainFactory.GetGrain<IStatusGrain>(reblog.Id).DeleteAsync(reblog.AccountId));
+    }
+
+    // Mastodon's "status" notifications (FeedInsertWorker#notify?): originals and self-replies, not direct ones.
+    private static bool NotifiesFollowers(StatusSnapshot status) =>
+        status.ReblogOfId is null
+        && status.Visibility != StatusVisibility.Direct
+        && (status.InReplyToAccountId is null || status.InReplyToAccountId == status.AccountId);
+
+    // The followers who asked to be notified of the author's statuses.
+    private Task ForEachNotifiedFollowerAsync(Func<long, Task> action) =>
+        ForEachPagedAsync(after => store.ListNotifiedFollowerIdsAsync(Author, after, _options.FanoutPageSize, CancellationToken.None), action);
+
+    // Runs the action for every account of a paged follower list (pages in ascending id order after a cursor).
+    private async Task ForEachPagedAsync(Func<long, Task<IReadOnlyList<long>>> readPageAfter, Func<long, Task> action)
+    {
+        var after = 0L;
+        while (true)
+        {
+            var page = await readPageAfter(after);
+            await BoundedConcurrency.ForEachAsync(page, _options.FanoutConcurrency, action);
+            if (page.Count < _options.FanoutPageSize)
+            {
+                return;
+            }
+
+            after = page[^1];
+        }
     }
 
     // (4) Mastodon's public stream: public statuses that are neither reblogs nor replies to someone else.

@@ -52,7 +52,7 @@ public sealed partial class HomeTimelineGrain
         {
             foreach (var entry in feed.Result)
             {
-                if (entry.ReblogOfAccountId != owner)
+                if (entry.ReblogOfAccountId != owner && Admits(entry))
                 {
                     candidates.Add(entry);
                 }

@@ -38,6 +38,9 @@ public sealed partial class HomeTimelineGrain(
     private Task? _building;
     private HashSet<long>? _unfollowed;
 
+    // The owner's followees and whether each one's reblogs show; read with the follows whenever the timeline loads.
+    private readonly Dictionary<long, bool> _showsReblogsOf = [];
+
     private long Owner => GetPrimaryKeyLong();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -91,7 +94,7 @@ public sealed partial class HomeTimelineGrain(
         foreach (var entry in entries)
         {
             // A fan-out that read its follower page before an unfollow delivers late: the unfollowed account stays out.
-            if (_unfollowed is not null && _unfollowed.Contains(entry.AccountId))
+            if ((_unfollowed is not null && _unfollowed.Contains(entry.AccountId)) || !Admits(entry))
             {
                 continue;
             }
@@ -123,12 +126,18 @@ public sealed partial class HomeTimelineGrain(
         return Task.CompletedTask;
     }
 
-    public async Task MergeAuthorAsync(long authorId)
+    public async Task MergeAuthorAsync(long authorId, bool showReblogs)
     {
         _unfollowed?.Remove(authorId);
         if (!state.State.Built)
         {
             return;
+        }
+
+        _showsReblogsOf[authorId] = showReblogs;
+        if (!showReblogs && state.State.Entries.RemoveAll(e => e.AccountId == authorId && e.ReblogOfId is not null) > 0)
+        {
+            _dirty = true;
         }
 
         await RefreshBigFolloweesAsync(force: true);
@@ -149,6 +158,7 @@ public sealed partial class HomeTimelineGrain(
         if (authorId != Owner)
         {
             (_unfollowed ??= []).Add(authorId);
+            _showsReblogsOf.Remove(authorId);
         }
 
         // The author's statuses and reblogs by the author; reblogs of the author's statuses by others stay (as in Mastodon).
@@ -173,7 +183,8 @@ public sealed partial class HomeTimelineGrain(
         var owner = Owner;
         for (var i = rows.Count - 1; i >= 0; i--)
         {
-            if (TimelineEntries.TryInsert(entries, TimelineEntries.From(rows[i]), owner, _options.HomeTimelineCapacity))
+            var entry = TimelineEntries.From(rows[i]);
+            if (Admits(entry) && TimelineEntries.TryInsert(entries, entry, owner, _options.HomeTimelineCapacity))
             {
                 added++;
             }
@@ -182,10 +193,43 @@ public sealed partial class HomeTimelineGrain(
         return added;
     }
 
+    // The followees (and the owner) whose statuses this timeline shows; refreshes what Admits knows of them.
     private async Task<List<long>> AuthorsAsync(CancellationToken cancellationToken)
     {
-        var authors = new List<long>(await store.ListFolloweeIdsAsync(Owner, cancellationToken)) { Owner };
+        var followees = await store.ListFolloweesAsync(Owner, cancellationToken);
+        var authors = new List<long>(followees.Count + 1);
+        _showsReblogsOf.Clear();
+        foreach (var followee in followees)
+        {
+            authors.Add(followee.AccountId);
+            _showsReblogsOf[followee.AccountId] = followee.Settings.ShowReblogs;
+        }
+
+        authors.Add(Owner);
         return authors;
+    }
+
+    /// <summary>
+    /// Mastodon's home filter (FeedManager#filter_from_home?): the owner's own statuses always; a reblog unless the
+    /// owner hid the reblogger's reblogs; a reply to someone else only if the owner is that account or follows it.
+    /// </summary>
+    private bool Admits(TimelineEntry entry)
+    {
+        var owner = Owner;
+        if (entry.AccountId == owner)
+        {
+            return true;
+        }
+
+        if (entry.ReblogOfId is not null)
+        {
+            return !_showsReblogsOf.TryGetValue(entry.AccountId, out var showsReblogs) || showsReblogs;
+        }
+
+        return entry.InReplyToAccountId is not { } repliedTo
+            || repliedTo == entry.AccountId
+            || repliedTo == owner
+            || _showsReblogsOf.ContainsKey(repliedTo);
     }
 
     private void StartPersisting() =>

@@ -13,10 +13,12 @@ public static class TimelineEntries
     public const int ReblogFalloff = 40;
 
     /// <summary>The entry for a status.</summary>
-    public static TimelineEntry From(StatusSnapshot status) => new(status.Id, status.AccountId, status.ReblogOfId, status.ReblogOfAccountId);
+    public static TimelineEntry From(StatusSnapshot status) =>
+        new(status.Id, status.AccountId, status.ReblogOfId, status.ReblogOfAccountId, status.InReplyToAccountId);
 
     /// <summary>The entry for an indexed status.</summary>
-    public static TimelineEntry From(StatusRow row) => new(row.Id, row.AccountId, row.ReblogOfId, row.ReblogOfAccountId);
+    public static TimelineEntry From(StatusRow row) =>
+        new(row.Id, row.AccountId, row.ReblogOfId, row.ReblogOfAccountId, row.InReplyToAccountId);
 
     /// <summary>
     /// Inserts <paramref name="entry"/> in order unless it is present already, or it is a reblog that Mastodon's rules skip

@@ -1,4 +1,5 @@
 using Npgsql;
+using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Paging;
 
 namespace Weft.Grains.Data.PostgreSql;
@@ -18,10 +19,17 @@ public sealed partial class PostgreSqlSocialStore
         "SELECT id, followee_id FROM weft.follows WHERE follower_id = $1 AND id > $2 AND id < $3 ORDER BY id LIMIT $4";
 
     /// <inheritdoc />
-    public async Task<bool> AddFollowAsync(long followerId, long followeeId, long followId, CancellationToken cancellationToken) =>
+    public async Task<bool> AddFollowAsync(long followerId, long followeeId, long followId, FollowSettings settings, CancellationToken cancellationToken) =>
         await ExecuteAsync(
-            "INSERT INTO weft.follows (follower_id, followee_id, id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-            cancellationToken, Long(followerId), Long(followeeId), Long(followId)).ConfigureAwait(false) == 1;
+            "INSERT INTO weft.follows (follower_id, followee_id, id, show_reblogs, notify) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+            cancellationToken, Long(followerId), Long(followeeId), Long(followId), Bool(settings.ShowReblogs), Bool(settings.Notify)).ConfigureAwait(false) == 1;
+
+    /// <inheritdoc />
+    public async Task<bool> UpdateFollowAsync(long followerId, long followeeId, FollowSettings settings, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            "UPDATE weft.follows SET show_reblogs = $3, notify = $4 " +
+            "WHERE follower_id = $1 AND followee_id = $2 AND (show_reblogs <> $3 OR notify <> $4)",
+            cancellationToken, Long(followerId), Long(followeeId), Bool(settings.ShowReblogs), Bool(settings.Notify)).ConfigureAwait(false) == 1;
 
     /// <inheritdoc />
     public async Task<bool> RemoveFollowAsync(long followerId, long followeeId, CancellationToken cancellationToken) =>
@@ -38,8 +46,20 @@ public sealed partial class PostgreSqlSocialStore
         ScalarLongAsync("SELECT count(*) FROM weft.follows WHERE follower_id = $1", cancellationToken, Long(accountId));
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<long>> ListFolloweeIdsAsync(long accountId, CancellationToken cancellationToken) =>
-        await ReadIdsAsync("SELECT followee_id FROM weft.follows WHERE follower_id = $1 ORDER BY followee_id", cancellationToken, Long(accountId)).ConfigureAwait(false);
+    public async Task<IReadOnlyList<FolloweeRow>> ListFolloweesAsync(long accountId, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync(
+            "SELECT followee_id, show_reblogs, notify FROM weft.follows WHERE follower_id = $1 ORDER BY followee_id",
+            cancellationToken, Long(accountId)).ConfigureAwait(false);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var followees = new List<FolloweeRow>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            followees.Add(new FolloweeRow(reader.GetInt64(0), new FollowSettings(reader.GetBoolean(1), reader.GetBoolean(2))));
+        }
+
+        return followees;
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<long>> FilterFollowersAsync(long accountId, IReadOnlyList<long> candidateIds, CancellationToken cancellationToken)
@@ -64,6 +84,14 @@ public sealed partial class PostgreSqlSocialStore
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         return await _followerPages.RunAsync((accountId, afterAccountId, limit), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<long>> ListNotifiedFollowerIdsAsync(long accountId, long afterAccountId, int limit, CancellationToken cancellationToken) =>
+        limit <= 0
+            ? []
+            : await ReadIdsAsync(
+                "SELECT follower_id FROM weft.follows WHERE followee_id = $1 AND notify AND follower_id > $2 ORDER BY follower_id LIMIT $3",
+                cancellationToken, Long(accountId), Long(afterAccountId), Int(limit)).ConfigureAwait(false);
 
     private async Task<List<long>[]> ListFollowerPagesAsync(IReadOnlyList<(long AccountId, long After, int Limit)> pages)
     {

@@ -20,6 +20,10 @@ public sealed partial class PostgreSqlSocialStore
         CREATE INDEX IF NOT EXISTS follows_followee_id_idx ON weft.follows (followee_id, id);
         CREATE INDEX IF NOT EXISTS follows_followee_follower_idx ON weft.follows (followee_id, follower_id);
         CREATE INDEX IF NOT EXISTS follows_follower_id_idx ON weft.follows (follower_id, id);
+        -- The follow options came after the table: ALTER … IF NOT EXISTS upgrades databases made before them.
+        ALTER TABLE weft.follows ADD COLUMN IF NOT EXISTS show_reblogs boolean NOT NULL DEFAULT true;
+        ALTER TABLE weft.follows ADD COLUMN IF NOT EXISTS notify boolean NOT NULL DEFAULT false;
+        CREATE INDEX IF NOT EXISTS follows_notify_idx ON weft.follows (followee_id, follower_id) WHERE notify;
 
         CREATE TABLE IF NOT EXISTS weft.statuses (
             id                     bigint   PRIMARY KEY,

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Paging;
 
 namespace Weft.Grains.Data.Sqlite;
@@ -18,13 +19,29 @@ public sealed partial class SqliteSocialStore
         "SELECT id, followee_id FROM follows WHERE follower_id = $account AND id > $after AND id < $before ORDER BY id LIMIT $limit";
 
     /// <inheritdoc />
-    public async Task<bool> AddFollowAsync(long followerId, long followeeId, long followId, CancellationToken cancellationToken)
+    public async Task<bool> AddFollowAsync(long followerId, long followeeId, long followId, FollowSettings settings, CancellationToken cancellationToken)
     {
         using var session = await BeginWriteAsync(ensureSchema: true, cancellationToken).ConfigureAwait(false);
-        var command = session.Prepared("INSERT INTO follows (follower_id, followee_id, id) VALUES ($follower, $followee, $id) ON CONFLICT DO NOTHING");
+        var command = session.Prepared(
+            "INSERT INTO follows (follower_id, followee_id, id, show_reblogs, notify) VALUES ($follower, $followee, $id, $reblogs, $notify) " +
+            "ON CONFLICT DO NOTHING");
         command.Parameters.Add("$follower", SqliteType.Integer).Value = followerId;
         command.Parameters.Add("$followee", SqliteType.Integer).Value = followeeId;
         command.Parameters.Add("$id", SqliteType.Integer).Value = followId;
+        AddSettings(command, settings);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> UpdateFollowAsync(long followerId, long followeeId, FollowSettings settings, CancellationToken cancellationToken)
+    {
+        using var session = await BeginWriteAsync(ensureSchema: true, cancellationToken).ConfigureAwait(false);
+        var command = session.Prepared(
+            "UPDATE follows SET show_reblogs = $reblogs, notify = $notify " +
+            "WHERE follower_id = $follower AND followee_id = $followee AND (show_reblogs <> $reblogs OR notify <> $notify)");
+        command.Parameters.Add("$follower", SqliteType.Integer).Value = followerId;
+        command.Parameters.Add("$followee", SqliteType.Integer).Value = followeeId;
+        AddSettings(command, settings);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
@@ -47,12 +64,19 @@ public sealed partial class SqliteSocialStore
         CountAsync("SELECT count(*) FROM follows WHERE follower_id = $id", accountId, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<long>> ListFolloweeIdsAsync(long accountId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FolloweeRow>> ListFolloweesAsync(long accountId, CancellationToken cancellationToken)
     {
         using var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = session.Command("SELECT followee_id FROM follows WHERE follower_id = $account ORDER BY followee_id");
+        await using var command = session.Command("SELECT followee_id, show_reblogs, notify FROM follows WHERE follower_id = $account ORDER BY followee_id");
         command.Parameters.Add("$account", SqliteType.Integer).Value = accountId;
-        return await ReadIdsAsync(command, cancellationToken).ConfigureAwait(false);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var followees = new List<FolloweeRow>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            followees.Add(new FolloweeRow(reader.GetInt64(0), new FollowSettings(reader.GetInt64(1) != 0, reader.GetInt64(2) != 0)));
+        }
+
+        return followees;
     }
 
     /// <inheritdoc />
@@ -74,21 +98,16 @@ public sealed partial class SqliteSocialStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<long>> ListFollowerIdsAsync(long accountId, long afterAccountId, int limit, CancellationToken cancellationToken)
-    {
-        if (limit <= 0)
-        {
-            return [];
-        }
+    public Task<IReadOnlyList<long>> ListFollowerIdsAsync(long accountId, long afterAccountId, int limit, CancellationToken cancellationToken) =>
+        ListFollowerIdPageAsync(
+            "SELECT follower_id FROM follows WHERE followee_id = $account AND follower_id > $after ORDER BY follower_id LIMIT $limit",
+            accountId, afterAccountId, limit, cancellationToken);
 
-        using var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = session.Command(
-            "SELECT follower_id FROM follows WHERE followee_id = $account AND follower_id > $after ORDER BY follower_id LIMIT $limit");
-        command.Parameters.Add("$account", SqliteType.Integer).Value = accountId;
-        command.Parameters.Add("$after", SqliteType.Integer).Value = afterAccountId;
-        command.Parameters.Add("$limit", SqliteType.Integer).Value = limit;
-        return await ReadIdsAsync(command, cancellationToken).ConfigureAwait(false);
-    }
+    /// <inheritdoc />
+    public Task<IReadOnlyList<long>> ListNotifiedFollowerIdsAsync(long accountId, long afterAccountId, int limit, CancellationToken cancellationToken) =>
+        ListFollowerIdPageAsync(
+            "SELECT follower_id FROM follows WHERE followee_id = $account AND notify = 1 AND follower_id > $after ORDER BY follower_id LIMIT $limit",
+            accountId, afterAccountId, limit, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<FollowRow>> ListFollowersAsync(long accountId, PageRequest page, CancellationToken cancellationToken) =>
@@ -118,6 +137,28 @@ public sealed partial class SqliteSocialStore
             "WHERE f.follower_id = $account ORDER BY f.followee_id");
         command.Parameters.Add("$account", SqliteType.Integer).Value = followerId;
         return await ReadIdsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<long>> ListFollowerIdPageAsync(
+        string sql, long accountId, long afterAccountId, int limit, CancellationToken cancellationToken)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        using var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = session.Command(sql);
+        command.Parameters.Add("$account", SqliteType.Integer).Value = accountId;
+        command.Parameters.Add("$after", SqliteType.Integer).Value = afterAccountId;
+        command.Parameters.Add("$limit", SqliteType.Integer).Value = limit;
+        return await ReadIdsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void AddSettings(SqliteCommand command, FollowSettings settings)
+    {
+        command.Parameters.Add("$reblogs", SqliteType.Integer).Value = settings.ShowReblogs ? 1 : 0;
+        command.Parameters.Add("$notify", SqliteType.Integer).Value = settings.Notify ? 1 : 0;
     }
 
     private async Task<long> CountAsync(string sql, long id, CancellationToken cancellationToken)

@@ -71,6 +71,11 @@ public sealed partial class SqliteSocialStore
         CREATE INDEX IF NOT EXISTS notifications_recipient_status_idx ON notifications (recipient_id, status_id) WHERE status_id IS NOT NULL;
         """;
 
+    private const string FollowOptionsSql = """
+        ALTER TABLE follows ADD COLUMN show_reblogs INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE follows ADD COLUMN notify INTEGER NOT NULL DEFAULT 0;
+        """;
+
     /// <inheritdoc />
     public Task EnsureSchemaAsync(CancellationToken cancellationToken) => _schema.RunAsync(cancellationToken);
 
@@ -82,6 +87,21 @@ public sealed partial class SqliteSocialStore
         {
             command.Transaction = transaction;
             command.CommandText = SchemaSql;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // The follow options came after the table, and SQLite has no ADD COLUMN IF NOT EXISTS: ask the catalog.
+        await using (var command = session.Connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "SELECT count(*) FROM pragma_table_info('follows') WHERE name = 'show_reblogs'";
+            if ((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 0)
+            {
+                command.CommandText = FollowOptionsSql;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            command.CommandText = "CREATE INDEX IF NOT EXISTS follows_notify_idx ON follows (followee_id, follower_id) WHERE notify = 1";
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 

@@ -137,6 +137,44 @@ public sealed class AccountsTests(SqliteApiFixture api) : IClassFixture<SqliteAp
     }
 
     [Fact]
+    public async Task Follow_options_reblogs_and_notify_are_kept_changed_by_following_again_and_shown_in_relationships()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+
+        var followed = await Json.ReadAsync(
+            await bob.PostFormAsync($"/api/v1/accounts/{alice.Id}/follow", ("reblogs", "false"), ("notify", "true")), HttpStatusCode.OK);
+
+        Assert.True(followed.GetProperty("following").GetBoolean());
+        Assert.False(followed.GetProperty("showing_reblogs").GetBoolean());
+        Assert.True(followed.GetProperty("notifying").GetBoolean());
+        var post = (await alice.PostStatusAsync("news for the notified")).Str("id");
+        await Eventually.WaitUntilAsync(
+            async () => Json.Ids(await bob.GetJsonAsync("/api/v1/notifications?types[]=status")).Count == 1,
+            "a status notification");
+        var notification = (await bob.GetJsonAsync("/api/v1/notifications?types[]=status"))[0];
+        Assert.Equal("status", notification.Str("type"));
+        Assert.Equal(post, notification.GetProperty("status").Str("id"));
+
+        // Following again with JSON changes only what it names; a bad value changes nothing.
+        var json = new StringContent("""{"reblogs": true}""", System.Text.Encoding.UTF8, "application/json");
+        var changed = await Json.ReadAsync(await bob.Client.PostAsync($"/api/v1/accounts/{alice.Id}/follow", json), HttpStatusCode.OK);
+        Assert.True(changed.GetProperty("showing_reblogs").GetBoolean());
+        Assert.True(changed.GetProperty("notifying").GetBoolean());
+        var bad = await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/accounts/{alice.Id}/follow", ("notify", "sometimes")), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("notify", bad.Str("error"), StringComparison.Ordinal);
+        var relationship = (await bob.GetJsonAsync($"/api/v1/accounts/relationships?id[]={alice.Id}"))[0];
+        Assert.True(relationship.GetProperty("showing_reblogs").GetBoolean());
+        Assert.True(relationship.GetProperty("notifying").GetBoolean());
+        Assert.Equal(1, (await bob.GetJsonAsync($"/api/v1/accounts/{bob.Id}")).GetProperty("following_count").GetInt64());
+
+        // Not following: neither shows.
+        var unfollowed = await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/accounts/{alice.Id}/unfollow"), HttpStatusCode.OK);
+        Assert.False(unfollowed.GetProperty("showing_reblogs").GetBoolean());
+        Assert.False(unfollowed.GetProperty("notifying").GetBoolean());
+    }
+
+    [Fact]
     public async Task Relationships_keep_order_and_leave_out_unknown_and_malformed_ids()
     {
         using var alice = await api.NewUserAsync("alice");

@@ -1,3 +1,5 @@
+using Weft.GrainInterfaces.Accounts;
+using Microsoft.Data.Sqlite;
 using Weft.Grains.Data;
 using Weft.Grains.Data.Sqlite;
 
@@ -27,7 +29,7 @@ public sealed class MemorySqliteSocialStoreTests : SocialStoreContractTests
             try
             {
                 await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
-                    Task.Run(() => stores[i % stores.Length].AddFollowAsync(1_000 + i, 7, 10_000 + i, CancellationToken.None))));
+                    Task.Run(() => stores[i % stores.Length].AddFollowAsync(1_000 + i, 7, 10_000 + i, FollowSettings.Default, CancellationToken.None))));
 
                 foreach (var store in stores)
                 {
@@ -58,10 +60,39 @@ public sealed class MemorySqliteSocialStoreTests : SocialStoreContractTests
         await using var first = new SqliteSocialStore("Data Source=:memory:");
         await using var second = new SqliteSocialStore("Data Source=:memory:");
 
-        await first.AddFollowAsync(1, 2, 100, CancellationToken.None);
+        await first.AddFollowAsync(1, 2, 100, FollowSettings.Default, CancellationToken.None);
 
         Assert.Equal(1, await first.CountFollowersAsync(2, CancellationToken.None));
         Assert.Equal(0, await second.CountFollowersAsync(2, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_follows_table_from_before_the_follow_options_is_upgraded_with_its_rows_kept()
+    {
+        var connectionString = MemoryConnectionString();
+        await using var keepAlive = new SqliteConnection(connectionString);
+        await keepAlive.OpenAsync();
+        await using (var command = keepAlive.CreateCommand())
+        {
+            command.CommandText = """
+                CREATE TABLE follows (follower_id INTEGER NOT NULL, followee_id INTEGER NOT NULL, id INTEGER NOT NULL,
+                    PRIMARY KEY (follower_id, followee_id)) WITHOUT ROWID;
+                INSERT INTO follows VALUES (1, 2, 100);
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var store = new SqliteSocialStore(connectionString);
+        await store.EnsureSchemaAsync(CancellationToken.None);
+
+        Assert.Equal([new FolloweeRow(2, FollowSettings.Default)], await store.ListFolloweesAsync(1, CancellationToken.None));
+        Assert.True(await store.UpdateFollowAsync(1, 2, new FollowSettings(ShowReblogs: false, Notify: true), CancellationToken.None));
+        Assert.Equal([1L], await store.ListNotifiedFollowerIdsAsync(2, 0, 10, CancellationToken.None));
+
+        // Ensuring the schema again (another process starting) finds the columns and leaves them.
+        await using var second = new SqliteSocialStore(connectionString);
+        await second.EnsureSchemaAsync(CancellationToken.None);
+        Assert.Equal([new FolloweeRow(2, new FollowSettings(false, true))], await second.ListFolloweesAsync(1, CancellationToken.None));
     }
 
     private static string MemoryConnectionString() => $"Data Source=weft-social-test-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";

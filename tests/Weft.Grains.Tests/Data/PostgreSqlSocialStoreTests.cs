@@ -1,3 +1,4 @@
+using Weft.GrainInterfaces.Accounts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -43,6 +44,24 @@ public sealed class PostgreSqlSocialStoreTests(PostgreSqlDatabaseFixture databas
     }
 
     [Fact]
+    public async Task A_follows_table_from_before_the_follow_options_is_upgraded_with_its_rows_kept()
+    {
+        await using var old = await PostgreSqlDatabase.CreateAsync("social_upgrade");
+        await old.ExecuteAsync("""
+            CREATE SCHEMA weft;
+            CREATE TABLE weft.follows (follower_id bigint NOT NULL, followee_id bigint NOT NULL, id bigint NOT NULL, PRIMARY KEY (follower_id, followee_id));
+            INSERT INTO weft.follows VALUES (1, 2, 100);
+            """);
+        await using var store = new PostgreSqlSocialStore(Limited(old.ConnectionString));
+
+        await store.EnsureSchemaAsync(CancellationToken.None);
+
+        Assert.Equal([new FolloweeRow(2, FollowSettings.Default)], await store.ListFolloweesAsync(1, CancellationToken.None));
+        Assert.True(await store.UpdateFollowAsync(1, 2, new FollowSettings(ShowReblogs: false, Notify: true), CancellationToken.None));
+        Assert.Equal([1L], await store.ListNotifiedFollowerIdsAsync(2, 0, 10, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Resolves_from_configuration_on_the_default_storage_database()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -53,7 +72,7 @@ public sealed class PostgreSqlSocialStoreTests(PostgreSqlDatabaseFixture databas
         await using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddSocialStoreFromConfiguration().BuildServiceProvider();
 
         var store = services.GetRequiredService<ISocialStore>();
-        await Store.AddFollowAsync(Id(1), Id(2), Id(100), CancellationToken.None);
+        await Store.AddFollowAsync(Id(1), Id(2), Id(100), FollowSettings.Default, CancellationToken.None);
 
         Assert.IsType<PostgreSqlSocialStore>(store);
         Assert.Equal(1, await store.CountFollowersAsync(Id(2), CancellationToken.None));

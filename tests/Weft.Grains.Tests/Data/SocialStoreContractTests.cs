@@ -1,3 +1,4 @@
+using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Notifications;
 using Weft.GrainInterfaces.Paging;
 using Weft.GrainInterfaces.Statuses;
@@ -46,6 +47,8 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
 
     private long[] Ids(params int[] ns) => [.. ns.Select(Id)];
 
+    private static long[] FolloweeIds(IReadOnlyList<FolloweeRow> followees) => [.. followees.Select(f => f.AccountId)];
+
     private static PageRequest Page(long? maxId = null, long? sinceId = null, long? minId = null, int limit = 40) => new(maxId, sinceId, minId, limit);
 
     /// <summary>A page bounded to this test's ids, for lists over everyone's rows.</summary>
@@ -64,8 +67,8 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task Follow_twice_counts_once()
     {
-        Assert.True(await Store.AddFollowAsync(Id(1), Id(2), Id(100), None));
-        Assert.False(await Store.AddFollowAsync(Id(1), Id(2), Id(101), None));
+        Assert.True(await Store.AddFollowAsync(Id(1), Id(2), Id(100), FollowSettings.Default, None));
+        Assert.False(await Store.AddFollowAsync(Id(1), Id(2), Id(101), FollowSettings.Default, None));
 
         Assert.Equal(1, await Store.CountFollowersAsync(Id(2), None));
         Assert.Equal(1, await Store.CountFollowingAsync(Id(1), None));
@@ -77,15 +80,15 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task Unfollow_removes_the_follow_and_a_second_unfollow_reports_nothing()
     {
-        await Store.AddFollowAsync(Id(1), Id(2), Id(100), None);
-        await Store.AddFollowAsync(Id(1), Id(3), Id(101), None);
+        await Store.AddFollowAsync(Id(1), Id(2), Id(100), FollowSettings.Default, None);
+        await Store.AddFollowAsync(Id(1), Id(3), Id(101), FollowSettings.Default, None);
 
         Assert.True(await Store.RemoveFollowAsync(Id(1), Id(2), None));
         Assert.False(await Store.RemoveFollowAsync(Id(1), Id(2), None));
 
         Assert.Equal(0, await Store.CountFollowersAsync(Id(2), None));
         Assert.Equal(1, await Store.CountFollowingAsync(Id(1), None));
-        Assert.Equal(Ids(3), await Store.ListFolloweeIdsAsync(Id(1), None));
+        Assert.Equal(Ids(3), FolloweeIds(await Store.ListFolloweesAsync(Id(1), None)));
     }
 
     [Fact]
@@ -93,22 +96,44 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     {
         foreach (var followee in (int[])[7, 3, 5])
         {
-            await Store.AddFollowAsync(Id(1), Id(followee), Id(100 + followee), None);
+            await Store.AddFollowAsync(Id(1), Id(followee), Id(100 + followee), FollowSettings.Default, None);
         }
 
-        Assert.Equal(Ids(3, 5, 7), await Store.ListFolloweeIdsAsync(Id(1), None));
-        Assert.Empty(await Store.ListFolloweeIdsAsync(Id(2), None));
+        Assert.Equal(Ids(3, 5, 7), FolloweeIds(await Store.ListFolloweesAsync(Id(1), None)));
+        Assert.Empty(FolloweeIds(await Store.ListFolloweesAsync(Id(2), None)));
+    }
+
+    [Fact]
+    public async Task Follow_settings_are_stored_changed_and_listed()
+    {
+        Assert.True(await Store.AddFollowAsync(Id(1), Id(2), Id(100), new FollowSettings(ShowReblogs: false, Notify: true), None));
+        await Store.AddFollowAsync(Id(3), Id(2), Id(101), FollowSettings.Default, None);
+        await Store.AddFollowAsync(Id(4), Id(2), Id(102), new FollowSettings(ShowReblogs: true, Notify: true), None);
+
+        Assert.Equal([new FolloweeRow(Id(2), new FollowSettings(false, true))], await Store.ListFolloweesAsync(Id(1), None));
+        Assert.Equal(Ids(1, 4), await Store.ListNotifiedFollowerIdsAsync(Id(2), 0, 10, None));
+        Assert.Equal(Ids(4), await Store.ListNotifiedFollowerIdsAsync(Id(2), Id(1), 10, None));
+        Assert.Equal(Ids(1), await Store.ListNotifiedFollowerIdsAsync(Id(2), 0, 1, None));
+
+        // Following again leaves the settings; changing them reports whether anything changed.
+        Assert.False(await Store.AddFollowAsync(Id(1), Id(2), Id(103), FollowSettings.Default, None));
+        Assert.False(await Store.UpdateFollowAsync(Id(1), Id(2), new FollowSettings(false, true), None));
+        Assert.False(await Store.UpdateFollowAsync(Id(9), Id(2), FollowSettings.Default, None));
+        Assert.True(await Store.UpdateFollowAsync(Id(1), Id(2), FollowSettings.Default, None));
+
+        Assert.Equal(FollowSettings.Default, (await Store.ListFolloweesAsync(Id(1), None))[0].Settings);
+        Assert.Equal(Ids(4), await Store.ListNotifiedFollowerIdsAsync(Id(2), 0, 10, None));
     }
 
     [Fact]
     public async Task Follower_ids_page_in_ascending_account_order_after_the_cursor()
     {
         // Follow ids deliberately in another order than account ids: fan-out pages by account id.
-        await Store.AddFollowAsync(Id(14), Id(1), Id(101), None);
-        await Store.AddFollowAsync(Id(11), Id(1), Id(105), None);
-        await Store.AddFollowAsync(Id(13), Id(1), Id(102), None);
-        await Store.AddFollowAsync(Id(12), Id(1), Id(104), None);
-        await Store.AddFollowAsync(Id(15), Id(2), Id(103), None);
+        await Store.AddFollowAsync(Id(14), Id(1), Id(101), FollowSettings.Default, None);
+        await Store.AddFollowAsync(Id(11), Id(1), Id(105), FollowSettings.Default, None);
+        await Store.AddFollowAsync(Id(13), Id(1), Id(102), FollowSettings.Default, None);
+        await Store.AddFollowAsync(Id(12), Id(1), Id(104), FollowSettings.Default, None);
+        await Store.AddFollowAsync(Id(15), Id(2), Id(103), FollowSettings.Default, None);
 
         Assert.Equal(Ids(11, 12), await Store.ListFollowerIdsAsync(Id(1), 0, 2, None));
         Assert.Equal(Ids(13, 14), await Store.ListFollowerIdsAsync(Id(1), Id(12), 2, None));
@@ -123,7 +148,7 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         {
             for (var follower = 1; follower <= author % 4; follower++)
             {
-                await Store.AddFollowAsync(Id(1000 + follower), Id(author), Id(10_000 + (author * 10) + follower), None);
+                await Store.AddFollowAsync(Id(1000 + follower), Id(author), Id(10_000 + (author * 10) + follower), FollowSettings.Default, None);
             }
         }
 
@@ -150,7 +175,7 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         // Followers 11..15 with follow ids 110..150.
         for (var i = 1; i <= 5; i++)
         {
-            await Store.AddFollowAsync(Id(10 + i), Id(1), Id(100 + (10 * i)), None);
+            await Store.AddFollowAsync(Id(10 + i), Id(1), Id(100 + (10 * i)), FollowSettings.Default, None);
         }
 
         async Task<long[]> FollowIds(PageRequest page) => [.. (await Store.ListFollowersAsync(Id(1), page, None)).Select(f => f.FollowId)];
@@ -173,10 +198,10 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     {
         for (var i = 1; i <= 4; i++)
         {
-            await Store.AddFollowAsync(Id(1), Id(10 + i), Id(100 + (10 * i)), None);
+            await Store.AddFollowAsync(Id(1), Id(10 + i), Id(100 + (10 * i)), FollowSettings.Default, None);
         }
 
-        await Store.AddFollowAsync(Id(2), Id(11), Id(115), None);
+        await Store.AddFollowAsync(Id(2), Id(11), Id(115), FollowSettings.Default, None);
 
         Assert.Equal(
             [new FollowRow(Id(140), Id(14)), new FollowRow(Id(130), Id(13)), new FollowRow(Id(120), Id(12)), new FollowRow(Id(110), Id(11))],
@@ -189,9 +214,9 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task Filter_followers_keeps_only_candidates_that_follow()
     {
-        await Store.AddFollowAsync(Id(11), Id(1), Id(101), None);
-        await Store.AddFollowAsync(Id(13), Id(1), Id(102), None);
-        await Store.AddFollowAsync(Id(12), Id(2), Id(103), None);
+        await Store.AddFollowAsync(Id(11), Id(1), Id(101), FollowSettings.Default, None);
+        await Store.AddFollowAsync(Id(13), Id(1), Id(102), FollowSettings.Default, None);
+        await Store.AddFollowAsync(Id(12), Id(2), Id(103), FollowSettings.Default, None);
 
         Assert.Equal(Ids(11, 13), await Store.FilterFollowersAsync(Id(1), Ids(13, 12, 11, 14), None));
         Assert.Empty(await Store.FilterFollowersAsync(Id(1), [], None));
@@ -200,9 +225,9 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task Big_followees_are_the_followed_accounts_marked_big()
     {
-        await Store.AddFollowAsync(Id(1), Id(2), Id(101), None);
-        await Store.AddFollowAsync(Id(1), Id(3), Id(102), None);
-        await Store.AddFollowAsync(Id(1), Id(4), Id(103), None);
+        await Store.AddFollowAsync(Id(1), Id(2), Id(101), FollowSettings.Default, None);
+        await Store.AddFollowAsync(Id(1), Id(3), Id(102), FollowSettings.Default, None);
+        await Store.AddFollowAsync(Id(1), Id(4), Id(103), FollowSettings.Default, None);
         await Store.SetBigAccountAsync(Id(2), true, None);
         await Store.SetBigAccountAsync(Id(2), true, None);
         await Store.SetBigAccountAsync(Id(4), true, None);
@@ -640,8 +665,8 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
                 await Task.WhenAll(
                     Task.Run(() => stores[0].EnsureSchemaAsync(None)),
                     Task.Run(() => stores[1].EnsureSchemaAsync(None)),
-                    Task.Run(() => stores[2].AddFollowAsync(1, 2, 100, None)),
-                    Task.Run(() => stores[3].AddFollowAsync(3, 2, 101, None)));
+                    Task.Run(() => stores[2].AddFollowAsync(1, 2, 100, FollowSettings.Default, None)),
+                    Task.Run(() => stores[3].AddFollowAsync(3, 2, 101, FollowSettings.Default, None)));
                 await stores[0].EnsureSchemaAsync(None);
 
                 foreach (var store in stores)

@@ -1,3 +1,4 @@
+using Weft.GrainInterfaces.Accounts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Weft.Grains.Data;
@@ -25,8 +26,8 @@ public sealed class SocialStoreRegistrationTests
         await using var second = Build("Memory");
         var store = first.GetRequiredService<ISocialStore>();
 
-        Assert.True(await store.AddFollowAsync(1, 2, 100, CancellationToken.None));
-        Assert.False(await store.AddFollowAsync(1, 2, 101, CancellationToken.None));
+        Assert.True(await store.AddFollowAsync(1, 2, 100, FollowSettings.Default, CancellationToken.None));
+        Assert.False(await store.AddFollowAsync(1, 2, 101, FollowSettings.Default, CancellationToken.None));
 
         Assert.Same(store, first.GetRequiredService<ISocialStore>());
         Assert.Equal(1, await store.CountFollowersAsync(2, CancellationToken.None));

@@ -59,7 +59,7 @@ public sealed class HomeTimelineTests(SqliteSocialSiloFixture fixture) : IClassF
 
         Assert.True((await Kit.Account(reader).UnfollowAsync(author)).Changed);
         // The fan-out read its follower page before the unfollow and delivers (again) after it.
-        await Kit.Timeline(reader).AddAsync([new TimelineEntry(status.Id, author, null, null)]);
+        await Kit.Timeline(reader).AddAsync([new TimelineEntry(status.Id, author, null, null, null)]);
 
         Assert.Empty(await Kit.TimelineIdsAsync(reader));
 

@@ -1,3 +1,4 @@
+using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Statuses;
 using Weft.Grains.Tests.Support;
 
@@ -49,8 +50,8 @@ public sealed class PostingTests(SqliteSocialSiloFixture fixture) : IClassFixtur
     {
         var alice = await Kit.CreateAccountAsync();
 
-        var self = await Kit.Account(alice).FollowAsync(alice);
-        var missing = await Kit.Account(alice).FollowAsync(987_654_322);
+        var self = await Kit.Account(alice).FollowAsync(alice, FollowChange.None);
+        var missing = await Kit.Account(alice).FollowAsync(987_654_322, FollowChange.None);
 
         Assert.Equal(GrainInterfaces.Accounts.FollowError.Self, self.Error);
         Assert.Equal(GrainInterfaces.Accounts.FollowError.NotFound, missing.Error);

@@ -1,3 +1,4 @@
+using Weft.GrainInterfaces.Accounts;
 using Microsoft.Data.Sqlite;
 using Weft.Grains.Tests.Support;
 
@@ -18,7 +19,7 @@ public sealed class RestartTests : IDisposable
             var kit = new SocialTestKit(silo.GrainFactory);
             followee = await kit.CreateAccountAsync();
             followers = await kit.CreateAccountsAsync(200);
-            await Task.WhenAll(followers.Select(f => kit.Account(f).FollowAsync(followee)));
+            await Task.WhenAll(followers.Select(f => kit.Account(f).FollowAsync(followee, FollowChange.None)));
             Assert.Equal(200, (await kit.Account(followee).GetAsync())!.FollowersCount);
         }
 

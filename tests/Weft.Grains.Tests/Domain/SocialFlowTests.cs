@@ -1,3 +1,4 @@
+using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Notifications;
 using Weft.GrainInterfaces.Statuses;
 using Weft.Grains.Tests.Support;
@@ -45,15 +46,15 @@ public abstract class SocialFlowTests(SocialSiloFixture fixture)
         var follower = await Kit.CreateAccountAsync();
         var followee = await Kit.CreateAccountAsync();
 
-        var first = await Kit.Account(follower).FollowAsync(followee);
-        var second = await Kit.Account(follower).FollowAsync(followee);
+        var first = await Kit.Account(follower).FollowAsync(followee, FollowChange.None);
+        var second = await Kit.Account(follower).FollowAsync(followee, FollowChange.None);
 
         Assert.True(first.Changed);
         Assert.False(second.Changed);
         Assert.Equal(1, (await Kit.Account(followee).GetAsync())!.FollowersCount);
         Assert.Equal(1, (await Kit.Account(follower).GetAsync())!.FollowingCount);
         var relationships = await Kit.Account(followee).GetRelationshipsAsync([follower]);
-        Assert.Equal(new GrainInterfaces.Accounts.Relationship(follower, false, true), relationships.Single());
+        Assert.Equal(new GrainInterfaces.Accounts.Relationship(follower, false, true, false, false), relationships.Single());
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public abstract class SocialFlowTests(SocialSiloFixture fixture)
         var followee = await Kit.CreateAccountAsync();
         var followers = await Kit.CreateAccountsAsync(200);
 
-        await Task.WhenAll(followers.Select(f => Kit.Account(f).FollowAsync(followee)));
+        await Task.WhenAll(followers.Select(f => Kit.Account(f).FollowAsync(followee, FollowChange.None)));
 
         Assert.Equal(200, (await Kit.Account(followee).GetAsync())!.FollowersCount);
         var page = await Kit.Account(followee).GetFollowersAsync(GrainInterfaces.Paging.PageRequest.Newest(80));

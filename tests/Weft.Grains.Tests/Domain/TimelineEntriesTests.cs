@@ -31,5 +31,5 @@ public sealed class TimelineEntriesTests
     public void Slice_above_the_largest_since_id_is_empty() =>
         Assert.Empty(TimelineEntries.Slice(s_entries, new PageRequest(null, long.MaxValue, null, 20)));
 
-    private static TimelineEntry Entry(long id) => new(id, 1, null, null);
+    private static TimelineEntry Entry(long id) => new(id, 1, null, null, null);
 }

@@ -47,7 +47,7 @@ public sealed class SocialTestKit(IGrainFactory grains)
 
     public async Task FollowAsync(long follower, long followee)
     {
-        var result = await Account(follower).FollowAsync(followee);
+        var result = await Account(follower).FollowAsync(followee, FollowChange.None);
         Assert.Null(result.Error);
         Assert.True(result.Relationship.Following);
     }
