@@ -1,10 +1,11 @@
-using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Weft.Api.Auth;
 using Weft.Api.Infrastructure;
+using Weft.Api.Infrastructure.Paging;
 using Weft.Api.Mastodon;
 using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Auth;
+using Weft.GrainInterfaces.Paging;
 using Weft.GrainInterfaces.Statuses;
 
 namespace Weft.Api.Statuses;
@@ -141,24 +142,26 @@ public static partial class StatusesEndpoints
     }
 
     private static Task<IResult> FavouritedByAsync(string id, HttpContext context, IGrainFactory grains, AccountRenderer renderer) =>
-        MarkersAsync(id, context, grains, renderer, static (status, viewer) => status.GetFavouritedByAsync(viewer));
+        MarkersAsync(id, context, grains, renderer, static (status, viewer, page) => status.GetFavouritedByAsync(viewer, page));
 
     private static Task<IResult> RebloggedByAsync(string id, HttpContext context, IGrainFactory grains, AccountRenderer renderer) =>
-        MarkersAsync(id, context, grains, renderer, static (status, viewer) => status.GetRebloggedByAsync(viewer));
+        MarkersAsync(id, context, grains, renderer, static (status, viewer, page) => status.GetRebloggedByAsync(viewer, page));
 
+    // Paged like Mastodon's: by the favourite's (or reblog's) id, which the Link header carries.
     private static async Task<IResult> MarkersAsync(
-        string id, HttpContext context, IGrainFactory grains, AccountRenderer renderer, Func<IStatusGrain, long, Task<ImmutableArray<long>>> list)
+        string id, HttpContext context, IGrainFactory grains, AccountRenderer renderer, Func<IStatusGrain, long, PageRequest, Task<Page<long>>> list)
     {
         var viewerId = context.GetViewerId();
+        var pageRequest = PageQuery.Parse(context.Request, defaultLimit: 40, maxLimit: MaxAccountsListed);
         var status = grains.GetGrain<IStatusGrain>(RouteIds.Path(id));
         if (await status.GetAsync(viewerId) is null)
         {
             return ApiErrors.NotFound();
         }
 
-        var limit = Math.Clamp(context.Request.Query.TryGetValue("limit", out var l) && int.TryParse(l, out var parsed) ? parsed : 40, 1, MaxAccountsListed);
-        var accountIds = await list(status, viewerId);
-        var accounts = await renderer.LoadManyAsync(accountIds.Length > limit ? accountIds[..limit] : accountIds, RequestOrigin.Get(context.Request));
+        var page = await list(status, viewerId, pageRequest);
+        LinkHeader.Set(context, page.NewestCursor, page.OldestCursor);
+        var accounts = await renderer.LoadManyAsync(page.Items, RequestOrigin.Get(context.Request));
         return MastodonResponses.Json(accounts, MastodonJson.Context.IReadOnlyListAccount);
     }
 

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using Weft.GrainInterfaces.Paging;
 
 namespace Weft.GrainInterfaces.Statuses;
 
@@ -41,13 +41,13 @@ public interface IStatusGrain : IGrainWithIntegerKey
     /// <summary>Removes the actor's bookmark, if any.</summary>
     Task<StatusActionResult> UnbookmarkAsync(long actorId);
 
-    /// <summary>Accounts that favourited it, newest first, if the viewer may see it.</summary>
+    /// <summary>A page of the accounts that favourited it, newest favourite first (cursors: favourite ids), if the viewer may see it.</summary>
     [ReadOnly]
-    Task<ImmutableArray<long>> GetFavouritedByAsync(long viewerId);
+    Task<Page<long>> GetFavouritedByAsync(long viewerId, PageRequest page);
 
-    /// <summary>Accounts that reblogged it, newest first, if the viewer may see it.</summary>
+    /// <summary>A page of the accounts that reblogged it, newest reblog first (cursors: reblog ids), if the viewer may see it.</summary>
     [ReadOnly]
-    Task<ImmutableArray<long>> GetRebloggedByAsync(long viewerId);
+    Task<Page<long>> GetRebloggedByAsync(long viewerId, PageRequest page);
 
     /// <summary>The statuses around it that the viewer may see: ancestors oldest first, descendants in thread order.</summary>
     [ReadOnly]

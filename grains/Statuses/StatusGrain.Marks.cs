@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Weft.GrainInterfaces.Notifications;
+using Weft.GrainInterfaces.Paging;
 using Weft.GrainInterfaces.Statuses;
 using Weft.Grains.Data;
 
@@ -104,36 +105,47 @@ public sealed partial class StatusGrain
         return new StatusActionResult(ViewFor(actorId), null);
     }
 
-    public async Task<ImmutableArray<long>> GetFavouritedByAsync(long viewerId)
+    public async Task<Page<long>> GetFavouritedByAsync(long viewerId, PageRequest page)
     {
+        ArgumentNullException.ThrowIfNull(page);
         if (!await CanSeeAsync(viewerId))
         {
-            return [];
+            return Page<long>.Empty;
         }
 
         return state.State.Status!.ReblogOfId is { } originalId
-            ? await GrainFactory.GetGrain<IStatusGrain>(originalId).GetFavouritedByAsync(viewerId)
-            : NewestFirst(_favouriteMarks);
+            ? await GrainFactory.GetGrain<IStatusGrain>(originalId).GetFavouritedByAsync(viewerId, page)
+            : PageOf(_favouriteMarks, page);
     }
 
-    // Accounts ordered by the id of their mark (or reblog): ids are snowflakes, so newest first is largest first.
-    private static ImmutableArray<long> NewestFirst(Dictionary<long, long> idsByAccount)
+    // One page of accounts ordered by the id of their mark (or reblog), the cursor: ids are snowflakes, so newest first
+    // is largest first. With min_id, the page just above it, as everywhere in Mastodon's paging.
+    private static Page<long> PageOf(Dictionary<long, long> cursorsByAccount, PageRequest page)
     {
-        if (idsByAccount.Count == 0)
+        var inside = new List<KeyValuePair<long, long>>(Math.Min(cursorsByAccount.Count, 256));
+        foreach (var pair in cursorsByAccount)
         {
-            return [];
+            if (page.Contains(pair.Value))
+            {
+                inside.Add(pair);
+            }
         }
 
-        var pairs = new KeyValuePair<long, long>[idsByAccount.Count];
-        ((ICollection<KeyValuePair<long, long>>)idsByAccount).CopyTo(pairs, 0);
-        Array.Sort(pairs, static (a, b) => b.Value.CompareTo(a.Value));
-        var accounts = ImmutableArray.CreateBuilder<long>(pairs.Length);
-        foreach (var pair in pairs)
+        var count = Math.Min(Math.Max(0, page.Limit), inside.Count);
+        if (count == 0)
         {
-            accounts.Add(pair.Key);
+            return Page<long>.Empty;
         }
 
-        return accounts.MoveToImmutable();
+        inside.Sort(static (a, b) => b.Value.CompareTo(a.Value));
+        var start = page.MinId is null ? 0 : inside.Count - count;
+        var accounts = ImmutableArray.CreateBuilder<long>(count);
+        for (var i = start; i < start + count; i++)
+        {
+            accounts.Add(inside[i].Key);
+        }
+
+        return new Page<long>(accounts.MoveToImmutable(), inside[start].Value, inside[start + count - 1].Value);
     }
 
     private Task NotifyAuthorAsync(NotificationType type, long actorId) =>

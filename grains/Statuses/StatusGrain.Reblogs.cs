@@ -1,5 +1,5 @@
-using System.Collections.Immutable;
 using Weft.GrainInterfaces.Accounts;
+using Weft.GrainInterfaces.Paging;
 using Weft.GrainInterfaces.Statuses;
 
 namespace Weft.Grains.Statuses;
@@ -97,16 +97,17 @@ public sealed partial class StatusGrain
         return new StatusActionResult(ViewFor(actorId), null);
     }
 
-    public async Task<ImmutableArray<long>> GetRebloggedByAsync(long viewerId)
+    public async Task<Page<long>> GetRebloggedByAsync(long viewerId, PageRequest page)
     {
+        ArgumentNullException.ThrowIfNull(page);
         if (!await CanSeeAsync(viewerId))
         {
-            return [];
+            return Page<long>.Empty;
         }
 
         return state.State.Status!.ReblogOfId is { } originalId
-            ? await GrainFactory.GetGrain<IStatusGrain>(originalId).GetRebloggedByAsync(viewerId)
-            : NewestFirst(_reblogsByAccount);
+            ? await GrainFactory.GetGrain<IStatusGrain>(originalId).GetRebloggedByAsync(viewerId, page)
+            : PageOf(_reblogsByAccount, page);
     }
 
     public Task<StatusActionResult> DeleteReblogAsync(long actorId) => DeleteAsync(actorId);

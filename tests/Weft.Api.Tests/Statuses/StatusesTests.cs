@@ -236,6 +236,39 @@ public sealed class StatusesTests(SqliteApiFixture api) : IClassFixture<SqliteAp
     }
 
     [Fact]
+    public async Task Favourited_by_and_reblogged_by_page_newest_first_with_link_headers()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        var id = (await alice.PostStatusAsync("popular")).Str("id");
+        var fans = new List<ApiUser>();
+        for (var i = 0; i < 3; i++)
+        {
+            var fan = await api.NewUserAsync("fan");
+            fans.Add(fan);
+            await Json.ReadAsync(await fan.PostFormAsync($"/api/v1/statuses/{id}/favourite"), HttpStatusCode.OK);
+            await Json.ReadAsync(await fan.PostFormAsync($"/api/v1/statuses/{id}/reblog"), HttpStatusCode.OK);
+        }
+
+        foreach (var list in (string[])["favourited_by", "reblogged_by"])
+        {
+            var first = await alice.Client.GetAsync($"/api/v1/statuses/{id}/{list}?limit=2");
+            Assert.Equal([fans[2].Id, fans[1].Id], Json.Ids(await Json.ReadAsync(first, HttpStatusCode.OK)));
+            var next = LinkHeaders.Get(first, "next");
+            Assert.StartsWith($"http://localhost/api/v1/statuses/{id}/{list}?", next);
+            Assert.Contains("limit=2", next);
+            var second = await alice.Client.GetAsync(next);
+            Assert.Equal([fans[0].Id], Json.Ids(await Json.ReadAsync(second, HttpStatusCode.OK)));
+            var prev = LinkHeaders.Get(second, "prev");
+            Assert.Equal([fans[2].Id, fans[1].Id], Json.Ids(await Json.ReadAsync(await alice.Client.GetAsync(prev), HttpStatusCode.OK)));
+        }
+
+        foreach (var fan in fans)
+        {
+            fan.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Reblog_wraps_the_original_and_unreblog_returns_it()
     {
         using var alice = await api.NewUserAsync("alice");

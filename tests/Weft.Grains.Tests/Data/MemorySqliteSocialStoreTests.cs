@@ -1,5 +1,5 @@
-using Weft.GrainInterfaces.Accounts;
 using Microsoft.Data.Sqlite;
+using Weft.GrainInterfaces.Accounts;
 using Weft.Grains.Data;
 using Weft.Grains.Data.Sqlite;
 

@@ -1,7 +1,7 @@
-using Weft.GrainInterfaces.Accounts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Weft.GrainInterfaces.Accounts;
 using Weft.Grains.Data;
 using Weft.Grains.Data.PostgreSql;
 using Weft.Testing.PostgreSql;

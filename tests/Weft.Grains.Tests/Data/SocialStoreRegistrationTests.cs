@@ -1,6 +1,6 @@
-using Weft.GrainInterfaces.Accounts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Weft.GrainInterfaces.Accounts;
 using Weft.Grains.Data;
 using Weft.Grains.Data.Sqlite;
 

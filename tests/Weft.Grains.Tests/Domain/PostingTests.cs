@@ -1,4 +1,5 @@
 using Weft.GrainInterfaces.Accounts;
+using Weft.GrainInterfaces.Paging;
 using Weft.GrainInterfaces.Statuses;
 using Weft.Grains.Tests.Support;
 
@@ -92,7 +93,7 @@ public sealed class PostingTests(SqliteSocialSiloFixture fixture) : IClassFixtur
         Assert.Null(deleted.Error);
         Assert.Null(await Kit.Status(reblog1.Id).GetAsync(first));
         Assert.Equal(0, (await Kit.Status(original.Id).GetAsync(0))!.Status.ReblogsCount);
-        Assert.Empty(await Kit.Status(original.Id).GetRebloggedByAsync(0));
+        Assert.Empty((await Kit.Status(original.Id).GetRebloggedByAsync(0, PageRequest.Newest(40))).Items);
         Assert.Equal(0, (await Kit.Account(first).GetAsync())!.StatusesCount);
         Assert.Equal(0, (await Kit.Account(second).GetAsync())!.StatusesCount);
     }

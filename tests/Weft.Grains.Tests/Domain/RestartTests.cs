@@ -1,5 +1,5 @@
-using Weft.GrainInterfaces.Accounts;
 using Microsoft.Data.Sqlite;
+using Weft.GrainInterfaces.Accounts;
 using Weft.Grains.Tests.Support;
 
 namespace Weft.Grains.Tests.Domain;

@@ -1,5 +1,6 @@
 using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Notifications;
+using Weft.GrainInterfaces.Paging;
 using Weft.GrainInterfaces.Statuses;
 using Weft.Grains.Tests.Support;
 using Weft.Testing;
@@ -83,7 +84,7 @@ public abstract class SocialFlowTests(SocialSiloFixture fixture)
         Assert.Equal(1, first.View!.Status.FavouritesCount);
         Assert.Equal(1, second.View!.Status.FavouritesCount);
         Assert.True(second.View.Favourited);
-        Assert.Equal([fan], (await Kit.Status(status.Id).GetFavouritedByAsync(0)).ToArray());
+        Assert.Equal([fan], (await Kit.Status(status.Id).GetFavouritedByAsync(0, PageRequest.Newest(40))).Items.ToArray());
     }
 
     [Fact]
@@ -97,7 +98,7 @@ public abstract class SocialFlowTests(SocialSiloFixture fixture)
 
         Assert.All(results, r => Assert.Null(r.Error));
         Assert.Equal(1000, (await Kit.Status(status.Id).GetAsync(0))!.Status.FavouritesCount);
-        Assert.Equal(1000, (await Kit.Status(status.Id).GetFavouritedByAsync(0)).Length);
+        Assert.Equal(1000, (await Kit.Status(status.Id).GetFavouritedByAsync(0, PageRequest.Newest(2000))).Items.Length);
     }
 
     [Fact]
@@ -135,7 +136,7 @@ public abstract class SocialFlowTests(SocialSiloFixture fixture)
         var view = await Kit.Status(original.Id).GetAsync(reblogger);
         Assert.Equal(1, view!.Status.ReblogsCount);
         Assert.True(view.Reblogged);
-        Assert.Equal([reblogger], (await Kit.Status(original.Id).GetRebloggedByAsync(0)).ToArray());
+        Assert.Equal([reblogger], (await Kit.Status(original.Id).GetRebloggedByAsync(0, PageRequest.Newest(40))).Items.ToArray());
         Assert.Equal(1, (await Kit.Account(reblogger).GetAsync())!.StatusesCount);
     }
 
