@@ -242,12 +242,6 @@ public sealed class StatusFanoutGrain(
             {
                 await GrainFactory.GetGrain<IStatusGrain>(parentId).RepliesChangedAsync(status.Id, +1);
             }
-
-            if (NotifiesFollowers(status))
-            {
-                await ForEachNotifiedFollowerAsync(
-                    follower => GrainFactory.GetGrain<INotificationsGrain>(follower).AddAsync(NotificationType.Status, author, status.Id));
-            }
         }
 
         foreach (var status in deleted)
@@ -268,13 +262,9 @@ public sealed class StatusFanoutGrain(
             {
                 await GrainFactory.GetGrain<IStatusGrain>(parentId).RepliesChangedAsync(status.Id, -1);
             }
-
-            if (NotifiesFollowers(status))
-            {
-                await ForEachNotifiedFollowerAsync(
-                    follower => GrainFactory.GetGrain<INotificationsGrain>(follower).RemoveForStatusAsync(status.Id));
-            }
         }
+
+        await NotifyFollowersAsync(created, deleted);
 
         // A deleted original takes its reblogs with it; each reblog's grain publishes its own "deleted" event.
         await BoundedConcurrency.ForEachAsync(
@@ -289,9 +279,33 @@ public sealed class StatusFanoutGrain(
         && status.Visibility != StatusVisibility.Direct
         && (status.InReplyToAccountId is null || status.InReplyToAccountId == status.AccountId);
 
-    // The followers who asked to be notified of the author's statuses.
-    private Task ForEachNotifiedFollowerAsync(Func<long, Task> action) =>
-        ForEachPagedAsync(after => store.ListNotifiedFollowerIdsAsync(Author, after, _options.FanoutPageSize, CancellationToken.None), action);
+    // The followers who asked to be notified of the author's statuses: one list read for the whole batch.
+    private async Task NotifyFollowersAsync(List<StatusSnapshot> created, List<StatusSnapshot> deleted)
+    {
+        var added = created.FindAll(NotifiesFollowers);
+        var removed = deleted.FindAll(NotifiesFollowers);
+        if (added.Count == 0 && removed.Count == 0)
+        {
+            return;
+        }
+
+        var author = Author;
+        await ForEachPagedAsync(
+            after => store.ListNotifiedFollowerIdsAsync(author, after, _options.FanoutPageSize, CancellationToken.None),
+            async follower =>
+            {
+                var notifications = GrainFactory.GetGrain<INotificationsGrain>(follower);
+                foreach (var status in added)
+                {
+                    await notifications.AddAsync(NotificationType.Status, author, status.Id);
+                }
+
+                foreach (var status in removed)
+                {
+                    await notifications.RemoveForStatusAsync(status.Id);
+                }
+            });
+    }
 
     // Runs the action for every account of a paged follower list (pages in ascending id order after a cursor).
     private async Task ForEachPagedAsync(Func<long, Task<IReadOnlyList<long>>> readPageAfter, Func<long, Task> action)
