@@ -6,6 +6,7 @@ using Weft.Api.MarkedStatuses;
 using Weft.Api.Notifications;
 using Weft.Api.OAuth;
 using Weft.Api.OpenApi;
+using Weft.Api.Search;
 using Weft.Api.Placeholders;
 using Weft.Api.Registration;
 using Weft.Api.Statuses;
@@ -22,6 +23,7 @@ public static class WeftApiEndpointRouteBuilderExtensions
     {
         app.MapHealthEndpoints();
         app.MapAccountsEndpoints();
+        app.MapSearchEndpoints();
         app.MapPlaceholderImageEndpoints();
         app.MapStatusesEndpoints();
         app.MapTimelinesEndpoints();

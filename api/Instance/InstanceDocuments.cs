@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Weft.GrainInterfaces.Queries;
 
 namespace Weft.Api.Instance;
 
@@ -9,7 +10,7 @@ namespace Weft.Api.Instance;
 public static class InstanceDocuments
 {
     /// <summary>Mastodon's V1::Instance entity.</summary>
-    public static JsonObject V1(HttpRequest request, InstanceOptions options) => new()
+    public static JsonObject V1(HttpRequest request, InstanceOptions options, InstanceStatistics statistics) => new()
     {
         ["uri"] = InstanceUrls.Domain(request),
         ["title"] = options.Title,
@@ -18,7 +19,8 @@ public static class InstanceDocuments
         ["email"] = options.ContactEmail,
         ["version"] = InstanceLimits.Version,
         ["urls"] = new JsonObject { ["streaming_api"] = InstanceUrls.StreamingUrl(request) },
-        ["stats"] = new JsonObject { ["user_count"] = 0, ["status_count"] = 0, ["domain_count"] = 0 },
+        // No federation: no other domains are known.
+        ["stats"] = new JsonObject { ["user_count"] = statistics.UserCount, ["status_count"] = statistics.StatusCount, ["domain_count"] = 0 },
         ["thumbnail"] = ThumbnailUrl(request),
         ["languages"] = Strings(options.Languages),
         ["registrations"] = true,
@@ -36,14 +38,14 @@ public static class InstanceDocuments
     };
 
     /// <summary>Mastodon's Instance entity (v2).</summary>
-    public static JsonObject V2(HttpRequest request, InstanceOptions options) => new()
+    public static JsonObject V2(HttpRequest request, InstanceOptions options, InstanceStatistics statistics) => new()
     {
         ["domain"] = InstanceUrls.Domain(request),
         ["title"] = options.Title,
         ["version"] = InstanceLimits.Version,
         ["source_url"] = options.SourceUrl,
         ["description"] = options.Description,
-        ["usage"] = new JsonObject { ["users"] = new JsonObject { ["active_month"] = 0 } },
+        ["usage"] = new JsonObject { ["users"] = new JsonObject { ["active_month"] = statistics.ActiveMonth } },
         ["thumbnail"] = new JsonObject { ["url"] = ThumbnailUrl(request) },
         ["icon"] = new JsonArray(),
         ["languages"] = Strings(options.Languages),

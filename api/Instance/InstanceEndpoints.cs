@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using Weft.GrainInterfaces.Queries;
 
 namespace Weft.Api.Instance;
 
@@ -15,11 +16,11 @@ public static class InstanceEndpoints
     public static IEndpointRouteBuilder MapInstanceEndpoints(this IEndpointRouteBuilder app)
     {
         var instance = app.MapGroup("").WithTags("Instance");
-        instance.MapGet("/api/v1/instance", (HttpContext context, IOptions<InstanceOptions> options) =>
-            Json(InstanceDocuments.V1(context.Request, options.Value)))
+        instance.MapGet("/api/v1/instance", async (HttpContext context, IOptions<InstanceOptions> options, IGrainFactory grains) =>
+            Json(InstanceDocuments.V1(context.Request, options.Value, await StatisticsAsync(grains))))
             .WithSummary("Server information (Mastodon's v1 shape).");
-        instance.MapGet("/api/v2/instance", (HttpContext context, IOptions<InstanceOptions> options) =>
-            Json(InstanceDocuments.V2(context.Request, options.Value)))
+        instance.MapGet("/api/v2/instance", async (HttpContext context, IOptions<InstanceOptions> options, IGrainFactory grains) =>
+            Json(InstanceDocuments.V2(context.Request, options.Value, await StatisticsAsync(grains))))
             .WithSummary("Server information.");
         instance.MapGet("/api/v1/instance/peers", () => Json(new JsonArray()))
             .WithSummary("Domains this server is aware of (none: no federation yet).");
@@ -34,6 +35,8 @@ public static class InstanceEndpoints
             .ExcludeFromDescription();
         return app;
     }
+
+    private static Task<InstanceStatistics> StatisticsAsync(IGrainFactory grains) => grains.GetGrain<IDirectoryGrain>(0).GetStatisticsAsync();
 
     /// <summary>Writes a JSON node as an application/json answer.</summary>
     public static IResult Json(JsonNode node) => Results.Text(node.ToJsonString(), "application/json; charset=utf-8");

@@ -17,5 +17,6 @@ namespace Weft.Api.Mastodon;
 [JsonSerializable(typeof(Notification))]
 [JsonSerializable(typeof(IReadOnlyList<Notification>))]
 [JsonSerializable(typeof(Context))]
+[JsonSerializable(typeof(SearchResults))]
 [JsonSerializable(typeof(StreamingEvent))]
 public sealed partial class MastodonJsonContext : JsonSerializerContext;

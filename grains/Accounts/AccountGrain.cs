@@ -60,7 +60,10 @@ public sealed partial class AccountGrain(
         var followees = store.ListFolloweesAsync(id, cancellationToken);
         var followers = store.CountFollowersAsync(id, cancellationToken);
         var statuses = store.CountStatusesAsync(id, cancellationToken);
-        await Task.WhenAll(followees, followers, statuses);
+
+        // Listed at creation; listed again here in case a crash came between the state write and the listing.
+        var listed = store.AddAccountAsync(id, state.State.Profile.Username, cancellationToken);
+        await Task.WhenAll(followees, followers, statuses, listed);
         foreach (var followee in followees.Result)
         {
             _following[followee.AccountId] = followee.Settings;
@@ -97,6 +100,7 @@ public sealed partial class AccountGrain(
             Changed();
         }
 
+        await store.AddAccountAsync(Id, state.State.Profile.Username, CancellationToken.None);
         return Snapshot()!;
     }
 

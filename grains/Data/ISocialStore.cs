@@ -16,6 +16,20 @@ public interface ISocialStore
     /// <summary>Creates the tables and indexes if missing; safe to run concurrently from several processes.</summary>
     Task EnsureSchemaAsync(CancellationToken cancellationToken);
 
+    // Accounts -----------------------------------------------------------------------------------------------
+
+    /// <summary>Lists the account in the directory (search, instance statistics); idempotent.</summary>
+    Task AddAccountAsync(long accountId, string username, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Accounts whose username starts with <paramref name="usernamePrefix"/> (lower case), the exact match first, then
+    /// shorter names first and alphabetically; skips <paramref name="offset"/>, returns at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<long>> SearchAccountsAsync(string usernamePrefix, int offset, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The instance's figures: accounts, statuses (reblogs included, as Mastodon counts them), and accounts that posted since <paramref name="activeSinceId"/>.</summary>
+    Task<InstanceCounts> CountInstanceAsync(long activeSinceId, CancellationToken cancellationToken);
+
     // Follows ------------------------------------------------------------------------------------------------
 
     /// <summary>Adds the follow with id <paramref name="followId"/>; false if it already existed (its settings unchanged).</summary>

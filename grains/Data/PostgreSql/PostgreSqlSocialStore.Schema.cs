@@ -11,6 +11,12 @@ public sealed partial class PostgreSqlSocialStore
     private const string SchemaSql = """
         CREATE SCHEMA IF NOT EXISTS weft;
 
+        CREATE TABLE IF NOT EXISTS weft.accounts (
+            id       bigint PRIMARY KEY,
+            username text COLLATE "C" NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS accounts_username_idx ON weft.accounts (username);
+
         CREATE TABLE IF NOT EXISTS weft.follows (
             follower_id bigint NOT NULL,
             followee_id bigint NOT NULL,

@@ -61,6 +61,8 @@ public sealed partial class PostgreSqlSocialStore : ISocialStore, IAsyncDisposab
 
     private static NpgsqlParameter<int> Int(int value) => new() { TypedValue = value };
 
+    private static NpgsqlParameter<string> Text(string value) => new() { TypedValue = value };
+
     private static NpgsqlParameter<bool> Bool(bool value) => new() { TypedValue = value };
 
     private static NpgsqlParameter<long[]> Longs(IReadOnlyList<long> values) => new() { TypedValue = ToArray(values) };

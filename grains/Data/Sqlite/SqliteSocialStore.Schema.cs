@@ -5,6 +5,12 @@ public sealed partial class SqliteSocialStore
     // The PostgreSQL store's tables, without a schema name (the file is the namespace) and with WITHOUT ROWID where the
     // primary key is the lookup path. Every statement is idempotent. Described in grains/Data/README.md.
     private const string SchemaSql = """
+        CREATE TABLE IF NOT EXISTS accounts (
+            id       INTEGER PRIMARY KEY,
+            username TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS accounts_username_idx ON accounts (username);
+
         CREATE TABLE IF NOT EXISTS follows (
             follower_id INTEGER NOT NULL,
             followee_id INTEGER NOT NULL,

@@ -62,6 +62,32 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
             reblogOf is { } b ? Id(b) : null, reblogOfAccount is { } ba ? Id(ba) : null,
             Ids(mentions));
 
+    // Accounts ---------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Accounts_are_found_by_username_prefix_shortest_first_and_counted_with_statuses_and_active_authors()
+    {
+        var stem = $"dir{_base}";
+        var before = await Store.CountInstanceAsync(Id(5), None);
+
+        await Store.AddAccountAsync(Id(1), stem + "_alice", None);
+        await Store.AddAccountAsync(Id(2), stem + "_al", None);
+        await Store.AddAccountAsync(Id(3), stem + "_bob", None);
+        await Store.AddAccountAsync(Id(1), stem + "_alice", None);
+        await Store.UpsertStatusesAsync([Status(10, 1), Status(11, 3), Status(12, 3), Status(4, 2)], None);
+
+        Assert.Equal(Ids(2, 1), await Store.SearchAccountsAsync(stem + "_al", 0, 10, None));
+        Assert.Equal(Ids(1), await Store.SearchAccountsAsync(stem + "_al", 1, 10, None));
+        Assert.Equal(Ids(2), await Store.SearchAccountsAsync(stem + "_al", 0, 1, None));
+        Assert.Equal(Ids(2, 3, 1), await Store.SearchAccountsAsync(stem + "_", 0, 10, None));
+        Assert.Empty(await Store.SearchAccountsAsync(stem + "_alicia", 0, 10, None));
+        Assert.Empty(await Store.SearchAccountsAsync("", 0, 10, None));
+        var after = await Store.CountInstanceAsync(Id(5), None);
+        Assert.Equal(3, after.Accounts - before.Accounts);
+        Assert.Equal(4, after.Statuses - before.Statuses);
+        Assert.Equal(2, after.ActiveAuthors - before.ActiveAuthors);
+    }
+
     // Follows ----------------------------------------------------------------------------------------------------
 
     [Fact]

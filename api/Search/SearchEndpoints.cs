@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using Weft.Api.Auth;
+using Weft.Api.Infrastructure;
+using Weft.Api.Instance;
+using Weft.Api.Mastodon;
+using Weft.GrainInterfaces.Accounts;
+using Weft.GrainInterfaces.Queries;
+
+namespace Weft.Api.Search;
+
+/// <summary>
+/// Finding accounts: GET /api/v1/accounts/search and GET /api/v2/search. Weft matches local usernames by prefix (a
+/// query like "@ali", "ali" or "alice@this.host"); statuses and hashtags are not searchable yet, so those lists are empty.
+/// </summary>
+public static class SearchEndpoints
+{
+    // Mastodon's limits: accounts/search 40 by default and at most 80; v2/search 20 and 40.
+    private const int MaxUsernameLength = 30;
+
+    // With following=true the matches are filtered after the search: this many are looked at.
+    private const int FollowingWindow = 400;
+
+    public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/accounts/search", AccountsAsync).RequireScope("read:accounts");
+        app.MapGet("/api/v2/search", SearchAsync).RequireScopeIfToken("read:search");
+        return app;
+    }
+
+    private static async Task<IResult> AccountsAsync(HttpContext context, IGrainFactory grains, AccountRenderer renderer)
+    {
+        var query = await SearchQuery.ReadAsync(context, defaultLimit: 40, maxLimit: 80);
+        if (query.Error is { } error)
+        {
+            return error;
+        }
+
+        var accounts = await FindAccountsAsync(context, grains, renderer, query);
+        return MastodonResponses.Json(accounts, MastodonJson.Context.IReadOnlyListAccount);
+    }
+
+    private static async Task<IResult> SearchAsync(HttpContext context, IGrainFactory grains, AccountRenderer renderer)
+    {
+        var query = await SearchQuery.ReadAsync(context, defaultLimit: 20, maxLimit: 40);
+        if (query.Error is { } error)
+        {
+            return error;
+        }
+
+        // As Mastodon: paging through results needs a signed-in user.
+        if (query.Offset > 0 && context.GetAccountId() is null)
+        {
+            return ApiErrors.Unauthorized();
+        }
+
+        var accounts = query.Type is null or "accounts" ? await FindAccountsAsync(context, grains, renderer, query) : [];
+        var results = new SearchResults { Accounts = accounts, Statuses = [], Hashtags = [] };
+        return MastodonResponses.Json(results, MastodonJson.Context.SearchResults);
+    }
+
+    private static async Task<IReadOnlyList<Account>> FindAccountsAsync(
+        HttpContext context, IGrainFactory grains, AccountRenderer renderer, SearchQuery query)
+    {
+        if (UsernamePrefix(query.Text, InstanceUrls.Domain(context.Request)) is not { } prefix)
+        {
+            return [];
+        }
+
+        var directory = grains.GetGrain<IDirectoryGrain>(0);
+        ImmutableArray<long> ids;
+        if (query.Following && context.GetAccountId() is { } viewerId)
+        {
+            var candidates = await directory.SearchAccountsAsync(prefix, 0, FollowingWindow);
+            var relationships = await grains.GetGrain<IAccountGrain>(viewerId).GetRelationshipsAsync(candidates);
+            ids = [.. relationships.Where(r => r.Following).Select(r => r.AccountId).Skip(query.Offset).Take(query.Limit)];
+        }
+        else
+        {
+            ids = await directory.SearchAccountsAsync(prefix, query.Offset, query.Limit);
+        }
+
+        return await renderer.LoadManyAsync(ids, RequestOrigin.Get(context.Request));
+    }
+
+    /// <summary>The username prefix a query names, or null if it cannot name a local account.</summary>
+    internal static string? UsernamePrefix(string text, string localDomain)
+    {
+        var name = text.Trim().TrimStart('@');
+        var at = name.IndexOf('@', StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            // No federation: an address on another server names no account here.
+            if (!string.Equals(name[(at + 1)..], localDomain, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            name = name[..at];
+        }
+
+        return name.Length is > 0 and <= MaxUsernameLength && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
+            ? name.ToLowerInvariant()
+            : null;
+    }
+
+    private sealed record SearchQuery(string Text, string? Type, int Offset, int Limit, bool Following, IResult? Error)
+    {
+        public static async Task<SearchQuery> ReadAsync(HttpContext context, int defaultLimit, int maxLimit)
+        {
+            var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+            var text = body.GetString("q");
+            var type = body.GetString("type");
+            var offset = body.GetInt("offset") ?? 0;
+            var limit = Math.Clamp(body.GetInt("limit") ?? defaultLimit, 1, maxLimit);
+            var following = body.GetBool("following") == true;
+            IResult? error = null;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                error = ApiErrors.BadRequest("param is missing or the value is empty: q");
+            }
+            else if (type is not (null or "" or "accounts" or "statuses" or "hashtags"))
+            {
+                error = ApiErrors.BadRequest("type must be one of accounts, statuses, hashtags");
+            }
+            else if (offset < 0)
+            {
+                error = ApiErrors.BadRequest("offset must not be negative");
+            }
+
+            return new SearchQuery(text ?? "", string.IsNullOrEmpty(type) ? null : type, offset, limit, following, error);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+
+namespace Weft.Grains.Data.Sqlite;
+
+public sealed partial class SqliteSocialStore
+{
+    /// <inheritdoc />
+    public async Task AddAccountAsync(long accountId, string username, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(username);
+        using var session = await BeginWriteAsync(ensureSchema: true, cancellationToken).ConfigureAwait(false);
+        var command = session.Prepared("INSERT INTO accounts (id, username) VALUES ($id, $username) ON CONFLICT DO NOTHING");
+        command.Parameters.Add("$id", SqliteType.Integer).Value = accountId;
+        command.Parameters.Add("$username", SqliteType.Text).Value = username;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>SQLite compares text by bytes (BINARY), so a prefix is one index range.</remarks>
+    public async Task<IReadOnlyList<long>> SearchAccountsAsync(string usernamePrefix, int offset, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(usernamePrefix);
+        if (usernamePrefix.Length == 0 || limit <= 0)
+        {
+            return [];
+        }
+
+        using var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = session.Command(
+            "SELECT id FROM accounts WHERE username >= $prefix AND username < $prefix || char(1114111) " +
+            "ORDER BY length(username), username LIMIT $limit OFFSET $offset");
+        command.Parameters.Add("$prefix", SqliteType.Text).Value = usernamePrefix;
+        command.Parameters.Add("$offset", SqliteType.Integer).Value = Math.Max(0, offset);
+        command.Parameters.Add("$limit", SqliteType.Integer).Value = limit;
+        return await ReadIdsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<InstanceCounts> CountInstanceAsync(long activeSinceId, CancellationToken cancellationToken)
+    {
+        using var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = session.Command(
+            "SELECT (SELECT count(*) FROM accounts), (SELECT count(*) FROM statuses), " +
+            "(SELECT count(DISTINCT account_id) FROM statuses WHERE id > $since)");
+        command.Parameters.Add("$since", SqliteType.Integer).Value = activeSinceId;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new InstanceCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+}

@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using Weft.GrainInterfaces.Ids;
+using Weft.GrainInterfaces.Queries;
+using Weft.Grains.Data;
+
+namespace Weft.Grains.Queries;
+
+/// <summary>Reads the account directory and the instance's figures from the social store.</summary>
+public sealed class DirectoryGrain(ISocialStore store, TimeProvider timeProvider) : Grain, IDirectoryGrain
+{
+    // The counts scan whole tables on PostgreSQL: every client start-up asks for them, so they are kept a while, as
+    // Mastodon caches them.
+    private static readonly TimeSpan s_statisticsLifetime = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan s_activePeriod = TimeSpan.FromDays(30);
+
+    private InstanceStatistics? _statistics;
+    private DateTimeOffset _statisticsReadAt;
+
+    public async Task<ImmutableArray<long>> SearchAccountsAsync(string usernamePrefix, int offset, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(usernamePrefix);
+        return [.. await store.SearchAccountsAsync(usernamePrefix.ToLowerInvariant(), offset, limit, CancellationToken.None)];
+    }
+
+    public async Task<InstanceStatistics> GetStatisticsAsync()
+    {
+        var now = timeProvider.GetUtcNow();
+        if (_statistics is { } cached && now - _statisticsReadAt < s_statisticsLifetime)
+        {
+            return cached;
+        }
+
+        var counts = await store.CountInstanceAsync(SnowflakeId.MinimumFor(now - s_activePeriod), CancellationToken.None);
+        _statisticsReadAt = now;
+        return _statistics = new InstanceStatistics(counts.Accounts, counts.Statuses, counts.ActiveAuthors);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Net;
+using Weft.Api.Tests.Support;
+
+namespace Weft.Api.Tests.Search;
+
+public sealed class SearchTests(SqliteApiFixture api) : IClassFixture<SqliteApiFixture>
+{
+    [Fact]
+    public async Task Accounts_are_found_by_username_prefix_shortest_first_in_both_search_endpoints()
+    {
+        using var alice = await api.NewUserAsync("searchy");
+        using var longer = await api.NewUserAsync("searchy_long");
+        using var other = await api.NewUserAsync("unrelated");
+
+        var v1 = await other.GetJsonAsync("/api/v1/accounts/search?q=SEARCHY");
+        var v2 = await other.GetJsonAsync("/api/v2/search?q=%40searchy&type=accounts");
+        var anonymous = await Json.ReadAsync(await api.Factory.CreateClient().GetAsync("/api/v2/search?q=searchy"), HttpStatusCode.OK);
+
+        Assert.Equal([alice.Id, longer.Id], Json.Ids(v1));
+        Assert.Equal(alice.Username, v1[0].Str("username"));
+        Assert.Equal([alice.Id, longer.Id], Json.Ids(v2.GetProperty("accounts")));
+        Assert.Equal(0, v2.GetProperty("statuses").GetArrayLength());
+        Assert.Equal(0, v2.GetProperty("hashtags").GetArrayLength());
+        Assert.Equal([alice.Id, longer.Id], Json.Ids(anonymous.GetProperty("accounts")));
+        Assert.Equal([longer.Id], Json.Ids(await other.GetJsonAsync("/api/v1/accounts/search?q=searchy&offset=1&limit=1")));
+        Assert.Equal([alice.Id], Json.Ids(await other.GetJsonAsync($"/api/v1/accounts/search?q={alice.Username}@localhost")));
+        Assert.Equal(0, (await other.GetJsonAsync("/api/v2/search?q=searchy&type=statuses")).GetProperty("accounts").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Following_narrows_the_results_to_followed_accounts()
+    {
+        using var followed = await api.NewUserAsync("narrow");
+        using var notFollowed = await api.NewUserAsync("narrow");
+        using var reader = await api.NewUserAsync("reader");
+        await reader.FollowAsync(followed);
+
+        Assert.Equal([followed.Id], Json.Ids(await reader.GetJsonAsync("/api/v1/accounts/search?q=narrow&following=true")));
+        Assert.Equal(2, (await reader.GetJsonAsync("/api/v1/accounts/search?q=narrow")).GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/accounts/search?q=alice@elsewhere.example")]
+    [InlineData("/api/v1/accounts/search?q=%27%20OR%201%3D1%20--")]
+    [InlineData("/api/v1/accounts/search?q=%25")]
+    [InlineData("/api/v1/accounts/search?q=a%C3%A9")]
+    public async Task Queries_that_cannot_name_a_local_account_find_nothing(string path)
+    {
+        using var user = await api.NewUserAsync("alice");
+
+        Assert.Equal(0, (await user.GetJsonAsync(path)).GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/accounts/search", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v2/search?q=%20", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v2/search?q=a&type=people", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v2/search?q=a&offset=-1", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v2/search?q=a&limit=many", HttpStatusCode.UnprocessableEntity)]
+    public async Task Bad_parameters_are_json_errors(string path, HttpStatusCode expected)
+    {
+        using var user = await api.NewUserAsync("alice");
+
+        var error = await Json.ReadAsync(await user.Client.GetAsync(path), expected);
+
+        Assert.False(string.IsNullOrEmpty(error.Str("error")));
+    }
+
+    [Fact]
+    public async Task Anonymous_paging_and_anonymous_account_search_need_a_token()
+    {
+        using var anonymous = api.Factory.CreateClient();
+
+        await Json.ReadAsync(await anonymous.GetAsync("/api/v2/search?q=alice&offset=5"), HttpStatusCode.Unauthorized);
+        await Json.ReadAsync(await anonymous.GetAsync("/api/v1/accounts/search?q=alice"), HttpStatusCode.Unauthorized);
+    }
+}
+
+public sealed class InstanceStatisticsTests(SqliteApiFixture api) : IClassFixture<SqliteApiFixture>
+{
+    [Fact]
+    public async Task The_instance_documents_count_accounts_statuses_and_recent_authors()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        using var quiet = await api.NewUserAsync("quiet");
+        var first = (await alice.PostStatusAsync("one")).Str("id");
+        await alice.PostStatusAsync("two");
+        await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{first}/reblog"), HttpStatusCode.OK);
+        using var anonymous = api.Factory.CreateClient();
+
+        // Counted from the index the fan-out writes: wait for all three statuses there before the (cached) first read.
+        await Weft.Testing.Eventually.WaitUntilAsync(
+            async () => (await alice.GetJsonAsync($"/api/v1/accounts/{bob.Id}/statuses")).GetArrayLength() == 1
+                && (await alice.GetJsonAsync($"/api/v1/accounts/{alice.Id}/statuses")).GetArrayLength() == 2,
+            "the statuses to be indexed");
+        var v1 = await Json.ReadAsync(await anonymous.GetAsync("/api/v1/instance"), HttpStatusCode.OK);
+        var v2 = await Json.ReadAsync(await anonymous.GetAsync("/api/v2/instance"), HttpStatusCode.OK);
+
+        var stats = v1.GetProperty("stats");
+        Assert.Equal(3, stats.GetProperty("user_count").GetInt64());
+        Assert.Equal(3, stats.GetProperty("status_count").GetInt64());
+        Assert.Equal(0, stats.GetProperty("domain_count").GetInt64());
+        Assert.Equal(2, v2.GetProperty("usage").GetProperty("users").GetProperty("active_month").GetInt64());
+    }
+}
