@@ -40,7 +40,7 @@ public static class StreamingEndpoints
                 case StreamingRefusal.Unauthorized:
                     return ApiErrors.Unauthorized();
                 case StreamingRefusal.OutOfScope:
-                    return ApiErrors.Forbidden("This action is outside the authorized scopes");
+                    return ApiErrors.InsufficientScope(StreamingSubscriptions.ScopeOf(initial)!);
             }
         }
 
