@@ -8,6 +8,8 @@ using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Ids;
 using Weft.GrainInterfaces.Paging;
 using Weft.GrainInterfaces.Queries;
+using Microsoft.OpenApi;
+using Weft.Api.OpenApi;
 
 namespace Weft.Api.Accounts;
 
@@ -19,16 +21,52 @@ public static class AccountsEndpoints
 {
     public static IEndpointRouteBuilder MapAccountsEndpoints(this IEndpointRouteBuilder app)
     {
-        var accounts = app.MapGroup("/api/v1/accounts");
-        accounts.MapGet("/verify_credentials", VerifyCredentialsAsync).RequireScope("read:accounts");
-        accounts.MapGet("/relationships", RelationshipsAsync).RequireScope("read:follows");
-        accounts.MapGet("/lookup", LookupAsync).RequireScopeIfToken("read:accounts");
-        accounts.MapGet("/{id}", GetAsync).RequireScopeIfToken("read:accounts");
-        accounts.MapPost("/{id}/follow", FollowAsync).RequireScope("write:follows");
-        accounts.MapPost("/{id}/unfollow", UnfollowAsync).RequireScope("write:follows");
-        accounts.MapGet("/{id}/followers", FollowersAsync).RequireScopeIfToken("read:accounts");
-        accounts.MapGet("/{id}/following", FollowingAsync).RequireScopeIfToken("read:accounts");
-        accounts.MapGet("/{id}/statuses", StatusesAsync).RequireScopeIfToken("read:statuses");
+        var accounts = app.MapGroup("/api/v1/accounts").WithTags("Accounts");
+        accounts.MapGet("/verify_credentials", VerifyCredentialsAsync)
+            .RequireScope("read:accounts")
+            .Produces<CredentialAccount>()
+            .WithSummary("The user's own account, with its source and role.");
+        accounts.MapGet("/relationships", RelationshipsAsync)
+            .RequireScope("read:follows")
+            .WithQuery("id[]", "The accounts to relate to (also id); unknown or malformed ids are left out.", JsonSchemaType.Array)
+            .Produces<IReadOnlyList<Mastodon.Relationship>>()
+            .WithSummary("The user's relationships with other accounts.");
+        accounts.MapGet("/lookup", LookupAsync)
+            .RequireScopeIfToken("read:accounts")
+            .WithQuery("acct", "username, @username or username@this-domain.", required: true)
+            .Produces<Account>()
+            .ProducesErrors(StatusCodes.Status404NotFound)
+            .WithSummary("Finds a local account by its name.");
+        accounts.MapGet("/{id}", GetAsync).RequireScopeIfToken("read:accounts").Produces<Account>().WithSummary("An account.");
+        accounts.MapPost("/{id}/follow", FollowAsync)
+            .RequireScope("write:follows")
+            .AcceptsFields(typeof(FollowFields), required: false)
+            .Produces<Mastodon.Relationship>()
+            .WithSummary("Follows an account (403 for the user's own); following again changes reblogs and notify.");
+        accounts.MapPost("/{id}/unfollow", UnfollowAsync)
+            .RequireScope("write:follows")
+            .Produces<Mastodon.Relationship>()
+            .WithSummary("Unfollows an account.");
+        accounts.MapGet("/{id}/followers", FollowersAsync)
+            .RequireScopeIfToken("read:accounts")
+            .Paged(defaultLimit: 40, maxLimit: 80)
+            .Produces<IReadOnlyList<Account>>()
+            .WithSummary("Accounts following an account.");
+        accounts.MapGet("/{id}/following", FollowingAsync)
+            .RequireScopeIfToken("read:accounts")
+            .Paged(defaultLimit: 40, maxLimit: 80)
+            .Produces<IReadOnlyList<Account>>()
+            .WithSummary("Accounts an account follows.");
+        accounts.MapGet("/{id}/statuses", StatusesAsync)
+            .RequireScopeIfToken("read:statuses")
+            .Paged()
+            .WithQuery("exclude_replies", "Leave out replies to others.", JsonSchemaType.Boolean)
+            .WithQuery("exclude_reblogs", "Leave out reblogs.", JsonSchemaType.Boolean)
+            .WithQuery("only_media", "Only statuses with media (none yet).", JsonSchemaType.Boolean)
+            .WithQuery("pinned", "Only pinned statuses (none: pinning is not built).", JsonSchemaType.Boolean)
+            .WithQuery("tagged", "Only statuses with this hashtag.")
+            .Produces<IReadOnlyList<Status>>()
+            .WithSummary("An account's statuses, newest first, as the caller may see them.");
         return app;
     }
 

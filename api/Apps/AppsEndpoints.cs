@@ -5,6 +5,7 @@ using Weft.Api.Infrastructure;
 using Weft.Api.OAuth;
 using Weft.GrainInterfaces.Auth;
 using Weft.GrainInterfaces.Ids;
+using Weft.Api.OpenApi;
 
 namespace Weft.Api.Apps;
 
@@ -22,9 +23,14 @@ public static class AppsEndpoints
     {
         app.MapPost("/api/v1/apps", CreateAsync)
             .WithTags("Apps")
+            .AcceptsFields(typeof(CreateAppFields))
+            .Produces<CredentialApplicationEntity>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Registers a client application; the answer holds its client_id and client_secret.");
         app.MapGet("/api/v1/apps/verify_credentials", VerifyCredentialsAsync)
             .WithTags("Apps")
+            .RequiresToken()
+            .Produces<ApplicationEntity>()
             .WithSummary("The application of the access token (app or user token).");
         return app;
     }

@@ -7,7 +7,7 @@ namespace Weft.Api.Auth;
 /// Finds the bearer token (Authorization header, else the <c>access_token</c> query parameter, else for WebSocket
 /// upgrades the <c>Sec-WebSocket-Protocol</c> header), looks it up in its token grain, and sets
 /// <see cref="AuthenticatedToken"/> as a request feature. A token that is sent but unknown or revoked is answered 401
-/// at once, on public endpoints too, as Mastodon does.
+/// at once, on public endpoints too, as Mastodon does, with its <c>WWW-Authenticate</c> challenge.
 /// </summary>
 public sealed class BearerTokenMiddleware(RequestDelegate next, IGrainFactory grains)
 {
@@ -31,7 +31,7 @@ public sealed class BearerTokenMiddleware(RequestDelegate next, IGrainFactory gr
             : null;
         if (grant is null)
         {
-            await ApiErrors.WriteAsync(context.Response, StatusCodes.Status401Unauthorized, "The access token is invalid", null);
+            await ApiErrors.WriteUnauthorizedAsync(context.Response);
             return;
         }
 

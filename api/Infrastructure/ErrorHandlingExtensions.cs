@@ -44,9 +44,13 @@ public static class ErrorHandlingExtensions
     private static Task WriteEmptyStatusAsync(HttpContext context)
     {
         var status = context.Response.StatusCode;
+        if (status == StatusCodes.Status401Unauthorized)
+        {
+            return ApiErrors.WriteUnauthorizedAsync(context.Response);
+        }
+
         var error = status switch
         {
-            StatusCodes.Status401Unauthorized => "The access token is invalid",
             StatusCodes.Status403Forbidden => "This action is not allowed",
             StatusCodes.Status404NotFound => "Record not found",
             StatusCodes.Status405MethodNotAllowed => "Method not allowed",

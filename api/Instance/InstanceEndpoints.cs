@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using Weft.Api.OpenApi;
 using Weft.GrainInterfaces.Queries;
 
 namespace Weft.Api.Instance;
@@ -18,18 +19,24 @@ public static class InstanceEndpoints
         var instance = app.MapGroup("").WithTags("Instance");
         instance.MapGet("/api/v1/instance", async (HttpContext context, IOptions<InstanceOptions> options, IGrainFactory grains) =>
             Json(InstanceDocuments.V1(context.Request, options.Value, await StatisticsAsync(grains))))
+            .ProducesSample("InstanceV1", services => InstanceDocuments.V1(SampleRequest(), Options(services), SampleStatistics))
             .WithSummary("Server information (Mastodon's v1 shape).");
         instance.MapGet("/api/v2/instance", async (HttpContext context, IOptions<InstanceOptions> options, IGrainFactory grains) =>
             Json(InstanceDocuments.V2(context.Request, options.Value, await StatisticsAsync(grains))))
+            .ProducesSample("Instance", services => InstanceDocuments.V2(SampleRequest(), Options(services), SampleStatistics))
             .WithSummary("Server information.");
         instance.MapGet("/api/v1/instance/peers", () => Json(new JsonArray()))
+            .Produces<IReadOnlyList<string>>()
             .WithSummary("Domains this server is aware of (none: no federation yet).");
         instance.MapGet("/api/v1/instance/activity", () => Json(new JsonArray()))
+            .Produces<IReadOnlyList<object>>()
             .WithSummary("Weekly activity (not tracked).");
         instance.MapGet("/api/v1/instance/rules", () => Json(new JsonArray()))
+            .Produces<IReadOnlyList<object>>()
             .WithSummary("Server rules (none).");
         instance.MapGet("/api/v1/instance/extended_description", (IOptions<InstanceOptions> options) =>
             Json(new JsonObject { ["updated_at"] = null, ["content"] = System.Net.WebUtility.HtmlEncode(options.Value.Description) }))
+            .ProducesSample("ExtendedDescription", _ => new JsonObject { ["updated_at"] = null, ["content"] = "" })
             .WithSummary("The server's longer description.");
         instance.MapGet(ThumbnailPath, () => Results.Bytes(s_thumbnail, "image/png"))
             .ExcludeFromDescription();
@@ -37,6 +44,13 @@ public static class InstanceEndpoints
     }
 
     private static Task<InstanceStatistics> StatisticsAsync(IGrainFactory grains) => grains.GetGrain<IDirectoryGrain>(0).GetStatisticsAsync();
+
+    // The instance documents' schemas are read off documents made for a request to a sample host.
+    private static HttpRequest SampleRequest() => new DefaultHttpContext { Request = { Scheme = "https", Host = new HostString("example.com") } }.Request;
+
+    private static InstanceOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<InstanceOptions>>().Value;
+
+    private static InstanceStatistics SampleStatistics => new(UserCount: 1, StatusCount: 1, ActiveMonth: 1);
 
     /// <summary>Writes a JSON node as an application/json answer.</summary>
     public static IResult Json(JsonNode node) => Results.Text(node.ToJsonString(), "application/json; charset=utf-8");

@@ -3,6 +3,7 @@ using Weft.Api.Infrastructure.Paging;
 using Weft.Api.Mastodon;
 using Weft.GrainInterfaces.Paging;
 using Weft.GrainInterfaces.Queries;
+using Weft.Api.OpenApi;
 
 namespace Weft.Api.MarkedStatuses;
 
@@ -14,17 +15,21 @@ public static class MarkedStatusesEndpoints
 {
     public static IEndpointRouteBuilder MapMarkedStatusesEndpoints(this IEndpointRouteBuilder app)
     {
-        MapList(app, "/api/v1/favourites", "read:favourites", static (grain, page) => grain.ListFavouritesAsync(page));
-        MapList(app, "/api/v1/bookmarks", "read:bookmarks", static (grain, page) => grain.ListBookmarksAsync(page));
+        MapList(app, "/api/v1/favourites", "read:favourites", static (grain, page) => grain.ListFavouritesAsync(page))
+            .WithTags("Favourites")
+            .WithSummary("Statuses the user favourited, newest favourite first (the Link header's cursors are favourite ids).");
+        MapList(app, "/api/v1/bookmarks", "read:bookmarks", static (grain, page) => grain.ListBookmarksAsync(page))
+            .WithTags("Bookmarks")
+            .WithSummary("Statuses the user bookmarked, newest bookmark first (the Link header's cursors are bookmark ids).");
         return app;
     }
 
-    private static void MapList(IEndpointRouteBuilder app, string route, string scope, Func<IMarkedStatusesGrain, PageRequest, Task<Page<long>>> list) =>
+    private static RouteHandlerBuilder MapList(IEndpointRouteBuilder app, string route, string scope, Func<IMarkedStatusesGrain, PageRequest, Task<Page<long>>> list) =>
         app.MapGet(route, async (HttpContext context, IGrainFactory grains, StatusRenderer renderer) =>
         {
             var viewerId = context.RequireAccountId();
             var page = await list(grains.GetGrain<IMarkedStatusesGrain>(viewerId), PageQuery.Parse(context.Request));
             LinkHeader.Set(context, page.NewestCursor, page.OldestCursor);
             return await renderer.LoadListAsync(page.Items, viewerId, RequestOrigin.Get(context.Request));
-        }).RequireScope(scope);
+        }).RequireScope(scope).Paged().Produces<IReadOnlyList<Status>>();
 }

@@ -72,17 +72,20 @@ public sealed class AccountRenderer(IGrainFactory grains)
         return account;
     }
 
-    /// <summary>The signed-in user's own account, with its plain-text source.</summary>
+    /// <summary>The signed-in user's own account, with its plain-text source and role.</summary>
     public CredentialAccount RenderCredential(AccountSnapshot snapshot, string origin) =>
-        new(Render(snapshot, origin), new AccountSource
-        {
-            Privacy = "public",
-            Sensitive = false,
-            Language = null,
-            Note = snapshot.Profile.Note,
-            FollowRequestsCount = 0,
-            Discoverable = false,
-        });
+        new(
+            Render(snapshot, origin),
+            new AccountSource
+            {
+                Privacy = "public",
+                Sensitive = false,
+                Language = null,
+                Note = snapshot.Profile.Note,
+                FollowRequestsCount = 0,
+                Discoverable = false,
+            },
+            Role.Everyone);
 
     private static Account Build(AccountSnapshot snapshot, string origin)
     {

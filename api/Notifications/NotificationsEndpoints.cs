@@ -4,6 +4,8 @@ using Weft.Api.Infrastructure;
 using Weft.Api.Infrastructure.Paging;
 using Weft.Api.Mastodon;
 using Weft.GrainInterfaces.Notifications;
+using Microsoft.OpenApi;
+using Weft.Api.OpenApi;
 
 namespace Weft.Api.Notifications;
 
@@ -12,12 +14,33 @@ public static class NotificationsEndpoints
 {
     public static IEndpointRouteBuilder MapNotificationsEndpoints(this IEndpointRouteBuilder app)
     {
-        var notifications = app.MapGroup("/api/v1/notifications");
-        notifications.MapGet("", ListAsync).RequireScope("read:notifications");
-        notifications.MapPost("/clear", ClearAsync).RequireScope("write:notifications");
-        notifications.MapPost("/dismiss", DismissLegacyAsync).RequireScope("write:notifications");
-        notifications.MapGet("/{id}", GetAsync).RequireScope("read:notifications");
-        notifications.MapPost("/{id}/dismiss", DismissAsync).RequireScope("write:notifications");
+        var notifications = app.MapGroup("/api/v1/notifications").WithTags("Notifications");
+        notifications.MapGet("", ListAsync)
+            .RequireScope("read:notifications")
+            .Paged(defaultLimit: 40, maxLimit: 80)
+            .WithQuery("types[]", "Only these types (mention, status, reblog, follow, favourite, …).", JsonSchemaType.Array)
+            .WithQuery("exclude_types[]", "Leave out these types.", JsonSchemaType.Array)
+            .WithQuery("account_id", "Only notifications caused by this account.")
+            .Produces<IReadOnlyList<Mastodon.Notification>>()
+            .WithSummary("The user's notifications, newest first.");
+        notifications.MapPost("/clear", ClearAsync)
+            .RequireScope("write:notifications")
+            .Produces<EmptyObject>()
+            .WithSummary("Dismisses every notification.");
+        notifications.MapPost("/dismiss", DismissLegacyAsync)
+            .RequireScope("write:notifications")
+            .AcceptsFields(typeof(DismissNotificationFields))
+            .Produces<EmptyObject>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .WithSummary("Dismisses one notification (the older form of POST /api/v1/notifications/{id}/dismiss).");
+        notifications.MapGet("/{id}", GetAsync)
+            .RequireScope("read:notifications")
+            .Produces<Mastodon.Notification>()
+            .WithSummary("One notification.");
+        notifications.MapPost("/{id}/dismiss", DismissAsync)
+            .RequireScope("write:notifications")
+            .Produces<EmptyObject>()
+            .WithSummary("Dismisses one notification.");
         return app;
     }
 

@@ -3,6 +3,7 @@ using Weft.Api.Infrastructure;
 using Weft.Api.Instance;
 using Weft.Api.RateLimiting;
 using Weft.GrainInterfaces.Auth;
+using Weft.Api.OpenApi;
 
 namespace Weft.Api.OAuth;
 
@@ -19,12 +20,20 @@ public static class OAuthEndpoints
         app.MapPost("/oauth/token", TokenEndpoint.HandleAsync)
             .RequireRateLimiting(RateLimitPolicies.Login)
             .WithTags("OAuth")
-            .WithSummary("Obtains an access token (authorization_code, password or client_credentials grant).");
+            .AcceptsFields(typeof(TokenFields))
+            .Produces<TokenEntity>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized)
+            .WithSummary("Obtains an access token (authorization_code, password or client_credentials grant). "
+                + "Errors are RFC 6749's: 400 with invalid_request, invalid_grant, invalid_scope or unsupported_grant_type; 401 invalid_client.");
         app.MapPost("/oauth/revoke", RevokeAsync)
             .WithTags("OAuth")
-            .WithSummary("Revokes an access token.");
+            .AcceptsFields(typeof(RevokeFields))
+            .Produces<EmptyObject>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized)
+            .WithSummary("Revokes an access token (200 whether or not it was live).");
         app.MapGet("/.well-known/oauth-authorization-server", Metadata)
             .WithTags("OAuth")
+            .Produces<ServerMetadata>()
             .WithSummary("OAuth 2.0 authorization server metadata (RFC 8414).");
         return app;
     }

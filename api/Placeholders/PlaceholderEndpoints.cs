@@ -17,24 +17,24 @@ public static class PlaceholderEndpoints
     public static IEndpointRouteBuilder MapPlaceholderEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("").WithTags("Not yet implemented (empty answers)");
-        group.MapGet("/api/v1/preferences", () => Json(Preferences)).RequireScope("read:accounts");
-        group.MapGet("/api/v1/lists", () => Json(EmptyArray)).RequireScope("read:lists");
-        group.MapGet("/api/v1/mutes", () => Json(EmptyArray)).RequireScope("read:mutes");
-        group.MapGet("/api/v1/blocks", () => Json(EmptyArray)).RequireScope("read:blocks");
-        group.MapGet("/api/v1/domain_blocks", () => Json(EmptyArray)).RequireScope("read:blocks");
-        group.MapGet("/api/v1/filters", () => Json(EmptyArray)).RequireScope("read:filters");
-        group.MapGet("/api/v2/filters", () => Json(EmptyArray)).RequireScope("read:filters");
-        group.MapGet("/api/v1/markers", () => Json(EmptyObject)).RequireScope("read:statuses");
-        group.MapGet("/api/v1/announcements", () => Json(EmptyArray)).RequireScope("read");
-        group.MapGet("/api/v1/follow_requests", () => Json(EmptyArray)).RequireScope("read:follows");
-        group.MapGet("/api/v1/followed_tags", () => Json(EmptyArray)).RequireScope("read:follows");
-        group.MapGet("/api/v1/featured_tags", () => Json(EmptyArray)).RequireScope("read:accounts");
-        group.MapGet("/api/v2/suggestions", () => Json(EmptyArray)).RequireScope("read");
-        group.MapGet("/api/v1/custom_emojis", () => Json(EmptyArray));
-        group.MapGet("/api/v1/trends", () => Json(EmptyArray));
-        group.MapGet("/api/v1/trends/tags", () => Json(EmptyArray));
-        group.MapGet("/api/v1/trends/statuses", () => Json(EmptyArray));
-        group.MapGet("/api/v1/trends/links", () => Json(EmptyArray));
+        group.MapGet("/api/v1/preferences", () => Json(Preferences)).RequireScope("read:accounts").Produces<IReadOnlyDictionary<string, object>>();
+        group.MapGet("/api/v1/lists", () => Json(EmptyArray)).RequireScope("read:lists").Produces<IReadOnlyList<object>>();
+        group.MapGet("/api/v1/mutes", () => Json(EmptyArray)).RequireScope("read:mutes").Produces<IReadOnlyList<object>>();
+        group.MapGet("/api/v1/blocks", () => Json(EmptyArray)).RequireScope("read:blocks").Produces<IReadOnlyList<object>>();
+        group.MapGet("/api/v1/domain_blocks", () => Json(EmptyArray)).RequireScope("read:blocks").Produces<IReadOnlyList<object>>();
+        group.MapGet("/api/v1/filters", () => Json(EmptyArray)).RequireScope("read:filters").Produces<IReadOnlyList<object>>();
+        group.MapGet("/api/v2/filters", () => Json(EmptyArray)).RequireScope("read:filters").Produces<IReadOnlyList<object>>();
+        group.MapGet("/api/v1/markers", () => Json(EmptyObject)).RequireScope("read:statuses").Produces<IReadOnlyDictionary<string, object>>();
+        group.MapGet("/api/v1/announcements", () => Json(EmptyArray)).RequireScope("read").Produces<IReadOnlyList<object>>();
+        group.MapGet("/api/v1/follow_requests", () => Json(EmptyArray)).RequireScope("read:follows").Produces<IReadOnlyList<object>>();
+        group.MapGet("/api/v1/followed_tags", () => Json(EmptyArray)).RequireScope("read:follows").Produces<IReadOnlyList<object>>();
+        group.MapGet("/api/v1/featured_tags", () => Json(EmptyArray)).RequireScope("read:accounts").Produces<IReadOnlyList<object>>();
+        group.MapGet("/api/v2/suggestions", () => Json(EmptyArray)).RequireScope("read").Produces<IReadOnlyList<object>>();
+        group.MapGet("/api/v1/custom_emojis", () => Json(EmptyArray)).Produces<IReadOnlyList<object>>();
+        group.MapGet("/api/v1/trends", () => Json(EmptyArray)).Produces<IReadOnlyList<object>>();
+        group.MapGet("/api/v1/trends/tags", () => Json(EmptyArray)).Produces<IReadOnlyList<object>>();
+        group.MapGet("/api/v1/trends/statuses", () => Json(EmptyArray)).Produces<IReadOnlyList<object>>();
+        group.MapGet("/api/v1/trends/links", () => Json(EmptyArray)).Produces<IReadOnlyList<object>>();
         return app;
     }
 

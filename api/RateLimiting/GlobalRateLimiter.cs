@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Weft.Api.Auth;
@@ -12,36 +11,23 @@ namespace Weft.Api.RateLimiting;
 /// </summary>
 public sealed class GlobalRateLimiter : IDisposable
 {
-    private readonly RateLimitOptions _options;
+    // Made once, so choosing a partition on every request allocates no closure.
+    private readonly Func<RateLimitKey, RateLimiter> _perToken;
+    private readonly Func<RateLimitKey, RateLimiter> _perAddress;
 
-    public GlobalRateLimiter(IOptions<RateLimitOptions> options)
+    public GlobalRateLimiter(IOptions<RateLimitOptions> options, TimeProvider timeProvider)
     {
-        _options = options.Value;
-        Limiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-        {
-            var key = Partition(context, out var rule);
-            return RateLimitPartition.GetFixedWindowLimiter(key, _ => FixedWindow(rule));
-        });
+        var limits = options.Value;
+        _perToken = _ => new FixedWindowLimiter(limits.PerToken, timeProvider);
+        _perAddress = _ => new FixedWindowLimiter(limits.PerAddress, timeProvider);
+        Limiter = PartitionedRateLimiter.Create<HttpContext, RateLimitKey>(Partition);
     }
 
     /// <summary>The limiter handed to ASP.NET Core's rate-limiting middleware as its global limiter.</summary>
     public PartitionedRateLimiter<HttpContext> Limiter { get; }
 
-    /// <summary>The permit limit of the bucket <paramref name="context"/> counts against.</summary>
-    public int LimitFor(HttpContext context)
-    {
-        Partition(context, out var rule);
-        return rule.PermitLimit;
-    }
-
-    /// <summary>A fixed window without a queue: a request over the limit is refused at once.</summary>
-    public static FixedWindowRateLimiterOptions FixedWindow(RateLimitRule rule) => new()
-    {
-        PermitLimit = Math.Max(1, rule.PermitLimit),
-        Window = rule.Window > TimeSpan.Zero ? rule.Window : TimeSpan.FromMinutes(1),
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    };
+    /// <summary>The state of the bucket <paramref name="context"/> counts against, with its header values.</summary>
+    public FixedWindowStatistics? StatisticsFor(HttpContext context) => Limiter.GetStatistics(context) as FixedWindowStatistics;
 
     /// <summary>The client's address as the partition key of per-address limits.</summary>
     public static string Address(HttpContext context) =>
@@ -49,19 +35,8 @@ public sealed class GlobalRateLimiter : IDisposable
 
     public void Dispose() => Limiter.Dispose();
 
-    private string Partition(HttpContext context, out RateLimitRule rule)
-    {
-        if (context.GetAuthenticatedToken() is { } token)
-        {
-            rule = _options.PerToken;
-            return "token:" + token.Token;
-        }
-
-        rule = _options.PerAddress;
-        return "address:" + Address(context);
-    }
-
-    /// <summary>Formats a moment as Mastodon's X-RateLimit-Reset does (ISO 8601, UTC).</summary>
-    public static string FormatReset(DateTimeOffset moment) =>
-        moment.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    private RateLimitPartition<RateLimitKey> Partition(HttpContext context) =>
+        context.GetAuthenticatedToken() is { } token
+            ? RateLimitPartition.Get(new RateLimitKey(token.Token, null), _perToken)
+            : RateLimitPartition.Get(new RateLimitKey(null, context.Connection.RemoteIpAddress), _perAddress);
 }

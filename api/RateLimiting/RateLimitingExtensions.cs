@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Weft.Api.Infrastructure;
 
@@ -9,22 +10,28 @@ namespace Weft.Api.RateLimiting;
 
 /// <summary>
 /// Rate limits (ASP.NET Core's rate limiter: a global per-token/per-address limit and per-endpoint policies for logins
-/// and sign-ups) and the request size limit. Refusals are 429 JSON with X-RateLimit-* and Retry-After headers.
+/// and sign-ups) and the request size limit. Every response that passed the limiter carries Mastodon's X-RateLimit-Limit,
+/// X-RateLimit-Remaining and X-RateLimit-Reset for the request's bucket; refusals are 429 JSON with them and Retry-After.
 /// </summary>
 public static class RateLimitingExtensions
 {
+    private const string LimitHeader = "X-RateLimit-Limit";
+    private const string RemainingHeader = "X-RateLimit-Remaining";
+    private const string ResetHeader = "X-RateLimit-Reset";
+
     public static IServiceCollection AddWeftRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<GlobalRateLimiter>();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<RateLimitOptions>>(
             (kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, GlobalRateLimiter>((limiter, limits, global) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, GlobalRateLimiter, TimeProvider>((limiter, limits, global, time) =>
         {
             limiter.GlobalLimiter = global.Limiter;
-            limiter.AddPolicy(RateLimitPolicies.Login, context => PerAddress(context, limits.Value.Login));
-            limiter.AddPolicy(RateLimitPolicies.Registrations, context => PerAddress(context, limits.Value.Registrations));
+            limiter.AddPolicy(RateLimitPolicies.Login, context => PerAddress(context, limits.Value.Login, time));
+            limiter.AddPolicy(RateLimitPolicies.Registrations, context => PerAddress(context, limits.Value.Registrations, time));
             limiter.OnRejected = (rejected, _) => RejectAsync(rejected, limits.Value, global);
         });
         return services;
@@ -50,10 +57,15 @@ public static class RateLimitingExtensions
         app.UseRateLimiter();
         app.Use((context, next) =>
         {
-            if (global.Limiter.GetStatistics(context) is { } statistics)
+            // The request holds its permit by now, so Remaining counts it. One statistics object per request is the
+            // cost: PartitionedRateLimiter offers no other way to reach the request's bucket. Limit and Reset come
+            // formatted from the bucket; only Remaining is formatted here.
+            if (global.StatisticsFor(context) is { } statistics)
             {
-                context.Response.Headers["X-RateLimit-Limit"] = global.LimitFor(context).ToString(CultureInfo.InvariantCulture);
-                context.Response.Headers["X-RateLimit-Remaining"] = statistics.CurrentAvailablePermits.ToString(CultureInfo.InvariantCulture);
+                var headers = context.Response.Headers;
+                headers[LimitHeader] = statistics.LimitHeader;
+                headers[RemainingHeader] = statistics.CurrentAvailablePermits.ToString(CultureInfo.InvariantCulture);
+                headers[ResetHeader] = statistics.ResetHeader;
             }
 
             return next(context);
@@ -61,23 +73,25 @@ public static class RateLimitingExtensions
         return app;
     }
 
-    private static RateLimitPartition<string> PerAddress(HttpContext context, RateLimitRule rule) =>
-        RateLimitPartition.GetFixedWindowLimiter(GlobalRateLimiter.Address(context), _ => GlobalRateLimiter.FixedWindow(rule));
+    // Only logins and sign-ups come here, so a closure per request does not matter.
+    private static RateLimitPartition<string> PerAddress(HttpContext context, RateLimitRule rule, TimeProvider time) =>
+        RateLimitPartition.Get(GlobalRateLimiter.Address(context), _ => new FixedWindowLimiter(rule, time));
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, RateLimitOptions limits, GlobalRateLimiter global)
     {
         var context = rejected.HttpContext;
-        var limit = global.Limiter.GetStatistics(context) is { CurrentAvailablePermits: > 0 }
-            ? PolicyLimit(context, limits)
-            : global.LimitFor(context);
+        var statistics = global.StatisticsFor(context);
+        var limit = statistics is null or { CurrentAvailablePermits: > 0 }
+            ? PolicyLimit(context, limits).ToString(CultureInfo.InvariantCulture)
+            : statistics.LimitHeader;
         var headers = context.Response.Headers;
-        headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Remaining"] = "0";
+        headers[LimitHeader] = limit;
+        headers[RemainingHeader] = "0";
         if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
             headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            headers["X-RateLimit-Reset"] = GlobalRateLimiter.FormatReset(DateTimeOffset.UtcNow.AddSeconds(seconds));
+            headers[ResetHeader] = FixedWindowLimiter.FormatReset(DateTimeOffset.UtcNow.Add(retryAfter));
         }
 
         await ApiErrors.WriteAsync(context.Response, StatusCodes.Status429TooManyRequests, "Too many requests", null);

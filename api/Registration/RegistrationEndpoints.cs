@@ -4,6 +4,7 @@ using Weft.Api.OAuth;
 using Weft.Api.RateLimiting;
 using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Auth;
+using Weft.Api.OpenApi;
 
 namespace Weft.Api.Registration;
 
@@ -18,6 +19,9 @@ public static class RegistrationEndpoints
         app.MapPost("/api/v1/accounts", RegisterAsync)
             .RequireAppScope("write:accounts")
             .RequireRateLimiting(RateLimitPolicies.Registrations)
+            .AcceptsFields(typeof(RegisterAccountFields))
+            .Produces<TokenEntity>()
+            .Produces<ValidationErrorEntity>(StatusCodes.Status422UnprocessableEntity)
             .WithTags("Accounts")
             .WithSummary("Registers an account (app token with write:accounts); answers a user access token.");
         return app;

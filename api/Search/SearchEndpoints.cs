@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using Microsoft.OpenApi;
 using Weft.Api.Auth;
 using Weft.Api.Infrastructure;
 using Weft.Api.Instance;
 using Weft.Api.Mastodon;
+using Weft.Api.OpenApi;
 using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Queries;
 
@@ -22,10 +24,27 @@ public static class SearchEndpoints
 
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/accounts/search", AccountsAsync).RequireScope("read:accounts");
-        app.MapGet("/api/v2/search", SearchAsync).RequireScopeIfToken("read:search");
+        var search = app.MapGroup("").WithTags("Search");
+        search.MapGet("/api/v1/accounts/search", AccountsAsync)
+            .RequireScope("read:accounts")
+            .WithSearchQuery(defaultLimit: 40, maxLimit: 80)
+            .Produces<IReadOnlyList<Account>>()
+            .WithSummary("Local accounts whose username starts with q, shortest first.");
+        search.MapGet("/api/v2/search", SearchAsync)
+            .RequireScopeIfToken("read:search")
+            .WithSearchQuery(defaultLimit: 20, maxLimit: 40)
+            .WithQuery("type", "accounts, statuses or hashtags; all when absent (only accounts are searchable yet).")
+            .Produces<SearchResults>()
+            .WithSummary("Searches accounts by username prefix; statuses and hashtags are not searchable yet.");
         return app;
     }
+
+    private static RouteHandlerBuilder WithSearchQuery(this RouteHandlerBuilder builder, int defaultLimit, int maxLimit) => builder
+        .WithQuery("q", "A username, @username or username@this-domain, or the start of one.", required: true)
+        .WithQuery("limit", $"How many accounts, {defaultLimit} by default, at most {maxLimit}.", JsonSchemaType.Integer)
+        .WithQuery("offset", "How many matches to skip (needs a token on /api/v2/search).", JsonSchemaType.Integer)
+        .WithQuery("following", "Only accounts the user follows.", JsonSchemaType.Boolean)
+        .ProducesErrors(StatusCodes.Status400BadRequest);
 
     private static async Task<IResult> AccountsAsync(HttpContext context, IGrainFactory grains, AccountRenderer renderer)
     {

@@ -3,6 +3,7 @@ using Weft.Api.Auth;
 using Weft.Api.Infrastructure;
 using Weft.Api.Infrastructure.Paging;
 using Weft.Api.Mastodon;
+using Weft.Api.OpenApi;
 using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Auth;
 using Weft.GrainInterfaces.Paging;
@@ -17,24 +18,53 @@ public static partial class StatusesEndpoints
 
     public static IEndpointRouteBuilder MapStatusesEndpoints(this IEndpointRouteBuilder app)
     {
-        var statuses = app.MapGroup("/api/v1/statuses");
-        statuses.MapPost("", PostAsync).RequireScope("write:statuses");
-        statuses.MapGet("/{id}", GetAsync).RequireScopeIfToken("read:statuses");
-        statuses.MapDelete("/{id}", DeleteAsync).RequireScope("write:statuses");
-        statuses.MapGet("/{id}/context", ContextAsync).RequireScopeIfToken("read:statuses");
-        statuses.MapGet("/{id}/favourited_by", FavouritedByAsync).RequireScopeIfToken("read:accounts");
-        statuses.MapGet("/{id}/reblogged_by", RebloggedByAsync).RequireScopeIfToken("read:accounts");
+        var statuses = app.MapGroup("/api/v1/statuses").WithTags("Statuses");
+        statuses.MapPost("", PostAsync)
+            .RequireScope("write:statuses")
+            .AcceptsFields(typeof(PostStatusFields))
+            .WithHeader("Idempotency-Key", "Retrying with the same key (at most 256 characters) returns the status posted the first time.")
+            .Produces<Status>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .WithSummary("Posts a status (404 if the status replied to is not found).");
+        statuses.MapGet("/{id}", GetAsync).RequireScopeIfToken("read:statuses").Produces<Status>().WithSummary("A status.");
+        statuses.MapDelete("/{id}", DeleteAsync)
+            .RequireScope("write:statuses")
+            .Produces<Status>()
+            .WithSummary("Deletes the user's own status; the answer carries its source text, for redrafting.");
+        statuses.MapGet("/{id}/context", ContextAsync)
+            .RequireScopeIfToken("read:statuses")
+            .Produces<Context>()
+            .WithSummary("The statuses above and below a status in its thread.");
+        statuses.MapGet("/{id}/favourited_by", FavouritedByAsync)
+            .RequireScopeIfToken("read:accounts")
+            .Paged(defaultLimit: 40, maxLimit: MaxAccountsListed)
+            .Produces<IReadOnlyList<Account>>()
+            .WithSummary("Accounts that favourited a status, newest first; paged by the favourite's id (Link header).");
+        statuses.MapGet("/{id}/reblogged_by", RebloggedByAsync)
+            .RequireScopeIfToken("read:accounts")
+            .Paged(defaultLimit: 40, maxLimit: MaxAccountsListed)
+            .Produces<IReadOnlyList<Account>>()
+            .WithSummary("Accounts that reblogged a status, newest first; paged by the reblog's id (Link header).");
         statuses.MapPost("/{id}/favourite", (string id, HttpContext context, IGrainFactory grains, StatusRenderer renderer) =>
-            ActAsync(id, context, grains, renderer, static (status, actor) => status.FavouriteAsync(actor))).RequireScope("write:favourites");
+            ActAsync(id, context, grains, renderer, static (status, actor) => status.FavouriteAsync(actor)))
+            .RequireScope("write:favourites").Produces<Status>().WithSummary("Favourites a status (again: no change).");
         statuses.MapPost("/{id}/unfavourite", (string id, HttpContext context, IGrainFactory grains, StatusRenderer renderer) =>
-            ActAsync(id, context, grains, renderer, static (status, actor) => status.UnfavouriteAsync(actor))).RequireScope("write:favourites");
+            ActAsync(id, context, grains, renderer, static (status, actor) => status.UnfavouriteAsync(actor)))
+            .RequireScope("write:favourites").Produces<Status>().WithSummary("Removes a favourite.");
         statuses.MapPost("/{id}/bookmark", (string id, HttpContext context, IGrainFactory grains, StatusRenderer renderer) =>
-            ActAsync(id, context, grains, renderer, static (status, actor) => status.BookmarkAsync(actor))).RequireScope("write:bookmarks");
+            ActAsync(id, context, grains, renderer, static (status, actor) => status.BookmarkAsync(actor)))
+            .RequireScope("write:bookmarks").Produces<Status>().WithSummary("Bookmarks a status.");
         statuses.MapPost("/{id}/unbookmark", (string id, HttpContext context, IGrainFactory grains, StatusRenderer renderer) =>
-            ActAsync(id, context, grains, renderer, static (status, actor) => status.UnbookmarkAsync(actor))).RequireScope("write:bookmarks");
+            ActAsync(id, context, grains, renderer, static (status, actor) => status.UnbookmarkAsync(actor)))
+            .RequireScope("write:bookmarks").Produces<Status>().WithSummary("Removes a bookmark.");
         statuses.MapPost("/{id}/unreblog", (string id, HttpContext context, IGrainFactory grains, StatusRenderer renderer) =>
-            ActAsync(id, context, grains, renderer, static (status, actor) => status.UnreblogAsync(actor))).RequireScope("write:statuses");
-        statuses.MapPost("/{id}/reblog", ReblogAsync).RequireScope("write:statuses");
+            ActAsync(id, context, grains, renderer, static (status, actor) => status.UnreblogAsync(actor)))
+            .RequireScope("write:statuses").Produces<Status>().WithSummary("Undoes a reblog; answers the original status.");
+        statuses.MapPost("/{id}/reblog", ReblogAsync)
+            .RequireScope("write:statuses")
+            .AcceptsFields(typeof(ReblogFields), required: false)
+            .Produces<Status>()
+            .WithSummary("Reblogs a status; answers the reblog, with the original inside.");
         return app;
     }
 

@@ -2,6 +2,7 @@ using Weft.Api.Auth;
 using Weft.Api.Infrastructure;
 using Weft.Api.Mastodon;
 using Weft.GrainInterfaces.Live;
+using Weft.Api.OpenApi;
 
 namespace Weft.Api.Streaming;
 
@@ -18,7 +19,12 @@ public static class StreamingEndpoints
     public static IEndpointRouteBuilder MapStreamingEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/streaming/health", () => Results.Text("OK", "text/plain"));
-        app.MapGet("/api/v1/streaming", StreamAsync);
+        app.MapGet("/api/v1/streaming", StreamAsync)
+            .WithTags("Streaming")
+            .WithQuery("stream", "The stream to subscribe to at once: user, user:notification, public or public:local (more with subscribe messages).")
+            .WithQuery("access_token", "The token, for clients that cannot send headers on a WebSocket (also accepted in Sec-WebSocket-Protocol).")
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
+            .WithSummary("A WebSocket of live events (update, notification, delete, status.update); 400 without an upgrade.");
         return app;
     }
 
@@ -40,7 +46,7 @@ public static class StreamingEndpoints
                 case StreamingRefusal.Unauthorized:
                     return ApiErrors.Unauthorized();
                 case StreamingRefusal.OutOfScope:
-                    return ApiErrors.Forbidden("This action is outside the authorized scopes");
+                    return ApiErrors.InsufficientScope(StreamingSubscriptions.ScopeOf(initial)!);
             }
         }
 

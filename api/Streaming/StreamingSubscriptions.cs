@@ -14,10 +14,17 @@ public static class StreamingSubscriptions
     /// <summary>Whether <paramref name="token"/> may subscribe to <paramref name="stream"/>.</summary>
     public static StreamingRefusal Check(string stream, AuthenticatedToken? token) => stream switch
     {
-        User => Needs(token, "read:statuses"),
-        UserNotification => Needs(token, "read:notifications"),
+        User or UserNotification => Needs(token, ScopeOf(stream)!),
         Public or PublicLocal => StreamingRefusal.None,
         _ => StreamingRefusal.Unknown,
+    };
+
+    /// <summary>The scope a stream needs, or null for public streams and unknown names.</summary>
+    public static string? ScopeOf(string stream) => stream switch
+    {
+        User => "read:statuses",
+        UserNotification => "read:notifications",
+        _ => null,
     };
 
     /// <summary>The live channel behind a stream; <paramref name="accountId"/> is the user's for user streams.</summary>

@@ -4,6 +4,8 @@ using Weft.Api.Infrastructure.Paging;
 using Weft.Api.Mastodon;
 using Weft.GrainInterfaces.Queries;
 using Weft.GrainInterfaces.Timelines;
+using Microsoft.OpenApi;
+using Weft.Api.OpenApi;
 
 namespace Weft.Api.Timelines;
 
@@ -12,8 +14,21 @@ public static class TimelinesEndpoints
 {
     public static IEndpointRouteBuilder MapTimelinesEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/timelines/home", HomeAsync).RequireScope("read:statuses");
-        app.MapGet("/api/v1/timelines/public", PublicAsync).RequireScopeIfToken("read:statuses");
+        var timelines = app.MapGroup("/api/v1/timelines").WithTags("Timelines");
+        timelines.MapGet("/home", HomeAsync)
+            .RequireScope("read:statuses")
+            .Paged()
+            .Produces<IReadOnlyList<Mastodon.Status>>()
+            .Produces<IReadOnlyList<Mastodon.Status>>(StatusCodes.Status206PartialContent)
+            .WithSummary("Statuses from the user and the accounts they follow, newest first (206 while the timeline is being rebuilt).");
+        timelines.MapGet("/public", PublicAsync)
+            .RequireScopeIfToken("read:statuses")
+            .Paged()
+            .WithQuery("local", "Only local statuses (every account is local).", JsonSchemaType.Boolean)
+            .WithQuery("remote", "Only remote statuses (none: no federation yet).", JsonSchemaType.Boolean)
+            .WithQuery("only_media", "Only statuses with media (none yet).", JsonSchemaType.Boolean)
+            .Produces<IReadOnlyList<Mastodon.Status>>()
+            .WithSummary("Public statuses, newest first.");
         return app;
     }
 

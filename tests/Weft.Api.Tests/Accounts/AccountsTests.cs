@@ -32,6 +32,37 @@ public sealed class AccountsTests(SqliteApiFixture api) : IClassFixture<SqliteAp
     }
 
     [Fact]
+    public async Task Verify_credentials_shows_a_plain_user_the_everyone_role_beside_the_source()
+    {
+        using var alice = await api.NewUserAsync("role");
+
+        var account = await alice.GetJsonAsync("/api/v1/accounts/verify_credentials");
+
+        var role = account.GetProperty("role");
+        Assert.Equal(
+            ["id", "name", "permissions", "color", "highlighted"],
+            role.EnumerateObject().Select(property => property.Name));
+        Assert.Equal("-99", role.Str("id"));
+        Assert.Equal("", role.Str("name"));
+        Assert.Equal("0", role.Str("permissions"));
+        Assert.Equal("", role.Str("color"));
+        Assert.False(role.GetProperty("highlighted").GetBoolean());
+        Assert.Equal("public", account.GetProperty("source").Str("privacy"));
+    }
+
+    [Fact]
+    public async Task Other_accounts_show_no_role()
+    {
+        using var alice = await api.NewUserAsync("role_viewer");
+        using var bob = await api.NewUserAsync("role_shown");
+
+        var account = await alice.GetJsonAsync($"/api/v1/accounts/{bob.Id}");
+
+        Assert.False(account.TryGetProperty("role", out _));
+        Assert.Equal(0, account.GetProperty("roles").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Verify_credentials_needs_a_user_token()
     {
         using var anonymous = api.Factory.CreateClient();

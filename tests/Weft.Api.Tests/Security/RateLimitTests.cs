@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Weft.Api.Tests.Support;
 using static Weft.Api.Tests.OAuth.Responses;
@@ -88,6 +89,57 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Successful_responses_carry_the_limit_what_is_left_and_when_the_window_resets()
+    {
+        using var factory = ApiFactory.OnSqlite(new Dictionary<string, string?>
+        {
+            ["Weft:RateLimits:PerToken:PermitLimit"] = "50",
+            ["Weft:RateLimits:PerToken:Window"] = "00:10:00",
+        });
+        using var setup = factory.CreateClient();
+        var user = await TestAccounts.RegisterAsync(setup, "counted");
+        using var client = factory.CreateClient();
+        TestAccounts.Authorize(client, user);
+        var before = DateTimeOffset.UtcNow;
+
+        var first = await client.GetAsync("/api/v1/timelines/home");
+        var second = await client.GetAsync("/api/v1/timelines/home");
+
+        await JsonAsync(first, HttpStatusCode.OK);
+        await JsonAsync(second, HttpStatusCode.OK);
+        Assert.Equal("50", first.Headers.GetValues("X-RateLimit-Limit").Single());
+        Assert.Equal("50", second.Headers.GetValues("X-RateLimit-Limit").Single());
+        var remaining = new[] { first, second }.Select(r => int.Parse(r.Headers.GetValues("X-RateLimit-Remaining").Single(), CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(remaining[0] - 1, remaining[1]);
+        Assert.InRange(remaining[0], 0, 49);
+        var reset = ParseReset(first);
+        Assert.Equal(reset, ParseReset(second));
+        Assert.InRange(reset, before.AddMinutes(10).AddSeconds(-1), DateTimeOffset.UtcNow.AddMinutes(10).AddSeconds(1));
+    }
+
+    [Fact]
+    public async Task Anonymous_responses_count_against_the_address_and_say_so()
+    {
+        using var factory = ApiFactory.OnSqlite(new Dictionary<string, string?>
+        {
+            ["Weft:RateLimits:PerAddress:PermitLimit"] = "40",
+            ["Weft:RateLimits:PerAddress:Window"] = "00:05:00",
+        });
+        using var client = factory.CreateClient();
+
+        var first = await client.GetAsync("/api/v1/instance");
+        var second = await client.GetAsync("/api/v1/timelines/public");
+
+        await JsonAsync(first, HttpStatusCode.OK);
+        await JsonAsync(second, HttpStatusCode.OK);
+        Assert.Equal("40", second.Headers.GetValues("X-RateLimit-Limit").Single());
+        Assert.Equal(
+            int.Parse(first.Headers.GetValues("X-RateLimit-Remaining").Single(), CultureInfo.InvariantCulture) - 1,
+            int.Parse(second.Headers.GetValues("X-RateLimit-Remaining").Single(), CultureInfo.InvariantCulture));
+        Assert.InRange(ParseReset(second), DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5).AddSeconds(1));
+    }
+
+    [Fact]
     public async Task Token_requests_over_the_login_limit_are_429()
     {
         using var factory = ApiFactory.OnSqlite(new Dictionary<string, string?>
@@ -111,4 +163,10 @@ public sealed class RateLimitTests
             [HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests],
             statuses);
     }
+
+    // Mastodon's X-RateLimit-Reset is an ISO 8601 time in UTC.
+    private static DateTimeOffset ParseReset(HttpResponseMessage response) =>
+        DateTimeOffset.ParseExact(
+            response.Headers.GetValues("X-RateLimit-Reset").Single(), "yyyy-MM-dd'T'HH:mm:ss.fff'Z'",
+            CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 }
