@@ -53,8 +53,8 @@ public interface ISocialStore
     /// <summary>Of <paramref name="candidateIds"/>, those that follow <paramref name="accountId"/>.</summary>
     Task<IReadOnlyList<long>> FilterFollowersAsync(long accountId, IReadOnlyList<long> candidateIds, CancellationToken cancellationToken);
 
-    /// <summary>Followers of <paramref name="accountId"/> in ascending id order after <paramref name="afterAccountId"/> (fan-out paging).</summary>
-    Task<IReadOnlyList<long>> ListFollowerIdsAsync(long accountId, long afterAccountId, int limit, CancellationToken cancellationToken);
+    /// <summary>Followers of <paramref name="accountId"/> in ascending id order after <paramref name="afterAccountId"/>, with their notify option (fan-out paging).</summary>
+    Task<IReadOnlyList<FollowerRow>> ListFollowerIdsAsync(long accountId, long afterAccountId, int limit, CancellationToken cancellationToken);
 
     /// <summary>Followers of <paramref name="accountId"/> who asked to be notified of its statuses, in ascending id order after <paramref name="afterAccountId"/>.</summary>
     Task<IReadOnlyList<long>> ListNotifiedFollowerIdsAsync(long accountId, long afterAccountId, int limit, CancellationToken cancellationToken);

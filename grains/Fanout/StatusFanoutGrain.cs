@@ -59,8 +59,8 @@ public sealed class StatusFanoutGrain(
         }
 
         var reblogsOfDeleted = await IndexAsync(created, deleted);
-        await DeliverToTimelinesAsync(created, deleted);
-        await NotifyAsync(created, deleted, reblogsOfDeleted);
+        var notifiedFollowers = await DeliverToTimelinesAsync(created, deleted);
+        await NotifyAsync(created, deleted, reblogsOfDeleted, notifiedFollowers);
         PublishPublic(created, deleted);
     }
 
@@ -93,8 +93,9 @@ public sealed class StatusFanoutGrain(
         return reblogsOfDeleted;
     }
 
-    // (2) Home timelines, and the author feed that followers of a big author read from.
-    private async Task DeliverToTimelinesAsync(List<StatusSnapshot> created, List<StatusSnapshot> deleted)
+    // (2) Home timelines, and the author feed that followers of a big author read from. Returns the followers who
+    // asked to be notified of the author's statuses when the push went through all followers (null otherwise).
+    private async Task<List<long>?> DeliverToTimelinesAsync(List<StatusSnapshot> created, List<StatusSnapshot> deleted)
     {
         var author = Author;
         var (pushToFollowers, feedAuthorFeed) = await DecideFanoutAsync();
@@ -123,11 +124,22 @@ public sealed class StatusFanoutGrain(
         await SendAsync(author, own.ToImmutable(), AllIds(deleted));
 
         var toFollowers = broadcast.ToImmutable();
+        List<long>? notifiedFollowers = null;
         if (pushToFollowers && (toFollowers.Length > 0 || broadcastDeleted.Count > 0))
         {
+            notifiedFollowers = [];
             await ForEachPagedAsync(
                 after => store.ListFollowerIdsAsync(author, after, _options.FanoutPageSize, CancellationToken.None),
-                follower => SendAsync(follower, toFollowers, broadcastDeleted));
+                static follower => follower.AccountId,
+                follower =>
+                {
+                    if (follower.Notify)
+                    {
+                        notifiedFollowers.Add(follower.AccountId);
+                    }
+
+                    return SendAsync(follower.AccountId, toFollowers, broadcastDeleted);
+                });
         }
 
         // Direct statuses: only to the mentioned accounts that follow the author (Mastodon's "mentioned followers").
@@ -164,6 +176,8 @@ public sealed class StatusFanoutGrain(
                 await feed.RemoveStatusAsync(id);
             }
         }
+
+        return notifiedFollowers;
     }
 
     private async Task SendAsync(long accountId, ImmutableArray<TimelineEntry> entries, List<long> removedIds)
@@ -212,7 +226,8 @@ public sealed class StatusFanoutGrain(
     }
 
     // (3) Notifications, reply counts, reblogs of deleted originals.
-    private async Task NotifyAsync(List<StatusSnapshot> created, List<StatusSnapshot> deleted, List<StatusRow> reblogsOfDeleted)
+    private async Task NotifyAsync(
+        List<StatusSnapshot> created, List<StatusSnapshot> deleted, List<StatusRow> reblogsOfDeleted, List<long>? notifiedFollowers)
     {
         var author = Author;
         foreach (var status in created)
@@ -264,7 +279,7 @@ public sealed class StatusFanoutGrain(
             }
         }
 
-        await NotifyFollowersAsync(created, deleted);
+        await NotifyFollowersAsync(created, deleted, notifiedFollowers);
 
         // A deleted original takes its reblogs with it; each reblog's grain publishes its own "deleted" event.
         await BoundedConcurrency.ForEachAsync(
@@ -279,8 +294,9 @@ public sealed class StatusFanoutGrain(
         && status.Visibility != StatusVisibility.Direct
         && (status.InReplyToAccountId is null || status.InReplyToAccountId == status.AccountId);
 
-    // The followers who asked to be notified of the author's statuses: one list read for the whole batch.
-    private async Task NotifyFollowersAsync(List<StatusSnapshot> created, List<StatusSnapshot> deleted)
+    // The followers who asked to be notified of the author's statuses: known from the push's follower pages, or read
+    // once for the whole batch (a big author's statuses are not pushed).
+    private async Task NotifyFollowersAsync(List<StatusSnapshot> created, List<StatusSnapshot> deleted, List<long>? notifiedFollowers)
     {
         var added = created.FindAll(NotifiesFollowers);
         var removed = deleted.FindAll(NotifiesFollowers);
@@ -290,25 +306,35 @@ public sealed class StatusFanoutGrain(
         }
 
         var author = Author;
-        await ForEachPagedAsync(
-            after => store.ListNotifiedFollowerIdsAsync(author, after, _options.FanoutPageSize, CancellationToken.None),
-            async follower =>
-            {
-                var notifications = GrainFactory.GetGrain<INotificationsGrain>(follower);
-                foreach (var status in added)
-                {
-                    await notifications.AddAsync(NotificationType.Status, author, status.Id);
-                }
+        if (notifiedFollowers is not null)
+        {
+            await BoundedConcurrency.ForEachAsync(notifiedFollowers, _options.FanoutConcurrency, NotifyOneAsync);
+        }
+        else
+        {
+            await ForEachPagedAsync(
+                after => store.ListNotifiedFollowerIdsAsync(author, after, _options.FanoutPageSize, CancellationToken.None),
+                static follower => follower,
+                NotifyOneAsync);
+        }
 
-                foreach (var status in removed)
-                {
-                    await notifications.RemoveForStatusAsync(status.Id);
-                }
-            });
+        async Task NotifyOneAsync(long follower)
+        {
+            var notifications = GrainFactory.GetGrain<INotificationsGrain>(follower);
+            foreach (var status in added)
+            {
+                await notifications.AddAsync(NotificationType.Status, author, status.Id);
+            }
+
+            foreach (var status in removed)
+            {
+                await notifications.RemoveForStatusAsync(status.Id);
+            }
+        }
     }
 
-    // Runs the action for every account of a paged follower list (pages in ascending id order after a cursor).
-    private async Task ForEachPagedAsync(Func<long, Task<IReadOnlyList<long>>> readPageAfter, Func<long, Task> action)
+    // Runs the action for every row of a paged follower list (pages in ascending account id order after a cursor).
+    private async Task ForEachPagedAsync<T>(Func<long, Task<IReadOnlyList<T>>> readPageAfter, Func<T, long> accountIdOf, Func<T, Task> action)
     {
         var after = 0L;
         while (true)
@@ -320,7 +346,7 @@ public sealed class StatusFanoutGrain(
                 return;
             }
 
-            after = page[^1];
+            after = accountIdOf(page[^1]);
         }
     }
 

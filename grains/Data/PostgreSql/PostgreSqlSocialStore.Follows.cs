@@ -74,7 +74,7 @@ public sealed partial class PostgreSqlSocialStore
 
     /// <inheritdoc />
     /// <remarks>Fan-out grains page their followers at the same moments: concurrent calls share one query.</remarks>
-    public async Task<IReadOnlyList<long>> ListFollowerIdsAsync(long accountId, long afterAccountId, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FollowerRow>> ListFollowerIdsAsync(long accountId, long afterAccountId, int limit, CancellationToken cancellationToken)
     {
         if (limit <= 0)
         {
@@ -85,39 +85,23 @@ public sealed partial class PostgreSqlSocialStore
         return await _followerPages.RunAsync((accountId, afterAccountId, limit), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<long>> ListNotifiedFollowerIdsAsync(long accountId, long afterAccountId, int limit, CancellationToken cancellationToken) =>
-        limit <= 0
-            ? []
-            : await ReadIdsAsync(
-                "SELECT follower_id FROM weft.follows WHERE followee_id = $1 AND notify AND follower_id > $2 ORDER BY follower_id LIMIT $3",
-                cancellationToken, Long(accountId), Long(afterAccountId), Int(limit)).ConfigureAwait(false);
-
-    private async Task<List<long>[]> ListFollowerPagesAsync(IReadOnlyList<(long AccountId, long After, int Limit)> pages)
+    private async Task<List<FollowerRow>[]> ListFollowerPagesAsync(IReadOnlyList<(long AccountId, long After, int Limit)> pages)
     {
-        var results = new List<long>[pages.Count];
-        if (pages.Count == 1)
-        {
-            var (accountId, after, limit) = pages[0];
-            results[0] = await ReadIdsAsync(
-                "SELECT follower_id FROM weft.follows WHERE followee_id = $1 AND follower_id > $2 ORDER BY follower_id LIMIT $3",
-                CancellationToken.None, Long(accountId), Long(after), Int(limit)).ConfigureAwait(false);
-            return results;
-        }
-
         var accounts = new long[pages.Count];
         var afters = new long[pages.Count];
         var limits = new int[pages.Count];
+        var results = new List<FollowerRow>[pages.Count];
         for (var i = 0; i < pages.Count; i++)
         {
             (accounts[i], afters[i], limits[i]) = pages[i];
             results[i] = [];
         }
 
-        // Each page through the (followee_id, follower_id) key, in order: one index range per request.
+        // Each page through the (followee_id, follower_id) key, in order: one index range per request. One page is
+        // the same statement with one row of parameters.
         await using var command = await CommandAsync(
-            "SELECT q.ord, f.follower_id FROM unnest($1::bigint[], $2::bigint[], $3::int[]) WITH ORDINALITY AS q(followee_id, after_id, page_limit, ord) " +
-            "CROSS JOIN LATERAL (SELECT follower_id FROM weft.follows WHERE followee_id = q.followee_id AND follower_id > q.after_id " +
+            "SELECT q.ord, f.follower_id, f.notify FROM unnest($1::bigint[], $2::bigint[], $3::int[]) WITH ORDINALITY AS q(followee_id, after_id, page_limit, ord) " +
+            "CROSS JOIN LATERAL (SELECT follower_id, notify FROM weft.follows WHERE followee_id = q.followee_id AND follower_id > q.after_id " +
             "ORDER BY follower_id LIMIT q.page_limit) f ORDER BY q.ord, f.follower_id",
             CancellationToken.None,
             new NpgsqlParameter<long[]> { TypedValue = accounts },
@@ -126,11 +110,19 @@ public sealed partial class PostgreSqlSocialStore
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
         while (await reader.ReadAsync().ConfigureAwait(false))
         {
-            results[reader.GetInt64(0) - 1].Add(reader.GetInt64(1));
+            results[reader.GetInt64(0) - 1].Add(new FollowerRow(reader.GetInt64(1), reader.GetBoolean(2)));
         }
 
         return results;
     }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<long>> ListNotifiedFollowerIdsAsync(long accountId, long afterAccountId, int limit, CancellationToken cancellationToken) =>
+        limit <= 0
+            ? []
+            : await ReadIdsAsync(
+                "SELECT follower_id FROM weft.follows WHERE followee_id = $1 AND notify AND follower_id > $2 ORDER BY follower_id LIMIT $3",
+                cancellationToken, Long(accountId), Long(afterAccountId), Int(limit)).ConfigureAwait(false);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<FollowRow>> ListFollowersAsync(long accountId, PageRequest page, CancellationToken cancellationToken) =>

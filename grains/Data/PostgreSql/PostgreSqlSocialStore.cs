@@ -14,7 +14,7 @@ public sealed partial class PostgreSqlSocialStore : ISocialStore, IAsyncDisposab
     private readonly NpgsqlDataSource _dataSource;
     private readonly SchemaOnce _schema;
     private readonly RequestCombiner<IReadOnlyList<StatusRow>, bool> _statusUpserts;
-    private readonly RequestCombiner<(long AccountId, long After, int Limit), List<long>> _followerPages;
+    private readonly RequestCombiner<(long AccountId, long After, int Limit), List<FollowerRow>> _followerPages;
 
     /// <summary>Creates the store; nothing is opened until the first call.</summary>
     /// <param name="connectionString">An Npgsql connection string (the <c>Default</c> grain storage's).</param>
@@ -40,7 +40,7 @@ public sealed partial class PostgreSqlSocialStore : ISocialStore, IAsyncDisposab
         _dataSource = builder.Build();
         _schema = new SchemaOnce(CreateSchemaAsync);
         _statusUpserts = new RequestCombiner<IReadOnlyList<StatusRow>, bool>(UpsertStatusBatchAsync, maxBatchSize: 256);
-        _followerPages = new RequestCombiner<(long, long, int), List<long>>(ListFollowerPagesAsync, maxBatchSize: 256, maxBatchesInFlight: 2);
+        _followerPages = new RequestCombiner<(long, long, int), List<FollowerRow>>(ListFollowerPagesAsync, maxBatchSize: 256, maxBatchesInFlight: 2);
     }
 
     /// <inheritdoc />

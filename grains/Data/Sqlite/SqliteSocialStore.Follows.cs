@@ -98,16 +98,41 @@ public sealed partial class SqliteSocialStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<long>> ListFollowerIdsAsync(long accountId, long afterAccountId, int limit, CancellationToken cancellationToken) =>
-        ListFollowerIdPageAsync(
-            "SELECT follower_id FROM follows WHERE followee_id = $account AND follower_id > $after ORDER BY follower_id LIMIT $limit",
-            accountId, afterAccountId, limit, cancellationToken);
+    public async Task<IReadOnlyList<FollowerRow>> ListFollowerIdsAsync(long accountId, long afterAccountId, int limit, CancellationToken cancellationToken)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        using var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = FollowerPageCommand(
+            session, "SELECT follower_id, notify FROM follows WHERE followee_id = $account AND follower_id > $after ORDER BY follower_id LIMIT $limit",
+            accountId, afterAccountId, limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var followers = new List<FollowerRow>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            followers.Add(new FollowerRow(reader.GetInt64(0), reader.GetInt64(1) != 0));
+        }
+
+        return followers;
+    }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<long>> ListNotifiedFollowerIdsAsync(long accountId, long afterAccountId, int limit, CancellationToken cancellationToken) =>
-        ListFollowerIdPageAsync(
-            "SELECT follower_id FROM follows WHERE followee_id = $account AND notify = 1 AND follower_id > $after ORDER BY follower_id LIMIT $limit",
-            accountId, afterAccountId, limit, cancellationToken);
+    public async Task<IReadOnlyList<long>> ListNotifiedFollowerIdsAsync(long accountId, long afterAccountId, int limit, CancellationToken cancellationToken)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        using var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = FollowerPageCommand(
+            session, "SELECT follower_id FROM follows WHERE followee_id = $account AND notify = 1 AND follower_id > $after ORDER BY follower_id LIMIT $limit",
+            accountId, afterAccountId, limit);
+        return await ReadIdsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<FollowRow>> ListFollowersAsync(long accountId, PageRequest page, CancellationToken cancellationToken) =>
@@ -139,20 +164,13 @@ public sealed partial class SqliteSocialStore
         return await ReadIdsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyList<long>> ListFollowerIdPageAsync(
-        string sql, long accountId, long afterAccountId, int limit, CancellationToken cancellationToken)
+    private static SqliteCommand FollowerPageCommand(Session session, string sql, long accountId, long afterAccountId, int limit)
     {
-        if (limit <= 0)
-        {
-            return [];
-        }
-
-        using var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = session.Command(sql);
+        var command = session.Command(sql);
         command.Parameters.Add("$account", SqliteType.Integer).Value = accountId;
         command.Parameters.Add("$after", SqliteType.Integer).Value = afterAccountId;
         command.Parameters.Add("$limit", SqliteType.Integer).Value = limit;
-        return await ReadIdsAsync(command, cancellationToken).ConfigureAwait(false);
+        return command;
     }
 
     private static void AddSettings(SqliteCommand command, FollowSettings settings)

@@ -47,6 +47,8 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
 
     private long[] Ids(params int[] ns) => [.. ns.Select(Id)];
 
+    private static long[] FollowerIds(IReadOnlyList<FollowerRow> followers) => [.. followers.Select(f => f.AccountId)];
+
     private static long[] FolloweeIds(IReadOnlyList<FolloweeRow> followees) => [.. followees.Select(f => f.AccountId)];
 
     private static PageRequest Page(long? maxId = null, long? sinceId = null, long? minId = null, int limit = 40) => new(maxId, sinceId, minId, limit);
@@ -138,6 +140,9 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
 
         Assert.Equal([new FolloweeRow(Id(2), new FollowSettings(false, true))], await Store.ListFolloweesAsync(Id(1), None));
         Assert.Equal(Ids(1, 4), await Store.ListNotifiedFollowerIdsAsync(Id(2), 0, 10, None));
+        Assert.Equal(
+            [new FollowerRow(Id(1), Notify: true), new FollowerRow(Id(3), Notify: false), new FollowerRow(Id(4), Notify: true)],
+            await Store.ListFollowerIdsAsync(Id(2), 0, 10, None));
         Assert.Equal(Ids(4), await Store.ListNotifiedFollowerIdsAsync(Id(2), Id(1), 10, None));
         Assert.Equal(Ids(1), await Store.ListNotifiedFollowerIdsAsync(Id(2), 0, 1, None));
 
@@ -161,8 +166,8 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         await Store.AddFollowAsync(Id(12), Id(1), Id(104), FollowSettings.Default, None);
         await Store.AddFollowAsync(Id(15), Id(2), Id(103), FollowSettings.Default, None);
 
-        Assert.Equal(Ids(11, 12), await Store.ListFollowerIdsAsync(Id(1), 0, 2, None));
-        Assert.Equal(Ids(13, 14), await Store.ListFollowerIdsAsync(Id(1), Id(12), 2, None));
+        Assert.Equal(Ids(11, 12), FollowerIds(await Store.ListFollowerIdsAsync(Id(1), 0, 2, None)));
+        Assert.Equal(Ids(13, 14), FollowerIds(await Store.ListFollowerIdsAsync(Id(1), Id(12), 2, None)));
         Assert.Empty(await Store.ListFollowerIdsAsync(Id(1), Id(14), 2, None));
     }
 
@@ -187,7 +192,7 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
 
         for (var author = 1; author <= 30; author++)
         {
-            Assert.Equal(Enumerable.Range(1, author % 4).Select(f => Id(1000 + f)), followers[author - 1]);
+            Assert.Equal(Enumerable.Range(1, author % 4).Select(f => Id(1000 + f)), FollowerIds(followers[author - 1]));
             Assert.Equal((2L, (long?)Id(200 + author)), await Store.CountStatusesAsync(Id(author), None));
             var rows = await Store.ListRecentByAuthorsAsync(Ids(author), Id(1001), 0, 10, None);
             Assert.Equal(Ids(200 + author, 100 + author), rows.Select(r => r.Id));

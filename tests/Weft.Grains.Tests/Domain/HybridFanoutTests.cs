@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Weft.GrainInterfaces.Accounts;
+using Weft.GrainInterfaces.Notifications;
 using Weft.Grains.Data;
 using Weft.Grains.Tests.Support;
 using Weft.Testing;
@@ -50,13 +52,20 @@ public sealed class HybridFanoutTests(SmallThresholdSqliteSocialSiloFixture fixt
             await Kit.FollowAsync(reader, big);
         }
 
+        // Not pushed to followers, a big author's statuses still notify those who asked, and deleting takes that back.
+        var notified = await Kit.CreateAccountAsync();
+        await Kit.Account(notified).FollowAsync(big, new FollowChange(ShowReblogs: null, Notify: true));
         var keep = await Kit.PostAsync(big, "keep");
         var doomed = await Kit.PostAsync(big, "doomed");
         await Kit.WaitForTimelineAsync(readers[0], [doomed.Id, keep.Id]);
 
         await Kit.Status(doomed.Id).DeleteAsync(big);
 
+        await Kit.WaitForNotificationAsync(notified, NotificationType.Status, big, doomed.Id);
         await Kit.WaitForTimelineAsync(readers[0], [keep.Id]);
+        await Eventually.WaitUntilAsync(
+            async () => (await Kit.NotificationsAsync(notified)).Select(n => n.StatusId).SequenceEqual([keep.Id]),
+            "only the kept status's notification to stay");
         await Eventually.WaitUntilAsync(
             async () => (await Kit.Account(big).GetAsync())!.StatusesCount == 1, "the big author's count to be 1");
     }
