@@ -24,8 +24,11 @@ public static class RateLimitingExtensions
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<GlobalRateLimiter>();
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<RateLimitOptions>>(
-            (kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<RateLimitOptions>>((kestrel, limits) =>
+        {
+            kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes;
+            RequestHeadLimits.ConfigureKestrel(kestrel.Limits);
+        });
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, GlobalRateLimiter, TimeProvider>((limiter, limits, global, time) =>
         {
@@ -37,18 +40,26 @@ public static class RateLimitingExtensions
         return services;
     }
 
-    /// <summary>The request size check and the rate limiter; after the bearer-token middleware, so tokens are known.</summary>
+    /// <summary>The request size checks and the rate limiter; after the bearer-token middleware, so tokens are known.</summary>
     public static WebApplication UseWeftRateLimits(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
         var maxBody = options.MaxRequestBodyBytes;
         var global = app.Services.GetRequiredService<GlobalRateLimiter>();
 
-        // Kestrel enforces the limit on the bytes read; a declared length over it is refused before reading anything
-        // (and under hosts without Kestrel's limit, such as the test server).
-        app.Use((context, next) => context.Request.ContentLength > maxBody
-            ? ApiErrors.WriteAsync(context.Response, StatusCodes.Status413PayloadTooLarge, "Request body too large", null)
-            : next(context));
+        // Kestrel enforces the body limit on the bytes read; a declared length over it is refused before reading
+        // anything (and under hosts without Kestrel's limit, such as the test server).
+        app.Use((context, next) =>
+        {
+            if (context.Request.ContentLength > maxBody)
+            {
+                return ApiErrors.WriteAsync(context.Response, StatusCodes.Status413PayloadTooLarge, "Request body too large", null);
+            }
+
+            return RequestHeadLimits.Check(context) is { } refusal
+                ? ApiErrors.WriteAsync(context.Response, refusal.Status, refusal.Error, null)
+                : next(context);
+        });
         if (!options.Enabled)
         {
             return app;

@@ -5,7 +5,7 @@ using static Weft.Api.Tests.OAuth.Responses;
 
 namespace Weft.Api.Tests.Security;
 
-/// <summary>Kestrel's own body limit, for bodies that declare no length (chunked), on a real socket.</summary>
+/// <summary>Size limits on a real socket: Kestrel's body limit for chunked bodies, and the request line and header limits.</summary>
 public sealed class RequestSizeOnSocketTests : IDisposable
 {
     private readonly ApiFactory _factory = ApiFactory.OnSqlite(new Dictionary<string, string?>
@@ -38,6 +38,37 @@ public sealed class RequestSizeOnSocketTests : IDisposable
         var app = await TestAccounts.CreateAppAsync(client);
 
         Assert.Equal(43, app.ClientId.Length);
+    }
+
+    [Fact]
+    public async Task A_request_target_over_8_KB_is_414_json()
+    {
+        var address = _factory.StartOnSocket();
+        using var client = new HttpClient { BaseAddress = address };
+
+        var response = await client.GetAsync("/api/v1/timelines/public?max_id=" + new string('1', 9_000));
+
+        var error = await JsonAsync(response, HttpStatusCode.RequestUriTooLong);
+        Assert.Equal("Request URI too long", error.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Headers_over_32_KB_are_431_json_and_smaller_ones_pass()
+    {
+        var address = _factory.StartOnSocket();
+        using var client = new HttpClient { BaseAddress = address };
+        using var large = new HttpRequestMessage(HttpMethod.Get, "/api/v1/instance");
+        large.Headers.Add("X-Padding", new string('a', 20_000));
+        large.Headers.Add("X-More-Padding", new string('b', 20_000));
+        using var fine = new HttpRequestMessage(HttpMethod.Get, "/api/v1/instance");
+        fine.Headers.Add("X-Padding", new string('a', 20_000));
+
+        var refused = await client.SendAsync(large);
+        var accepted = await client.SendAsync(fine);
+
+        var error = await JsonAsync(refused, HttpStatusCode.RequestHeaderFieldsTooLarge);
+        Assert.Equal("Request header fields too large", error.GetProperty("error").GetString());
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
     }
 
     public void Dispose() => _factory.Dispose();
