@@ -31,6 +31,11 @@ public static class AccountsEndpoints
             .WithQuery("id[]", "The accounts to relate to (also id); unknown or malformed ids are left out.", JsonSchemaType.Array)
             .Produces<IReadOnlyList<Mastodon.Relationship>>()
             .WithSummary("The user's relationships with other accounts.");
+        accounts.MapGet("/familiar_followers", FamiliarFollowersAsync)
+            .RequireScope("read:follows")
+            .WithQuery("id[]", "The accounts to ask about (also id); unknown or malformed ids are left out.", JsonSchemaType.Array)
+            .Produces<IReadOnlyList<FamiliarFollowersEntity>>()
+            .WithSummary("For each account, its followers that the user follows too.");
         accounts.MapGet("/lookup", LookupAsync)
             .RequireScopeIfToken("read:accounts")
             .WithQuery("acct", "username, @username or username@this-domain.", required: true)
@@ -141,6 +146,38 @@ public static class AccountsEndpoints
 
     private static async Task<IResult> RelationshipsAsync(HttpContext context, IGrainFactory grains)
     {
+        var existing = await RequestedAccountIdsAsync(context, grains);
+        var relationships = existing.IsEmpty
+            ? []
+            : await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).GetRelationshipsAsync(existing);
+        return MastodonResponses.Json<IReadOnlyList<Mastodon.Relationship>>(
+            [.. relationships.Select(RenderRelationship)], MastodonJson.Context.IReadOnlyListRelationship);
+    }
+
+    private static async Task<IResult> FamiliarFollowersAsync(HttpContext context, IGrainFactory grains, AccountRenderer renderer)
+    {
+        var existing = await RequestedAccountIdsAsync(context, grains);
+        var lists = existing.IsEmpty
+            ? []
+            : await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).GetFamiliarFollowersAsync(existing);
+        var origin = RequestOrigin.Get(context.Request);
+        var entities = new List<FamiliarFollowersEntity>(lists.Length);
+        foreach (var list in lists)
+        {
+            entities.Add(new FamiliarFollowersEntity
+            {
+                Id = list.AccountId.ToString(CultureInfo.InvariantCulture),
+                Accounts = await renderer.LoadManyAsync(list.FollowerIds, origin),
+            });
+        }
+
+        return MastodonResponses.Json<IReadOnlyList<FamiliarFollowersEntity>>(entities, MastodonJson.Context.IReadOnlyListFamiliarFollowersEntity);
+    }
+
+    // The accounts named by id[] (or id), each once, in order; ids that cannot name an account and unknown accounts are
+    // left out, as Mastodon does.
+    private static async Task<ImmutableArray<long>> RequestedAccountIdsAsync(HttpContext context, IGrainFactory grains)
+    {
         var query = context.Request.Query;
         var requested = new List<long>();
         foreach (var name in (ReadOnlySpan<string>)["id[]", "id"])
@@ -155,15 +192,9 @@ public static class AccountsEndpoints
             }
         }
 
-        // Unknown accounts are left out, as Mastodon does.
         var pending = requested.Select(accountId => grains.GetGrain<IAccountGrain>(accountId).GetAsync().AsTask()).ToList();
         var snapshots = await Task.WhenAll(pending);
-        var existing = requested.Where((_, i) => snapshots[i] is not null).ToImmutableArray();
-        var relationships = existing.IsEmpty
-            ? []
-            : await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).GetRelationshipsAsync(existing);
-        return MastodonResponses.Json<IReadOnlyList<Mastodon.Relationship>>(
-            [.. relationships.Select(RenderRelationship)], MastodonJson.Context.IReadOnlyListRelationship);
+        return requested.Where((_, i) => snapshots[i] is not null).ToImmutableArray();
     }
 
     private static Task<IResult> FollowersAsync(string id, HttpContext context, IGrainFactory grains, AccountRenderer renderer) =>

@@ -18,5 +18,6 @@ namespace Weft.Api.Mastodon;
 [JsonSerializable(typeof(IReadOnlyList<Notification>))]
 [JsonSerializable(typeof(Context))]
 [JsonSerializable(typeof(SearchResults))]
+[JsonSerializable(typeof(IReadOnlyList<FamiliarFollowersEntity>))]
 [JsonSerializable(typeof(StreamingEvent))]
 public sealed partial class MastodonJsonContext : JsonSerializerContext;

@@ -30,6 +30,10 @@ public interface IAccountGrain : IGrainWithIntegerKey
     /// <summary>Unfollows <paramref name="targetId"/>; idempotent. Removes the target's statuses from the home timeline.</summary>
     Task<FollowResult> UnfollowAsync(long targetId);
 
+    /// <summary>For each of <paramref name="accountIds"/>, in the same order, its followers that this account follows.</summary>
+    [ReadOnly]
+    Task<ImmutableArray<FamiliarFollowers>> GetFamiliarFollowersAsync(ImmutableArray<long> accountIds);
+
     /// <summary>Relationships from this account to each of <paramref name="accountIds"/>, in the same order.</summary>
     [ReadOnly]
     Task<ImmutableArray<Relationship>> GetRelationshipsAsync(ImmutableArray<long> accountIds);

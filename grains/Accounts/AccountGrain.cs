@@ -127,6 +127,30 @@ public sealed partial class AccountGrain(
         return result.MoveToImmutable();
     }
 
+    public async Task<ImmutableArray<FamiliarFollowers>> GetFamiliarFollowersAsync(ImmutableArray<long> accountIds)
+    {
+        if (accountIds.IsDefaultOrEmpty)
+        {
+            return [];
+        }
+
+        var followees = _following.Keys.ToArray();
+        var lists = new Task<IReadOnlyList<long>>[accountIds.Length];
+        for (var i = 0; i < lists.Length; i++)
+        {
+            lists[i] = followees.Length == 0 ? Task.FromResult<IReadOnlyList<long>>([]) : store.FilterFollowersAsync(accountIds[i], followees, CancellationToken.None);
+        }
+
+        await Task.WhenAll(lists);
+        var result = ImmutableArray.CreateBuilder<FamiliarFollowers>(accountIds.Length);
+        for (var i = 0; i < lists.Length; i++)
+        {
+            result.Add(new FamiliarFollowers(accountIds[i], [.. lists[i].Result]));
+        }
+
+        return result.MoveToImmutable();
+    }
+
     public async Task<Page<long>> GetFollowersAsync(PageRequest page) =>
         ToPage(await store.ListFollowersAsync(Id, page, CancellationToken.None));
 

@@ -206,6 +206,28 @@ public sealed class AccountsTests(SqliteApiFixture api) : IClassFixture<SqliteAp
     }
 
     [Fact]
+    public async Task Familiar_followers_are_the_followers_the_user_follows_too()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        using var carol = await api.NewUserAsync("carol");
+        using var dave = await api.NewUserAsync("dave");
+        using var stranger = await api.NewUserAsync("stranger");
+        await alice.FollowAsync(bob);
+        await alice.FollowAsync(carol);
+        await bob.FollowAsync(dave);
+        await carol.FollowAsync(dave);
+        await stranger.FollowAsync(dave);
+
+        var familiar = await alice.GetJsonAsync($"/api/v1/accounts/familiar_followers?id[]={dave.Id}&id[]=abc&id[]={bob.Id}&id[]=424242");
+
+        Assert.Equal([dave.Id, bob.Id], Json.Ids(familiar));
+        Assert.Equal(new[] { bob.Id, carol.Id }.Order(), Json.Ids(familiar[0].GetProperty("accounts")).Order());
+        Assert.Equal(0, familiar[1].GetProperty("accounts").GetArrayLength());
+        Assert.Equal(0, (await stranger.GetJsonAsync($"/api/v1/accounts/familiar_followers?id={dave.Id}"))[0].GetProperty("accounts").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Relationships_keep_order_and_leave_out_unknown_and_malformed_ids()
     {
         using var alice = await api.NewUserAsync("alice");
