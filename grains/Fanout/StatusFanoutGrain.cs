@@ -445,6 +445,7 @@ public sealed class StatusFanoutGrain(
             status.InReplyToAccountId,
             status.ReblogOfId,
             status.ReblogOfAccountId,
-            mentioned);
+            mentioned,
+            status.Tags.IsDefaultOrEmpty ? null : status.Tags);
     }
 }
