@@ -18,5 +18,6 @@ namespace Weft.Api.Mastodon;
 [JsonSerializable(typeof(IReadOnlyList<Notification>))]
 [JsonSerializable(typeof(Context))]
 [JsonSerializable(typeof(SearchResults))]
+[JsonSerializable(typeof(Tag))]
 [JsonSerializable(typeof(StreamingEvent))]
 public sealed partial class MastodonJsonContext : JsonSerializerContext;
