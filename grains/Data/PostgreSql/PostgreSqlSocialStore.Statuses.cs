@@ -59,13 +59,13 @@ public sealed partial class PostgreSqlSocialStore
     private const string PublicStatusesOldestSql =
         "SELECT id FROM weft.statuses WHERE visibility = 0 AND reblog_of_id IS NULL AND id > $1 AND id < $2 ORDER BY id LIMIT $3";
 
-    // $1 any, $2 all, $3 none, $4 after, $5 before, $6 limit. Candidates come from the (tag, status_id) key, one range
-    // per tag of $1, so a rare tag costs its own rows only; all and none are key lookups per candidate.
+    // $1 any, $2 all (distinct), $3 none, $4 after, $5 before, $6 limit. Candidates come from the (tag, status_id) key,
+    // one range per tag of $1, so a rare tag costs its own rows only; all and none are key lookups per candidate. "All"
+    // is a count rather than a doubly negated EXISTS, which the planner turned into a hash of the whole table.
     private const string TaggedStatusesWhere = """
         WHERE s.id IN (SELECT t.status_id FROM weft.status_tags t WHERE t.tag = ANY($1) AND t.status_id > $4 AND t.status_id < $5)
           AND s.visibility = 0 AND s.reblog_of_id IS NULL
-          AND NOT EXISTS (SELECT 1 FROM unnest($2::text[]) AS a(tag)
-                           WHERE NOT EXISTS (SELECT 1 FROM weft.status_tags t WHERE t.tag = a.tag AND t.status_id = s.id))
+          AND (SELECT count(*) FROM weft.status_tags t WHERE t.tag = ANY($2) AND t.status_id = s.id) = cardinality($2)
           AND NOT EXISTS (SELECT 1 FROM weft.status_tags t WHERE t.tag = ANY($3) AND t.status_id = s.id)
         """;
 
@@ -262,7 +262,8 @@ public sealed partial class PostgreSqlSocialStore
     public Task<long> CountRepliesAsync(long statusId, CancellationToken cancellationToken) =>
         ScalarLongAsync("SELECT count(*) FROM weft.statuses WHERE in_reply_to_id = $1", cancellationToken, Long(statusId));
 
-    private static NpgsqlParameter<string[]> Texts(IReadOnlyList<string> values) => new() { TypedValue = [.. values] };
+    private static NpgsqlParameter<string[]> Texts(IReadOnlyList<string> values) =>
+        new() { TypedValue = [.. values.Distinct(StringComparer.Ordinal)] };
 
     private static NpgsqlParameter NullableLongs(long?[] values) =>
         new() { Value = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint };

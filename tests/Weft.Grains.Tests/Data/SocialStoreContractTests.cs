@@ -396,6 +396,7 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         Assert.Equal(Ids(13, 12, 11, 10), await TaggedAsync(["cats", "dogs"]));
         Assert.Equal(Ids(13, 11), await TaggedAsync(["cats"], all: ["dogs"]));
         Assert.Equal(Ids(13), await TaggedAsync(["cats"], all: ["dogs", "birds"]));
+        Assert.Equal(Ids(13, 11), await TaggedAsync(["cats", "cats"], all: ["dogs", "dogs"]));
         Assert.Equal(Ids(11, 10), await TaggedAsync(["cats"], none: ["birds"]));
         Assert.Equal(Ids(10), await TaggedAsync(["cats"], none: ["birds", "dogs"]));
         Assert.Equal(Ids(14, 12), await TaggedAsync(["dogs", "birds"], none: ["cats", "fish"]));
