@@ -11,6 +11,7 @@ using Weft.Api.Placeholders;
 using Weft.Api.Registration;
 using Weft.Api.Statuses;
 using Weft.Api.Streaming;
+using Weft.Api.Tags;
 using Weft.Api.Timelines;
 
 namespace Weft.Api.Hosting;
@@ -27,6 +28,7 @@ public static class WeftApiEndpointRouteBuilderExtensions
         app.MapPlaceholderImageEndpoints();
         app.MapStatusesEndpoints();
         app.MapTimelinesEndpoints();
+        app.MapTagsEndpoints();
         app.MapMarkedStatusesEndpoints();
         app.MapNotificationsEndpoints();
         app.MapStreamingEndpoints();

@@ -19,5 +19,6 @@ namespace Weft.Api.Mastodon;
 [JsonSerializable(typeof(Context))]
 [JsonSerializable(typeof(SearchResults))]
 [JsonSerializable(typeof(IReadOnlyList<FamiliarFollowersEntity>))]
+[JsonSerializable(typeof(Tag))]
 [JsonSerializable(typeof(StreamingEvent))]
 public sealed partial class MastodonJsonContext : JsonSerializerContext;

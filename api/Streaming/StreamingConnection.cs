@@ -106,13 +106,13 @@ public sealed class StreamingConnection(
 
     private ValueTask HandleMessageAsync(byte[] buffer, int length)
     {
-        var (type, stream) = ParseMessage(buffer.AsSpan(0, length));
+        var (type, stream, tag) = ParseMessage(buffer.AsSpan(0, length));
         switch (type)
         {
             case "subscribe" when stream is not null:
-                return SubscribeAsync(stream);
+                return SubscribeAsync(stream, tag);
             case "unsubscribe" when stream is not null:
-                Unsubscribe(stream);
+                Unsubscribe(stream, tag);
                 return ValueTask.CompletedTask;
             case null:
                 SendError("Could not parse the message", 400);
@@ -123,10 +123,11 @@ public sealed class StreamingConnection(
         }
     }
 
-    private static (string? Type, string? Stream) ParseMessage(ReadOnlySpan<byte> message)
+    private static (string? Type, string? Stream, string? Tag) ParseMessage(ReadOnlySpan<byte> message)
     {
         string? type = null;
         string? stream = null;
+        string? tag = null;
         try
         {
             var reader = new Utf8JsonReader(message);
@@ -147,6 +148,10 @@ public sealed class StreamingConnection(
                 {
                     stream = reader.GetString();
                 }
+                else if (reader.TokenType == JsonTokenType.String && name == "tag")
+                {
+                    tag = reader.GetString();
+                }
                 else
                 {
                     reader.Skip();
@@ -155,22 +160,25 @@ public sealed class StreamingConnection(
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            return (null, null);
+            return (null, null, null);
         }
 
-        return (type ?? "", stream);
+        return (type ?? "", stream, tag);
     }
 
     /// <summary>
     /// Subscribes to a stream, or queues an error message saying why not. A user stream reads the home timeline once,
     /// so a timeline not built since the silo started is built now and its fan-out inserts are streamed from here on.
     /// </summary>
-    public async ValueTask SubscribeAsync(string stream)
+    public async ValueTask SubscribeAsync(string stream, string? tag)
     {
-        switch (StreamingSubscriptions.Check(stream, token))
+        switch (StreamingSubscriptions.Check(stream, tag, token))
         {
             case StreamingRefusal.Unknown:
                 SendError("Unknown stream type", 400);
+                return;
+            case StreamingRefusal.MissingTag:
+                SendError("Missing tag name parameter", 400);
                 return;
             case StreamingRefusal.Unauthorized:
                 SendError("Missing access token", 401);
@@ -180,19 +188,24 @@ public sealed class StreamingConnection(
                 return;
         }
 
+        // Mastodon names a hashtag stream's messages [stream, tag], with the tag as the client gave it.
+        var tagged = StreamingSubscriptions.IsHashtag(stream);
+        string[] names = tagged ? [stream, tag!] : [stream];
+        var channel = StreamingSubscriptions.Channel(stream, _viewerId, tag);
         lock (_subscriptionsLock)
         {
-            if (_subscriptions.ContainsKey(stream))
+            var key = SubscriptionKey(stream, tagged ? channel : null);
+            if (_subscriptions.ContainsKey(key))
             {
                 return;
             }
 
             var writer = _queue.Writer;
-            _subscriptions[stream] = feed.Subscribe(StreamingSubscriptions.Channel(stream, _viewerId), liveEvent =>
+            _subscriptions[key] = feed.Subscribe(channel, liveEvent =>
             {
                 if (StreamingSubscriptions.Carries(stream, liveEvent.Kind))
                 {
-                    writer.TryWrite(new Outgoing(stream, liveEvent, null));
+                    writer.TryWrite(new Outgoing(names, liveEvent, null));
                 }
             });
         }
@@ -203,16 +216,21 @@ public sealed class StreamingConnection(
         }
     }
 
-    private void Unsubscribe(string stream)
+    private void Unsubscribe(string stream, string? tag)
     {
+        var key = SubscriptionKey(stream, StreamingSubscriptions.IsHashtag(stream) ? StreamingSubscriptions.Channel(stream, _viewerId, tag) : null);
         lock (_subscriptionsLock)
         {
-            if (_subscriptions.Remove(stream, out var subscription))
+            if (_subscriptions.Remove(key, out var subscription))
             {
                 subscription.Dispose();
             }
         }
     }
+
+    // One subscription per stream, and per tag (in any spelling) for hashtag streams.
+    private static string SubscriptionKey(string stream, LiveChannel? tagChannel) =>
+        tagChannel is { } channel ? stream + " " + channel.Name : stream;
 
     private void SendError(string error, int status)
     {
@@ -245,7 +263,7 @@ public sealed class StreamingConnection(
     }
 
     /// <summary>The message for an event as this viewer sees it, or null when they may not see what it names.</summary>
-    private async ValueTask<string?> RenderAsync(string stream, LiveEvent liveEvent)
+    private async ValueTask<string?> RenderAsync(string[] stream, LiveEvent liveEvent)
     {
         string eventName;
         string payload;
@@ -278,11 +296,11 @@ public sealed class StreamingConnection(
                 break;
         }
 
-        return MastodonJson.Serialize(new StreamingEvent { Stream = [stream], Event = eventName, Payload = payload }, MastodonJson.Context.StreamingEvent);
+        return MastodonJson.Serialize(new StreamingEvent { Stream = stream, Event = eventName, Payload = payload }, MastodonJson.Context.StreamingEvent);
     }
 
     private Task<GrainInterfaces.Notifications.Notification?> GetNotificationAsync(long notificationId) =>
         grains.GetGrain<INotificationsGrain>(_viewerId).GetAsync(notificationId);
 
-    private readonly record struct Outgoing(string? Stream, LiveEvent? Event, string? Raw);
+    private readonly record struct Outgoing(string[]? Stream, LiveEvent? Event, string? Raw);
 }

@@ -8,7 +8,7 @@ namespace Weft.Api.Streaming;
 
 /// <summary>
 /// Mastodon's streaming API over WebSocket: GET /api/v1/streaming?stream=user|user:notification|public|public:local,
-/// then subscribe/unsubscribe messages. The token comes from the Authorization header, the access_token parameter or
+/// or stream=hashtag|hashtag:local with tag=name, then subscribe/unsubscribe messages. The token comes from the Authorization header, the access_token parameter or
 /// Sec-WebSocket-Protocol (echoed back in the handshake); an invalid one is refused with 401 before the upgrade.
 /// </summary>
 public static class StreamingEndpoints
@@ -21,7 +21,8 @@ public static class StreamingEndpoints
         app.MapGet("/api/v1/streaming/health", () => Results.Text("OK", "text/plain"));
         app.MapGet("/api/v1/streaming", StreamAsync)
             .WithTags("Streaming")
-            .WithQuery("stream", "The stream to subscribe to at once: user, user:notification, public or public:local (more with subscribe messages).")
+            .WithQuery("stream", "The stream to subscribe to at once: user, user:notification, public, public:local, hashtag or hashtag:local (more with subscribe messages).")
+            .WithQuery("tag", "The hashtag of a hashtag stream.")
             .WithQuery("access_token", "The token, for clients that cannot send headers on a WebSocket (also accepted in Sec-WebSocket-Protocol).")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
             .WithSummary("A WebSocket of live events (update, notification, delete, status.update); 400 without an upgrade.");
@@ -37,12 +38,15 @@ public static class StreamingEndpoints
 
         var token = context.GetAuthenticatedToken();
         var initial = context.Request.Query["stream"].ToString();
+        var tag = context.Request.Query["tag"].ToString();
         if (initial.Length > 0)
         {
-            switch (StreamingSubscriptions.Check(initial, token))
+            switch (StreamingSubscriptions.Check(initial, tag, token))
             {
                 case StreamingRefusal.Unknown:
                     return ApiErrors.BadRequest("Unknown stream type");
+                case StreamingRefusal.MissingTag:
+                    return ApiErrors.BadRequest("Missing tag name parameter");
                 case StreamingRefusal.Unauthorized:
                     return ApiErrors.Unauthorized();
                 case StreamingRefusal.OutOfScope:
@@ -59,7 +63,7 @@ public static class StreamingEndpoints
         using var connection = new StreamingConnection(grains, feed, statuses, notifications, token, RequestOrigin.Get(context.Request));
         if (initial.Length > 0)
         {
-            await connection.SubscribeAsync(initial);
+            await connection.SubscribeAsync(initial, tag);
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync(accept);

@@ -6,8 +6,11 @@ public enum StreamingRefusal
     /// <summary>Allowed.</summary>
     None,
 
-    /// <summary>No such stream (or one Weft has nothing for, like hashtags and lists).</summary>
+    /// <summary>No such stream (or one Weft has nothing for, like lists).</summary>
     Unknown,
+
+    /// <summary>A hashtag stream without its tag parameter.</summary>
+    MissingTag,
 
     /// <summary>The stream needs a user token.</summary>
     Unauthorized,

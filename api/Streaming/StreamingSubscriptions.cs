@@ -1,4 +1,5 @@
 using Weft.Api.Auth;
+using Weft.Api.Tags;
 using Weft.GrainInterfaces.Live;
 
 namespace Weft.Api.Streaming;
@@ -10,14 +11,20 @@ public static class StreamingSubscriptions
     public const string UserNotification = "user:notification";
     public const string Public = "public";
     public const string PublicLocal = "public:local";
+    public const string Hashtag = "hashtag";
+    public const string HashtagLocal = "hashtag:local";
 
-    /// <summary>Whether <paramref name="token"/> may subscribe to <paramref name="stream"/>.</summary>
-    public static StreamingRefusal Check(string stream, AuthenticatedToken? token) => stream switch
+    /// <summary>Whether <paramref name="token"/> may subscribe to <paramref name="stream"/> (with <paramref name="tag"/> for hashtag streams).</summary>
+    public static StreamingRefusal Check(string stream, string? tag, AuthenticatedToken? token) => stream switch
     {
         User or UserNotification => Needs(token, ScopeOf(stream)!),
         Public or PublicLocal => StreamingRefusal.None,
+        Hashtag or HashtagLocal => string.IsNullOrEmpty(tag) ? StreamingRefusal.MissingTag : StreamingRefusal.None,
         _ => StreamingRefusal.Unknown,
     };
+
+    /// <summary>Whether the stream takes a <c>tag</c> parameter.</summary>
+    public static bool IsHashtag(string stream) => stream is Hashtag or HashtagLocal;
 
     /// <summary>The scope a stream needs, or null for public streams and unknown names.</summary>
     public static string? ScopeOf(string stream) => stream switch
@@ -27,15 +34,23 @@ public static class StreamingSubscriptions
         _ => null,
     };
 
-    /// <summary>The live channel behind a stream; <paramref name="accountId"/> is the user's for user streams.</summary>
-    public static LiveChannel Channel(string stream, long accountId) =>
-        stream is User or UserNotification ? LiveChannel.User(accountId) : LiveChannel.Public;
+    /// <summary>
+    /// The live channel behind a stream; <paramref name="accountId"/> is the user's for user streams, <paramref name="tag"/>
+    /// the tag for hashtag streams. A malformed tag, as Mastodon's, subscribes to a channel nothing is ever published on
+    /// (statuses carry well-formed tags only).
+    /// </summary>
+    public static LiveChannel Channel(string stream, long accountId, string? tag) => stream switch
+    {
+        User or UserNotification => LiveChannel.User(accountId),
+        Hashtag or HashtagLocal => LiveChannel.Tag(TagName.Normalize(tag) ?? "#" + tag),
+        _ => LiveChannel.Public,
+    };
 
     /// <summary>Whether the stream forwards events of this kind.</summary>
     public static bool Carries(string stream, LiveEventKind kind) => stream switch
     {
         UserNotification => kind == LiveEventKind.Notification,
-        Public or PublicLocal => kind != LiveEventKind.Notification,
+        Public or PublicLocal or Hashtag or HashtagLocal => kind != LiveEventKind.Notification,
         _ => true,
     };
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Weft.Api.Auth;
 using Weft.Api.Infrastructure;
 using Weft.Api.Infrastructure.Paging;
@@ -6,12 +7,16 @@ using Weft.GrainInterfaces.Queries;
 using Weft.GrainInterfaces.Timelines;
 using Microsoft.OpenApi;
 using Weft.Api.OpenApi;
+using Weft.Api.Tags;
 
 namespace Weft.Api.Timelines;
 
-/// <summary>GET /api/v1/timelines/home and /api/v1/timelines/public.</summary>
+/// <summary>GET /api/v1/timelines/home, /api/v1/timelines/public and /api/v1/timelines/tag/:hashtag.</summary>
 public static class TimelinesEndpoints
 {
+    // Mastodon's TagFeed reads at most this many names from each of any[], all[] and none[].
+    private const int MaxTagsPerParameter = 4;
+
     public static IEndpointRouteBuilder MapTimelinesEndpoints(this IEndpointRouteBuilder app)
     {
         var timelines = app.MapGroup("/api/v1/timelines").WithTags("Timelines");
@@ -29,6 +34,17 @@ public static class TimelinesEndpoints
             .WithQuery("only_media", "Only statuses with media (none yet).", JsonSchemaType.Boolean)
             .Produces<IReadOnlyList<Mastodon.Status>>()
             .WithSummary("Public statuses, newest first.");
+        timelines.MapGet("/tag/{hashtag}", TagAsync)
+            .RequireScopeIfToken("read:statuses")
+            .Paged()
+            .WithQuery("any[]", "Also statuses with any of these tags.", JsonSchemaType.Array)
+            .WithQuery("all[]", "Only statuses that also have all of these tags.", JsonSchemaType.Array)
+            .WithQuery("none[]", "Only statuses that have none of these tags.", JsonSchemaType.Array)
+            .WithQuery("local", "Only local statuses (every account is local).", JsonSchemaType.Boolean)
+            .WithQuery("remote", "Only remote statuses (none: no federation yet).", JsonSchemaType.Boolean)
+            .WithQuery("only_media", "Only statuses with media (none yet).", JsonSchemaType.Boolean)
+            .Produces<IReadOnlyList<Mastodon.Status>>()
+            .WithSummary("Public statuses with the hashtag (given with or without '#', any case), newest first; none for a malformed one.");
         return app;
     }
 
@@ -75,5 +91,55 @@ public static class TimelinesEndpoints
         }
 
         return await renderer.LoadListAsync(ids, context.GetViewerId(), RequestOrigin.Get(context.Request));
+    }
+
+    private static async Task<IResult> TagAsync(HttpContext context, string hashtag, IGrainFactory grains, StatusRenderer renderer)
+    {
+        var pageRequest = PageQuery.Parse(context.Request);
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        _ = body.GetBool("local");
+        var remote = body.GetBool("remote") == true;
+        var onlyMedia = body.GetBool("only_media") == true;
+
+        // A malformed name is on no status: Mastodon finds nothing rather than failing. So all[] with one matches
+        // nothing, while in any[] and none[] it adds nothing. Every account is local and no status has media yet.
+        if (TagName.Normalize(hashtag) is not { } tag || !AddNames(body.GetStrings("all"), out var all) || remote || onlyMedia)
+        {
+            return MastodonResponses.Json<IReadOnlyList<Mastodon.Status>>([], MastodonJson.Context.IReadOnlyListStatus);
+        }
+
+        AddNames([tag, .. body.GetStrings("any")], out var any);
+        AddNames(body.GetStrings("none"), out var none);
+        var ids = await grains.GetGrain<ITagTimelineGrain>(0).ReadAsync(new TagTimelineQuery(pageRequest, any, all, none));
+        if (!ids.IsEmpty)
+        {
+            LinkHeader.Set(context, ids[0], ids[^1]);
+        }
+
+        return await renderer.LoadListAsync(ids, context.GetViewerId(), RequestOrigin.Get(context.Request));
+    }
+
+    /// <summary>
+    /// The distinct valid names of <paramref name="raw"/>, lower case; false if one was malformed. At most
+    /// <see cref="MaxTagsPerParameter"/> are read, as Mastodon does, so a request cannot make the query arbitrarily wide.
+    /// </summary>
+    private static bool AddNames(IReadOnlyList<string> raw, out ImmutableArray<string> names)
+    {
+        var builder = ImmutableArray.CreateBuilder<string>();
+        var wellFormed = true;
+        for (var i = 0; i < raw.Count && i < MaxTagsPerParameter; i++)
+        {
+            if (TagName.Normalize(raw[i]) is not { } name)
+            {
+                wellFormed = false;
+            }
+            else if (!builder.Contains(name))
+            {
+                builder.Add(name);
+            }
+        }
+
+        names = builder.ToImmutable();
+        return wellFormed;
     }
 }

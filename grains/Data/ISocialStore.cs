@@ -74,7 +74,7 @@ public interface ISocialStore
     /// </summary>
     Task UpsertStatusesAsync(IReadOnlyList<StatusRow> statuses, CancellationToken cancellationToken);
 
-    /// <summary>Removes a status's index row (and its mentions); false if absent.</summary>
+    /// <summary>Removes a status's index row (and its mentions and tags); false if absent.</summary>
     Task<bool> DeleteStatusAsync(long statusId, CancellationToken cancellationToken);
 
     /// <summary>An account's statuses that a viewer may list, newest first.</summary>
@@ -82,6 +82,14 @@ public interface ISocialStore
 
     /// <summary>Public, non-reblog statuses of everyone, newest first.</summary>
     Task<IReadOnlyList<long>> ListPublicStatusesAsync(PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Public, non-reblog statuses tagged with at least one of <paramref name="any"/>, with every one of
+    /// <paramref name="all"/> and with none of <paramref name="none"/> (lower-case names), newest first; empty when
+    /// <paramref name="any"/> is.
+    /// </summary>
+    Task<IReadOnlyList<long>> ListTaggedStatusesAsync(
+        IReadOnlyList<string> any, IReadOnlyList<string> all, IReadOnlyList<string> none, PageRequest page, CancellationToken cancellationToken);
 
     /// <summary>
     /// The newest statuses (including reblogs) by any of <paramref name="authorIds"/> that a follower may see (public,

@@ -11,6 +11,9 @@ namespace Weft.Grains.Data;
 /// <param name="ReblogOfId">For a reblog, the original, or null.</param>
 /// <param name="ReblogOfAccountId">For a reblog, the original's author, or null.</param>
 /// <param name="MentionedAccountIds">Accounts mentioned (who may see a direct status).</param>
+/// <param name="Tags">
+/// Hashtags, lower case without '#', indexed for tag timelines (never for a reblog). Written only: rows read back leave it null.
+/// </param>
 public sealed record StatusRow(
     long Id,
     long AccountId,
@@ -19,4 +22,5 @@ public sealed record StatusRow(
     long? InReplyToAccountId,
     long? ReblogOfId,
     long? ReblogOfAccountId,
-    IReadOnlyList<long> MentionedAccountIds);
+    IReadOnlyList<long> MentionedAccountIds,
+    IReadOnlyList<string>? Tags = null);

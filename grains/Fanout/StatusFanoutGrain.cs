@@ -355,17 +355,28 @@ public sealed class StatusFanoutGrain(
     {
         foreach (var status in created)
         {
-            if (IsOnPublicStream(status))
-            {
-                liveFeed.Publish(LiveChannel.Public, new LiveEvent(LiveEventKind.Update, status.Id));
-            }
+            Publish(status, LiveEventKind.Update);
         }
 
         foreach (var status in deleted)
         {
+            Publish(status, LiveEventKind.Delete);
+        }
+
+        void Publish(StatusSnapshot status, LiveEventKind kind)
+        {
             if (IsOnPublicStream(status))
             {
-                liveFeed.Publish(LiveChannel.Public, new LiveEvent(LiveEventKind.Delete, status.Id));
+                liveFeed.Publish(LiveChannel.Public, new LiveEvent(kind, status.Id));
+            }
+
+            // Hashtag streams carry what the tag timelines list: public originals, replies included.
+            if (status.Visibility == StatusVisibility.Public && status.ReblogOfId is null && !status.Tags.IsDefault)
+            {
+                foreach (var tag in status.Tags)
+                {
+                    liveFeed.Publish(LiveChannel.Tag(tag), new LiveEvent(kind, status.Id));
+                }
             }
         }
     }
@@ -445,6 +456,7 @@ public sealed class StatusFanoutGrain(
             status.InReplyToAccountId,
             status.ReblogOfId,
             status.ReblogOfAccountId,
-            mentioned);
+            mentioned,
+            status.Tags.IsDefaultOrEmpty ? null : status.Tags);
     }
 }

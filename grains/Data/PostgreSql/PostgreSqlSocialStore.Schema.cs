@@ -52,6 +52,14 @@ public sealed partial class PostgreSqlSocialStore
         );
         CREATE INDEX IF NOT EXISTS status_mentions_account_id_idx ON weft.status_mentions (account_id, status_id);
 
+        -- Hashtags of original statuses (tag timelines); the key is a tag's statuses in id order.
+        CREATE TABLE IF NOT EXISTS weft.status_tags (
+            tag       text COLLATE "C" NOT NULL,
+            status_id bigint NOT NULL,
+            PRIMARY KEY (tag, status_id)
+        );
+        CREATE INDEX IF NOT EXISTS status_tags_status_id_idx ON weft.status_tags (status_id);
+
         CREATE TABLE IF NOT EXISTS weft.favourites (
             id         bigint NOT NULL,
             account_id bigint NOT NULL,

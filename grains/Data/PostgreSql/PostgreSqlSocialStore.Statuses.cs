@@ -7,23 +7,30 @@ namespace Weft.Grains.Data.PostgreSql;
 
 public sealed partial class PostgreSqlSocialStore
 {
-    // The index row and its mentions in one statement: mentions are inserted only for statuses this call inserted, so a
-    // status already present is left exactly as it is.
+    // The index row, its mentions and its tags in one statement: mentions and tags are inserted only for statuses this
+    // call inserted, so a status already present is left exactly as it is.
     private const string UpsertStatusesSql = """
         WITH inserted AS (
             INSERT INTO weft.statuses (id, account_id, visibility, in_reply_to_id, in_reply_to_account_id, reblog_of_id, reblog_of_account_id)
             SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::smallint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[])
             ON CONFLICT (id) DO NOTHING
-            RETURNING id)
-        INSERT INTO weft.status_mentions (status_id, account_id)
-        SELECT m.status_id, m.account_id
-          FROM unnest($8::bigint[], $9::bigint[]) AS m(status_id, account_id)
-          JOIN inserted ON inserted.id = m.status_id
+            RETURNING id),
+        mentions AS (
+            INSERT INTO weft.status_mentions (status_id, account_id)
+            SELECT m.status_id, m.account_id
+              FROM unnest($8::bigint[], $9::bigint[]) AS m(status_id, account_id)
+              JOIN inserted ON inserted.id = m.status_id
+            ON CONFLICT DO NOTHING)
+        INSERT INTO weft.status_tags (tag, status_id)
+        SELECT t.tag, t.status_id
+          FROM unnest($10::text[], $11::bigint[]) AS t(tag, status_id)
+          JOIN inserted ON inserted.id = t.status_id
         ON CONFLICT DO NOTHING
         """;
 
     private const string DeleteStatusSql = """
-        WITH mentions AS (DELETE FROM weft.status_mentions WHERE status_id = $1)
+        WITH mentions AS (DELETE FROM weft.status_mentions WHERE status_id = $1),
+             tags AS (DELETE FROM weft.status_tags WHERE status_id = $1)
         DELETE FROM weft.statuses WHERE id = $1
         """;
 
@@ -51,6 +58,19 @@ public sealed partial class PostgreSqlSocialStore
 
     private const string PublicStatusesOldestSql =
         "SELECT id FROM weft.statuses WHERE visibility = 0 AND reblog_of_id IS NULL AND id > $1 AND id < $2 ORDER BY id LIMIT $3";
+
+    // $1 any, $2 all (distinct), $3 none, $4 after, $5 before, $6 limit. Candidates come from the (tag, status_id) key,
+    // one range per tag of $1, so a rare tag costs its own rows only; all and none are key lookups per candidate. "All"
+    // is a count rather than a doubly negated EXISTS, which the planner turned into a hash of the whole table.
+    private const string TaggedStatusesWhere = """
+        WHERE s.id IN (SELECT t.status_id FROM weft.status_tags t WHERE t.tag = ANY($1) AND t.status_id > $4 AND t.status_id < $5)
+          AND s.visibility = 0 AND s.reblog_of_id IS NULL
+          AND (SELECT count(*) FROM weft.status_tags t WHERE t.tag = ANY($2) AND t.status_id = s.id) = cardinality($2)
+          AND NOT EXISTS (SELECT 1 FROM weft.status_tags t WHERE t.tag = ANY($3) AND t.status_id = s.id)
+        """;
+
+    private const string TaggedStatusesNewestSql = "SELECT s.id FROM weft.statuses s " + TaggedStatusesWhere + " ORDER BY s.id DESC LIMIT $6";
+    private const string TaggedStatusesOldestSql = "SELECT s.id FROM weft.statuses s " + TaggedStatusesWhere + " ORDER BY s.id LIMIT $6";
 
     // Each author's newest visible statuses through its (account_id, id) index, at most $4 each, then the newest $4 of
     // those: the work is bounded by authors × limit however long their histories are.
@@ -92,6 +112,8 @@ public sealed partial class PostgreSqlSocialStore
         var reblogOfAccounts = new long?[count];
         var mentionStatuses = new List<long>();
         var mentionAccounts = new List<long>();
+        var tagNames = new List<string>();
+        var tagStatuses = new List<long>();
         var i = 0;
         foreach (var call in calls)
         {
@@ -113,6 +135,16 @@ public sealed partial class PostgreSqlSocialStore
                         mentionAccounts.Add(accountId);
                     }
                 }
+
+                // Mastodon's tag timelines list originals only.
+                if (status.Tags is { } tags && status.ReblogOfId is null)
+                {
+                    foreach (var tag in tags)
+                    {
+                        tagNames.Add(tag);
+                        tagStatuses.Add(status.Id);
+                    }
+                }
             }
         }
 
@@ -126,7 +158,9 @@ public sealed partial class PostgreSqlSocialStore
             NullableLongs(reblogOf),
             NullableLongs(reblogOfAccounts),
             new NpgsqlParameter<long[]> { TypedValue = [.. mentionStatuses] },
-            new NpgsqlParameter<long[]> { TypedValue = [.. mentionAccounts] }).ConfigureAwait(false);
+            new NpgsqlParameter<long[]> { TypedValue = [.. mentionAccounts] },
+            new NpgsqlParameter<string[]> { TypedValue = [.. tagNames] },
+            new NpgsqlParameter<long[]> { TypedValue = [.. tagStatuses] }).ConfigureAwait(false);
         return new bool[calls.Count];
     }
 
@@ -172,6 +206,27 @@ public sealed partial class PostgreSqlSocialStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<long>> ListTaggedStatusesAsync(
+        IReadOnlyList<string> any, IReadOnlyList<string> all, IReadOnlyList<string> none, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(any);
+        ArgumentNullException.ThrowIfNull(all);
+        ArgumentNullException.ThrowIfNull(none);
+        ArgumentNullException.ThrowIfNull(page);
+        var bounds = PageBounds.From(page);
+        if (bounds.IsEmpty || any.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = await ReadIdsAsync(
+            bounds.OldestFirst ? TaggedStatusesOldestSql : TaggedStatusesNewestSql, cancellationToken,
+            Texts(any), Texts(all), Texts(none), Long(bounds.After), Long(bounds.Before), Int(bounds.Limit)).ConfigureAwait(false);
+        bounds.Finish(ids);
+        return ids;
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<StatusRow>> ListRecentByAuthorsAsync(
         IReadOnlyList<long> authorIds, long viewerId, long afterId, int limit, CancellationToken cancellationToken)
     {
@@ -206,6 +261,9 @@ public sealed partial class PostgreSqlSocialStore
     /// <inheritdoc />
     public Task<long> CountRepliesAsync(long statusId, CancellationToken cancellationToken) =>
         ScalarLongAsync("SELECT count(*) FROM weft.statuses WHERE in_reply_to_id = $1", cancellationToken, Long(statusId));
+
+    private static NpgsqlParameter<string[]> Texts(IReadOnlyList<string> values) =>
+        new() { TypedValue = [.. values.Distinct(StringComparer.Ordinal)] };
 
     private static NpgsqlParameter NullableLongs(long?[] values) =>
         new() { Value = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint };

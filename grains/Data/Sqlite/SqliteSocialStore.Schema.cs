@@ -42,6 +42,13 @@ public sealed partial class SqliteSocialStore
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS status_mentions_account_id_idx ON status_mentions (account_id, status_id);
 
+        CREATE TABLE IF NOT EXISTS status_tags (
+            tag       TEXT NOT NULL,
+            status_id INTEGER NOT NULL,
+            PRIMARY KEY (tag, status_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS status_tags_status_id_idx ON status_tags (status_id);
+
         CREATE TABLE IF NOT EXISTS favourites (
             id         INTEGER NOT NULL,
             account_id INTEGER NOT NULL,

@@ -13,6 +13,8 @@ public sealed partial class SqliteSocialStore
 
     private const string InsertMentionSql = "INSERT INTO status_mentions (status_id, account_id) VALUES ($status, $account) ON CONFLICT DO NOTHING";
 
+    private const string InsertTagSql = "INSERT INTO status_tags (tag, status_id) VALUES ($tag, $status) ON CONFLICT DO NOTHING";
+
     private const string StatusColumns =
         "s.id, s.account_id, s.visibility, s.in_reply_to_id, s.in_reply_to_account_id, s.reblog_of_id, s.reblog_of_account_id, " +
         "(SELECT group_concat(m.account_id) FROM status_mentions m WHERE m.status_id = s.id)";
@@ -36,6 +38,20 @@ public sealed partial class SqliteSocialStore
 
     private const string PublicStatusesOldestSql =
         "SELECT id FROM statuses WHERE visibility = 0 AND reblog_of_id IS NULL AND id > $after AND id < $before ORDER BY id LIMIT $limit";
+
+    // Candidates come from the (tag, status_id) key, one range per tag of $any, so a rare tag costs its own rows only;
+    // $all and $none are key lookups per candidate.
+    private const string TaggedStatusesWhere = """
+        WHERE s.id IN (SELECT t.status_id FROM status_tags t
+                        WHERE t.tag IN (SELECT value FROM json_each($any)) AND t.status_id > $after AND t.status_id < $before)
+          AND s.visibility = 0 AND s.reblog_of_id IS NULL
+          AND NOT EXISTS (SELECT 1 FROM json_each($all) a
+                           WHERE NOT EXISTS (SELECT 1 FROM status_tags t WHERE t.tag = a.value AND t.status_id = s.id))
+          AND NOT EXISTS (SELECT 1 FROM status_tags t WHERE t.tag IN (SELECT value FROM json_each($none)) AND t.status_id = s.id)
+        """;
+
+    private const string TaggedStatusesNewestSql = "SELECT s.id FROM statuses s " + TaggedStatusesWhere + " ORDER BY s.id DESC LIMIT $limit";
+    private const string TaggedStatusesOldestSql = "SELECT s.id FROM statuses s " + TaggedStatusesWhere + " ORDER BY s.id LIMIT $limit";
 
     // Each author's newest visible statuses through its (account_id, id) index, at most $limit each, then the newest
     // $limit of those: the work is bounded by authors × limit however long their histories are.
@@ -68,6 +84,9 @@ public sealed partial class SqliteSocialStore
         var mention = session.Prepared(InsertMentionSql, transaction);
         var mentionStatus = mention.Parameters.Add("$status", SqliteType.Integer);
         var mentionAccount = mention.Parameters.Add("$account", SqliteType.Integer);
+        var tagInsert = session.Prepared(InsertTagSql, transaction);
+        var tagName = tagInsert.Parameters.Add("$tag", SqliteType.Text);
+        var tagStatus = tagInsert.Parameters.Add("$status", SqliteType.Integer);
         for (var i = 0; i < statuses.Count; i++)
         {
             var status = statuses[i];
@@ -79,14 +98,30 @@ public sealed partial class SqliteSocialStore
             reblogOf.Value = (object?)status.ReblogOfId ?? DBNull.Value;
             reblogOfAccount.Value = (object?)status.ReblogOfAccountId ?? DBNull.Value;
 
-            // Mentions only with a status this call inserted: a status already present is left exactly as it is.
-            if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1 && status.MentionedAccountIds is { } mentioned)
+            // Mentions and tags only with a status this call inserted: a status already present is left exactly as it is.
+            if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+            {
+                continue;
+            }
+
+            if (status.MentionedAccountIds is { } mentioned)
             {
                 mentionStatus.Value = status.Id;
                 for (var j = 0; j < mentioned.Count; j++)
                 {
                     mentionAccount.Value = mentioned[j];
                     await mention.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            // Mastodon's tag timelines list originals only.
+            if (status.Tags is { } tags && status.ReblogOfId is null)
+            {
+                tagStatus.Value = status.Id;
+                for (var j = 0; j < tags.Count; j++)
+                {
+                    tagName.Value = tags[j];
+                    await tagInsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -102,6 +137,9 @@ public sealed partial class SqliteSocialStore
         var mentions = session.Prepared("DELETE FROM status_mentions WHERE status_id = $id", transaction);
         mentions.Parameters.Add("$id", SqliteType.Integer).Value = statusId;
         await mentions.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var tags = session.Prepared("DELETE FROM status_tags WHERE status_id = $id", transaction);
+        tags.Parameters.Add("$id", SqliteType.Integer).Value = statusId;
+        await tags.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         var status = session.Prepared("DELETE FROM statuses WHERE id = $id", transaction);
         status.Parameters.Add("$id", SqliteType.Integer).Value = statusId;
         var deleted = await status.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
@@ -152,6 +190,35 @@ public sealed partial class SqliteSocialStore
         using (var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false))
         {
             await using var command = session.Command(bounds.OldestFirst ? PublicStatusesOldestSql : PublicStatusesNewestSql);
+            AddPage(command, bounds);
+            ids = await ReadIdsAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+
+        bounds.Finish(ids);
+        return ids;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<long>> ListTaggedStatusesAsync(
+        IReadOnlyList<string> any, IReadOnlyList<string> all, IReadOnlyList<string> none, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(any);
+        ArgumentNullException.ThrowIfNull(all);
+        ArgumentNullException.ThrowIfNull(none);
+        ArgumentNullException.ThrowIfNull(page);
+        var bounds = PageBounds.From(page);
+        if (bounds.IsEmpty || any.Count == 0)
+        {
+            return [];
+        }
+
+        List<long> ids;
+        using (var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await using var command = session.Command(bounds.OldestFirst ? TaggedStatusesOldestSql : TaggedStatusesNewestSql);
+            command.Parameters.Add("$any", SqliteType.Text).Value = JsonArray(any);
+            command.Parameters.Add("$all", SqliteType.Text).Value = JsonArray(all);
+            command.Parameters.Add("$none", SqliteType.Text).Value = JsonArray(none);
             AddPage(command, bounds);
             ids = await ReadIdsAsync(command, cancellationToken).ConfigureAwait(false);
         }

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Weft.Persistence.Sqlite;
 
@@ -193,6 +195,24 @@ public sealed partial class SqliteSocialStore : ISocialStore, IAsyncDisposable, 
         }
 
         return builder.Append(']').ToString();
+    }
+
+    /// <summary>A list of strings as a JSON array text, for <c>IN (SELECT value FROM json_each($names))</c>.</summary>
+    private static string JsonArray(IReadOnlyList<string> values)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var value in values)
+            {
+                writer.WriteStringValue(value);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static async Task<List<long>> ReadIdsAsync(SqliteCommand command, CancellationToken cancellationToken)

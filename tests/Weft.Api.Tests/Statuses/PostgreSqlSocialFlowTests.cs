@@ -50,4 +50,21 @@ public sealed class PostgreSqlSocialFlowTests(PostgreSqlApiFixture api) : IClass
         Assert.DoesNotContain(id, Json.Ids(await stranger.GetJsonAsync("/api/v1/timelines/public")));
         await Json.ReadAsync(await stranger.PostFormAsync($"/api/v1/statuses/{id}/favourite"), HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Tag_timeline_lists_public_tagged_statuses_until_deleted_on_postgres()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        var hidden = (await alice.PostStatusAsync("#PgTagged inner circle", "private")).Str("id");
+        var id = (await alice.PostStatusAsync("#PgTagged #PgOther on postgres")).Str("id");
+
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/tag/pgtagged")).Contains(id), "tag timeline");
+        Assert.Equal([id], Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/tag/PGTAGGED")));
+        Assert.Equal([id], Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/tag/pgnothing?any[]=pgtagged&all[]=pgother")));
+        Assert.Empty(Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/tag/pgtagged?none[]=pgother")));
+        Assert.DoesNotContain(hidden, Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/tag/pgtagged")));
+
+        await Json.ReadAsync(await alice.Client.DeleteAsync($"/api/v1/statuses/{id}"), HttpStatusCode.OK);
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/tag/pgtagged")).Count == 0, "gone from the tag");
+    }
 }

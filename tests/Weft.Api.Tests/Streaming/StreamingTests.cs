@@ -86,6 +86,54 @@ public sealed class StreamingTests : IClassFixture<StreamingTests.SocketApi>
     }
 
     [Fact]
+    public async Task Hashtag_stream_gets_public_statuses_with_the_tag_and_their_deletion()
+    {
+        using var alice = await _api.Users.NewUserAsync("alice");
+        await using var stream = await StreamingClient.ConnectAsync(_api.BaseAddress, "stream=hashtag&tag=LiveWeft");
+
+        await alice.PostStatusAsync("#liveweft for followers", "private");
+        await alice.PostStatusAsync("#otherweft elsewhere");
+        var visible = (await alice.PostStatusAsync("#LIVEWEFT for everyone")).Str("id");
+
+        var update = await stream.ReceiveAsync();
+        Assert.Equal(["hashtag", "LiveWeft"], update.GetProperty("stream").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("update", update.Str("event"));
+        Assert.Equal(visible, JsonDocument.Parse(update.Str("payload")).RootElement.Str("id"));
+
+        await Json.ReadAsync(await alice.Client.DeleteAsync($"/api/v1/statuses/{visible}"), HttpStatusCode.OK);
+        var delete = await stream.ReceiveAsync();
+        Assert.Equal(("delete", visible), (delete.Str("event"), delete.Str("payload")));
+    }
+
+    [Fact]
+    public async Task Hashtag_streams_need_a_tag_and_unsubscribe_by_tag()
+    {
+        using var alice = await _api.Users.NewUserAsync("alice");
+        var refused = await Assert.ThrowsAsync<WebSocketException>(() => StreamingClient.ConnectAsync(_api.BaseAddress, "stream=hashtag"));
+        Assert.Contains("400", refused.Message);
+        await using var stream = await StreamingClient.ConnectAsync(_api.BaseAddress, "");
+
+        await stream.SendAsync("{\"type\":\"subscribe\",\"stream\":\"hashtag:local\"}");
+        Assert.Equal(400, (await stream.ReceiveAsync()).GetProperty("status").GetInt32());
+        await stream.SendAsync("{\"type\":\"subscribe\",\"stream\":\"hashtag\",\"tag\":\"goneweft\"}");
+        await stream.SendAsync("{\"type\":\"subscribe\",\"stream\":\"hashtag:local\",\"tag\":\"keptweft\"}");
+        await stream.SendAsync("{\"type\":\"unsubscribe\",\"stream\":\"hashtag\",\"tag\":\"GoneWeft\"}");
+        await stream.SubscribeAsync("public:local");
+
+        var kept = (await alice.PostStatusAsync("#goneweft #keptweft")).Str("id");
+
+        var received = new List<string?>();
+        for (var i = 0; i < 2; i++)
+        {
+            var message = await stream.ReceiveAsync();
+            Assert.Equal(kept, JsonDocument.Parse(message.Str("payload")).RootElement.Str("id"));
+            received.Add(string.Join(' ', message.GetProperty("stream").EnumerateArray().Select(e => e.GetString())));
+        }
+
+        Assert.Equal(["hashtag:local keptweft", "public:local"], received.Order());
+    }
+
+    [Fact]
     public async Task Unsubscribed_streams_stop_and_bad_messages_get_errors()
     {
         using var alice = await _api.Users.NewUserAsync("alice");
@@ -95,7 +143,7 @@ public sealed class StreamingTests : IClassFixture<StreamingTests.SocketApi>
         Assert.Equal(400, (await stream.ReceiveAsync()).GetProperty("status").GetInt32());
         await stream.SendAsync("{\"type\":\"subscribe\",\"stream\":\"user\"}");
         Assert.Equal(401, (await stream.ReceiveAsync()).GetProperty("status").GetInt32());
-        await stream.SendAsync("{\"type\":\"subscribe\",\"stream\":\"hashtag:nope\"}");
+        await stream.SendAsync("{\"type\":\"subscribe\",\"stream\":\"list\"}");
         Assert.Equal(400, (await stream.ReceiveAsync()).GetProperty("status").GetInt32());
 
         await stream.SendAsync("{\"type\":\"unsubscribe\",\"stream\":\"public\"}");

@@ -64,6 +64,17 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
             reblogOf is { } b ? Id(b) : null, reblogOfAccount is { } ba ? Id(ba) : null,
             Ids(mentions));
 
+    /// <summary>This test's name for a tag: tags are global, so each test suffixes its own.</summary>
+    private string Tag(string name) => name + _base.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private string[] Tags(params string[] names) => [.. names.Select(Tag)];
+
+    private StatusRow Tagged(int id, int account, StatusVisibility visibility, params string[] tags) =>
+        Status(id, account, visibility) with { Tags = Tags(tags) };
+
+    private Task<IReadOnlyList<long>> TaggedAsync(string[] any, string[]? all = null, string[]? none = null, PageRequest? page = null) =>
+        Store.ListTaggedStatusesAsync(Tags(any), Tags(all ?? []), Tags(none ?? []), page ?? OwnPage(), None);
+
     // Accounts ---------------------------------------------------------------------------------------------------
 
     [Fact]
@@ -347,6 +358,82 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         Assert.Equal(Ids(40, 30), await Store.ListAccountStatusesAsync(Id(1), filter, Page(maxId: Id(50), limit: 2), None));
         Assert.Equal(Ids(60, 50), await Store.ListAccountStatusesAsync(Id(1), filter, Page(sinceId: Id(10), limit: 2), None));
         Assert.Equal(Ids(30, 20), await Store.ListAccountStatusesAsync(Id(1), filter, Page(minId: Id(10), limit: 2), None));
+    }
+
+    [Fact]
+    public async Task Tagged_statuses_are_public_originals_with_the_tag_newest_first()
+    {
+        await Store.UpsertStatusesAsync(
+        [
+            Tagged(10, 1, StatusVisibility.Public, "cats", "dogs"),
+            Tagged(11, 1, StatusVisibility.Unlisted, "cats"),
+            Tagged(12, 2, StatusVisibility.Private, "cats"),
+            Tagged(13, 2, StatusVisibility.Direct, "cats"),
+            Status(14, 2, StatusVisibility.Public, reblogOf: 10, reblogOfAccount: 1) with { Tags = Tags("cats") },
+            Tagged(15, 3, StatusVisibility.Public, "dogs"),
+            Tagged(16, 3, StatusVisibility.Public, "cats"),
+            Status(17, 3, StatusVisibility.Public),
+        ], None);
+
+        Assert.Equal(Ids(16, 10), await TaggedAsync(["cats"]));
+        Assert.Equal(Ids(15, 10), await TaggedAsync(["dogs"]));
+        Assert.Empty(await TaggedAsync(["birds"]));
+        Assert.Empty(await Store.ListTaggedStatusesAsync([], [], [], OwnPage(), None));
+    }
+
+    [Fact]
+    public async Task Tagged_statuses_match_any_all_and_none()
+    {
+        await Store.UpsertStatusesAsync(
+        [
+            Tagged(10, 1, StatusVisibility.Public, "cats"),
+            Tagged(11, 1, StatusVisibility.Public, "cats", "dogs"),
+            Tagged(12, 1, StatusVisibility.Public, "dogs"),
+            Tagged(13, 1, StatusVisibility.Public, "cats", "dogs", "birds"),
+            Tagged(14, 1, StatusVisibility.Public, "birds"),
+        ], None);
+
+        Assert.Equal(Ids(13, 12, 11, 10), await TaggedAsync(["cats", "dogs"]));
+        Assert.Equal(Ids(13, 11), await TaggedAsync(["cats"], all: ["dogs"]));
+        Assert.Equal(Ids(13), await TaggedAsync(["cats"], all: ["dogs", "birds"]));
+        Assert.Equal(Ids(13, 11), await TaggedAsync(["cats", "cats"], all: ["dogs", "dogs"]));
+        Assert.Equal(Ids(11, 10), await TaggedAsync(["cats"], none: ["birds"]));
+        Assert.Equal(Ids(10), await TaggedAsync(["cats"], none: ["birds", "dogs"]));
+        Assert.Equal(Ids(14, 12), await TaggedAsync(["dogs", "birds"], none: ["cats", "fish"]));
+        Assert.Equal(Ids(12), await TaggedAsync(["dogs", "birds"], all: ["dogs"], none: ["cats"]));
+        Assert.Empty(await TaggedAsync(["cats"], all: ["fish"]));
+    }
+
+    [Fact]
+    public async Task Tagged_statuses_page_like_every_list()
+    {
+        await Store.UpsertStatusesAsync([.. Enumerable.Range(1, 6).Select(i => Tagged(10 * i, 1, StatusVisibility.Public, "cats"))], None);
+
+        Assert.Equal(Ids(60, 50), await TaggedAsync(["cats"], page: OwnPage(limit: 2)));
+        Assert.Equal(Ids(40, 30), await TaggedAsync(["cats"], page: Page(maxId: Id(50), sinceId: Id(0), limit: 2)));
+        Assert.Equal(Ids(60, 50, 40), await TaggedAsync(["cats"], page: Page(maxId: Id(999_999), sinceId: Id(30))));
+        Assert.Equal(Ids(30, 20), await TaggedAsync(["cats"], page: Page(maxId: Id(999_999), minId: Id(10), limit: 2)));
+        Assert.Equal(Ids(40, 30), await TaggedAsync(["cats"], page: Page(maxId: Id(50), minId: Id(20))));
+        Assert.Empty(await TaggedAsync(["cats"], page: Page(minId: Id(60))));
+        Assert.Empty(await TaggedAsync(["cats"], page: OwnPage(limit: 0)));
+    }
+
+    [Fact]
+    public async Task Tags_of_a_deleted_status_go_with_it_and_a_reupsert_changes_none()
+    {
+        await Store.UpsertStatusesAsync([Tagged(10, 1, StatusVisibility.Public, "cats"), Tagged(11, 1, StatusVisibility.Public, "cats")], None);
+        await Store.UpsertStatusesAsync([Tagged(10, 1, StatusVisibility.Public, "dogs"), Tagged(10, 1, StatusVisibility.Public, "cats")], None);
+
+        Assert.Equal(Ids(11, 10), await TaggedAsync(["cats"]));
+        Assert.Empty(await TaggedAsync(["dogs"]));
+
+        Assert.True(await Store.DeleteStatusAsync(Id(10), None));
+        Assert.Equal(Ids(11), await TaggedAsync(["cats"]));
+
+        // The same id indexed again (a redelivered Created after a delete) gets its tags anew, not the old ones.
+        await Store.UpsertStatusesAsync([Tagged(10, 1, StatusVisibility.Public, "dogs")], None);
+        Assert.Equal(Ids(11), await TaggedAsync(["cats"]));
+        Assert.Equal(Ids(10), await TaggedAsync(["dogs"]));
     }
 
     [Fact]
