@@ -12,7 +12,7 @@ public sealed record SearchResults
     [JsonPropertyName("statuses")]
     public required IReadOnlyList<Status> Statuses { get; init; }
 
-    /// <summary>Always empty: hashtags are not searchable yet (their timelines are at /api/v1/timelines/tag/:hashtag).</summary>
+    /// <summary>Hashtags in use that start with the query.</summary>
     [JsonPropertyName("hashtags")]
     public required IReadOnlyList<Tag> Hashtags { get; init; }
 }

@@ -5,14 +5,16 @@ using Weft.Api.Infrastructure;
 using Weft.Api.Instance;
 using Weft.Api.Mastodon;
 using Weft.Api.OpenApi;
+using Weft.Api.Tags;
 using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Queries;
 
 namespace Weft.Api.Search;
 
 /// <summary>
-/// Finding accounts: GET /api/v1/accounts/search and GET /api/v2/search. Weft matches local usernames by prefix (a
-/// query like "@ali", "ali" or "alice@this.host"); statuses and hashtags are not searchable yet, so those lists are empty.
+/// Finding accounts and hashtags: GET /api/v1/accounts/search and GET /api/v2/search. Weft matches local usernames by
+/// prefix (a query like "@ali", "ali" or "alice@this.host") and hashtags in use by prefix ("#wef"); statuses are not
+/// searchable yet, so that list is empty.
 /// </summary>
 public static class SearchEndpoints
 {
@@ -33,9 +35,9 @@ public static class SearchEndpoints
         search.MapGet("/api/v2/search", SearchAsync)
             .RequireScopeIfToken("read:search")
             .WithSearchQuery(defaultLimit: 20, maxLimit: 40)
-            .WithQuery("type", "accounts, statuses or hashtags; all when absent (only accounts are searchable yet).")
+            .WithQuery("type", "accounts, statuses or hashtags; all when absent (statuses are not searchable yet).")
             .Produces<SearchResults>()
-            .WithSummary("Searches accounts by username prefix; statuses and hashtags are not searchable yet.");
+            .WithSummary("Searches accounts by username prefix and hashtags in use by prefix; statuses are not searchable yet.");
         return app;
     }
 
@@ -73,7 +75,8 @@ public static class SearchEndpoints
         }
 
         var accounts = query.Type is null or "accounts" ? await FindAccountsAsync(context, grains, renderer, query) : [];
-        var results = new SearchResults { Accounts = accounts, Statuses = [], Hashtags = [] };
+        var hashtags = query.Type is null or "hashtags" ? await FindTagsAsync(context, grains, query) : [];
+        var results = new SearchResults { Accounts = accounts, Statuses = [], Hashtags = hashtags };
         return MastodonResponses.Json(results, MastodonJson.Context.SearchResults);
     }
 
@@ -99,6 +102,19 @@ public static class SearchEndpoints
         }
 
         return await renderer.LoadManyAsync(ids, RequestOrigin.Get(context.Request));
+    }
+
+    // Hashtags in use that start with the query (with or without '#'); a query that is no tag name finds none.
+    private static async Task<IReadOnlyList<Tag>> FindTagsAsync(HttpContext context, IGrainFactory grains, SearchQuery query)
+    {
+        if (TagName.Normalize(query.Text.Trim()) is not { } prefix || query.Following)
+        {
+            return [];
+        }
+
+        var origin = RequestOrigin.Get(context.Request);
+        var tags = await grains.GetGrain<IDirectoryGrain>(0).SearchTagsAsync(prefix, query.Offset, query.Limit);
+        return [.. tags.Select(tag => TagsEndpoints.Entity(origin, tag))];
     }
 
     /// <summary>The username prefix a query names, or null if it cannot name a local account.</summary>

@@ -23,10 +23,9 @@ public static class TagsEndpoints
             return ApiErrors.NotFound();
         }
 
-        return MastodonResponses.Json(
-            new Tag { Name = tag, Url = TagUrl(RequestOrigin.Get(context.Request), tag) }, MastodonJson.Context.Tag);
+        return MastodonResponses.Json(Entity(RequestOrigin.Get(context.Request), tag), MastodonJson.Context.Tag);
     }
 
-    /// <summary>The tag's page, as statuses link it.</summary>
-    private static string TagUrl(string origin, string tag) => origin + "/tags/" + Uri.EscapeDataString(tag);
+    /// <summary>The Tag entity of a (normalized) name, its URL the tag's page as statuses link it.</summary>
+    public static Tag Entity(string origin, string tag) => new() { Name = tag, Url = origin + "/tags/" + Uri.EscapeDataString(tag) };
 }

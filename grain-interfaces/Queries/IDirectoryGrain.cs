@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Weft.GrainInterfaces.Queries;
 
 /// <summary>
-/// The account directory and the instance's figures, read from the social store. Use key 0. Holds no state; reads
+/// The account directory, the hashtags in use and the instance's figures, read from the social store. Use key 0. Holds no state; reads
 /// interleave.
 /// </summary>
 public interface IDirectoryGrain : IGrainWithIntegerKey
@@ -14,6 +14,10 @@ public interface IDirectoryGrain : IGrainWithIntegerKey
     /// </summary>
     [ReadOnly]
     Task<ImmutableArray<long>> SearchAccountsAsync(string usernamePrefix, int offset, int limit);
+
+    /// <summary>Hashtags in use that start with <paramref name="tagPrefix"/> (compared in lower case), in order.</summary>
+    [ReadOnly]
+    Task<ImmutableArray<string>> SearchTagsAsync(string tagPrefix, int offset, int limit);
 
     /// <summary>The instance's figures, at most a minute old.</summary>
     [ReadOnly]

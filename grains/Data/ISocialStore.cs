@@ -27,6 +27,9 @@ public interface ISocialStore
     /// </summary>
     Task<IReadOnlyList<long>> SearchAccountsAsync(string usernamePrefix, int offset, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Hashtags in use (on some indexed status) that start with <paramref name="tagPrefix"/> (lower case), in order; at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<string>> SearchTagsAsync(string tagPrefix, int offset, int limit, CancellationToken cancellationToken);
+
     /// <summary>The instance's figures: accounts, statuses (reblogs included, as Mastodon counts them), and accounts that posted since <paramref name="activeSinceId"/>.</summary>
     Task<InstanceCounts> CountInstanceAsync(long activeSinceId, CancellationToken cancellationToken);
 

@@ -5,7 +5,7 @@ using Weft.Grains.Data;
 
 namespace Weft.Grains.Queries;
 
-/// <summary>Reads the account directory and the instance's figures from the social store.</summary>
+/// <summary>Reads the account directory, the hashtags in use and the instance's figures from the social store.</summary>
 public sealed class DirectoryGrain(ISocialStore store, TimeProvider timeProvider) : Grain, IDirectoryGrain
 {
     // The counts scan whole tables on PostgreSQL: every client start-up asks for them, so they are kept a while, as
@@ -20,6 +20,12 @@ public sealed class DirectoryGrain(ISocialStore store, TimeProvider timeProvider
     {
         ArgumentNullException.ThrowIfNull(usernamePrefix);
         return [.. await store.SearchAccountsAsync(usernamePrefix.ToLowerInvariant(), offset, limit, CancellationToken.None)];
+    }
+
+    public async Task<ImmutableArray<string>> SearchTagsAsync(string tagPrefix, int offset, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(tagPrefix);
+        return [.. await store.SearchTagsAsync(tagPrefix.ToLowerInvariant(), offset, limit, CancellationToken.None)];
     }
 
     public async Task<InstanceStatistics> GetStatisticsAsync()

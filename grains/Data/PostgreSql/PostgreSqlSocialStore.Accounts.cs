@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace Weft.Grains.Data.PostgreSql;
 
 public sealed partial class PostgreSqlSocialStore
@@ -25,6 +27,44 @@ public sealed partial class PostgreSqlSocialStore
             "SELECT id FROM weft.accounts WHERE username >= $1 AND username < $1 || chr(1114111) " +
             "ORDER BY length(username), username LIMIT $3 OFFSET $2",
             cancellationToken, Text(usernamePrefix), Int(Math.Max(0, offset)), Int(limit)).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// A loose index scan: one probe of the (tag, status_id) key per distinct tag, so a tag on a million statuses costs no
+    /// more than one on a single status (PostgreSQL has no skip scan for DISTINCT).
+    /// </remarks>
+    public async Task<IReadOnlyList<string>> SearchTagsAsync(string tagPrefix, int offset, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tagPrefix);
+        if (tagPrefix.Length == 0 || limit <= 0)
+        {
+            return [];
+        }
+
+        await using var command = await CommandAsync(
+            """
+            WITH RECURSIVE found(tag) AS (
+                (SELECT tag FROM weft.status_tags WHERE tag >= $1 AND tag < $1 || chr(1114111) ORDER BY tag LIMIT 1)
+                UNION ALL
+                SELECT (SELECT t.tag FROM weft.status_tags t WHERE t.tag > found.tag AND t.tag < $1 || chr(1114111) ORDER BY t.tag LIMIT 1)
+                  FROM found WHERE found.tag IS NOT NULL)
+            SELECT tag FROM found WHERE tag IS NOT NULL LIMIT $3 OFFSET $2
+            """,
+            cancellationToken, Text(tagPrefix), Int(Math.Max(0, offset)), Int(limit)).ConfigureAwait(false);
+        return await ReadStringsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<List<string>> ReadStringsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var values = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
     }
 
     /// <inheritdoc />

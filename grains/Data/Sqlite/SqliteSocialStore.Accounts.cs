@@ -36,6 +36,39 @@ public sealed partial class SqliteSocialStore
     }
 
     /// <inheritdoc />
+    /// <remarks>A loose index scan, as on PostgreSQL: one probe of the (tag, status_id) key per distinct tag.</remarks>
+    public async Task<IReadOnlyList<string>> SearchTagsAsync(string tagPrefix, int offset, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tagPrefix);
+        if (tagPrefix.Length == 0 || limit <= 0)
+        {
+            return [];
+        }
+
+        using var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = session.Command(
+            """
+            WITH RECURSIVE found(tag) AS (
+                SELECT (SELECT tag FROM status_tags WHERE tag >= $prefix AND tag < $prefix || char(1114111) ORDER BY tag LIMIT 1)
+                UNION ALL
+                SELECT (SELECT t.tag FROM status_tags t WHERE t.tag > found.tag AND t.tag < $prefix || char(1114111) ORDER BY t.tag LIMIT 1)
+                  FROM found WHERE found.tag IS NOT NULL)
+            SELECT tag FROM found WHERE tag IS NOT NULL LIMIT $limit OFFSET $offset
+            """);
+        command.Parameters.Add("$prefix", SqliteType.Text).Value = tagPrefix;
+        command.Parameters.Add("$offset", SqliteType.Integer).Value = Math.Max(0, offset);
+        command.Parameters.Add("$limit", SqliteType.Integer).Value = limit;
+        var tags = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            tags.Add(reader.GetString(0));
+        }
+
+        return tags;
+    }
+
+    /// <inheritdoc />
     public async Task<InstanceCounts> CountInstanceAsync(long activeSinceId, CancellationToken cancellationToken)
     {
         using var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false);

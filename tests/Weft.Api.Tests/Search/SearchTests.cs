@@ -28,6 +28,25 @@ public sealed class SearchTests(SqliteApiFixture api) : IClassFixture<SqliteApiF
     }
 
     [Fact]
+    public async Task Hashtags_in_use_are_found_by_prefix_with_or_without_the_hash()
+    {
+        using var author = await api.NewUserAsync("tagger");
+        var last = (await author.PostStatusAsync("#FindMeTag and #findmetagtoo")).Str("id");
+        await Weft.Testing.Eventually.WaitUntilAsync(
+            async () => Json.Ids(await author.GetJsonAsync("/api/v1/timelines/tag/findmetagtoo")).Contains(last),
+            "the tags to be indexed");
+
+        var both = await author.GetJsonAsync("/api/v2/search?q=%23findmetag");
+        var one = await author.GetJsonAsync("/api/v2/search?q=FINDMETAGT&type=hashtags");
+
+        Assert.Equal(["findmetag", "findmetagtoo"], both.GetProperty("hashtags").EnumerateArray().Select(t => t.Str("name")));
+        Assert.EndsWith("/tags/findmetag", both.GetProperty("hashtags")[0].Str("url"), StringComparison.Ordinal);
+        Assert.Equal(["findmetagtoo"], one.GetProperty("hashtags").EnumerateArray().Select(t => t.Str("name")));
+        Assert.Equal(0, one.GetProperty("accounts").GetArrayLength());
+        Assert.Equal(0, (await author.GetJsonAsync("/api/v2/search?q=findmetag&type=accounts")).GetProperty("hashtags").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Following_narrows_the_results_to_followed_accounts()
     {
         using var followed = await api.NewUserAsync("narrow");

@@ -101,6 +101,28 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         Assert.Equal(2, after.ActiveAuthors - before.ActiveAuthors);
     }
 
+    [Fact]
+    public async Task Tags_in_use_are_found_by_prefix_once_each_in_order()
+    {
+        await Store.UpsertStatusesAsync(
+        [
+            Tagged(1, 1, StatusVisibility.Public, "srchb", "srcha"),
+            Tagged(2, 1, StatusVisibility.Public, "srcha"),
+            Tagged(3, 2, StatusVisibility.Public, "srcha", "srchc"),
+            Tagged(4, 2, StatusVisibility.Public, "othersrch"),
+        ], None);
+
+        Assert.Equal(Tags("srcha", "srchb", "srchc"), await Store.SearchTagsAsync("srch", 0, 10, None));
+        Assert.Equal(Tags("srchb"), await Store.SearchTagsAsync("srch", 1, 1, None));
+        Assert.Equal(Tags("srchc"), await Store.SearchTagsAsync("srchc", 0, 10, None));
+        Assert.Empty(await Store.SearchTagsAsync("srchd", 0, 10, None));
+        Assert.Empty(await Store.SearchTagsAsync("", 0, 10, None));
+
+        // A tag whose last status is deleted is no longer in use.
+        Assert.True(await Store.DeleteStatusAsync(Id(3), None));
+        Assert.Equal(Tags("srcha", "srchb"), await Store.SearchTagsAsync("srch", 0, 10, None));
+    }
+
     // Follows ----------------------------------------------------------------------------------------------------
 
     [Fact]
