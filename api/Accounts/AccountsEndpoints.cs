@@ -91,26 +91,12 @@ public static class AccountsEndpoints
 
     private static async Task<IResult> LookupAsync(HttpContext context, IGrainFactory grains, AccountRenderer renderer)
     {
-        var acct = context.Request.Query["acct"].ToString().Trim().TrimStart('@');
-        var at = acct.IndexOf('@', StringComparison.Ordinal);
-        if (at >= 0)
-        {
-            // name@domain names a local account only when the domain is this server's.
-            if (!string.Equals(acct[(at + 1)..], context.Request.Host.Value, StringComparison.OrdinalIgnoreCase)
-                && !string.Equals(acct[(at + 1)..], context.Request.Host.Host, StringComparison.OrdinalIgnoreCase))
-            {
-                return ApiErrors.NotFound();
-            }
-
-            acct = acct[..at];
-        }
-
-        if (acct.Length is 0 or > 30 || !acct.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        if (LocalUsername.From(context.Request.Query["acct"].ToString(), context.Request) is not { } username)
         {
             return ApiErrors.NotFound();
         }
 
-        var accountId = await grains.GetGrain<IUniqueNameGrain>("username:" + acct.ToLowerInvariant()).GetAccountIdAsync();
+        var accountId = await grains.GetGrain<IUniqueNameGrain>("username:" + username).GetAccountIdAsync();
         var account = accountId is { } found ? await renderer.LoadAsync(found, RequestOrigin.Get(context.Request)) : null;
         return account is null ? ApiErrors.NotFound() : MastodonResponses.Json(account, MastodonJson.Context.Account);
     }

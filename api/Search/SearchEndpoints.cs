@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using Microsoft.OpenApi;
+using Weft.Api.Accounts;
 using Weft.Api.Auth;
 using Weft.Api.Infrastructure;
-using Weft.Api.Instance;
 using Weft.Api.Mastodon;
 using Weft.Api.OpenApi;
 using Weft.Api.Tags;
@@ -18,9 +18,6 @@ namespace Weft.Api.Search;
 /// </summary>
 public static class SearchEndpoints
 {
-    // Mastodon's limits: accounts/search 40 by default and at most 80; v2/search 20 and 40.
-    private const int MaxUsernameLength = 30;
-
     // With following=true the matches are filtered after the search: this many are looked at.
     private const int FollowingWindow = 400;
 
@@ -51,10 +48,6 @@ public static class SearchEndpoints
     private static async Task<IResult> AccountsAsync(HttpContext context, IGrainFactory grains, AccountRenderer renderer)
     {
         var query = await SearchQuery.ReadAsync(context, defaultLimit: 40, maxLimit: 80);
-        if (query.Error is { } error)
-        {
-            return error;
-        }
 
         var accounts = await FindAccountsAsync(context, grains, renderer, query);
         return MastodonResponses.Json(accounts, MastodonJson.Context.IReadOnlyListAccount);
@@ -63,10 +56,6 @@ public static class SearchEndpoints
     private static async Task<IResult> SearchAsync(HttpContext context, IGrainFactory grains, AccountRenderer renderer)
     {
         var query = await SearchQuery.ReadAsync(context, defaultLimit: 20, maxLimit: 40);
-        if (query.Error is { } error)
-        {
-            return error;
-        }
 
         // As Mastodon: paging through results needs a signed-in user.
         if (query.Offset > 0 && context.GetAccountId() is null)
@@ -83,7 +72,8 @@ public static class SearchEndpoints
     private static async Task<IReadOnlyList<Account>> FindAccountsAsync(
         HttpContext context, IGrainFactory grains, AccountRenderer renderer, SearchQuery query)
     {
-        if (UsernamePrefix(query.Text, InstanceUrls.Domain(context.Request)) is not { } prefix)
+        // A prefix of a username follows a username's rules.
+        if (LocalUsername.From(query.Text, context.Request) is not { } prefix)
         {
             return [];
         }
@@ -117,28 +107,8 @@ public static class SearchEndpoints
         return [.. tags.Select(tag => TagsEndpoints.Entity(origin, tag))];
     }
 
-    /// <summary>The username prefix a query names, or null if it cannot name a local account.</summary>
-    internal static string? UsernamePrefix(string text, string localDomain)
-    {
-        var name = text.Trim().TrimStart('@');
-        var at = name.IndexOf('@', StringComparison.Ordinal);
-        if (at >= 0)
-        {
-            // No federation: an address on another server names no account here.
-            if (!string.Equals(name[(at + 1)..], localDomain, StringComparison.OrdinalIgnoreCase))
-            {
-                return null;
-            }
-
-            name = name[..at];
-        }
-
-        return name.Length is > 0 and <= MaxUsernameLength && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
-            ? name.ToLowerInvariant()
-            : null;
-    }
-
-    private sealed record SearchQuery(string Text, string? Type, int Offset, int Limit, bool Following, IResult? Error)
+    // Bad parameters are thrown as ApiException (400 JSON), as PageQuery does.
+    private sealed record SearchQuery(string Text, string? Type, int Offset, int Limit, bool Following)
     {
         public static async Task<SearchQuery> ReadAsync(HttpContext context, int defaultLimit, int maxLimit)
         {
@@ -147,22 +117,22 @@ public static class SearchEndpoints
             var type = body.GetString("type");
             var offset = body.GetInt("offset") ?? 0;
             var limit = Math.Clamp(body.GetInt("limit") ?? defaultLimit, 1, maxLimit);
-            var following = body.GetBool("following") == true;
-            IResult? error = null;
             if (string.IsNullOrWhiteSpace(text))
             {
-                error = ApiErrors.BadRequest("param is missing or the value is empty: q");
-            }
-            else if (type is not (null or "" or "accounts" or "statuses" or "hashtags"))
-            {
-                error = ApiErrors.BadRequest("type must be one of accounts, statuses, hashtags");
-            }
-            else if (offset < 0)
-            {
-                error = ApiErrors.BadRequest("offset must not be negative");
+                throw new ApiException(StatusCodes.Status400BadRequest, "param is missing or the value is empty: q");
             }
 
-            return new SearchQuery(text ?? "", string.IsNullOrEmpty(type) ? null : type, offset, limit, following, error);
+            if (type is not (null or "" or "accounts" or "statuses" or "hashtags"))
+            {
+                throw new ApiException(StatusCodes.Status400BadRequest, "type must be one of accounts, statuses, hashtags");
+            }
+
+            if (offset < 0)
+            {
+                throw new ApiException(StatusCodes.Status400BadRequest, "offset must not be negative");
+            }
+
+            return new SearchQuery(text, string.IsNullOrEmpty(type) ? null : type, offset, limit, body.GetBool("following") == true);
         }
     }
 }
