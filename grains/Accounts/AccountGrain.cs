@@ -172,35 +172,33 @@ public sealed partial class AccountGrain(
             return new FollowResult(Relationship.None(targetId), false, FollowError.NotFound);
         }
 
-        if (_following.TryGetValue(targetId, out var current))
+        if (!_following.TryGetValue(targetId, out var current))
         {
-            var changed = await ChangeFollowAsync(targetId, current, current.With(change));
-            return new FollowResult(await RelationshipAsync(targetId), changed);
-        }
+            var settings = FollowSettings.Default.With(change);
+            if (await store.AddFollowAsync(id, targetId, ids.NextId(), settings, CancellationToken.None))
+            {
+                _following[targetId] = settings;
+                Changed();
 
-        var settings = FollowSettings.Default.With(change);
-        var added = await store.AddFollowAsync(id, targetId, ids.NextId(), settings, CancellationToken.None);
-        if (!added)
-        {
-            // Followed already, from an activation before this one: the stored settings are the truth, changed as asked.
+                // Each step on its own: one failing must not skip the others (the follow itself is committed).
+                await SideEffectAsync(GrainFactory.GetGrain<IHomeTimelineGrain>(id).MergeAuthorAsync(targetId, settings.ShowReblogs), targetId);
+                await SideEffectAsync(target.FollowedByAsync(id), targetId);
+                await SideEffectAsync(GrainFactory.GetGrain<INotificationsGrain>(targetId).AddAsync(NotificationType.Follow, id, null), targetId);
+                return new FollowResult(await RelationshipAsync(targetId), true);
+            }
+
+            // Followed already, from an activation before this one: the stored settings are the truth.
             current = await StoredSettingsAsync(targetId);
             _following[targetId] = current;
             Changed();
-            var changed = await ChangeFollowAsync(targetId, current, current.With(change));
-            return new FollowResult(await RelationshipAsync(targetId), changed);
         }
 
-        _following[targetId] = settings;
-        Changed();
-
-        // Each step on its own: one failing must not skip the others (the follow itself is committed).
-        await SideEffectAsync(GrainFactory.GetGrain<IHomeTimelineGrain>(id).MergeAuthorAsync(targetId, settings.ShowReblogs), targetId);
-        await SideEffectAsync(target.FollowedByAsync(id), targetId);
-        await SideEffectAsync(GrainFactory.GetGrain<INotificationsGrain>(targetId).AddAsync(NotificationType.Follow, id, null), targetId);
-        return new FollowResult(await RelationshipAsync(targetId), true);
+        // Following again changes only the settings it names.
+        var changed = await ChangeFollowAsync(targetId, current, current.With(change));
+        return new FollowResult(await RelationshipAsync(targetId), changed);
     }
 
-    // Following again changes the follow's settings; the home timeline learns whether reblogs now show.
+    // The home timeline learns whether reblogs now show.
     private async Task<bool> ChangeFollowAsync(long targetId, FollowSettings current, FollowSettings wanted)
     {
         if (wanted == current || !await store.UpdateFollowAsync(Id, targetId, wanted, CancellationToken.None))
