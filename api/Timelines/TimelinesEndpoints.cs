@@ -80,17 +80,11 @@ public static class TimelinesEndpoints
         // Every account is local and no status has media yet.
         if (body.GetBool("remote") == true || body.GetBool("only_media") == true)
         {
-            return MastodonResponses.Json<IReadOnlyList<Mastodon.Status>>([], MastodonJson.Context.IReadOnlyListStatus);
+            return NoStatuses();
         }
 
         _ = body.GetBool("local");
-        var ids = await grains.GetGrain<IPublicTimelineGrain>(0).ReadAsync(pageRequest);
-        if (!ids.IsEmpty)
-        {
-            LinkHeader.Set(context, ids[0], ids[^1]);
-        }
-
-        return await renderer.LoadListAsync(ids, context.GetViewerId(), RequestOrigin.Get(context.Request));
+        return await RenderPageAsync(context, renderer, await grains.GetGrain<IPublicTimelineGrain>(0).ReadAsync(pageRequest));
     }
 
     private static async Task<IResult> TagAsync(HttpContext context, string hashtag, IGrainFactory grains, StatusRenderer renderer)
@@ -105,12 +99,18 @@ public static class TimelinesEndpoints
         // nothing, while in any[] and none[] it adds nothing. Every account is local and no status has media yet.
         if (TagName.Normalize(hashtag) is not { } tag || !AddNames(body.GetStrings("all"), out var all) || remote || onlyMedia)
         {
-            return MastodonResponses.Json<IReadOnlyList<Mastodon.Status>>([], MastodonJson.Context.IReadOnlyListStatus);
+            return NoStatuses();
         }
 
         AddNames([tag, .. body.GetStrings("any")], out var any);
         AddNames(body.GetStrings("none"), out var none);
         var ids = await grains.GetGrain<ITagTimelineGrain>(0).ReadAsync(new TagTimelineQuery(pageRequest, any, all, none));
+        return await RenderPageAsync(context, renderer, ids);
+    }
+
+    // A page of a public list: Link headers around it, each status rendered for the viewer (anonymous or not).
+    private static async Task<IResult> RenderPageAsync(HttpContext context, StatusRenderer renderer, ImmutableArray<long> ids)
+    {
         if (!ids.IsEmpty)
         {
             LinkHeader.Set(context, ids[0], ids[^1]);
@@ -118,6 +118,8 @@ public static class TimelinesEndpoints
 
         return await renderer.LoadListAsync(ids, context.GetViewerId(), RequestOrigin.Get(context.Request));
     }
+
+    private static IResult NoStatuses() => MastodonResponses.Json<IReadOnlyList<Mastodon.Status>>([], MastodonJson.Context.IReadOnlyListStatus);
 
     /// <summary>
     /// The distinct valid names of <paramref name="raw"/>, lower case; false if one was malformed. At most
