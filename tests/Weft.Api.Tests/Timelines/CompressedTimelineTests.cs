@@ -60,8 +60,13 @@ public sealed class CompressedTimelineTests : IDisposable
     {
         _factory.StartOnSocket();
         using var author = await ApiUser.CreateAsync(_factory, "gzip_public");
-        await author.PostStatusAsync("for everyone");
+        var posted = (await author.PostStatusAsync("for everyone")).Str("id");
         using var anonymous = _factory.CreateClient();
+
+        // The public timeline reads the status index, which fan-out writes after the post is acknowledged.
+        await Eventually.WaitUntilAsync(
+            async () => Json.Ids(await author.GetJsonAsync("/api/v1/timelines/public")).Contains(posted),
+            "the status to reach the public timeline's index");
 
         var (plain, _) = await GetAsync(anonymous, "/api/v1/timelines/public", acceptEncoding: null);
         var (compressed, headers) = await GetAsync(anonymous, "/api/v1/timelines/public", "gzip");
