@@ -6,4 +6,10 @@ public sealed class PingGrain : Grain, IPingGrain
     public ValueTask<int> Ping(int value) => new(value + 1);
 
     public Task<int> PingTask(int value) => Task.FromResult(value + 1);
+
+    public async ValueTask<int> PingAfterYield(int value)
+    {
+        await Task.Yield();
+        return value + 1;
+    }
 }

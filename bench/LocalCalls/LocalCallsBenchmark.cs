@@ -30,29 +30,38 @@ internal static class LocalCallsBenchmark
             await grains[i].Ping(0);
         }
 
-        await MeasureThroughputAsync(grains, callers, s_warmUp, useTask: false);
-        await MeasureLatencyAsync(grains, LatencyCalls / 10, useTask: false);
+        await MeasureThroughputAsync(grains, callers, s_warmUp, PingKind.ValueTask);
+        await MeasureLatencyAsync(grains, LatencyCalls / 10, PingKind.ValueTask);
 
-        var throughput = await MeasureThroughputAsync(grains, callers, duration, useTask: false);
+        var throughput = await MeasureThroughputAsync(grains, callers, duration, PingKind.ValueTask);
         Console.WriteLine($"throughput (ValueTask<int> Ping): {throughput.Describe(callers)}");
 
-        var latency = await MeasureLatencyAsync(grains, LatencyCalls, useTask: false);
+        var latency = await MeasureLatencyAsync(grains, LatencyCalls, PingKind.ValueTask);
         Console.WriteLine($"single caller (ValueTask<int> Ping): {latency.Describe()}");
 
-        await MeasureThroughputAsync(grains, callers, s_warmUp / 2, useTask: true);
-        await MeasureLatencyAsync(grains, LatencyCalls / 10, useTask: true);
-        var taskThroughput = await MeasureThroughputAsync(grains, callers, duration, useTask: true);
-        var taskLatency = await MeasureLatencyAsync(grains, LatencyCalls, useTask: true);
+        await MeasureThroughputAsync(grains, callers, s_warmUp / 2, PingKind.Task);
+        await MeasureLatencyAsync(grains, LatencyCalls / 10, PingKind.Task);
+        var taskThroughput = await MeasureThroughputAsync(grains, callers, duration, PingKind.Task);
+        var taskLatency = await MeasureLatencyAsync(grains, LatencyCalls, PingKind.Task);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Task<int> variant (PingTask): {taskThroughput.CallsPerSecond:N0} calls/s, " +
             $"{(taskThroughput.End.AllocatedBytes - taskThroughput.Start.AllocatedBytes) / (double)taskThroughput.Calls:0.0} B/call; " +
             $"single caller median {taskLatency.Latency.MedianMicroseconds:0.000} µs, p99 {taskLatency.Latency.P99Microseconds:0.000} µs, " +
             $"{taskLatency.BytesPerCall:0.0} B/call"));
 
+        // A method that awaits ends its turn before it answers: the call waits through a message, watched for its timeout.
+        await MeasureThroughputAsync(grains, callers, s_warmUp / 2, PingKind.AfterYield);
+        var yieldThroughput = await MeasureThroughputAsync(grains, callers, duration, PingKind.AfterYield);
+        var yieldLatency = await MeasureLatencyAsync(grains, LatencyCalls / 10, PingKind.AfterYield);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"awaiting method (PingAfterYield): {yieldThroughput.Describe(callers)}; " +
+            $"single caller median {yieldLatency.Latency.MedianMicroseconds:0.000} µs, p99 {yieldLatency.Latency.P99Microseconds:0.000} µs, " +
+            $"{yieldLatency.BytesPerCall:0.0} B/call"));
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"local-calls/s: {Math.Round(throughput.CallsPerSecond):0}"));
     }
 
-    private static async Task<ThroughputResult> MeasureThroughputAsync(IPingGrain[] grains, int callers, TimeSpan duration, bool useTask)
+    private static async Task<ThroughputResult> MeasureThroughputAsync(IPingGrain[] grains, int callers, TimeSpan duration, PingKind kind)
     {
         var stop = new StopSignal();
         var tasks = new Task<long>[callers];
@@ -62,9 +71,7 @@ internal static class LocalCallsBenchmark
         {
             // Callers start spread over the grains, so they rarely meet on one activation.
             var first = (int)((long)c * grains.Length / callers);
-            tasks[c] = useTask
-                ? Task.Run(() => CallPingTaskAsync(grains, first, stop))
-                : Task.Run(() => CallPingAsync(grains, first, stop));
+            tasks[c] = Task.Run(() => CallPingAsync(grains, first, stop, kind));
         }
 
         await Task.Delay(duration);
@@ -75,7 +82,7 @@ internal static class LocalCallsBenchmark
         return new ThroughputResult(counts.Sum(), stopwatch.Elapsed, start, end);
     }
 
-    private static async Task<long> CallPingAsync(IPingGrain[] grains, int index, StopSignal stop)
+    private static async Task<long> CallPingAsync(IPingGrain[] grains, int index, StopSignal stop, PingKind kind)
     {
         long calls = 0;
         while (!stop.IsSet)
@@ -84,9 +91,9 @@ internal static class LocalCallsBenchmark
             {
                 var grain = grains[index];
                 index = index + 1 == grains.Length ? 0 : index + 1;
-                if (await grain.Ping(n) != n + 1)
+                if (await CallAsync(grain, n, kind) != n + 1)
                 {
-                    throw new InvalidOperationException("Ping returned a wrong value.");
+                    throw new InvalidOperationException($"{kind} returned a wrong value.");
                 }
             }
 
@@ -97,29 +104,14 @@ internal static class LocalCallsBenchmark
         return calls;
     }
 
-    private static async Task<long> CallPingTaskAsync(IPingGrain[] grains, int index, StopSignal stop)
+    private static ValueTask<int> CallAsync(IPingGrain grain, int value, PingKind kind) => kind switch
     {
-        long calls = 0;
-        while (!stop.IsSet)
-        {
-            for (var n = 0; n < CallsBetweenYields; n++)
-            {
-                var grain = grains[index];
-                index = index + 1 == grains.Length ? 0 : index + 1;
-                if (await grain.PingTask(n) != n + 1)
-                {
-                    throw new InvalidOperationException("PingTask returned a wrong value.");
-                }
-            }
+        PingKind.Task => new ValueTask<int>(grain.PingTask(value)),
+        PingKind.AfterYield => grain.PingAfterYield(value),
+        _ => grain.Ping(value),
+    };
 
-            calls += CallsBetweenYields;
-            await Task.Yield();
-        }
-
-        return calls;
-    }
-
-    private static async Task<LatencyResult> MeasureLatencyAsync(IPingGrain[] grains, int calls, bool useTask)
+    private static async Task<LatencyResult> MeasureLatencyAsync(IPingGrain[] grains, int calls, PingKind kind)
     {
         var ticks = new long[calls];
         var thread = Environment.CurrentManagedThreadId;
@@ -130,7 +122,7 @@ internal static class LocalCallsBenchmark
         {
             var grain = grains[i % grains.Length];
             var started = Stopwatch.GetTimestamp();
-            var result = useTask ? await grain.PingTask(i) : await grain.Ping(i);
+            var result = await CallAsync(grain, i, kind);
             ticks[i] = Stopwatch.GetTimestamp() - started;
             if (result != i + 1)
             {

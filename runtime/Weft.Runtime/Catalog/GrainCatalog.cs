@@ -11,7 +11,7 @@ using Weft.Runtime.Serialization;
 namespace Weft.Runtime.Catalog;
 
 /// <summary>The activations of this silo, one per grain id, created on first call and removed when deactivated.</summary>
-internal sealed class GrainCatalog
+internal sealed class GrainCatalog : IDisposable
 {
     private readonly ConcurrentDictionary<GrainId, Activation> _activations = new();
     private readonly GrainManifest _manifest;
@@ -124,4 +124,7 @@ internal sealed class GrainCatalog
             Log.ShutdownTimedOut(Logger, deactivations.Count(d => !d.IsCompleted));
         }
     }
+
+    /// <summary>Stops the sweep that times out calls.</summary>
+    public void Dispose() => CallContext.Dispose();
 }

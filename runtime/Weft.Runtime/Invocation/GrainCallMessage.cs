@@ -1,6 +1,5 @@
 using Weft.Invocation;
 using Weft.Runtime.Catalog;
-using Weft.Runtime.Scheduling;
 
 namespace Weft.Runtime.Invocation;
 
@@ -8,13 +7,14 @@ namespace Weft.Runtime.Invocation;
 /// A call that could not finish inline: it waits for admission, or its method awaited something.
 /// The caller awaits <see cref="ResultTask"/>, whose continuations never run inside the callee's turn.
 /// </summary>
-internal sealed class GrainCallMessage<TRequest, TResult> : ActivationWorkItem
+internal sealed class GrainCallMessage<TRequest, TResult> : PendingCall
     where TRequest : struct, IGrainRequest<TResult>
 {
     private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CallContext _context;
     private readonly long _deadline;
     private readonly TRequest _request;
+    private GrainId _grainId;
 
     public GrainCallMessage(TRequest request, CallContext context, long deadline)
     {
@@ -85,6 +85,7 @@ internal sealed class GrainCallMessage<TRequest, TResult> : ActivationWorkItem
     {
         activation.OnWorkCompleted(this, exception);
         _completion.TrySetException(exception);
+        PendingCalls.Remove(this);
     }
 
     private void Succeed(Activation activation, TResult result)
@@ -109,9 +110,15 @@ internal sealed class GrainCallMessage<TRequest, TResult> : ActivationWorkItem
         {
             _completion.TrySetException(copyFailure);
         }
+
+        PendingCalls.Remove(this);
     }
 
-    public override void Fail(Exception exception) => _completion.TrySetException(exception);
+    public override void Fail(Exception exception)
+    {
+        _completion.TrySetException(exception);
+        PendingCalls.Remove(this);
+    }
 
     public override void Redirect(GrainCatalog catalog, GrainId grainId)
     {
@@ -125,22 +132,34 @@ internal sealed class GrainCallMessage<TRequest, TResult> : ActivationWorkItem
         }
     }
 
-    /// <summary>The caller's view of the call, ending in a <see cref="TimeoutException"/> if it takes too long.</summary>
+    /// <summary>
+    /// The caller's view of the call, ending in a <see cref="TimeoutException"/> if it takes too long: the silo's
+    /// <see cref="PendingCalls"/> watches it until it ends.
+    /// </summary>
     public Task<TResult> ResultTask(GrainId grainId)
-        => _context.CallTimeout == Timeout.InfiniteTimeSpan ? _completion.Task : WithTimeoutAsync(grainId);
-
-    private async Task<TResult> WithTimeoutAsync(GrainId grainId)
     {
         var task = _completion.Task;
-        try
+        if (_context.CallTimeout == Timeout.InfiniteTimeSpan || task.IsCompleted)
         {
-            return await task.WaitAsync(_context.CallTimeout, _context.TimeProvider).ConfigureAwait(false);
+            return task;
         }
-        catch (TimeoutException) when (!task.IsCompleted)
+
+        _grainId = grainId;
+        AnswerDeadline = _context.Deadline();
+        _context.PendingCalls.Add(this);
+
+        // It may have ended on another thread before it was watched. Ending completes the task before it removes the
+        // call, so either that removal or this one finds it.
+        if (task.IsCompleted)
         {
-            throw new TimeoutException(
-                $"The call to {TRequest.Method} on grain {grainId} did not answer within {_context.CallTimeout.TotalSeconds:0.###} s " +
-                "(Weft:Silo:CallTimeout).");
+            PendingCalls.Remove(this);
         }
+
+        return task;
     }
+
+    public override void TimeOut() =>
+        _completion.TrySetException(new TimeoutException(
+            $"The call to {TRequest.Method} on grain {_grainId} did not answer within {_context.CallTimeout.TotalSeconds:0.###} s " +
+            "(Weft:Silo:CallTimeout)."));
 }
