@@ -29,6 +29,9 @@ public sealed class StreamingConnection(
     private const int QueueCapacity = 1024;
     private const int MaxIncomingMessage = 16 * 1024;
 
+    // Each subscription is a listener on the live feed that every matching event visits; hashtags make them unbounded.
+    private const int MaxSubscriptions = 100;
+
     private readonly Channel<Outgoing> _queue = Channel.CreateBounded<Outgoing>(
         new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
@@ -197,6 +200,12 @@ public sealed class StreamingConnection(
             var key = SubscriptionKey(stream, tagged ? channel : null);
             if (_subscriptions.ContainsKey(key))
             {
+                return;
+            }
+
+            if (_subscriptions.Count >= MaxSubscriptions)
+            {
+                SendError($"Too many subscriptions on one connection (at most {MaxSubscriptions}); unsubscribe first", 429);
                 return;
             }
 

@@ -134,6 +134,38 @@ public sealed class StreamingTests : IClassFixture<StreamingTests.SocketApi>
     }
 
     [Fact]
+    public async Task A_connection_holds_at_most_100_subscriptions_and_unsubscribing_makes_room()
+    {
+        using var alice = await _api.Users.NewUserAsync("alice");
+        await using var stream = await StreamingClient.ConnectAsync(_api.BaseAddress, "stream=public");
+        for (var i = 1; i < 100; i++)
+        {
+            await stream.SendAsync($"{{\"type\":\"subscribe\",\"stream\":\"hashtag\",\"tag\":\"many{i}\"}}");
+        }
+
+        await stream.SendAsync("{\"type\":\"subscribe\",\"stream\":\"hashtag\",\"tag\":\"onetoomany\"}");
+        var refused = await stream.ReceiveAsync();
+        Assert.Equal(429, refused.GetProperty("status").GetInt32());
+        Assert.Contains("Too many subscriptions", refused.Str("error"));
+
+        await stream.SendAsync("{\"type\":\"unsubscribe\",\"stream\":\"hashtag\",\"tag\":\"many1\"}");
+        await stream.SendAsync("{\"type\":\"subscribe\",\"stream\":\"hashtag\",\"tag\":\"nowfits\"}");
+        var first = (await alice.PostStatusAsync("#onetoomany first")).Str("id");
+        var second = (await alice.PostStatusAsync("#nowfits second")).Str("id");
+
+        // The public stream (subscribed in the URL) carries both; the hashtag streams only the one that fitted.
+        var received = new List<string>();
+        while (received.Count < 3)
+        {
+            var (name, kind, payload) = await stream.ReceiveEventAsync();
+            Assert.Equal("update", kind);
+            received.Add(name + " " + JsonDocument.Parse(payload).RootElement.Str("id"));
+        }
+
+        Assert.Equal(new[] { $"hashtag {second}", $"public {first}", $"public {second}" }.Order(), received.Order());
+    }
+
+    [Fact]
     public async Task Unsubscribed_streams_stop_and_bad_messages_get_errors()
     {
         using var alice = await _api.Users.NewUserAsync("alice");
