@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.OpenApi;
 using Weft.Api.Accounts;
 using Weft.Api.Auth;
@@ -6,7 +5,6 @@ using Weft.Api.Infrastructure;
 using Weft.Api.Mastodon;
 using Weft.Api.OpenApi;
 using Weft.Api.Tags;
-using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Queries;
 
 namespace Weft.Api.Search;
@@ -18,8 +16,6 @@ namespace Weft.Api.Search;
 /// </summary>
 public static class SearchEndpoints
 {
-    // With following=true the matches are filtered after the search: this many are looked at.
-    private const int FollowingWindow = 400;
 
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder app)
     {
@@ -78,19 +74,9 @@ public static class SearchEndpoints
             return [];
         }
 
-        var directory = grains.GetGrain<IDirectoryGrain>(0);
-        ImmutableArray<long> ids;
-        if (query.Following && context.GetAccountId() is { } viewerId)
-        {
-            var candidates = await directory.SearchAccountsAsync(prefix, 0, FollowingWindow);
-            var relationships = await grains.GetGrain<IAccountGrain>(viewerId).GetRelationshipsAsync(candidates);
-            ids = [.. relationships.Where(r => r.Following).Select(r => r.AccountId).Skip(query.Offset).Take(query.Limit)];
-        }
-        else
-        {
-            ids = await directory.SearchAccountsAsync(prefix, query.Offset, query.Limit);
-        }
-
+        // following=true counts only for a signed-in user, as Mastodon's.
+        var followedBy = query.Following ? context.GetAccountId() : null;
+        var ids = await grains.GetGrain<IDirectoryGrain>(0).SearchAccountsAsync(prefix, followedBy, query.Offset, query.Limit);
         return await renderer.LoadManyAsync(ids, RequestOrigin.Get(context.Request));
     }
 

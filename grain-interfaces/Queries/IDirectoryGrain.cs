@@ -10,10 +10,11 @@ public interface IDirectoryGrain : IGrainWithIntegerKey
 {
     /// <summary>
     /// Accounts whose username starts with <paramref name="usernamePrefix"/> (compared in lower case): the exact match
-    /// first, then shorter names first. Skips <paramref name="offset"/>; at most <paramref name="limit"/>.
+    /// first, then shorter names first; only those <paramref name="followedBy"/> follows, if given. Skips
+    /// <paramref name="offset"/>; at most <paramref name="limit"/>.
     /// </summary>
     [ReadOnly]
-    Task<ImmutableArray<long>> SearchAccountsAsync(string usernamePrefix, int offset, int limit);
+    Task<ImmutableArray<long>> SearchAccountsAsync(string usernamePrefix, long? followedBy, int offset, int limit);
 
     /// <summary>Hashtags in use that start with <paramref name="tagPrefix"/> (compared in lower case), in order.</summary>
     [ReadOnly]

@@ -23,9 +23,10 @@ public interface ISocialStore
 
     /// <summary>
     /// Accounts whose username starts with <paramref name="usernamePrefix"/> (lower case), the exact match first, then
-    /// shorter names first and alphabetically; skips <paramref name="offset"/>, returns at most <paramref name="limit"/>.
+    /// shorter names first and alphabetically; only those <paramref name="followedBy"/> follows, if given; skips
+    /// <paramref name="offset"/>, returns at most <paramref name="limit"/>.
     /// </summary>
-    Task<IReadOnlyList<long>> SearchAccountsAsync(string usernamePrefix, int offset, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<long>> SearchAccountsAsync(string usernamePrefix, long? followedBy, int offset, int limit, CancellationToken cancellationToken);
 
     /// <summary>Hashtags in use (on some indexed status) that start with <paramref name="tagPrefix"/> (lower case), in order; at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<string>> SearchTagsAsync(string tagPrefix, int offset, int limit, CancellationToken cancellationToken);

@@ -16,10 +16,10 @@ public sealed class DirectoryGrain(ISocialStore store, TimeProvider timeProvider
     private InstanceStatistics? _statistics;
     private DateTimeOffset _statisticsReadAt;
 
-    public async Task<ImmutableArray<long>> SearchAccountsAsync(string usernamePrefix, int offset, int limit)
+    public async Task<ImmutableArray<long>> SearchAccountsAsync(string usernamePrefix, long? followedBy, int offset, int limit)
     {
         ArgumentNullException.ThrowIfNull(usernamePrefix);
-        return [.. await store.SearchAccountsAsync(usernamePrefix.ToLowerInvariant(), offset, limit, CancellationToken.None)];
+        return [.. await store.SearchAccountsAsync(usernamePrefix.ToLowerInvariant(), followedBy, offset, limit, CancellationToken.None)];
     }
 
     public async Task<ImmutableArray<string>> SearchTagsAsync(string tagPrefix, int offset, int limit)

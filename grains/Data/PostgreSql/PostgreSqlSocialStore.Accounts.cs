@@ -15,7 +15,7 @@ public sealed partial class PostgreSqlSocialStore
 
     /// <inheritdoc />
     /// <remarks>The username column sorts by bytes (COLLATE "C"), so a prefix is one index range.</remarks>
-    public async Task<IReadOnlyList<long>> SearchAccountsAsync(string usernamePrefix, int offset, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<long>> SearchAccountsAsync(string usernamePrefix, long? followedBy, int offset, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(usernamePrefix);
         if (usernamePrefix.Length == 0 || limit <= 0)
@@ -24,9 +24,10 @@ public sealed partial class PostgreSqlSocialStore
         }
 
         return await ReadIdsAsync(
-            "SELECT id FROM weft.accounts WHERE username >= $1 AND username < $1 || chr(1114111) " +
-            "ORDER BY length(username), username LIMIT $3 OFFSET $2",
-            cancellationToken, Text(usernamePrefix), Int(Math.Max(0, offset)), Int(limit)).ConfigureAwait(false);
+            "SELECT a.id FROM weft.accounts a WHERE a.username >= $1 AND a.username < $1 || chr(1114111) " +
+            "AND ($4 = 0 OR EXISTS (SELECT 1 FROM weft.follows f WHERE f.followee_id = a.id AND f.follower_id = $4)) " +
+            "ORDER BY length(a.username), a.username LIMIT $3 OFFSET $2",
+            cancellationToken, Text(usernamePrefix), Int(Math.Max(0, offset)), Int(limit), Long(followedBy ?? 0)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -17,7 +17,7 @@ public sealed partial class SqliteSocialStore
 
     /// <inheritdoc />
     /// <remarks>SQLite compares text by bytes (BINARY), so a prefix is one index range.</remarks>
-    public async Task<IReadOnlyList<long>> SearchAccountsAsync(string usernamePrefix, int offset, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<long>> SearchAccountsAsync(string usernamePrefix, long? followedBy, int offset, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(usernamePrefix);
         if (usernamePrefix.Length == 0 || limit <= 0)
@@ -27,9 +27,11 @@ public sealed partial class SqliteSocialStore
 
         using var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false);
         await using var command = session.Command(
-            "SELECT id FROM accounts WHERE username >= $prefix AND username < $prefix || char(1114111) " +
-            "ORDER BY length(username), username LIMIT $limit OFFSET $offset");
+            "SELECT a.id FROM accounts a WHERE a.username >= $prefix AND a.username < $prefix || char(1114111) " +
+            "AND ($followedBy = 0 OR EXISTS (SELECT 1 FROM follows f WHERE f.followee_id = a.id AND f.follower_id = $followedBy)) " +
+            "ORDER BY length(a.username), a.username LIMIT $limit OFFSET $offset");
         command.Parameters.Add("$prefix", SqliteType.Text).Value = usernamePrefix;
+        command.Parameters.Add("$followedBy", SqliteType.Integer).Value = followedBy ?? 0;
         command.Parameters.Add("$offset", SqliteType.Integer).Value = Math.Max(0, offset);
         command.Parameters.Add("$limit", SqliteType.Integer).Value = limit;
         return await ReadIdsAsync(command, cancellationToken).ConfigureAwait(false);

@@ -89,12 +89,21 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         await Store.AddAccountAsync(Id(1), stem + "_alice", None);
         await Store.UpsertStatusesAsync([Status(10, 1), Status(11, 3), Status(12, 3), Status(4, 2)], None);
 
-        Assert.Equal(Ids(2, 1), await Store.SearchAccountsAsync(stem + "_al", 0, 10, None));
-        Assert.Equal(Ids(1), await Store.SearchAccountsAsync(stem + "_al", 1, 10, None));
-        Assert.Equal(Ids(2), await Store.SearchAccountsAsync(stem + "_al", 0, 1, None));
-        Assert.Equal(Ids(2, 3, 1), await Store.SearchAccountsAsync(stem + "_", 0, 10, None));
-        Assert.Empty(await Store.SearchAccountsAsync(stem + "_alicia", 0, 10, None));
-        Assert.Empty(await Store.SearchAccountsAsync("", 0, 10, None));
+        Assert.Equal(Ids(2, 1), await Store.SearchAccountsAsync(stem + "_al", null, 0, 10, None));
+        Assert.Equal(Ids(1), await Store.SearchAccountsAsync(stem + "_al", null, 1, 10, None));
+        Assert.Equal(Ids(2), await Store.SearchAccountsAsync(stem + "_al", null, 0, 1, None));
+        Assert.Equal(Ids(2, 3, 1), await Store.SearchAccountsAsync(stem + "_", null, 0, 10, None));
+        Assert.Empty(await Store.SearchAccountsAsync(stem + "_alicia", null, 0, 10, None));
+        Assert.Empty(await Store.SearchAccountsAsync("", null, 0, 10, None));
+
+        // following=true: only accounts the searcher follows, paged among themselves.
+        await Store.AddFollowAsync(Id(3), Id(1), Id(200), FollowSettings.Default, None);
+        await Store.AddFollowAsync(Id(3), Id(2), Id(201), FollowSettings.Default, None);
+        await Store.AddFollowAsync(Id(2), Id(3), Id(202), FollowSettings.Default, None);
+        Assert.Equal(Ids(2, 1), await Store.SearchAccountsAsync(stem + "_", Id(3), 0, 10, None));
+        Assert.Equal(Ids(1), await Store.SearchAccountsAsync(stem + "_", Id(3), 1, 10, None));
+        Assert.Equal(Ids(3), await Store.SearchAccountsAsync(stem + "_", Id(2), 0, 10, None));
+        Assert.Empty(await Store.SearchAccountsAsync(stem + "_", Id(1), 0, 10, None));
         var after = await Store.CountInstanceAsync(Id(5), None);
         Assert.Equal(3, after.Accounts - before.Accounts);
         Assert.Equal(4, after.Statuses - before.Statuses);
