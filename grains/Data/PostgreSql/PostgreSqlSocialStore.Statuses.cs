@@ -219,7 +219,7 @@ public sealed partial class PostgreSqlSocialStore
             return [];
         }
 
-        var ids = await ReadIdsAsync(
+        var ids = await ReadIdsPlannedPerValueAsync(
             bounds.OldestFirst ? TaggedStatusesOldestSql : TaggedStatusesNewestSql, cancellationToken,
             Texts(any), Texts(all), Texts(none), Long(bounds.After), Long(bounds.Before), Int(bounds.Limit)).ConfigureAwait(false);
         bounds.Finish(ids);

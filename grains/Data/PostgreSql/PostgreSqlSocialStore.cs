@@ -144,6 +144,36 @@ public sealed partial class PostgreSqlSocialStore : ISocialStore, IAsyncDisposab
         return ids;
     }
 
+    /// <summary>
+    /// <see cref="ReadIdsAsync"/> planned for its parameters on every execution: for queries whose best plan depends on
+    /// the values (a rare tag is best read from its key, a common one by walking the newest statuses), where the
+    /// prepared statement's generic plan, chosen once for all values, is slow for some.
+    /// </summary>
+    private async Task<List<long>> ReadIdsPlannedPerValueAsync(string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
+    {
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = _dataSource.CreateBatch();
+
+        // One round trip in one implicit transaction, so the local setting applies to the query that follows it.
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)"));
+        var query = new NpgsqlBatchCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            query.Parameters.Add(parameter);
+        }
+
+        batch.BatchCommands.Add(query);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var ids = new List<long>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
     /// <summary>Reads (id, other id) rows of a page and puts them newest first.</summary>
     private async Task<List<(long Id, long Other)>> ReadPairsAsync(
         string sql, PageBounds bounds, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
