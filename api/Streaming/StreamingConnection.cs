@@ -254,7 +254,7 @@ public sealed class StreamingConnection(
         {
             await foreach (var outgoing in _queue.Reader.ReadAllAsync(cancellationToken))
             {
-                var text = outgoing.Raw ?? await RenderAsync(outgoing.Stream!, outgoing.Event!);
+                var text = outgoing.Raw ?? await RenderMessageAsync(outgoing.Stream!, outgoing.Event!);
                 if (text is null || socket.State != WebSocketState.Open)
                 {
                     continue;
@@ -271,41 +271,78 @@ public sealed class StreamingConnection(
         }
     }
 
-    /// <summary>The message for an event as this viewer sees it, or null when they may not see what it names.</summary>
-    private async ValueTask<string?> RenderAsync(string[] stream, LiveEvent liveEvent)
+    /// <summary>
+    /// Serves an HTTP (server-sent events) client until it goes away: each event as Mastodon's "event:" and "data:"
+    /// lines, and a ":thump" comment every <paramref name="heartbeat"/> so proxies keep an idle stream open.
+    /// </summary>
+    public async Task RunEventStreamAsync(HttpResponse response, TimeSpan heartbeat, CancellationToken aborted)
     {
-        string eventName;
-        string payload;
+        var beat = new PeriodicTimer(heartbeat);
+        var beating = BeatAsync(beat, aborted);
+        try
+        {
+            await foreach (var outgoing in _queue.Reader.ReadAllAsync(aborted))
+            {
+                var text = outgoing.Raw;
+                if (text is null && await RenderEventAsync(outgoing.Event!) is { } rendered)
+                {
+                    text = "event: " + rendered.Event + "\ndata: " + rendered.Payload + "\n\n";
+                }
+
+                if (text is not null)
+                {
+                    await response.WriteAsync(text, aborted);
+                    await response.Body.FlushAsync(aborted);
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            // The client went away or the server is stopping.
+        }
+        finally
+        {
+            beat.Dispose();
+            await beating;
+        }
+    }
+
+    private async Task BeatAsync(PeriodicTimer beat, CancellationToken aborted)
+    {
+        try
+        {
+            while (await beat.WaitForNextTickAsync(aborted))
+            {
+                _queue.Writer.TryWrite(new Outgoing(null, null, ":thump\n"));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The client went away.
+        }
+    }
+
+    /// <summary>The WebSocket message for an event as this viewer sees it, or null when they may not see what it names.</summary>
+    private async ValueTask<string?> RenderMessageAsync(string[] stream, LiveEvent liveEvent) =>
+        await RenderEventAsync(liveEvent) is { } rendered
+            ? MastodonJson.Serialize(new StreamingEvent { Stream = stream, Event = rendered.Event, Payload = rendered.Payload }, MastodonJson.Context.StreamingEvent)
+            : null;
+
+    /// <summary>The event's name and payload as this viewer sees it, or null when they may not see what it names.</summary>
+    private async ValueTask<(string Event, string Payload)?> RenderEventAsync(LiveEvent liveEvent)
+    {
         switch (liveEvent.Kind)
         {
             case LiveEventKind.Update:
                 var status = await statuses.LoadAsync(liveEvent.Id, _viewerId, origin);
-                if (status is null)
-                {
-                    return null;
-                }
-
-                eventName = "update";
-                payload = MastodonJson.Serialize(status, MastodonJson.Context.Status);
-                break;
+                return status is null ? null : ("update", MastodonJson.Serialize(status, MastodonJson.Context.Status));
             case LiveEventKind.Delete:
-                eventName = "delete";
-                payload = liveEvent.Id.ToString(CultureInfo.InvariantCulture);
-                break;
+                return ("delete", liveEvent.Id.ToString(CultureInfo.InvariantCulture));
             default:
                 var stored = _viewerId == 0 ? null : await GetNotificationAsync(liveEvent.Id);
                 var notification = stored is null ? null : await notifications.RenderAsync(stored, _viewerId, origin);
-                if (notification is null)
-                {
-                    return null;
-                }
-
-                eventName = "notification";
-                payload = MastodonJson.Serialize(notification, MastodonJson.Context.Notification);
-                break;
+                return notification is null ? null : ("notification", MastodonJson.Serialize(notification, MastodonJson.Context.Notification));
         }
-
-        return MastodonJson.Serialize(new StreamingEvent { Stream = stream, Event = eventName, Payload = payload }, MastodonJson.Context.StreamingEvent);
     }
 
     private Task<GrainInterfaces.Notifications.Notification?> GetNotificationAsync(long notificationId) =>

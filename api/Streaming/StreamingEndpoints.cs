@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Weft.Api.Auth;
 using Weft.Api.Infrastructure;
 using Weft.Api.Mastodon;
@@ -7,14 +8,20 @@ using Weft.Api.OpenApi;
 namespace Weft.Api.Streaming;
 
 /// <summary>
-/// Mastodon's streaming API over WebSocket: GET /api/v1/streaming?stream=user|user:notification|public|public:local,
-/// or stream=hashtag|hashtag:local with tag=name, then subscribe/unsubscribe messages. The token comes from the Authorization header, the access_token parameter or
-/// Sec-WebSocket-Protocol (echoed back in the handshake); an invalid one is refused with 401 before the upgrade.
+/// Mastodon's streaming API. Over WebSocket: GET /api/v1/streaming?stream=user|user:notification|public|public:local,
+/// or stream=hashtag|hashtag:local with tag=name, then subscribe/unsubscribe messages. The token comes from the
+/// Authorization header, the access_token parameter or Sec-WebSocket-Protocol (echoed back in the handshake); an
+/// invalid one is refused with 401 before the upgrade. Over HTTP (server-sent events, as Mastodon.py streams): one
+/// stream per request, named by the path — /api/v1/streaming/user, /user/notification, /public, /public/local,
+/// /hashtag?tag=name and /hashtag/local?tag=name.
 /// </summary>
 public static class StreamingEndpoints
 {
     /// <summary>WebSocket settings: a keep-alive ping every 30 seconds, so idle connections stay open through proxies.</summary>
     public static WebSocketOptions WebSocketOptions { get; } = new() { KeepAliveInterval = TimeSpan.FromSeconds(30) };
+
+    // Mastodon's streaming server sends its ":thump" comment every 15 seconds.
+    private static readonly TimeSpan s_eventStreamHeartbeat = TimeSpan.FromSeconds(15);
 
     public static IEndpointRouteBuilder MapStreamingEndpoints(this IEndpointRouteBuilder app)
     {
@@ -26,6 +33,12 @@ public static class StreamingEndpoints
             .WithQuery("access_token", "The token, for clients that cannot send headers on a WebSocket (also accepted in Sec-WebSocket-Protocol).")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
             .WithSummary("A WebSocket of live events (update, notification, delete, status.update); 400 without an upgrade.");
+        app.MapGet("/api/v1/streaming/{*stream}", EventStreamAsync)
+            .WithTags("Streaming")
+            .WithQuery("tag", "The hashtag of a hashtag stream.")
+            .WithQuery("access_token", "The token, if not in the Authorization header.")
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
+            .WithSummary("Server-sent events (text/event-stream) of one stream, named by the path: user, user/notification, public, public/local, hashtag, hashtag/local.");
         return app;
     }
 
@@ -39,19 +52,9 @@ public static class StreamingEndpoints
         var token = context.GetAuthenticatedToken();
         var initial = context.Request.Query["stream"].ToString();
         var tag = context.Request.Query["tag"].ToString();
-        if (initial.Length > 0)
+        if (initial.Length > 0 && Refuse(initial, tag, token) is { } refusal)
         {
-            switch (StreamingSubscriptions.Check(initial, tag, token))
-            {
-                case StreamingRefusal.Unknown:
-                    return ApiErrors.BadRequest("Unknown stream type");
-                case StreamingRefusal.MissingTag:
-                    return ApiErrors.BadRequest("Missing tag name parameter");
-                case StreamingRefusal.Unauthorized:
-                    return ApiErrors.Unauthorized();
-                case StreamingRefusal.OutOfScope:
-                    return ApiErrors.InsufficientScope(StreamingSubscriptions.ScopeOf(initial)!);
-            }
+            return refusal;
         }
 
         var accept = new WebSocketAcceptContext();
@@ -70,4 +73,42 @@ public static class StreamingEndpoints
         await connection.RunAsync(socket, context.RequestAborted);
         return Results.Empty;
     }
+
+    private static async Task<IResult> EventStreamAsync(
+        HttpContext context, string stream, IGrainFactory grains, ILiveFeed feed, StatusRenderer statuses, NotificationRenderer notifications)
+    {
+        var token = context.GetAuthenticatedToken();
+        var name = stream.TrimEnd('/').Replace('/', ':');
+        var tag = context.Request.Query["tag"].ToString();
+        if (Refuse(name, tag, token) is { } refusal)
+        {
+            return refusal;
+        }
+
+        using var connection = new StreamingConnection(grains, feed, statuses, notifications, token, RequestOrigin.Get(context.Request));
+        await connection.SubscribeAsync(name, tag);
+
+        // Each event goes out as it comes: no buffering here, nor in a proxy in front (nginx honours X-Accel-Buffering).
+        var response = context.Response;
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        response.ContentType = "text/event-stream; charset=utf-8";
+        response.Headers.CacheControl = "no-store";
+        response.Headers["X-Accel-Buffering"] = "no";
+        // Kestrel holds the headers until the body's first flush; Mastodon opens the body with a ":)" comment.
+        await response.WriteAsync(":)\n", context.RequestAborted);
+        await response.Body.FlushAsync(context.RequestAborted);
+        await connection.RunEventStreamAsync(response, s_eventStreamHeartbeat, context.RequestAborted);
+        return Results.Empty;
+    }
+
+    /// <summary>The error answer for a stream the token may not have, or null if it may.</summary>
+    private static IResult? Refuse(string stream, string? tag, AuthenticatedToken? token) =>
+        StreamingSubscriptions.Check(stream, tag, token) switch
+        {
+            StreamingRefusal.Unknown => ApiErrors.BadRequest("Unknown stream type"),
+            StreamingRefusal.MissingTag => ApiErrors.BadRequest("Missing tag name parameter"),
+            StreamingRefusal.Unauthorized => ApiErrors.Unauthorized(),
+            StreamingRefusal.OutOfScope => ApiErrors.InsufficientScope(StreamingSubscriptions.ScopeOf(stream)!),
+            _ => null,
+        };
 }

@@ -63,7 +63,7 @@ public sealed partial class AccountGrain
             draft.Visibility,
             draft.Text ?? string.Empty,
             draft.SpoilerText ?? string.Empty,
-            draft.Sensitive,
+            draft.Sensitive || !string.IsNullOrWhiteSpace(draft.SpoilerText), // a content warning hides the content, as Mastodon's
             draft.Language,
             inReplyToId,
             inReplyToAccountId,

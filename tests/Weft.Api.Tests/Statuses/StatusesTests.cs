@@ -32,6 +32,25 @@ public sealed class StatusesTests(SqliteApiFixture api) : IClassFixture<SqliteAp
         Assert.False(status.TryGetProperty("text", out _));
     }
 
+    [Theory]
+    [InlineData("cw here", null, true)]
+    [InlineData("cw here", "false", true)]
+    [InlineData(" ", null, false)]
+    [InlineData("", "true", true)]
+    [InlineData("", null, false)]
+    public async Task A_content_warning_makes_the_status_sensitive_as_in_mastodon(string spoilerText, string? sensitive, bool expected)
+    {
+        using var alice = await api.NewUserAsync("alice");
+        (string, string)[] fields = sensitive is null
+            ? [("status", "behind a warning"), ("spoiler_text", spoilerText)]
+            : [("status", "behind a warning"), ("spoiler_text", spoilerText), ("sensitive", sensitive)];
+
+        var status = await Json.ReadAsync(await alice.PostFormAsync("/api/v1/statuses", fields), HttpStatusCode.OK);
+
+        Assert.Equal(expected, status.GetProperty("sensitive").GetBoolean());
+        Assert.Equal(expected, (await alice.GetJsonAsync($"/api/v1/statuses/{status.Str("id")}")).GetProperty("sensitive").GetBoolean());
+    }
+
     [Fact]
     public async Task Anonymous_readers_get_no_viewer_fields()
     {
