@@ -19,6 +19,10 @@ namespace Weft.Api.Accounts;
 /// </summary>
 public static class AccountsEndpoints
 {
+    // Mastodon's limits for local accounts.
+    private const int MaxDisplayNameLength = 30;
+    private const int MaxNoteLength = 500;
+
     public static IEndpointRouteBuilder MapAccountsEndpoints(this IEndpointRouteBuilder app)
     {
         var accounts = app.MapGroup("/api/v1/accounts").WithTags("Accounts");
@@ -26,6 +30,12 @@ public static class AccountsEndpoints
             .RequireScope("read:accounts")
             .Produces<CredentialAccount>()
             .WithSummary("The user's own account, with its source and role.");
+        accounts.MapPatch("/update_credentials", UpdateCredentialsAsync)
+            .RequireScope("write:accounts")
+            .AcceptsFields(typeof(UpdateCredentialsFields), required: false)
+            .Produces<CredentialAccount>()
+            .ProducesErrors(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Edits the user's profile (display name, note, bot); avatar and header uploads are not supported yet.");
         accounts.MapGet("/relationships", RelationshipsAsync)
             .RequireScope("read:follows")
             .WithQuery("id[]", "The accounts to relate to (also id); unknown or malformed ids are left out.", JsonSchemaType.Array)
@@ -73,6 +83,38 @@ public static class AccountsEndpoints
             .Produces<IReadOnlyList<Status>>()
             .WithSummary("An account's statuses, newest first, as the caller may see them.");
         return app;
+    }
+
+    private static async Task<IResult> UpdateCredentialsAsync(HttpContext context, IGrainFactory grains, AccountRenderer renderer)
+    {
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        if (body.HasFile("avatar") || body.HasFile("header") || body.Has("avatar") || body.Has("header"))
+        {
+            return ApiErrors.Unprocessable("Validation failed: Avatar and header uploads are not supported yet");
+        }
+
+        if (body.GetBool("locked") == true)
+        {
+            return ApiErrors.Unprocessable("Validation failed: Locked accounts are not supported yet (follow requests are not built)");
+        }
+
+        var displayName = body.GetString("display_name");
+        if (displayName is not null && new StringInfo(displayName).LengthInTextElements > MaxDisplayNameLength)
+        {
+            return ApiErrors.Unprocessable($"Validation failed: Display name is too long (maximum is {MaxDisplayNameLength} characters)");
+        }
+
+        var note = body.GetString("note");
+        if (note is not null && new StringInfo(note).LengthInTextElements > MaxNoteLength)
+        {
+            return ApiErrors.Unprocessable($"Validation failed: Note is too long (maximum is {MaxNoteLength} characters)");
+        }
+
+        var change = new ProfileChange(displayName, note, body.GetBool("bot"));
+        var snapshot = await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).UpdateProfileAsync(change);
+        return snapshot is null
+            ? ApiErrors.NotFound()
+            : MastodonResponses.Json(renderer.RenderCredential(snapshot, RequestOrigin.Get(context.Request)), MastodonJson.Context.CredentialAccount);
     }
 
     private static async Task<IResult> VerifyCredentialsAsync(HttpContext context, IGrainFactory grains, AccountRenderer renderer)

@@ -73,6 +73,9 @@ public sealed class RequestBody
         }
     }
 
+    /// <summary>Whether a multipart body carries a file under <paramref name="name"/>.</summary>
+    public bool HasFile(string name) => _form?.Files.GetFile(name) is not null;
+
     /// <summary>Whether the parameter was sent at all.</summary>
     public bool Has(string name) => TryGetJson(name, out _) || TryGetForm(name, out _) || _query.ContainsKey(name) || _query.ContainsKey(name + "[]");
 

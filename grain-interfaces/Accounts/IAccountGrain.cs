@@ -17,6 +17,9 @@ public interface IAccountGrain : IGrainWithIntegerKey
     /// <summary>Creates the profile; called once by registration. Returns the snapshot (the existing one if repeated).</summary>
     Task<AccountSnapshot> CreateAsync(AccountProfile profile);
 
+    /// <summary>Edits the profile and returns the new snapshot, or null if the account was never created.</summary>
+    Task<AccountSnapshot?> UpdateProfileAsync(ProfileChange change);
+
     /// <summary>The account, or null if it was never created. Interleaves, since grains in a call chain from here ask it.</summary>
     [AlwaysInterleave]
     ValueTask<AccountSnapshot?> GetAsync();

@@ -104,6 +104,39 @@ public sealed partial class AccountGrain(
         return Snapshot()!;
     }
 
+    public async Task<AccountSnapshot?> UpdateProfileAsync(ProfileChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (state.State.Profile is not { } before)
+        {
+            return null;
+        }
+
+        var after = before with
+        {
+            DisplayName = change.DisplayName ?? before.DisplayName,
+            Note = change.Note ?? before.Note,
+            Bot = change.Bot ?? before.Bot,
+        };
+        if (after != before)
+        {
+            state.State.Profile = after;
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                state.State.Profile = before;
+                throw;
+            }
+
+            Changed();
+        }
+
+        return Snapshot();
+    }
+
     public ValueTask<AccountSnapshot?> GetAsync() => new(Snapshot());
 
     public ValueTask<bool> IsFollowingAsync(long accountId) => new(_following.ContainsKey(accountId));

@@ -1,0 +1,7 @@
+namespace Weft.GrainInterfaces.Accounts;
+
+/// <summary>An edit of the profile (Mastodon's update_credentials); a null field stays as it is.</summary>
+/// <param name="DisplayName">The new display name, plain text.</param>
+/// <param name="Note">The new profile text, plain text.</param>
+/// <param name="Bot">Whether the account is marked as automated.</param>
+public sealed record ProfileChange(string? DisplayName, string? Note, bool? Bot);
