@@ -16,6 +16,8 @@ namespace Weft.Api.Mastodon;
 [JsonSerializable(typeof(IReadOnlyList<Relationship>))]
 [JsonSerializable(typeof(Notification))]
 [JsonSerializable(typeof(IReadOnlyList<Notification>))]
+[JsonSerializable(typeof(GroupedNotificationsResults))]
+[JsonSerializable(typeof(UnreadCount))]
 [JsonSerializable(typeof(Context))]
 [JsonSerializable(typeof(SearchResults))]
 [JsonSerializable(typeof(IReadOnlyList<FamiliarFollowersEntity>))]

@@ -1,17 +1,34 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Weft.Api.Auth;
 using Weft.Api.Infrastructure;
 using Weft.Api.Infrastructure.Paging;
 using Weft.Api.Mastodon;
 using Weft.GrainInterfaces.Notifications;
+using Weft.GrainInterfaces.Paging;
 using Microsoft.OpenApi;
 using Weft.Api.OpenApi;
 
 namespace Weft.Api.Notifications;
 
-/// <summary>/api/v1/notifications: list (filtered by type and account), get one, dismiss one, clear all.</summary>
+/// <summary>
+/// /api/v1/notifications: list (filtered by type and account), get one, dismiss one, clear all, count unread; and
+/// /api/v2/notifications, the same list grouped as Mastodon 4.3 clients ask for it.
+/// </summary>
 public static class NotificationsEndpoints
 {
+    // Mastodon groups these unless the client names others in grouped_types[].
+    private static readonly ImmutableArray<NotificationType> s_defaultGroupedTypes =
+        [NotificationType.Favourite, NotificationType.Follow, NotificationType.Reblog];
+
+    // A grouped page reads notifications in batches of this many, at most this many batches.
+    private const int GroupingBatch = 80;
+    private const int GroupingBatches = 5;
+
+    // Without read markers every notification is unread; the count stops here, as Mastodon's does.
+    private const int DefaultUnreadLimit = 100;
+    private const int MaxUnreadLimit = 1000;
+
     public static IEndpointRouteBuilder MapNotificationsEndpoints(this IEndpointRouteBuilder app)
     {
         var notifications = app.MapGroup("/api/v1/notifications").WithTags("Notifications");
@@ -33,6 +50,11 @@ public static class NotificationsEndpoints
             .Produces<EmptyObject>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .WithSummary("Dismisses one notification (the older form of POST /api/v1/notifications/{id}/dismiss).");
+        notifications.MapGet("/unread_count", UnreadCountAsync)
+            .RequireScope("read:notifications")
+            .WithQuery("limit", "Count at most this many (default 100, at most 1,000).", JsonSchemaType.Integer)
+            .Produces<UnreadCount>()
+            .WithSummary("How many notifications are unread (all of them: read markers are not kept yet).");
         notifications.MapGet("/{id}", GetAsync)
             .RequireScope("read:notifications")
             .Produces<Mastodon.Notification>()
@@ -41,6 +63,22 @@ public static class NotificationsEndpoints
             .RequireScope("write:notifications")
             .Produces<EmptyObject>()
             .WithSummary("Dismisses one notification.");
+
+        var grouped = app.MapGroup("/api/v2/notifications").WithTags("Notifications");
+        grouped.MapGet("", ListGroupedAsync)
+            .RequireScope("read:notifications")
+            .Paged(defaultLimit: 40, maxLimit: 80)
+            .WithQuery("types[]", "Only these types (mention, status, reblog, follow, favourite, …).", JsonSchemaType.Array)
+            .WithQuery("exclude_types[]", "Leave out these types.", JsonSchemaType.Array)
+            .WithQuery("account_id", "Only notifications caused by this account.")
+            .WithQuery("grouped_types[]", "The types to group (default favourite, follow and reblog); others come one per group.", JsonSchemaType.Array)
+            .Produces<GroupedNotificationsResults>()
+            .WithSummary("The user's notifications grouped (favourites and reblogs of a status, follows, within 12 hours), newest first; limit counts groups.");
+        grouped.MapGet("/unread_count", UnreadGroupCountAsync)
+            .RequireScope("read:notifications")
+            .WithQuery("limit", "Count at most this many groups (default 100, at most 1,000).", JsonSchemaType.Integer)
+            .Produces<UnreadCount>()
+            .WithSummary("How many notification groups are unread (all of them: read markers are not kept yet).");
         return app;
     }
 
@@ -49,17 +87,12 @@ public static class NotificationsEndpoints
         var recipientId = context.RequireAccountId();
         var page = PageQuery.Parse(context.Request, defaultLimit: 40, maxLimit: 80);
         var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
-        var types = ParseTypes(body.GetStrings("types"));
-        var excludeTypes = ParseTypes(body.GetStrings("exclude_types"));
-        long? fromAccountId = body.GetString("account_id") is { Length: > 0 } accountId ? RouteIds.Parameter(accountId, "account_id") : null;
-
-        // Asking only for types Weft never produces matches nothing (rather than everything).
-        if (types.IsEmpty && body.GetStrings("types").Count > 0)
+        if (ParseQuery(body, page) is not { } query)
         {
             return MastodonResponses.Json<IReadOnlyList<Mastodon.Notification>>([], MastodonJson.Context.IReadOnlyListNotification);
         }
 
-        var list = await grains.GetGrain<INotificationsGrain>(recipientId).ListAsync(new NotificationQuery(page, types, excludeTypes, fromAccountId));
+        var list = await grains.GetGrain<INotificationsGrain>(recipientId).ListAsync(query);
         if (!list.IsEmpty)
         {
             LinkHeader.Set(context, list[0].Id, list[^1].Id);
@@ -67,6 +100,126 @@ public static class NotificationsEndpoints
 
         var rendered = await renderer.RenderManyAsync(list, recipientId, RequestOrigin.Get(context.Request));
         return MastodonResponses.Json<IReadOnlyList<Mastodon.Notification>>(rendered, MastodonJson.Context.IReadOnlyListNotification);
+    }
+
+    private static async Task<IResult> ListGroupedAsync(
+        HttpContext context, IGrainFactory grains, AccountRenderer accounts, StatusRenderer statuses)
+    {
+        var recipientId = context.RequireAccountId();
+        var page = PageQuery.Parse(context.Request, defaultLimit: 40, maxLimit: 80);
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        var groupedTypes = body.Has("grouped_types") ? ParseTypes(body.GetStrings("grouped_types")) : s_defaultGroupedTypes;
+        var groups = ParseQuery(body, page) is { } query
+            ? await GroupAsync(grains.GetGrain<INotificationsGrain>(recipientId), query, page.Limit, groupedTypes)
+            : new NotificationGroups();
+        if (groups.NewestTaken is { } newest)
+        {
+            LinkHeader.Set(context, newest, groups.OldestTaken);
+        }
+
+        var origin = RequestOrigin.Get(context.Request);
+        var rendered = new List<NotificationGroup>(groups.Groups.Count);
+        var accountsById = new Dictionary<long, Account>();
+        var statusesById = new Dictionary<long, Status>();
+        foreach (var group in groups.Groups)
+        {
+            // As in the ungrouped list, a group whose status or accounts are gone or hidden is left out.
+            var statusId = group.Newest.StatusId;
+            if (statusId is { } id && !statusesById.ContainsKey(id))
+            {
+                if (await statuses.LoadAsync(id, recipientId, origin) is not { } status)
+                {
+                    continue;
+                }
+
+                statusesById[id] = status;
+            }
+
+            var samples = new List<string>(group.SampleAccountIds.Count);
+            foreach (var accountId in group.SampleAccountIds)
+            {
+                if (accountsById.ContainsKey(accountId) || await accounts.LoadAsync(accountId, origin) is { } account && accountsById.TryAdd(accountId, account))
+                {
+                    samples.Add(accountId.ToString(CultureInfo.InvariantCulture));
+                }
+            }
+
+            if (samples.Count == 0)
+            {
+                continue;
+            }
+
+            rendered.Add(new NotificationGroup
+            {
+                GroupKey = group.Key,
+                NotificationsCount = group.Count,
+                Type = NotificationRenderer.TypeName(group.Newest.Type),
+                MostRecentNotificationId = group.Newest.Id.ToString(CultureInfo.InvariantCulture),
+                PageMaxId = group.Newest.Id.ToString(CultureInfo.InvariantCulture),
+                PageMinId = group.OldestId.ToString(CultureInfo.InvariantCulture),
+                LatestPageNotificationAt = MastodonDates.Timestamp(group.Newest.CreatedAt),
+                SampleAccountIds = samples,
+                StatusId = statusId?.ToString(CultureInfo.InvariantCulture),
+            });
+        }
+
+        var results = new GroupedNotificationsResults { Accounts = [.. accountsById.Values], Statuses = [.. statusesById.Values], NotificationGroups = rendered };
+        return MastodonResponses.Json(results, MastodonJson.Context.GroupedNotificationsResults);
+    }
+
+    // Reads batches until the page holds `limit` groups. A min_id or since_id page is read in one batch, so what is
+    // next to the bound is not skipped.
+    private static async Task<NotificationGroups> GroupAsync(
+        INotificationsGrain grain, NotificationQuery query, int limit, ImmutableArray<NotificationType> groupedTypes)
+    {
+        var groups = new NotificationGroups();
+        var upwards = query.Page.MinId is not null || query.Page.SinceId is not null;
+        var batch = query with { Page = query.Page with { Limit = upwards ? limit : GroupingBatch } };
+        for (var round = 0; round < GroupingBatches; round++)
+        {
+            var list = await grain.ListAsync(batch);
+            if (!groups.Take(list, limit, groupedTypes) || upwards || list.Length < batch.Page.Limit)
+            {
+                break;
+            }
+
+            batch = batch with { Page = batch.Page with { MaxId = list[^1].Id } };
+        }
+
+        return groups;
+    }
+
+    private static async Task<IResult> UnreadCountAsync(HttpContext context, IGrainFactory grains)
+    {
+        var limit = PageQuery.Parse(context.Request, DefaultUnreadLimit, MaxUnreadLimit).Limit;
+        var list = await ReadNewestAsync(context, grains, limit);
+        return MastodonResponses.Json(new UnreadCount { Count = list.Length }, MastodonJson.Context.UnreadCount);
+    }
+
+    private static async Task<IResult> UnreadGroupCountAsync(HttpContext context, IGrainFactory grains)
+    {
+        var limit = PageQuery.Parse(context.Request, DefaultUnreadLimit, MaxUnreadLimit).Limit;
+        var list = await ReadNewestAsync(context, grains, MaxUnreadLimit);
+        var groups = new NotificationGroups();
+        groups.Take(list, limit, s_defaultGroupedTypes);
+        return MastodonResponses.Json(new UnreadCount { Count = groups.Groups.Count }, MastodonJson.Context.UnreadCount);
+    }
+
+    private static Task<ImmutableArray<GrainInterfaces.Notifications.Notification>> ReadNewestAsync(HttpContext context, IGrainFactory grains, int count) =>
+        grains.GetGrain<INotificationsGrain>(context.RequireAccountId()).ListAsync(new NotificationQuery(PageRequest.Newest(count), [], [], null));
+
+    /// <summary>The list's filters; null when it can match nothing (only types Weft never produces were asked for).</summary>
+    private static NotificationQuery? ParseQuery(RequestBody body, PageRequest page)
+    {
+        var types = ParseTypes(body.GetStrings("types"));
+        if (types.IsEmpty && body.GetStrings("types").Count > 0)
+        {
+            return null;
+        }
+
+        var excludeTypes = ParseTypes(body.GetStrings("exclude_types"));
+        long? fromAccountId = body.GetString("account_id") is { Length: > 0 } accountId ? RouteIds.Parameter(accountId, "account_id") : null;
+        return new NotificationQuery(page, types, excludeTypes, fromAccountId);
     }
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, IGrainFactory grains, NotificationRenderer renderer)

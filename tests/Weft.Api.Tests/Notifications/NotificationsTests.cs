@@ -27,7 +27,9 @@ public sealed class NotificationsTests(SqliteApiFixture api) : IClassFixture<Sql
         Assert.Equal(id, notifications[1].GetProperty("status").Str("id"));
         Assert.Equal(id, notifications[2].GetProperty("status").Str("id"));
         Assert.False(notifications[3].TryGetProperty("status", out _));
-        Assert.Equal("ungrouped-" + notifications[3].Str("id"), notifications[3].Str("group_key"));
+        Assert.Equal("ungrouped-" + notifications[0].Str("id"), notifications[0].Str("group_key"));
+        Assert.StartsWith($"favourite-{id}-", notifications[2].Str("group_key"));
+        Assert.StartsWith("follow-", notifications[3].Str("group_key"));
         Assert.Empty(Json.Ids(await bob.GetJsonAsync("/api/v1/notifications")));
     }
 
