@@ -1,5 +1,6 @@
 using Weft.Api.Accounts;
 using Weft.Api.Apps;
+using Weft.Api.Discovery;
 using Weft.Api.Health;
 using Weft.Api.Instance;
 using Weft.Api.MarkedStatuses;
@@ -31,6 +32,7 @@ public static class WeftApiEndpointRouteBuilderExtensions
         app.MapTagsEndpoints();
         app.MapMarkedStatusesEndpoints();
         app.MapNotificationsEndpoints();
+        app.MapDiscoveryEndpoints();
         app.MapStreamingEndpoints();
         app.MapOAuthEndpoints();
         app.MapAppsEndpoints();

@@ -4,7 +4,10 @@ namespace Weft.Api.Instance;
 public static class InstanceLimits
 {
     /// <summary>The version string clients read to pick features: Mastodon 4.3's API, then who we are.</summary>
-    public const string Version = "4.3.0 (compatible; Weft 0.1)";
+    public const string Version = "4.3.0 (compatible; Weft " + SoftwareVersion + ")";
+
+    /// <summary>Weft's own version (NodeInfo's software version).</summary>
+    public const string SoftwareVersion = "0.1";
 
     public const int MaxStatusCharacters = 500;
     public const int MaxMediaAttachments = 4;

@@ -153,7 +153,9 @@ public sealed class OpenApiDocumentTests(SqliteApiFixture api) : IClassFixture<S
         Assert.Equal("integer", schemas.GetProperty("TokenEntity").GetProperty("properties").GetProperty("created_at").Str("type"));
         Assert.Equal(["id", "name", "permissions", "color", "highlighted"], PropertyNames(schemas.GetProperty("Role")));
         Assert.Contains("role", PropertyNames(schemas.GetProperty("CredentialAccount")));
+        // NodeInfo is not a Mastodon entity: its own schema spells names in camelCase (openRegistrations, localPosts).
         var camelCase = schemas.EnumerateObject()
+            .Where(schema => schema.Name != "NodeInfo")
             .SelectMany(schema => PropertyNames(schema.Value).Select(name => $"{schema.Name}.{name}"))
             .Where(name => name.Split('.')[1].Any(char.IsUpper))
             .ToList();
