@@ -4,6 +4,7 @@ using Weft.Api.Discovery;
 using Weft.Api.Health;
 using Weft.Api.Instance;
 using Weft.Api.MarkedStatuses;
+using Weft.Api.Markers;
 using Weft.Api.Notifications;
 using Weft.Api.OAuth;
 using Weft.Api.OpenApi;
@@ -32,6 +33,7 @@ public static class WeftApiEndpointRouteBuilderExtensions
         app.MapTagsEndpoints();
         app.MapMarkedStatusesEndpoints();
         app.MapNotificationsEndpoints();
+        app.MapMarkersEndpoints();
         app.MapDiscoveryEndpoints();
         app.MapStreamingEndpoints();
         app.MapOAuthEndpoints();

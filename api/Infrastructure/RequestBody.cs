@@ -101,6 +101,31 @@ public sealed class RequestBody
         return null;
     }
 
+    /// <summary>
+    /// A text field of a nested parameter: <c>{"outer": {"inner": …}}</c> in JSON, <c>outer[inner]</c> in forms and
+    /// the query; null if absent.
+    /// </summary>
+    public string? GetNestedString(string outer, string inner)
+    {
+        if (TryGetJson(outer, out var element))
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                throw Invalid(outer, "must be an object");
+            }
+
+            return element.TryGetProperty(inner, out var value) ? value.ValueKind switch
+            {
+                JsonValueKind.String => Checked(outer, JsonString(outer, value)),
+                JsonValueKind.Number => value.GetRawText(),
+                JsonValueKind.Null => null,
+                _ => throw Invalid($"{outer}[{inner}]", "must be a string"),
+            } : null;
+        }
+
+        return GetString($"{outer}[{inner}]");
+    }
+
     /// <summary>An array parameter (<c>name[]</c> or repeated <c>name</c> in forms, a JSON array or single string); empty if absent.</summary>
     public IReadOnlyList<string> GetStrings(string name)
     {

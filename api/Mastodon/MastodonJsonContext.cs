@@ -18,6 +18,7 @@ namespace Weft.Api.Mastodon;
 [JsonSerializable(typeof(IReadOnlyList<Notification>))]
 [JsonSerializable(typeof(GroupedNotificationsResults))]
 [JsonSerializable(typeof(UnreadCount))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, MarkerEntity>))]
 [JsonSerializable(typeof(Context))]
 [JsonSerializable(typeof(SearchResults))]
 [JsonSerializable(typeof(IReadOnlyList<FamiliarFollowersEntity>))]

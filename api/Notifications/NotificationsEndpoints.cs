@@ -3,6 +3,7 @@ using System.Globalization;
 using Weft.Api.Auth;
 using Weft.Api.Infrastructure;
 using Weft.Api.Infrastructure.Paging;
+using Weft.Api.Markers;
 using Weft.Api.Mastodon;
 using Weft.GrainInterfaces.Notifications;
 using Weft.GrainInterfaces.Paging;
@@ -25,7 +26,7 @@ public static class NotificationsEndpoints
     private const int GroupingBatch = 80;
     private const int GroupingBatches = 5;
 
-    // Without read markers every notification is unread; the count stops here, as Mastodon's does.
+    // Notifications after the notifications marker are unread (all of them without one); the count stops here, as Mastodon's does.
     private const int DefaultUnreadLimit = 100;
     private const int MaxUnreadLimit = 1000;
 
@@ -54,7 +55,7 @@ public static class NotificationsEndpoints
             .RequireScope("read:notifications")
             .WithQuery("limit", "Count at most this many (default 100, at most 1,000).", JsonSchemaType.Integer)
             .Produces<UnreadCount>()
-            .WithSummary("How many notifications are unread (all of them: read markers are not kept yet).");
+            .WithSummary("How many notifications are newer than the notifications marker (all, if it was never set).");
         notifications.MapGet("/{id}", GetAsync)
             .RequireScope("read:notifications")
             .Produces<Mastodon.Notification>()
@@ -78,7 +79,7 @@ public static class NotificationsEndpoints
             .RequireScope("read:notifications")
             .WithQuery("limit", "Count at most this many groups (default 100, at most 1,000).", JsonSchemaType.Integer)
             .Produces<UnreadCount>()
-            .WithSummary("How many notification groups are unread (all of them: read markers are not kept yet).");
+            .WithSummary("How many notification groups are newer than the notifications marker (all, if it was never set).");
         return app;
     }
 
@@ -192,21 +193,27 @@ public static class NotificationsEndpoints
     private static async Task<IResult> UnreadCountAsync(HttpContext context, IGrainFactory grains)
     {
         var limit = PageQuery.Parse(context.Request, DefaultUnreadLimit, MaxUnreadLimit).Limit;
-        var list = await ReadNewestAsync(context, grains, limit);
+        var list = await ReadUnreadAsync(context, grains, limit);
         return MastodonResponses.Json(new UnreadCount { Count = list.Length }, MastodonJson.Context.UnreadCount);
     }
 
     private static async Task<IResult> UnreadGroupCountAsync(HttpContext context, IGrainFactory grains)
     {
         var limit = PageQuery.Parse(context.Request, DefaultUnreadLimit, MaxUnreadLimit).Limit;
-        var list = await ReadNewestAsync(context, grains, MaxUnreadLimit);
+        var list = await ReadUnreadAsync(context, grains, MaxUnreadLimit);
         var groups = new NotificationGroups();
         groups.Take(list, limit, s_defaultGroupedTypes);
         return MastodonResponses.Json(new UnreadCount { Count = groups.Groups.Count }, MastodonJson.Context.UnreadCount);
     }
 
-    private static Task<ImmutableArray<GrainInterfaces.Notifications.Notification>> ReadNewestAsync(HttpContext context, IGrainFactory grains, int count) =>
-        grains.GetGrain<INotificationsGrain>(context.RequireAccountId()).ListAsync(new NotificationQuery(PageRequest.Newest(count), [], [], null));
+    // The newest unread notifications: those after the notifications marker, or all without one.
+    private static async Task<ImmutableArray<GrainInterfaces.Notifications.Notification>> ReadUnreadAsync(HttpContext context, IGrainFactory grains, int count)
+    {
+        var recipientId = context.RequireAccountId();
+        var lastRead = await MarkersEndpoints.LastReadNotificationAsync(grains, recipientId);
+        var page = new PageRequest(MaxId: null, SinceId: lastRead, MinId: null, Limit: count);
+        return await grains.GetGrain<INotificationsGrain>(recipientId).ListAsync(new NotificationQuery(page, [], [], null));
+    }
 
     /// <summary>The list's filters; null when it can match nothing (only types Weft never produces were asked for).</summary>
     private static NotificationQuery? ParseQuery(RequestBody body, PageRequest page)

@@ -4,12 +4,11 @@ namespace Weft.Api.Placeholders;
 
 /// <summary>
 /// Valid, empty answers for what clients load at start-up but Weft does not have yet (lists, filters, mutes, blocks,
-/// markers, announcements, custom emoji, trends), behind the same scopes Mastodon checks, so clients start cleanly.
+/// announcements, custom emoji, trends), behind the same scopes Mastodon checks, so clients start cleanly.
 /// </summary>
 public static class PlaceholderEndpoints
 {
     private const string EmptyArray = "[]";
-    private const string EmptyObject = "{}";
 
     private const string Preferences =
         """{"posting:default:visibility":"public","posting:default:sensitive":false,"posting:default:language":null,"reading:expand:media":"default","reading:expand:spoilers":false}""";
@@ -24,7 +23,6 @@ public static class PlaceholderEndpoints
         group.MapGet("/api/v1/domain_blocks", () => Json(EmptyArray)).RequireScope("read:blocks").Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/filters", () => Json(EmptyArray)).RequireScope("read:filters").Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v2/filters", () => Json(EmptyArray)).RequireScope("read:filters").Produces<IReadOnlyList<object>>();
-        group.MapGet("/api/v1/markers", () => Json(EmptyObject)).RequireScope("read:statuses").Produces<IReadOnlyDictionary<string, object>>();
         group.MapGet("/api/v1/announcements", () => Json(EmptyArray)).RequireScope("read").Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/follow_requests", () => Json(EmptyArray)).RequireScope("read:follows").Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/followed_tags", () => Json(EmptyArray)).RequireScope("read:follows").Produces<IReadOnlyList<object>>();
