@@ -12,6 +12,8 @@ namespace Weft.Api.Mastodon;
 [JsonSerializable(typeof(IReadOnlyList<Account>))]
 [JsonSerializable(typeof(Status))]
 [JsonSerializable(typeof(IReadOnlyList<Status>))]
+[JsonSerializable(typeof(StatusSource))]
+[JsonSerializable(typeof(IReadOnlyList<StatusEditEntity>))]
 [JsonSerializable(typeof(Relationship))]
 [JsonSerializable(typeof(IReadOnlyList<Relationship>))]
 [JsonSerializable(typeof(Notification))]

@@ -247,7 +247,7 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
             RepliesCount = snapshot.RepliesCount,
             ReblogsCount = snapshot.ReblogsCount,
             FavouritesCount = snapshot.FavouritesCount,
-            EditedAt = null,
+            EditedAt = snapshot.EditedAt is { } edited ? MastodonDates.Timestamp(edited) : null,
             Content = content ?? (isReblog ? "" : HtmlText.FormatStatus(snapshot.Text, snapshot.Mentions, snapshot.Tags, origin)),
             Reblog = reblogBase,
             Application = snapshot.ApplicationName is { } app ? new StatusApplication { Name = app, Website = null } : null,

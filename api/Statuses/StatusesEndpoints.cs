@@ -27,6 +27,20 @@ public static partial class StatusesEndpoints
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .WithSummary("Posts a status (404 if the status replied to is not found).");
         statuses.MapGet("/{id}", GetAsync).RequireScopeIfToken("read:statuses").Produces<Status>().WithSummary("A status.");
+        statuses.MapPut("/{id}", EditAsync)
+            .RequireScope("write:statuses")
+            .AcceptsFields(typeof(EditStatusFields))
+            .Produces<Status>()
+            .ProducesErrors(StatusCodes.Status404NotFound)
+            .WithSummary("Edits the user's own status (text, content warning, sensitive, language); the old version goes to its history.");
+        statuses.MapGet("/{id}/source", SourceAsync)
+            .RequireScopeIfToken("read:statuses")
+            .Produces<StatusSource>()
+            .WithSummary("A status's text and content warning as written, for editing.");
+        statuses.MapGet("/{id}/history", HistoryAsync)
+            .RequireScopeIfToken("read:statuses")
+            .Produces<IReadOnlyList<StatusEditEntity>>()
+            .WithSummary("Every version of a status, oldest first, the current one last.");
         statuses.MapDelete("/{id}", DeleteAsync)
             .RequireScope("write:statuses")
             .Produces<Status>()
@@ -71,34 +85,12 @@ public static partial class StatusesEndpoints
     private static async Task<IResult> PostAsync(HttpContext context, IGrainFactory grains, StatusRenderer renderer)
     {
         var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
-        var text = body.GetString("status") ?? "";
-        var spoilerText = body.GetString("spoiler_text") ?? "";
-        if (body.GetStrings("media_ids").Count > 0)
+        if (ContentProblem(body) is { } problem)
         {
-            return ApiErrors.Unprocessable("Validation failed: Media attachments are not supported yet");
+            return ApiErrors.Unprocessable(problem);
         }
 
-        if (body.Has("poll") || body.Has("poll[options][]") || body.Has("poll[options]"))
-        {
-            return ApiErrors.Unprocessable("Validation failed: Polls are not supported yet");
-        }
-
-        if (body.Has("scheduled_at") && !string.IsNullOrEmpty(body.GetString("scheduled_at")))
-        {
-            return ApiErrors.Unprocessable("Validation failed: Scheduled statuses are not supported yet");
-        }
-
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return ApiErrors.Unprocessable("Validation failed: Text can't be blank");
-        }
-
-        // Every URL counts 23 however long, so only a text far beyond any valid one is refused before counting.
-        if (text.Length > 100_000 || spoilerText.Length > 100_000 || StatusLength.Count(text, spoilerText) > StatusLength.MaxCharacters)
-        {
-            return ApiErrors.Unprocessable($"Validation failed: Text character limit of {StatusLength.MaxCharacters} exceeded");
-        }
-
+        var (text, spoilerText, language) = (body.GetString("status")!, body.GetString("spoiler_text") ?? "", Language(body));
         var visibility = StatusVisibility.Public;
         if (body.GetString("visibility") is { Length: > 0 } visibilityName && !StatusRenderer.TryParseVisibility(visibilityName, out visibility))
         {
@@ -111,9 +103,6 @@ public static partial class StatusesEndpoints
             inReplyToId = RouteIds.Path(replyTo);
         }
 
-        // An ISO 639 code (two or three letters, optionally with a region such as zh-tw); anything else is dropped, as
-        // Mastodon drops codes it does not know, rather than stored.
-        var language = body.GetString("language") is { } code && LanguageCode().IsMatch(code) ? code.ToLowerInvariant() : null;
         var grant = context.GetTokenGrant()!;
         var application = await grains.GetGrain<IClientAppGrain>(grant.ClientId).GetAsync();
         var draft = new StatusDraft(text, visibility, inReplyToId, spoilerText, body.GetBool("sensitive") ?? false, language, application?.Name);
@@ -129,6 +118,92 @@ public static partial class StatusesEndpoints
         var status = await renderer.RenderAsync(new StatusView(posted, false, false, false), accountId, RequestOrigin.Get(context.Request));
         return status is null ? ApiErrors.NotFound() : MastodonResponses.Json(status, MastodonJson.Context.Status);
     }
+
+    private static async Task<IResult> EditAsync(string id, HttpContext context, IGrainFactory grains, StatusRenderer renderer)
+    {
+        var statusId = RouteIds.Path(id);
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        if (ContentProblem(body) is { } problem)
+        {
+            return ApiErrors.Unprocessable(problem);
+        }
+
+        var (text, spoilerText, language) = (body.GetString("status")!, body.GetString("spoiler_text") ?? "", Language(body));
+        var draft = new StatusDraft(text, StatusVisibility.Public, null, spoilerText, body.GetBool("sensitive") ?? false, language, null);
+        var actorId = context.RequireAccountId();
+        var result = await grains.GetGrain<IAccountGrain>(actorId).EditStatusAsync(statusId, draft);
+
+        // Someone else's status is "not found", as in Mastodon (it looks among the caller's own statuses).
+        var status = result.View is { } view ? await renderer.RenderAsync(view, actorId, RequestOrigin.Get(context.Request)) : null;
+        return status is null ? ApiErrors.NotFound() : MastodonResponses.Json(status, MastodonJson.Context.Status);
+    }
+
+    private static async Task<IResult> SourceAsync(string id, HttpContext context, IGrainFactory grains)
+    {
+        var view = await grains.GetGrain<IStatusGrain>(RouteIds.Path(id)).GetAsync(context.GetViewerId());
+        return view is null
+            ? ApiErrors.NotFound()
+            : MastodonResponses.Json(new StatusSource { Id = id, Text = view.Status.Text, SpoilerText = view.Status.SpoilerText }, MastodonJson.Context.StatusSource);
+    }
+
+    private static async Task<IResult> HistoryAsync(string id, HttpContext context, IGrainFactory grains, AccountRenderer accounts)
+    {
+        var statusId = RouteIds.Path(id);
+        var status = grains.GetGrain<IStatusGrain>(statusId);
+        var viewerId = context.GetViewerId();
+        var origin = RequestOrigin.Get(context.Request);
+        if (await status.GetAsync(viewerId) is not { } view || await status.GetHistoryAsync(viewerId) is not { } history
+            || await accounts.LoadAsync(view.Status.AccountId, origin) is not { } author)
+        {
+            return ApiErrors.NotFound();
+        }
+
+        var versions = history.Select(version => new StatusEditEntity
+        {
+            Content = HtmlText.FormatStatus(version.Text, version.Mentions, version.Tags, origin),
+            SpoilerText = version.SpoilerText,
+            Sensitive = version.Sensitive,
+            CreatedAt = MastodonDates.Timestamp(version.At),
+            Account = author,
+        }).ToList();
+        return MastodonResponses.Json<IReadOnlyList<StatusEditEntity>>(versions, MastodonJson.Context.IReadOnlyListStatusEditEntity);
+    }
+
+    /// <summary>Why the content of a new or edited status is refused (422), or null if it is acceptable.</summary>
+    private static string? ContentProblem(RequestBody body)
+    {
+        var text = body.GetString("status") ?? "";
+        var spoilerText = body.GetString("spoiler_text") ?? "";
+        if (body.GetStrings("media_ids").Count > 0)
+        {
+            return "Validation failed: Media attachments are not supported yet";
+        }
+
+        if (body.Has("poll") || body.Has("poll[options][]") || body.Has("poll[options]"))
+        {
+            return "Validation failed: Polls are not supported yet";
+        }
+
+        if (body.Has("scheduled_at") && !string.IsNullOrEmpty(body.GetString("scheduled_at")))
+        {
+            return "Validation failed: Scheduled statuses are not supported yet";
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "Validation failed: Text can't be blank";
+        }
+
+        // Every URL counts 23 however long, so only a text far beyond any valid one is refused before counting.
+        return text.Length > 100_000 || spoilerText.Length > 100_000 || StatusLength.Count(text, spoilerText) > StatusLength.MaxCharacters
+            ? $"Validation failed: Text character limit of {StatusLength.MaxCharacters} exceeded"
+            : null;
+    }
+
+    // An ISO 639 code (two or three letters, optionally with a region such as zh-tw); anything else is dropped, as
+    // Mastodon drops codes it does not know, rather than stored.
+    private static string? Language(RequestBody body) =>
+        body.GetString("language") is { } code && LanguageCode().IsMatch(code) ? code.ToLowerInvariant() : null;
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, StatusRenderer renderer)
     {

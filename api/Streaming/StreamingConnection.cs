@@ -336,6 +336,9 @@ public sealed class StreamingConnection(
             case LiveEventKind.Update:
                 var status = await statuses.LoadAsync(liveEvent.Id, _viewerId, origin);
                 return status is null ? null : ("update", MastodonJson.Serialize(status, MastodonJson.Context.Status));
+            case LiveEventKind.StatusUpdate:
+                var edited = await statuses.LoadAsync(liveEvent.Id, _viewerId, origin);
+                return edited is null ? null : ("status.update", MastodonJson.Serialize(edited, MastodonJson.Context.Status));
             case LiveEventKind.Delete:
                 return ("delete", liveEvent.Id.ToString(CultureInfo.InvariantCulture));
             default:

@@ -59,6 +59,12 @@ public interface IAccountGrain : IGrainWithIntegerKey
     /// </summary>
     Task<PostStatusResult> PostStatusAsync(StatusDraft draft, string? idempotencyKey);
 
+    /// <summary>
+    /// Edits one of this account's statuses: the draft's text, content warning, sensitivity and language replace the
+    /// old (its visibility and reply target are ignored: they cannot change). Mentions are resolved as when posting.
+    /// </summary>
+    Task<StatusActionResult> EditStatusAsync(long statusId, StatusDraft draft);
+
     /// <summary>Another account started following this one (counter update only).</summary>
     [AlwaysInterleave]
     Task FollowedByAsync(long followerId);

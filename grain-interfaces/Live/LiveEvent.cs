@@ -16,4 +16,7 @@ public enum LiveEventKind
 
     /// <summary>"notification": a notification arrived.</summary>
     Notification,
+
+    /// <summary>"status.update": a status was edited.</summary>
+    StatusUpdate,
 }

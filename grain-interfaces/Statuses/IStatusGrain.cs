@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Weft.GrainInterfaces.Paging;
 
 namespace Weft.GrainInterfaces.Statuses;
@@ -22,6 +23,15 @@ public interface IStatusGrain : IGrainWithIntegerKey
 
     /// <summary>Deletes the status; only its author may. Returns the last view of it.</summary>
     Task<StatusActionResult> DeleteAsync(long actorId);
+
+    /// <summary>
+    /// Replaces the content with <paramref name="edit"/> if <paramref name="actorId"/> is the author (not for reblogs);
+    /// the previous version is kept in the history.
+    /// </summary>
+    Task<StatusActionResult> EditAsync(long actorId, StatusEdit edit);
+
+    /// <summary>Every version of the content, oldest first and the current one last; null if the viewer may not see it.</summary>
+    Task<ImmutableArray<StatusRevision>?> GetHistoryAsync(long viewerId);
 
     /// <summary>Favourites it; twice counts once.</summary>
     Task<StatusActionResult> FavouriteAsync(long actorId);

@@ -16,4 +16,7 @@ public enum StatusEventKind
 
     /// <summary>Deleted by its author (or because its original was deleted, for a reblog).</summary>
     Deleted,
+
+    /// <summary>Its text (and so its mentions and hashtags) was edited by its author.</summary>
+    Edited,
 }

@@ -23,6 +23,7 @@ namespace Weft.GrainInterfaces.Statuses;
 /// <param name="FavouritesCount">Accounts that favourited it.</param>
 /// <param name="Deleted">Whether the author deleted it.</param>
 /// <param name="Version">Increases on every change; lets renderers cache.</param>
+/// <param name="EditedAt">When the author last edited it, or null if never.</param>
 public sealed record StatusSnapshot(
     long Id,
     long AccountId,
@@ -43,4 +44,5 @@ public sealed record StatusSnapshot(
     long ReblogsCount,
     long FavouritesCount,
     bool Deleted,
-    long Version);
+    long Version,
+    DateTimeOffset? EditedAt = null);

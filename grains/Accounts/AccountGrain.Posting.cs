@@ -63,7 +63,7 @@ public sealed partial class AccountGrain
             draft.Visibility,
             draft.Text ?? string.Empty,
             draft.SpoilerText ?? string.Empty,
-            draft.Sensitive || !string.IsNullOrWhiteSpace(draft.SpoilerText), // a content warning hides the content, as Mastodon's
+            IsSensitive(draft),
             draft.Language,
             inReplyToId,
             inReplyToAccountId,
@@ -86,6 +86,30 @@ public sealed partial class AccountGrain
         AccountLog.Posted(logger, id, statusId);
         return new PostStatusResult(created, null);
     }
+
+    public async Task<StatusActionResult> EditStatusAsync(long statusId, StatusDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (state.State.Profile is null || statusId <= 0)
+        {
+            return StatusActionResult.NotFound;
+        }
+
+        var text = draft.Text ?? string.Empty;
+        var spoilerText = draft.SpoilerText ?? string.Empty;
+        var parsed = StatusTextParser.Parse(text);
+        var edit = new StatusEdit(
+            text,
+            spoilerText,
+            IsSensitive(draft),
+            draft.Language,
+            await ResolveMentionsAsync(parsed.MentionedUsernames),
+            parsed.Tags);
+        return await GrainFactory.GetGrain<IStatusGrain>(statusId).EditAsync(Id, edit);
+    }
+
+    // A content warning hides the content, as Mastodon's: it makes the status sensitive.
+    private static bool IsSensitive(StatusDraft draft) => draft.Sensitive || !string.IsNullOrWhiteSpace(draft.SpoilerText);
 
     private long? FindIdempotencyKey(string? key)
     {

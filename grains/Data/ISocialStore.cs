@@ -78,6 +78,12 @@ public interface ISocialStore
     /// </summary>
     Task UpsertStatusesAsync(IReadOnlyList<StatusRow> statuses, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replaces an indexed status's mentions and hashtags (after an edit) in one transaction; nothing if the status is
+    /// not indexed.
+    /// </summary>
+    Task ReplaceMentionsAndTagsAsync(long statusId, IReadOnlyList<long> mentionedAccountIds, IReadOnlyList<string> tags, CancellationToken cancellationToken);
+
     /// <summary>Removes a status's index row (and its mentions and tags); false if absent.</summary>
     Task<bool> DeleteStatusAsync(long statusId, CancellationToken cancellationToken);
 

@@ -47,21 +47,40 @@ public sealed class StatusFanoutGrain(
     {
         var created = new List<StatusSnapshot>();
         var deleted = new List<StatusSnapshot>();
+        var edited = new List<StatusSnapshot>();
         foreach (var streamEvent in events)
         {
-            (streamEvent.Item.Kind == StatusEventKind.Created ? created : deleted).Add(streamEvent.Item.Status);
+            var list = streamEvent.Item.Kind switch
+            {
+                StatusEventKind.Created => created,
+                StatusEventKind.Edited => edited,
+                _ => deleted,
+            };
+            list.Add(streamEvent.Item.Status);
         }
 
         // A status created and deleted in one batch is indexed and removed, but never shown.
         if (deleted.Count > 0)
         {
             created.RemoveAll(c => deleted.Exists(d => d.Id == c.Id));
+            edited.RemoveAll(e => deleted.Exists(d => d.Id == e.Id));
         }
 
         var reblogsOfDeleted = await IndexAsync(created, deleted);
+        await ReindexEditedAsync(edited);
         var notifiedFollowers = await DeliverToTimelinesAsync(created, deleted);
         await NotifyAsync(created, deleted, reblogsOfDeleted, notifiedFollowers);
-        PublishPublic(created, deleted);
+        PublishPublic(created, deleted, edited);
+    }
+
+    // An edit changes mentions and hashtags: the index follows, in event order (a later edit of one status wins).
+    private async Task ReindexEditedAsync(List<StatusSnapshot> edited)
+    {
+        foreach (var status in edited)
+        {
+            var row = ToRow(status);
+            await store.ReplaceMentionsAndTagsAsync(status.Id, row.MentionedAccountIds, row.Tags ?? [], CancellationToken.None);
+        }
     }
 
     // (1) The store first: timeline rebuilds, reply counts and context read it.
@@ -350,9 +369,15 @@ public sealed class StatusFanoutGrain(
         }
     }
 
-    // (4) Mastodon's public stream: public statuses that are neither reblogs nor replies to someone else.
-    private void PublishPublic(List<StatusSnapshot> created, List<StatusSnapshot> deleted)
+    // (4) Mastodon's public stream: public statuses that are neither reblogs nor replies to someone else; edits of
+    // them as "status.update".
+    private void PublishPublic(List<StatusSnapshot> created, List<StatusSnapshot> deleted, List<StatusSnapshot> edited)
     {
+        foreach (var status in edited)
+        {
+            Publish(status, LiveEventKind.StatusUpdate);
+        }
+
         foreach (var status in created)
         {
             Publish(status, LiveEventKind.Update);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Weft.GrainInterfaces.Accounts;
@@ -24,6 +25,7 @@ public sealed partial class StatusGrain(
     [PersistentState("status", "Default")] IPersistentState<StatusState> state,
     ISocialStore store,
     SnowflakeIdGenerator ids,
+    TimeProvider timeProvider,
     ILogger<StatusGrain> logger) : Grain, IStatusGrain, IStatusReblogsGrain
 {
     private readonly Dictionary<long, long> _favouriteMarks = [];
@@ -152,6 +154,63 @@ public sealed partial class StatusGrain(
         async ValueTask<StatusView?> SlowGetAsync(StatusSnapshot status, long viewerId) =>
             await IsFollowerAsync(status.AccountId, viewerId) && state.State.Status is { Deleted: false } ? ViewFor(viewerId) : null;
     }
+
+    public async Task<StatusActionResult> EditAsync(long actorId, StatusEdit edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        if (state.State.Status is not { Deleted: false, ReblogOfId: null } status)
+        {
+            return StatusActionResult.NotFound;
+        }
+
+        if (status.AccountId != actorId)
+        {
+            return await CanSeeAsync(actorId) ? StatusActionResult.Forbidden : StatusActionResult.NotFound;
+        }
+
+        // The new version and the "edited" event (which re-indexes mentions and hashtags) are written together.
+        var history = state.State.History;
+        var before = history.Count;
+        history.Add(Revision(status));
+        var edited = status with
+        {
+            Text = edit.Text,
+            SpoilerText = edit.SpoilerText,
+            Sensitive = edit.Sensitive,
+            Language = edit.Language,
+            Mentions = edit.Mentions,
+            Tags = edit.Tags,
+            EditedAt = timeProvider.GetUtcNow(),
+            Version = ids.NextId(),
+        };
+        state.State.Status = edited;
+        try
+        {
+            await StreamOf(status.AccountId).OnNextWithStateAsync(new StatusEvent(StatusEventKind.Edited, edited), state);
+        }
+        catch
+        {
+            state.State.Status = status;
+            history.RemoveRange(before, history.Count - before);
+            throw;
+        }
+
+        Changed();
+        return new StatusActionResult(ViewFor(actorId), null);
+    }
+
+    public async Task<ImmutableArray<StatusRevision>?> GetHistoryAsync(long viewerId)
+    {
+        if (await GetAsync(viewerId) is null || state.State.Status is not { } status)
+        {
+            return null;
+        }
+
+        return [.. state.State.History, Revision(status)];
+    }
+
+    private static StatusRevision Revision(StatusSnapshot status) =>
+        new(status.Text, status.SpoilerText, status.Sensitive, status.Mentions, status.Tags, status.EditedAt ?? status.CreatedAt);
 
     public async Task<StatusActionResult> DeleteAsync(long actorId)
     {

@@ -165,6 +165,36 @@ public sealed partial class PostgreSqlSocialStore
     }
 
     /// <inheritdoc />
+    public async Task ReplaceMentionsAndTagsAsync(
+        long statusId, IReadOnlyList<long> mentionedAccountIds, IReadOnlyList<string> tags, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mentionedAccountIds);
+        ArgumentNullException.ThrowIfNull(tags);
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+
+        // Separate statements in one implicit transaction: in one statement, an insert would not see its row deleted.
+        await using var batch = _dataSource.CreateBatch();
+        batch.BatchCommands.Add(BatchCommand("DELETE FROM weft.status_mentions WHERE status_id = $1", Long(statusId)));
+        batch.BatchCommands.Add(BatchCommand("DELETE FROM weft.status_tags WHERE status_id = $1", Long(statusId)));
+        batch.BatchCommands.Add(BatchCommand(
+            "INSERT INTO weft.status_mentions (status_id, account_id) SELECT s.id, m FROM weft.statuses s, unnest($2::bigint[]) m " +
+            "WHERE s.id = $1 ON CONFLICT DO NOTHING",
+            Long(statusId), Longs(mentionedAccountIds)));
+        batch.BatchCommands.Add(BatchCommand(
+            "INSERT INTO weft.status_tags (tag, status_id) SELECT t, s.id FROM weft.statuses s, unnest($2::text[]) t " +
+            "WHERE s.id = $1 ON CONFLICT DO NOTHING",
+            Long(statusId), Texts(tags)));
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static NpgsqlBatchCommand BatchCommand(string sql, params NpgsqlParameter[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddRange(parameters);
+        return command;
+    }
+
+    /// <inheritdoc />
     public async Task<bool> DeleteStatusAsync(long statusId, CancellationToken cancellationToken) =>
         await ExecuteAsync(DeleteStatusSql, cancellationToken, Long(statusId)).ConfigureAwait(false) == 1;
 

@@ -130,6 +130,49 @@ public sealed partial class SqliteSocialStore
     }
 
     /// <inheritdoc />
+    public async Task ReplaceMentionsAndTagsAsync(
+        long statusId, IReadOnlyList<long> mentionedAccountIds, IReadOnlyList<string> tags, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mentionedAccountIds);
+        ArgumentNullException.ThrowIfNull(tags);
+        using var session = await BeginWriteAsync(ensureSchema: true, cancellationToken).ConfigureAwait(false);
+        using var transaction = session.Connection.BeginTransaction();
+        var exists = session.Prepared("SELECT count(*) FROM statuses WHERE id = $id", transaction);
+        exists.Parameters.Add("$id", SqliteType.Integer).Value = statusId;
+        if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
+        {
+            return;
+        }
+
+        foreach (var sql in (string[])["DELETE FROM status_mentions WHERE status_id = $id", "DELETE FROM status_tags WHERE status_id = $id"])
+        {
+            var delete = session.Prepared(sql, transaction);
+            delete.Parameters.Add("$id", SqliteType.Integer).Value = statusId;
+            await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var mention = session.Prepared(InsertMentionSql, transaction);
+        mention.Parameters.Add("$status", SqliteType.Integer).Value = statusId;
+        var mentionAccount = mention.Parameters.Add("$account", SqliteType.Integer);
+        foreach (var accountId in mentionedAccountIds)
+        {
+            mentionAccount.Value = accountId;
+            await mention.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var tagInsert = session.Prepared(InsertTagSql, transaction);
+        tagInsert.Parameters.Add("$status", SqliteType.Integer).Value = statusId;
+        var tagName = tagInsert.Parameters.Add("$tag", SqliteType.Text);
+        foreach (var tag in tags)
+        {
+            tagName.Value = tag;
+            await tagInsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async Task<bool> DeleteStatusAsync(long statusId, CancellationToken cancellationToken)
     {
         using var session = await BeginWriteAsync(ensureSchema: true, cancellationToken).ConfigureAwait(false);

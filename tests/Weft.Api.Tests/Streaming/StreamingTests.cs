@@ -166,6 +166,27 @@ public sealed class StreamingTests : IClassFixture<StreamingTests.SocketApi>
     }
 
     [Fact]
+    public async Task An_edit_reaches_the_public_stream_as_status_update()
+    {
+        using var alice = await _api.Users.NewUserAsync("alice");
+        var id = (await alice.PostStatusAsync("before")).Str("id");
+        await using var stream = await StreamingClient.ConnectAsync(_api.BaseAddress, "stream=public");
+
+        await Json.ReadAsync(await alice.Client.PutAsync($"/api/v1/statuses/{id}", new FormUrlEncodedContent([new("status", "after")])), HttpStatusCode.OK);
+
+        // The post's own "update" may still arrive first: fan-out publishes it after the post is acknowledged.
+        var (name, eventName, payload) = await stream.ReceiveEventAsync();
+        if (eventName == "update")
+        {
+            (name, eventName, payload) = await stream.ReceiveEventAsync();
+        }
+
+        Assert.Equal(("public", "status.update"), (name, eventName));
+        var status = JsonDocument.Parse(payload).RootElement;
+        Assert.Equal((id, "<p>after</p>"), (status.Str("id"), status.Str("content")));
+    }
+
+    [Fact]
     public async Task Unsubscribed_streams_stop_and_bad_messages_get_errors()
     {
         using var alice = await _api.Users.NewUserAsync("alice");

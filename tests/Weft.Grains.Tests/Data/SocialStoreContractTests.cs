@@ -413,6 +413,24 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_edit_replaces_mentions_and_tags_of_an_indexed_status_only()
+    {
+        await Store.UpsertStatusesAsync(
+            [Tagged(10, 1, StatusVisibility.Public, "cats", "dogs"), Status(11, 1, StatusVisibility.Direct, mentions: 2)], None);
+        StatusListFilter SeenBy(int viewer) => new(IncludePrivate: false, Id(viewer), ExcludeReplies: false, ExcludeReblogs: false, OnlyMedia: false);
+
+        await Store.ReplaceMentionsAndTagsAsync(Id(10), [], Tags("dogs", "birds"), None);
+        await Store.ReplaceMentionsAndTagsAsync(Id(11), [Id(3)], [], None);
+        await Store.ReplaceMentionsAndTagsAsync(Id(12), [Id(2)], Tags("fish"), None);
+
+        Assert.Empty(await TaggedAsync(["cats"]));
+        Assert.Equal(Ids(10), await TaggedAsync(["dogs"], all: ["birds"]));
+        Assert.Empty(await TaggedAsync(["fish"]));
+        Assert.Contains(Id(11), await Store.ListAccountStatusesAsync(Id(1), SeenBy(3), OwnPage(), None));
+        Assert.DoesNotContain(Id(11), await Store.ListAccountStatusesAsync(Id(1), SeenBy(2), OwnPage(), None));
+    }
+
+    [Fact]
     public async Task Tagged_statuses_match_any_all_and_none()
     {
         await Store.UpsertStatusesAsync(

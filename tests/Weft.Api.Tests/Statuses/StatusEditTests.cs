@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using Weft.Api.Tests.Support;
+using Weft.Testing;
+
+namespace Weft.Api.Tests.Statuses;
+
+/// <summary>PUT /api/v1/statuses/:id, its source and its history: Mastodon's status edits.</summary>
+public sealed class StatusEditTests(SqliteApiFixture api) : IClassFixture<SqliteApiFixture>
+{
+    [Fact]
+    public async Task An_edit_changes_text_tags_and_mentions_keeps_the_history_and_shows_everywhere()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        await bob.FollowAsync(alice);
+        var tagSuffix = Guid.NewGuid().ToString("N")[..6];
+        var posted = await alice.PostStatusAsync($"first draft #before{tagSuffix}");
+        var id = posted.Str("id");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, posted.GetProperty("edited_at").ValueKind);
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await alice.GetJsonAsync($"/api/v1/timelines/tag/before{tagSuffix}")).Contains(id), "the status indexed under its first tag");
+
+        var edited = await Json.ReadAsync(await alice.Client.PutAsync($"/api/v1/statuses/{id}", new FormUrlEncodedContent(
+            [new("status", $"second draft #after{tagSuffix} for @{bob.Username}"), new("spoiler_text", "now with a warning"), new("visibility", "direct")])),
+            HttpStatusCode.OK);
+
+        Assert.Equal(id, edited.Str("id"));
+        Assert.Contains("second draft", edited.Str("content"));
+        Assert.Equal("public", edited.Str("visibility"));
+        Assert.True(edited.GetProperty("sensitive").GetBoolean());
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T", edited.Str("edited_at"));
+        Assert.Equal(bob.Id, edited.GetProperty("mentions")[0].Str("id"));
+        Assert.Contains("second draft", (await bob.GetJsonAsync($"/api/v1/statuses/{id}")).Str("content"));
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await alice.GetJsonAsync($"/api/v1/timelines/tag/after{tagSuffix}")).Contains(id), "the status indexed under its new tag");
+        Assert.Empty(Json.Ids(await alice.GetJsonAsync($"/api/v1/timelines/tag/before{tagSuffix}")));
+        Assert.Contains("second draft", (await bob.GetJsonAsync("/api/v1/timelines/home")).EnumerateArray().Single(s => s.Str("id") == id).Str("content"));
+
+        var source = await bob.GetJsonAsync($"/api/v1/statuses/{id}/source");
+        Assert.Equal((id, $"second draft #after{tagSuffix} for @{bob.Username}", "now with a warning"), (source.Str("id"), source.Str("text"), source.Str("spoiler_text")));
+        var history = await bob.GetJsonAsync($"/api/v1/statuses/{id}/history");
+        Assert.Equal(2, history.GetArrayLength());
+        Assert.Contains("first draft", history[0].Str("content"));
+        Assert.False(history[0].GetProperty("sensitive").GetBoolean());
+        Assert.Equal(posted.Str("created_at"), history[0].Str("created_at"));
+        Assert.Contains("second draft", history[1].Str("content"));
+        Assert.Equal(edited.Str("edited_at"), history[1].Str("created_at"));
+        Assert.Equal(alice.Id, history[1].GetProperty("account").Str("id"));
+    }
+
+    [Fact]
+    public async Task Only_the_author_edits_and_bad_content_is_refused_without_change()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        var id = (await alice.PostStatusAsync("original words")).Str("id");
+        var reblog = (await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/reblog"), HttpStatusCode.OK)).Str("id");
+
+        await Json.ReadAsync(await bob.Client.PutAsync($"/api/v1/statuses/{id}", JsonContent.Create(new { status = "hijacked" })), HttpStatusCode.NotFound);
+        await Json.ReadAsync(await bob.Client.PutAsync($"/api/v1/statuses/{reblog}", JsonContent.Create(new { status = "a reblog has no text" })), HttpStatusCode.NotFound);
+        await Json.ReadAsync(await alice.Client.PutAsync($"/api/v1/statuses/{id}", JsonContent.Create(new { status = " " })), HttpStatusCode.UnprocessableEntity);
+        await Json.ReadAsync(await alice.Client.PutAsync($"/api/v1/statuses/{id}", JsonContent.Create(new { status = new string('x', 501) })), HttpStatusCode.UnprocessableEntity);
+        await Json.ReadAsync(await alice.Client.PutAsync($"/api/v1/statuses/{id}", JsonContent.Create(new { status = "with a poll", poll = new { options = new[] { "a", "b" } } })), HttpStatusCode.UnprocessableEntity);
+        await Json.ReadAsync(await alice.Client.PutAsync("/api/v1/statuses/999999999", JsonContent.Create(new { status = "missing" })), HttpStatusCode.NotFound);
+        await Json.ReadAsync(await alice.Client.PutAsync("/api/v1/statuses/abc", JsonContent.Create(new { status = "malformed" })), HttpStatusCode.NotFound);
+
+        var unchanged = await alice.GetJsonAsync($"/api/v1/statuses/{id}");
+        Assert.Equal("<p>original words</p>", unchanged.Str("content"));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, unchanged.GetProperty("edited_at").ValueKind);
+        Assert.Equal(1, (await alice.GetJsonAsync($"/api/v1/statuses/{id}/history")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Private_statuses_keep_their_source_and_history_from_strangers()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var stranger = await api.NewUserAsync("stranger");
+        var id = (await alice.PostStatusAsync("followers only", "private")).Str("id");
+        await Json.ReadAsync(await alice.Client.PutAsync($"/api/v1/statuses/{id}", JsonContent.Create(new { status = "still followers only" })), HttpStatusCode.OK);
+
+        await Json.ReadAsync(await stranger.Client.GetAsync($"/api/v1/statuses/{id}/source"), HttpStatusCode.NotFound);
+        await Json.ReadAsync(await stranger.Client.GetAsync($"/api/v1/statuses/{id}/history"), HttpStatusCode.NotFound);
+        Assert.Equal(2, (await alice.GetJsonAsync($"/api/v1/statuses/{id}/history")).GetArrayLength());
+    }
+}
