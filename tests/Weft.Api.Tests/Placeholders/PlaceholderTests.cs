@@ -25,6 +25,7 @@ public sealed class PlaceholderTests(SqliteApiHost host) : IClassFixture<SqliteA
     [InlineData("/api/v2/filters", JsonValueKind.Array)]
     [InlineData("/api/v1/markers", JsonValueKind.Object)]
     [InlineData("/api/v1/announcements", JsonValueKind.Array)]
+    [InlineData("/api/v1/conversations", JsonValueKind.Array)]
     [InlineData("/api/v1/follow_requests", JsonValueKind.Array)]
     [InlineData("/api/v1/followed_tags", JsonValueKind.Array)]
     [InlineData("/api/v1/featured_tags", JsonValueKind.Array)]
