@@ -78,7 +78,7 @@ public static class AccountsEndpoints
             .WithQuery("exclude_replies", "Leave out replies to others.", JsonSchemaType.Boolean)
             .WithQuery("exclude_reblogs", "Leave out reblogs.", JsonSchemaType.Boolean)
             .WithQuery("only_media", "Only statuses with media (none yet).", JsonSchemaType.Boolean)
-            .WithQuery("pinned", "Only pinned statuses (none: pinning is not built).", JsonSchemaType.Boolean)
+            .WithQuery("pinned", "Only the pinned statuses (all of them, most recently pinned first; no paging).", JsonSchemaType.Boolean)
             .WithQuery("tagged", "Only statuses with this hashtag.")
             .Produces<IReadOnlyList<Status>>()
             .WithSummary("An account's statuses, newest first, as the caller may see them.");
@@ -257,10 +257,17 @@ public static class AccountsEndpoints
             return ApiErrors.NotFound();
         }
 
-        // Pinning is not built and statuses have no media yet: those lists are empty.
-        if (body.GetBool("pinned") == true || body.GetBool("only_media") == true)
+        // Statuses have no media yet: that list is empty.
+        if (body.GetBool("only_media") == true)
         {
             return MastodonResponses.Json<IReadOnlyList<Status>>([], MastodonJson.Context.IReadOnlyListStatus);
+        }
+
+        // At most five, as each viewer may see them.
+        if (body.GetBool("pinned") == true)
+        {
+            var pinned = await grains.GetGrain<IAccountGrain>(accountId).GetPinnedAsync();
+            return await renderer.LoadListAsync(pinned, context.GetViewerId(), RequestOrigin.Get(context.Request));
         }
 
         var query = new AccountStatusesQuery(pageRequest, body.GetBool("exclude_replies") == true, body.GetBool("exclude_reblogs") == true, OnlyMedia: false);

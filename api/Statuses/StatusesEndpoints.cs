@@ -33,6 +33,18 @@ public static partial class StatusesEndpoints
             .Produces<Status>()
             .ProducesErrors(StatusCodes.Status404NotFound)
             .WithSummary("Edits the user's own status (text, content warning, sensitive, language); the old version goes to its history.");
+        statuses.MapPost("/{id}/pin", (string id, HttpContext context, IGrainFactory grains, StatusRenderer renderer) =>
+            PinAsync(id, context, grains, renderer, pin: true))
+            .RequireScope("write:accounts")
+            .Produces<Status>()
+            .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Pins the user's own status to their profile (not reblogs or direct statuses; at most 5).");
+        statuses.MapPost("/{id}/unpin", (string id, HttpContext context, IGrainFactory grains, StatusRenderer renderer) =>
+            PinAsync(id, context, grains, renderer, pin: false))
+            .RequireScope("write:accounts")
+            .Produces<Status>()
+            .ProducesErrors(StatusCodes.Status404NotFound)
+            .WithSummary("Unpins a status.");
         statuses.MapGet("/{id}/source", SourceAsync)
             .RequireScopeIfToken("read:statuses")
             .Produces<StatusSource>()
@@ -136,6 +148,21 @@ public static partial class StatusesEndpoints
         // Someone else's status is "not found", as in Mastodon (it looks among the caller's own statuses).
         var status = result.View is { } view ? await renderer.RenderAsync(view, actorId, RequestOrigin.Get(context.Request)) : null;
         return status is null ? ApiErrors.NotFound() : MastodonResponses.Json(status, MastodonJson.Context.Status);
+    }
+
+    private static async Task<IResult> PinAsync(string id, HttpContext context, IGrainFactory grains, StatusRenderer renderer, bool pin)
+    {
+        var statusId = RouteIds.Path(id);
+        var actorId = context.RequireAccountId();
+        var account = grains.GetGrain<IAccountGrain>(actorId);
+        var result = pin ? await account.PinAsync(statusId) : await account.UnpinAsync(statusId);
+        if (result.Error == StatusActionError.Forbidden)
+        {
+            return ApiErrors.Unprocessable("Validation failed: Only your own public, unlisted or private statuses can be pinned, at most 5");
+        }
+
+        var status = result.View is { } view ? await renderer.RenderAsync(view, actorId, RequestOrigin.Get(context.Request)) : null;
+        return status is null ? ApiErrors.NotFound() : MastodonResponses.Json(status with { Pinned = pin }, MastodonJson.Context.Status);
     }
 
     private static async Task<IResult> SourceAsync(string id, HttpContext context, IGrainFactory grains)

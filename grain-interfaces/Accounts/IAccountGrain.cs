@@ -65,6 +65,19 @@ public interface IAccountGrain : IGrainWithIntegerKey
     /// </summary>
     Task<StatusActionResult> EditStatusAsync(long statusId, StatusDraft draft);
 
+    /// <summary>
+    /// Pins one of this account's statuses to its profile (idempotent). Not for reblogs or direct statuses, and at most
+    /// five: <see cref="StatusActionError.Forbidden"/>; someone else's or a missing status: NotFound.
+    /// </summary>
+    Task<StatusActionResult> PinAsync(long statusId);
+
+    /// <summary>Unpins a status (idempotent); NotFound if it is not this account's.</summary>
+    Task<StatusActionResult> UnpinAsync(long statusId);
+
+    /// <summary>The pinned statuses, most recently pinned first.</summary>
+    [ReadOnly]
+    Task<ImmutableArray<long>> GetPinnedAsync();
+
     /// <summary>Another account started following this one (counter update only).</summary>
     [AlwaysInterleave]
     Task FollowedByAsync(long followerId);

@@ -108,6 +108,79 @@ public sealed partial class AccountGrain
         return await GrainFactory.GetGrain<IStatusGrain>(statusId).EditAsync(Id, edit);
     }
 
+    public async Task<StatusActionResult> PinAsync(long statusId)
+    {
+        if (await OwnStatusAsync(statusId) is not { } view)
+        {
+            return StatusActionResult.NotFound;
+        }
+
+        var pins = state.State.PinnedStatusIds;
+        if (pins.Contains(statusId))
+        {
+            return new StatusActionResult(view, null);
+        }
+
+        // Mastodon's rules: no reblogs, no direct statuses, at most five.
+        if (view.Status.ReblogOfId is not null || view.Status.Visibility == StatusVisibility.Direct || pins.Count >= MaxPinnedStatuses)
+        {
+            return StatusActionResult.Forbidden;
+        }
+
+        pins.Insert(0, statusId);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            pins.Remove(statusId);
+            throw;
+        }
+
+        return new StatusActionResult(view, null);
+    }
+
+    public async Task<StatusActionResult> UnpinAsync(long statusId)
+    {
+        if (await OwnStatusAsync(statusId) is not { } view)
+        {
+            return StatusActionResult.NotFound;
+        }
+
+        var pins = state.State.PinnedStatusIds;
+        var index = pins.IndexOf(statusId);
+        if (index >= 0)
+        {
+            pins.RemoveAt(index);
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                pins.Insert(index, statusId);
+                throw;
+            }
+        }
+
+        return new StatusActionResult(view, null);
+    }
+
+    public Task<ImmutableArray<long>> GetPinnedAsync() => Task.FromResult<ImmutableArray<long>>([.. state.State.PinnedStatusIds]);
+
+    // This account's status as it sees it, or null if it is missing, deleted or someone else's.
+    private async Task<StatusView?> OwnStatusAsync(long statusId)
+    {
+        if (state.State.Profile is null || statusId <= 0)
+        {
+            return null;
+        }
+
+        var view = await GrainFactory.GetGrain<IStatusGrain>(statusId).GetAsync(Id);
+        return view?.Status.AccountId == Id ? view : null;
+    }
+
     // A content warning hides the content, as Mastodon's: it makes the status sensitive.
     private static bool IsSensitive(StatusDraft draft) => draft.Sensitive || !string.IsNullOrWhiteSpace(draft.SpoilerText);
 

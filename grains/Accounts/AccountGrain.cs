@@ -34,6 +34,9 @@ public sealed partial class AccountGrain(
     /// <summary>Idempotency keys remembered (the newest ones).</summary>
     public const int MaxIdempotencyKeys = 200;
 
+    /// <summary>Mastodon's limit on pinned statuses.</summary>
+    public const int MaxPinnedStatuses = 5;
+
     private static readonly TimeSpan s_idempotencyKeyLifetime = TimeSpan.FromHours(24);
 
     private readonly Dictionary<long, FollowSettings> _following = [];

@@ -2,7 +2,7 @@ using Weft.GrainInterfaces.Accounts;
 
 namespace Weft.Grains.Accounts;
 
-/// <summary>What an account grain stores: the profile and the idempotency keys of recent posts. Counters and follows are not here: the social store holds them.</summary>
+/// <summary>What an account grain stores: the profile, the idempotency keys of recent posts and the pinned statuses. Counters and follows are not here: the social store holds them.</summary>
 public sealed class AccountState
 {
     /// <summary>The profile; null until the account is created.</summary>
@@ -10,4 +10,7 @@ public sealed class AccountState
 
     /// <summary>Idempotency keys of recent posts, oldest first (at most <see cref="AccountGrain.MaxIdempotencyKeys"/>, none older than a day).</summary>
     public List<IdempotencyRecord> IdempotencyKeys { get; set; } = [];
+
+    /// <summary>The account's pinned statuses, most recently pinned first (at most <see cref="AccountGrain.MaxPinnedStatuses"/>).</summary>
+    public List<long> PinnedStatusIds { get; set; } = [];
 }

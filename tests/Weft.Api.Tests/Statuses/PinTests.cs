@@ -1,0 +1,61 @@
+using System.Net;
+using Weft.Api.Tests.Support;
+
+namespace Weft.Api.Tests.Statuses;
+
+/// <summary>POST /api/v1/statuses/:id/pin and /unpin, and the pinned list of an account's statuses.</summary>
+public sealed class PinTests(SqliteApiFixture api) : IClassFixture<SqliteApiFixture>
+{
+    [Fact]
+    public async Task Pinned_statuses_list_most_recently_pinned_first_for_those_who_may_see_them()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var stranger = await api.NewUserAsync("stranger");
+        var first = (await alice.PostStatusAsync("first")).Str("id");
+        var second = (await alice.PostStatusAsync("second")).Str("id");
+        var secret = (await alice.PostStatusAsync("followers only", "private")).Str("id");
+
+        var pinned = await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{first}/pin"), HttpStatusCode.OK);
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{first}/pin"), HttpStatusCode.OK);
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{second}/pin"), HttpStatusCode.OK);
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{secret}/pin"), HttpStatusCode.OK);
+
+        Assert.True(pinned.GetProperty("pinned").GetBoolean());
+        var path = $"/api/v1/accounts/{alice.Id}/statuses?pinned=true";
+        Assert.Equal([secret, second, first], Json.Ids(await alice.GetJsonAsync(path)));
+        Assert.Equal([second, first], Json.Ids(await stranger.GetJsonAsync(path)));
+
+        var unpinned = await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{second}/unpin"), HttpStatusCode.OK);
+        await Json.ReadAsync(await alice.Client.DeleteAsync($"/api/v1/statuses/{first}"), HttpStatusCode.OK);
+        Assert.False(unpinned.GetProperty("pinned").GetBoolean());
+        Assert.Equal([secret], Json.Ids(await alice.GetJsonAsync(path)));
+    }
+
+    [Fact]
+    public async Task Others_statuses_reblogs_direct_and_a_sixth_pin_are_refused()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        var bobs = (await bob.PostStatusAsync("bob's")).Str("id");
+        var reblog = (await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{bobs}/reblog"), HttpStatusCode.OK)).Str("id");
+        var direct = (await alice.PostStatusAsync($"@{bob.Username} between us", "direct")).Str("id");
+
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{bobs}/pin"), HttpStatusCode.NotFound);
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{reblog}/pin"), HttpStatusCode.UnprocessableEntity);
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{direct}/pin"), HttpStatusCode.UnprocessableEntity);
+        await Json.ReadAsync(await alice.PostFormAsync("/api/v1/statuses/123456789/pin"), HttpStatusCode.NotFound);
+        await Json.ReadAsync(await alice.PostFormAsync("/api/v1/statuses/nope/pin"), HttpStatusCode.NotFound);
+        for (var i = 0; i < 5; i++)
+        {
+            var id = (await alice.PostStatusAsync($"pin {i}")).Str("id");
+            await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{id}/pin"), HttpStatusCode.OK);
+        }
+
+        var sixth = (await alice.PostStatusAsync("one too many")).Str("id");
+        var refused = await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{sixth}/pin"), HttpStatusCode.UnprocessableEntity);
+
+        Assert.StartsWith("Validation failed", refused.Str("error"));
+        Assert.Equal(5, Json.Ids(await alice.GetJsonAsync($"/api/v1/accounts/{alice.Id}/statuses?pinned=true")).Count);
+        Assert.Empty(Json.Ids(await bob.GetJsonAsync($"/api/v1/accounts/{bob.Id}/statuses?pinned=true")));
+    }
+}
