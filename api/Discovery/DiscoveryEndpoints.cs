@@ -102,6 +102,7 @@ public static class DiscoveryEndpoints
     {
         ["version"] = "2.0",
         ["software"] = new JsonObject { ["name"] = "weft", ["version"] = InstanceLimits.SoftwareVersion },
+        // The schema wants at least one, but Weft speaks no federation protocol yet, and claiming one would be false.
         ["protocols"] = new JsonArray(),
         ["services"] = new JsonObject { ["outbound"] = new JsonArray(), ["inbound"] = new JsonArray() },
         ["usage"] = new JsonObject

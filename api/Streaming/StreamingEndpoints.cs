@@ -42,7 +42,8 @@ public static class StreamingEndpoints
         return app;
     }
 
-    private static async Task<IResult> StreamAsync(HttpContext context, IGrainFactory grains, ILiveFeed feed, StatusRenderer statuses, NotificationRenderer notifications)
+    private static async Task<IResult> StreamAsync(
+        HttpContext context, IGrainFactory grains, ILiveFeed feed, StatusRenderer statuses, NotificationRenderer notifications, IHostApplicationLifetime lifetime)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -70,12 +71,14 @@ public static class StreamingEndpoints
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync(accept);
-        await connection.RunAsync(socket, context.RequestAborted);
+        using var ended = EndedOrStopping(context, lifetime);
+        await connection.RunAsync(socket, ended.Token);
         return Results.Empty;
     }
 
     private static async Task<IResult> EventStreamAsync(
-        HttpContext context, string stream, IGrainFactory grains, ILiveFeed feed, StatusRenderer statuses, NotificationRenderer notifications)
+        HttpContext context, string stream, IGrainFactory grains, ILiveFeed feed, StatusRenderer statuses, NotificationRenderer notifications,
+        IHostApplicationLifetime lifetime)
     {
         var token = context.GetAuthenticatedToken();
         var name = stream.TrimEnd('/').Replace('/', ':');
@@ -97,9 +100,15 @@ public static class StreamingEndpoints
         // Kestrel holds the headers until the body's first flush; Mastodon opens the body with a ":)" comment.
         await response.WriteAsync(":)\n", context.RequestAborted);
         await response.Body.FlushAsync(context.RequestAborted);
-        await connection.RunEventStreamAsync(response, s_eventStreamHeartbeat, context.RequestAborted);
+        using var ended = EndedOrStopping(context, lifetime);
+        await connection.RunEventStreamAsync(response, s_eventStreamHeartbeat, ended.Token);
         return Results.Empty;
     }
+
+    // A stream never ends by itself: it must also end when the server stops, or shutdown waits out its whole timeout
+    // for it and the silo gets none of that time to deactivate grains (home timelines are written behind).
+    private static CancellationTokenSource EndedOrStopping(HttpContext context, IHostApplicationLifetime lifetime) =>
+        CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
 
     /// <summary>The error answer for a stream the token may not have, or null if it may.</summary>
     private static IResult? Refuse(string stream, string? tag, AuthenticatedToken? token) =>

@@ -115,26 +115,36 @@ public sealed partial class AccountGrain
             return StatusActionResult.NotFound;
         }
 
-        var pins = state.State.PinnedStatusIds;
-        if (pins.Contains(statusId))
+        var before = state.State.PinnedStatusIds;
+        if (before.Contains(statusId))
         {
             return new StatusActionResult(view, null);
         }
 
+        // Pins of statuses deleted since do not count, and go.
+        var live = new List<long>(before.Count);
+        foreach (var pinned in before)
+        {
+            if (await OwnStatusAsync(pinned) is not null)
+            {
+                live.Add(pinned);
+            }
+        }
+
         // Mastodon's rules: no reblogs, no direct statuses, at most five.
-        if (view.Status.ReblogOfId is not null || view.Status.Visibility == StatusVisibility.Direct || pins.Count >= MaxPinnedStatuses)
+        if (view.Status.ReblogOfId is not null || view.Status.Visibility == StatusVisibility.Direct || live.Count >= MaxPinnedStatuses)
         {
             return StatusActionResult.Forbidden;
         }
 
-        pins.Insert(0, statusId);
+        state.State.PinnedStatusIds = [statusId, .. live];
         try
         {
             await state.WriteStateAsync();
         }
         catch
         {
-            pins.Remove(statusId);
+            state.State.PinnedStatusIds = before;
             throw;
         }
 
@@ -143,11 +153,8 @@ public sealed partial class AccountGrain
 
     public async Task<StatusActionResult> UnpinAsync(long statusId)
     {
-        if (await OwnStatusAsync(statusId) is not { } view)
-        {
-            return StatusActionResult.NotFound;
-        }
-
+        // A pin goes even if its status was deleted meanwhile (then the answer is 404, as for any missing status).
+        var view = await OwnStatusAsync(statusId);
         var pins = state.State.PinnedStatusIds;
         var index = pins.IndexOf(statusId);
         if (index >= 0)
@@ -164,7 +171,7 @@ public sealed partial class AccountGrain
             }
         }
 
-        return new StatusActionResult(view, null);
+        return view is null ? StatusActionResult.NotFound : new StatusActionResult(view, null);
     }
 
     public Task<ImmutableArray<long>> GetPinnedAsync() => Task.FromResult<ImmutableArray<long>>([.. state.State.PinnedStatusIds]);

@@ -130,7 +130,9 @@ public sealed partial class AccountGrain(
             }
             catch
             {
+                // Interleaved reads may have cached a snapshot of the unsaved profile.
                 state.State.Profile = before;
+                Changed();
                 throw;
             }
 

@@ -71,6 +71,7 @@ public sealed class StatusFanoutGrain(
         var notifiedFollowers = await DeliverToTimelinesAsync(created, deleted);
         await NotifyAsync(created, deleted, reblogsOfDeleted, notifiedFollowers);
         PublishPublic(created, deleted, edited);
+        await PublishEditsToFollowersAsync(edited);
     }
 
     // An edit changes mentions and hashtags: the index follows, in event order (a later edit of one status wins).
@@ -81,6 +82,41 @@ public sealed class StatusFanoutGrain(
             var row = ToRow(status);
             await store.ReplaceMentionsAndTagsAsync(status.Id, row.MentionedAccountIds, row.Tags ?? [], CancellationToken.None);
         }
+    }
+
+    // "status.update" on the user streams of those whose home timelines hold the status: the author, the followers
+    // (direct statuses reach only mentioned accounts, which are not tracked here), as Mastodon's fan-out of edits.
+    private async Task PublishEditsToFollowersAsync(List<StatusSnapshot> edited)
+    {
+        if (edited.Count == 0)
+        {
+            return;
+        }
+
+        var author = Author;
+        foreach (var status in edited)
+        {
+            liveFeed.Publish(LiveChannel.User(author), new LiveEvent(LiveEventKind.StatusUpdate, status.Id));
+        }
+
+        var broadcast = edited.FindAll(status => status.Visibility != StatusVisibility.Direct);
+        if (broadcast.Count == 0)
+        {
+            return;
+        }
+
+        await ForEachPagedAsync(
+            after => store.ListFollowerIdsAsync(author, after, _options.FanoutPageSize, CancellationToken.None),
+            static follower => follower.AccountId,
+            follower =>
+            {
+                foreach (var status in broadcast)
+                {
+                    liveFeed.Publish(LiveChannel.User(follower.AccountId), new LiveEvent(LiveEventKind.StatusUpdate, status.Id));
+                }
+
+                return Task.CompletedTask;
+            });
     }
 
     // (1) The store first: timeline rebuilds, reply counts and context read it.
@@ -373,14 +409,15 @@ public sealed class StatusFanoutGrain(
     // them as "status.update".
     private void PublishPublic(List<StatusSnapshot> created, List<StatusSnapshot> deleted, List<StatusSnapshot> edited)
     {
-        foreach (var status in edited)
-        {
-            Publish(status, LiveEventKind.StatusUpdate);
-        }
-
+        // Creations first, so a status created and edited in one batch is not updated before it appears.
         foreach (var status in created)
         {
             Publish(status, LiveEventKind.Update);
+        }
+
+        foreach (var status in edited)
+        {
+            Publish(status, LiveEventKind.StatusUpdate);
         }
 
         foreach (var status in deleted)

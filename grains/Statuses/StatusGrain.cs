@@ -168,6 +168,13 @@ public sealed partial class StatusGrain(
             return await CanSeeAsync(actorId) ? StatusActionResult.Forbidden : StatusActionResult.NotFound;
         }
 
+        // As Mastodon: an edit that changes nothing is not recorded; an omitted language keeps the old one.
+        var language = edit.Language ?? status.Language;
+        if (edit.Text == status.Text && edit.SpoilerText == status.SpoilerText && edit.Sensitive == status.Sensitive && language == status.Language)
+        {
+            return new StatusActionResult(ViewFor(actorId), null);
+        }
+
         // The new version and the "edited" event (which re-indexes mentions and hashtags) are written together.
         var history = state.State.History;
         var before = history.Count;
@@ -177,7 +184,7 @@ public sealed partial class StatusGrain(
             Text = edit.Text,
             SpoilerText = edit.SpoilerText,
             Sensitive = edit.Sensitive,
-            Language = edit.Language,
+            Language = language,
             Mentions = edit.Mentions,
             Tags = edit.Tags,
             EditedAt = timeProvider.GetUtcNow(),
@@ -190,8 +197,10 @@ public sealed partial class StatusGrain(
         }
         catch
         {
+            // Interleaved reads may have cached views of the unsaved edit.
             state.State.Status = status;
             history.RemoveRange(before, history.Count - before);
+            Changed();
             throw;
         }
 

@@ -32,6 +32,36 @@ public sealed class PinTests(SqliteApiFixture api) : IClassFixture<SqliteApiFixt
     }
 
     [Fact]
+    public async Task Deleted_pinned_statuses_free_their_slots()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        var gone = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var id = (await alice.PostStatusAsync($"soon gone {i}")).Str("id");
+            await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{id}/pin"), HttpStatusCode.OK);
+            gone.Add(id);
+        }
+
+        foreach (var id in gone)
+        {
+            await Json.ReadAsync(await alice.Client.DeleteAsync($"/api/v1/statuses/{id}"), HttpStatusCode.OK);
+        }
+
+        // Unpinning a deleted status is 404 but frees its slot; the others' slots are freed when pinning anew.
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{gone[0]}/unpin"), HttpStatusCode.NotFound);
+        var fresh = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var id = (await alice.PostStatusAsync($"pinned anew {i}")).Str("id");
+            await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{id}/pin"), HttpStatusCode.OK);
+            fresh.Insert(0, id);
+        }
+
+        Assert.Equal(fresh, Json.Ids(await alice.GetJsonAsync($"/api/v1/accounts/{alice.Id}/statuses?pinned=true")));
+    }
+
+    [Fact]
     public async Task Others_statuses_reblogs_direct_and_a_sixth_pin_are_refused()
     {
         using var alice = await api.NewUserAsync("alice");

@@ -70,6 +70,20 @@ public sealed class StatusEditTests(SqliteApiFixture api) : IClassFixture<Sqlite
     }
 
     [Fact]
+    public async Task An_edit_without_language_keeps_it_and_an_edit_that_changes_nothing_is_not_recorded()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        var id = (await Json.ReadAsync(await alice.PostFormAsync("/api/v1/statuses", ("status", "Guten Tag"), ("language", "de")), HttpStatusCode.OK)).Str("id");
+
+        var same = await Json.ReadAsync(await alice.Client.PutAsync($"/api/v1/statuses/{id}", JsonContent.Create(new { status = "Guten Tag" })), HttpStatusCode.OK);
+        var changed = await Json.ReadAsync(await alice.Client.PutAsync($"/api/v1/statuses/{id}", JsonContent.Create(new { status = "Guten Abend" })), HttpStatusCode.OK);
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, same.GetProperty("edited_at").ValueKind);
+        Assert.Equal("de", changed.Str("language"));
+        Assert.Equal(2, (await alice.GetJsonAsync($"/api/v1/statuses/{id}/history")).GetArrayLength());
+    }
+
+    [Fact]
     public async Task Private_statuses_keep_their_source_and_history_from_strangers()
     {
         using var alice = await api.NewUserAsync("alice");

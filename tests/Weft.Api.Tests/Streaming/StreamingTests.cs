@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Weft.Api.Tests.Support;
+using Weft.Testing;
 
 namespace Weft.Api.Tests.Streaming;
 
@@ -184,6 +185,23 @@ public sealed class StreamingTests : IClassFixture<StreamingTests.SocketApi>
         Assert.Equal(("public", "status.update"), (name, eventName));
         var status = JsonDocument.Parse(payload).RootElement;
         Assert.Equal((id, "<p>after</p>"), (status.Str("id"), status.Str("content")));
+    }
+
+    [Fact]
+    public async Task An_edit_reaches_followers_user_streams_as_status_update()
+    {
+        using var alice = await _api.Users.NewUserAsync("alice");
+        using var bob = await _api.Users.NewUserAsync("bob");
+        await bob.FollowAsync(alice);
+        var id = (await alice.PostStatusAsync("before, for followers", "private")).Str("id");
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await bob.GetJsonAsync("/api/v1/timelines/home")).Contains(id), "the status in bob's home timeline");
+        await using var stream = await StreamingClient.ConnectAsync(_api.BaseAddress, "stream=user&access_token=" + bob.Token);
+
+        await Json.ReadAsync(await alice.Client.PutAsync($"/api/v1/statuses/{id}", new FormUrlEncodedContent([new("status", "after, for followers")])), HttpStatusCode.OK);
+
+        var (name, eventName, payload) = await stream.ReceiveEventAsync();
+        Assert.Equal(("user", "status.update"), (name, eventName));
+        Assert.Equal("<p>after, for followers</p>", JsonDocument.Parse(payload).RootElement.Str("content"));
     }
 
     [Fact]
