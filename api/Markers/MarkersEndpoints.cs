@@ -33,10 +33,6 @@ public static class MarkersEndpoints
         return app;
     }
 
-    /// <summary>The notifications marker's position, or null if the user never set one.</summary>
-    public static async Task<long?> LastReadNotificationAsync(IGrainFactory grains, long accountId) =>
-        (await grains.GetGrain<IMarkersGrain>(accountId).GetAsync()).TryGetValue("notifications", out var marker) ? marker.LastReadId : null;
-
     private static async Task<IResult> GetAsync(HttpContext context, IGrainFactory grains)
     {
         var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);

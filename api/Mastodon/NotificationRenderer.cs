@@ -72,9 +72,13 @@ public sealed class NotificationRenderer(AccountRenderer accounts, StatusRendere
             NotificationType.Favourite or NotificationType.Reblog when notification.StatusId is { } statusId =>
                 TypeName(notification.Type) + "-" + statusId.ToString(CultureInfo.InvariantCulture) + "-" + window,
             NotificationType.Follow => "follow-" + window,
-            _ => "ungrouped-" + notification.Id.ToString(CultureInfo.InvariantCulture),
+            _ => UngroupedKey(notification),
         };
     }
+
+    /// <summary>The key of a notification that is a group of its own.</summary>
+    public static string UngroupedKey(GrainInterfaces.Notifications.Notification notification) =>
+        "ungrouped-" + notification.Id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Mastodon's name for a notification type.</summary>
     public static string TypeName(NotificationType type) => type switch

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Weft.Api.Mastodon;
 using Weft.GrainInterfaces.Notifications;
 using Notification = Weft.GrainInterfaces.Notifications.Notification;
@@ -35,7 +34,7 @@ public sealed class NotificationGroups
         {
             var key = groupedTypes.Contains(notification.Type)
                 ? NotificationRenderer.GroupKey(notification)
-                : "ungrouped-" + notification.Id.ToString(CultureInfo.InvariantCulture);
+                : NotificationRenderer.UngroupedKey(notification);
             if (!_byKey.TryGetValue(key, out var group))
             {
                 if (_groups.Count == limit)

@@ -3,8 +3,8 @@ using System.Globalization;
 using Weft.Api.Auth;
 using Weft.Api.Infrastructure;
 using Weft.Api.Infrastructure.Paging;
-using Weft.Api.Markers;
 using Weft.Api.Mastodon;
+using Weft.GrainInterfaces.Markers;
 using Weft.GrainInterfaces.Notifications;
 using Weft.GrainInterfaces.Paging;
 using Microsoft.OpenApi;
@@ -36,9 +36,7 @@ public static class NotificationsEndpoints
         notifications.MapGet("", ListAsync)
             .RequireScope("read:notifications")
             .Paged(defaultLimit: 40, maxLimit: 80)
-            .WithQuery("types[]", "Only these types (mention, status, reblog, follow, favourite, …).", JsonSchemaType.Array)
-            .WithQuery("exclude_types[]", "Leave out these types.", JsonSchemaType.Array)
-            .WithQuery("account_id", "Only notifications caused by this account.")
+            .WithNotificationFilters()
             .Produces<IReadOnlyList<Mastodon.Notification>>()
             .WithSummary("The user's notifications, newest first.");
         notifications.MapPost("/clear", ClearAsync)
@@ -69,9 +67,7 @@ public static class NotificationsEndpoints
         grouped.MapGet("", ListGroupedAsync)
             .RequireScope("read:notifications")
             .Paged(defaultLimit: 40, maxLimit: 80)
-            .WithQuery("types[]", "Only these types (mention, status, reblog, follow, favourite, …).", JsonSchemaType.Array)
-            .WithQuery("exclude_types[]", "Leave out these types.", JsonSchemaType.Array)
-            .WithQuery("account_id", "Only notifications caused by this account.")
+            .WithNotificationFilters()
             .WithQuery("grouped_types[]", "The types to group (default favourite, follow and reblog); others come one per group.", JsonSchemaType.Array)
             .Produces<GroupedNotificationsResults>()
             .WithSummary("The user's notifications grouped (favourites and reblogs of a status, follows, within 12 hours), newest first; limit counts groups.");
@@ -82,6 +78,12 @@ public static class NotificationsEndpoints
             .WithSummary("How many notification groups are newer than the notifications marker (all, if it was never set).");
         return app;
     }
+
+    // The filters both lists read (ParseQuery).
+    private static RouteHandlerBuilder WithNotificationFilters(this RouteHandlerBuilder builder) => builder
+        .WithQuery("types[]", "Only these types (mention, status, reblog, follow, favourite, …).", JsonSchemaType.Array)
+        .WithQuery("exclude_types[]", "Leave out these types.", JsonSchemaType.Array)
+        .WithQuery("account_id", "Only notifications caused by this account.");
 
     private static async Task<IResult> ListAsync(HttpContext context, IGrainFactory grains, NotificationRenderer renderer)
     {
@@ -210,7 +212,7 @@ public static class NotificationsEndpoints
     private static async Task<ImmutableArray<GrainInterfaces.Notifications.Notification>> ReadUnreadAsync(HttpContext context, IGrainFactory grains, int count)
     {
         var recipientId = context.RequireAccountId();
-        var lastRead = await MarkersEndpoints.LastReadNotificationAsync(grains, recipientId);
+        var lastRead = await grains.GetGrain<IMarkersGrain>(recipientId).GetLastReadIdAsync("notifications");
         var page = new PageRequest(MaxId: null, SinceId: lastRead, MinId: null, Limit: count);
         return await grains.GetGrain<INotificationsGrain>(recipientId).ListAsync(new NotificationQuery(page, [], [], null));
     }

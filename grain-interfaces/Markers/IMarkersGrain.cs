@@ -12,6 +12,10 @@ public interface IMarkersGrain : IGrainWithIntegerKey
     [ReadOnly]
     Task<ImmutableDictionary<string, Marker>> GetAsync();
 
+    /// <summary>The last id read in <paramref name="timeline"/>, or null if the user never set its marker.</summary>
+    [ReadOnly]
+    Task<long?> GetLastReadIdAsync(string timeline);
+
     /// <summary>Moves the named timelines' markers to these ids; returns every marker afterwards.</summary>
     Task<ImmutableDictionary<string, Marker>> SetAsync(ImmutableDictionary<string, long> lastReadIds);
 }

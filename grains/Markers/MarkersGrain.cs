@@ -10,6 +10,9 @@ public sealed class MarkersGrain(
 {
     public Task<ImmutableDictionary<string, Marker>> GetAsync() => Task.FromResult(state.State.Markers.ToImmutableDictionary());
 
+    public Task<long?> GetLastReadIdAsync(string timeline) =>
+        Task.FromResult(state.State.Markers.TryGetValue(timeline, out var marker) ? marker.LastReadId : (long?)null);
+
     public async Task<ImmutableDictionary<string, Marker>> SetAsync(ImmutableDictionary<string, long> lastReadIds)
     {
         ArgumentNullException.ThrowIfNull(lastReadIds);
