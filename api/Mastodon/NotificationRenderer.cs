@@ -31,7 +31,7 @@ public sealed class NotificationRenderer(AccountRenderer accounts, StatusRendere
             Id = id,
             Type = TypeName(notification.Type),
             CreatedAt = MastodonDates.Timestamp(notification.CreatedAt),
-            GroupKey = GroupKey(notification),
+            GroupKey = NotificationGroupKey.Of(notification),
             Account = account,
             Status = status,
         };
@@ -56,29 +56,6 @@ public sealed class NotificationRenderer(AccountRenderer accounts, StatusRendere
 
         return rendered;
     }
-
-    // Mastodon groups favourites and reblogs of one status, and follows, that fall in the same 12-hour window.
-    private const long GroupingWindowSeconds = 12 * 60 * 60;
-
-    /// <summary>
-    /// The notification's group: favourites of one status, reblogs of one status and follows group together within a
-    /// 12-hour window; every other notification is a group of its own. Opaque to clients.
-    /// </summary>
-    public static string GroupKey(GrainInterfaces.Notifications.Notification notification)
-    {
-        var window = (notification.CreatedAt.ToUnixTimeSeconds() / GroupingWindowSeconds).ToString(CultureInfo.InvariantCulture);
-        return notification.Type switch
-        {
-            NotificationType.Favourite or NotificationType.Reblog when notification.StatusId is { } statusId =>
-                TypeName(notification.Type) + "-" + statusId.ToString(CultureInfo.InvariantCulture) + "-" + window,
-            NotificationType.Follow => "follow-" + window,
-            _ => UngroupedKey(notification),
-        };
-    }
-
-    /// <summary>The key of a notification that is a group of its own.</summary>
-    public static string UngroupedKey(GrainInterfaces.Notifications.Notification notification) =>
-        "ungrouped-" + notification.Id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Mastodon's name for a notification type.</summary>
     public static string TypeName(NotificationType type) => type switch

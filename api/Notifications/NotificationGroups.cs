@@ -33,8 +33,8 @@ public sealed class NotificationGroups
         foreach (var notification in newestFirst)
         {
             var key = groupedTypes.Contains(notification.Type)
-                ? NotificationRenderer.GroupKey(notification)
-                : NotificationRenderer.UngroupedKey(notification);
+                ? NotificationGroupKey.Of(notification)
+                : NotificationGroupKey.Ungrouped(notification);
             if (!_byKey.TryGetValue(key, out var group))
             {
                 if (_groups.Count == limit)

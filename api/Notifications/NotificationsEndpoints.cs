@@ -7,6 +7,7 @@ using Weft.Api.Mastodon;
 using Weft.GrainInterfaces.Markers;
 using Weft.GrainInterfaces.Notifications;
 using Weft.GrainInterfaces.Paging;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Weft.Api.OpenApi;
 
@@ -14,7 +15,8 @@ namespace Weft.Api.Notifications;
 
 /// <summary>
 /// /api/v1/notifications: list (filtered by type and account), get one, dismiss one, clear all, count unread; and
-/// /api/v2/notifications, the same list grouped as Mastodon 4.3 clients ask for it.
+/// /api/v2/notifications, the same list grouped as Mastodon 4.3 clients ask for it, with one group, its accounts and
+/// dismissing it by group key.
 /// </summary>
 public static class NotificationsEndpoints
 {
@@ -51,6 +53,7 @@ public static class NotificationsEndpoints
             .WithSummary("Dismisses one notification (the older form of POST /api/v1/notifications/{id}/dismiss).");
         notifications.MapGet("/unread_count", UnreadCountAsync)
             .RequireScope("read:notifications")
+            .WithNotificationFilters()
             .WithQuery("limit", "Count at most this many (default 100, at most 1,000).", JsonSchemaType.Integer)
             .Produces<UnreadCount>()
             .WithSummary("How many notifications are newer than the notifications marker (all, if it was never set).");
@@ -73,9 +76,25 @@ public static class NotificationsEndpoints
             .WithSummary("The user's notifications grouped (favourites and reblogs of a status, follows, within 12 hours), newest first; limit counts groups.");
         grouped.MapGet("/unread_count", UnreadGroupCountAsync)
             .RequireScope("read:notifications")
+            .WithNotificationFilters()
+            .WithQuery("grouped_types[]", "The types to group (default favourite, follow and reblog).", JsonSchemaType.Array)
             .WithQuery("limit", "Count at most this many groups (default 100, at most 1,000).", JsonSchemaType.Integer)
             .Produces<UnreadCount>()
             .WithSummary("How many notification groups are newer than the notifications marker (all, if it was never set).");
+        grouped.MapGet("/{group_key}", GetGroupAsync)
+            .RequireScope("read:notifications")
+            .Produces<GroupedNotificationsResults>()
+            .ProducesErrors(StatusCodes.Status404NotFound)
+            .WithSummary("One notification group (its newest 400 notifications), with its accounts and status.");
+        grouped.MapGet("/{group_key}/accounts", ListGroupAccountsAsync)
+            .RequireScope("read:notifications")
+            .Paged(defaultLimit: 40, maxLimit: 80)
+            .Produces<IReadOnlyList<Account>>()
+            .WithSummary("The accounts behind a notification group's notifications, newest first; an unknown key has none.");
+        grouped.MapPost("/{group_key}/dismiss", DismissGroupAsync)
+            .RequireScope("write:notifications")
+            .Produces<EmptyObject>()
+            .WithSummary("Dismisses every notification of a group (an unknown key dismisses nothing).");
         return app;
     }
 
@@ -111,22 +130,28 @@ public static class NotificationsEndpoints
         var recipientId = context.RequireAccountId();
         var page = PageQuery.Parse(context.Request, defaultLimit: 40, maxLimit: 80);
         var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
-        var groupedTypes = body.Has("grouped_types") ? ParseTypes(body.GetStrings("grouped_types")) : s_defaultGroupedTypes;
         var groups = ParseQuery(body, page) is { } query
-            ? await GroupAsync(grains.GetGrain<INotificationsGrain>(recipientId), query, page.Limit, groupedTypes)
+            ? await GroupAsync(grains.GetGrain<INotificationsGrain>(recipientId), query, page.Limit, GroupedTypes(body))
             : new NotificationGroups();
         if (groups.NewestTaken is { } newest)
         {
             LinkHeader.Set(context, newest, groups.OldestTaken);
         }
 
-        var origin = RequestOrigin.Get(context.Request);
-        var rendered = new List<NotificationGroup>(groups.Groups.Count);
+        var results = await RenderAsync(groups.Groups, recipientId, RequestOrigin.Get(context.Request), accounts, statuses);
+        return MastodonResponses.Json(results, MastodonJson.Context.GroupedNotificationsResults);
+    }
+
+    // Groups with, once each, the accounts and statuses they name. As in the ungrouped list, a group whose status or
+    // accounts are gone or hidden is left out.
+    private static async Task<GroupedNotificationsResults> RenderAsync(
+        IReadOnlyList<NotificationGroups.Group> groups, long recipientId, string origin, AccountRenderer accounts, StatusRenderer statuses)
+    {
+        var rendered = new List<NotificationGroup>(groups.Count);
         var accountsById = new Dictionary<long, Account>();
         var statusesById = new Dictionary<long, Status>();
-        foreach (var group in groups.Groups)
+        foreach (var group in groups)
         {
-            // As in the ungrouped list, a group whose status or accounts are gone or hidden is left out.
             var statusId = group.Newest.StatusId;
             if (statusId is { } id && !statusesById.ContainsKey(id))
             {
@@ -166,8 +191,7 @@ public static class NotificationsEndpoints
             });
         }
 
-        var results = new GroupedNotificationsResults { Accounts = [.. accountsById.Values], Statuses = [.. statusesById.Values], NotificationGroups = rendered };
-        return MastodonResponses.Json(results, MastodonJson.Context.GroupedNotificationsResults);
+        return new GroupedNotificationsResults { Accounts = [.. accountsById.Values], Statuses = [.. statusesById.Values], NotificationGroups = rendered };
     }
 
     // Reads batches until the page holds `limit` groups. A min_id or since_id page is read in one batch, so what is
@@ -192,30 +216,94 @@ public static class NotificationsEndpoints
         return groups;
     }
 
+    private static async Task<IResult> GetGroupAsync(
+        [FromRoute(Name = "group_key")] string groupKey, HttpContext context, IGrainFactory grains, AccountRenderer accounts, StatusRenderer statuses)
+    {
+        var recipientId = context.RequireAccountId();
+        if (!NotificationGroupKey.TryQuery(groupKey, PageRequest.Newest(GroupingBatch * GroupingBatches), out var query, out var groupedType))
+        {
+            return ApiErrors.NotFound();
+        }
+
+        // Every notification read shares the key, so they fold into one group.
+        var groups = new NotificationGroups();
+        groups.Take(await grains.GetGrain<INotificationsGrain>(recipientId).ListAsync(query), 1, groupedType is { } type ? [type] : []);
+        var results = await RenderAsync(groups.Groups, recipientId, RequestOrigin.Get(context.Request), accounts, statuses);
+        return results.NotificationGroups.Count == 0
+            ? ApiErrors.NotFound()
+            : MastodonResponses.Json(results, MastodonJson.Context.GroupedNotificationsResults);
+    }
+
+    private static async Task<IResult> ListGroupAccountsAsync(
+        [FromRoute(Name = "group_key")] string groupKey, HttpContext context, IGrainFactory grains, AccountRenderer accounts)
+    {
+        var recipientId = context.RequireAccountId();
+        var page = PageQuery.Parse(context.Request, defaultLimit: 40, maxLimit: 80);
+        var rendered = new List<Account>();
+        if (NotificationGroupKey.TryQuery(groupKey, page, out var query, out _))
+        {
+            var list = await grains.GetGrain<INotificationsGrain>(recipientId).ListAsync(query);
+            if (!list.IsEmpty)
+            {
+                LinkHeader.Set(context, list[0].Id, list[^1].Id);
+            }
+
+            var origin = RequestOrigin.Get(context.Request);
+            foreach (var notification in list)
+            {
+                if (await accounts.LoadAsync(notification.FromAccountId, origin) is { } account)
+                {
+                    rendered.Add(account);
+                }
+            }
+        }
+
+        return MastodonResponses.Json<IReadOnlyList<Account>>(rendered, MastodonJson.Context.IReadOnlyListAccount);
+    }
+
+    private static async Task<IResult> DismissGroupAsync([FromRoute(Name = "group_key")] string groupKey, HttpContext context, IGrainFactory grains)
+    {
+        var recipientId = context.RequireAccountId();
+
+        // Every notification of the group: the delete takes the query's bounds, not its limit.
+        if (NotificationGroupKey.TryQuery(groupKey, PageRequest.Newest(GroupingBatch), out var query, out _))
+        {
+            await grains.GetGrain<INotificationsGrain>(recipientId).DismissMatchingAsync(query);
+        }
+
+        return MastodonResponses.EmptyObject();
+    }
+
     private static async Task<IResult> UnreadCountAsync(HttpContext context, IGrainFactory grains)
     {
         var limit = PageQuery.Parse(context.Request, DefaultUnreadLimit, MaxUnreadLimit).Limit;
-        var list = await ReadUnreadAsync(context, grains, limit);
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        var list = await ReadUnreadAsync(context, grains, body, limit);
         return MastodonResponses.Json(new UnreadCount { Count = list.Length }, MastodonJson.Context.UnreadCount);
     }
 
     private static async Task<IResult> UnreadGroupCountAsync(HttpContext context, IGrainFactory grains)
     {
         var limit = PageQuery.Parse(context.Request, DefaultUnreadLimit, MaxUnreadLimit).Limit;
-        var list = await ReadUnreadAsync(context, grains, MaxUnreadLimit);
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        var list = await ReadUnreadAsync(context, grains, body, MaxUnreadLimit);
         var groups = new NotificationGroups();
-        groups.Take(list, limit, s_defaultGroupedTypes);
+        groups.Take(list, limit, GroupedTypes(body));
         return MastodonResponses.Json(new UnreadCount { Count = groups.Groups.Count }, MastodonJson.Context.UnreadCount);
     }
 
-    // The newest unread notifications: those after the notifications marker, or all without one.
-    private static async Task<ImmutableArray<GrainInterfaces.Notifications.Notification>> ReadUnreadAsync(HttpContext context, IGrainFactory grains, int count)
+    // The newest unread notifications the filters match: those after the notifications marker, or all without one.
+    private static async Task<ImmutableArray<GrainInterfaces.Notifications.Notification>> ReadUnreadAsync(
+        HttpContext context, IGrainFactory grains, RequestBody body, int count)
     {
         var recipientId = context.RequireAccountId();
         var lastRead = await grains.GetGrain<IMarkersGrain>(recipientId).GetLastReadIdAsync("notifications");
         var page = new PageRequest(MaxId: null, SinceId: lastRead, MinId: null, Limit: count);
-        return await grains.GetGrain<INotificationsGrain>(recipientId).ListAsync(new NotificationQuery(page, [], [], null));
+        return ParseQuery(body, page) is { } query ? await grains.GetGrain<INotificationsGrain>(recipientId).ListAsync(query) : [];
     }
+
+    private static ImmutableArray<NotificationType> GroupedTypes(RequestBody body) =>
+        body.Has("grouped_types") ? ParseTypes(body.GetStrings("grouped_types")) : s_defaultGroupedTypes;
 
     /// <summary>The list's filters; null when it can match nothing (only types Weft never produces were asked for).</summary>
     private static NotificationQuery? ParseQuery(RequestBody body, PageRequest page)

@@ -22,6 +22,9 @@ public interface INotificationsGrain : IGrainWithIntegerKey
     /// <summary>Removes one notification; false if it did not exist.</summary>
     Task<bool> DismissAsync(long notificationId);
 
+    /// <summary>Removes every notification the query's filters and bounds match, whatever its limit (a dismissed group).</summary>
+    Task DismissMatchingAsync(NotificationQuery query);
+
     /// <summary>Removes all notifications.</summary>
     Task ClearAsync();
 

@@ -159,6 +159,9 @@ public interface ISocialStore
     /// <summary>Removes one notification of the recipient; false if absent.</summary>
     Task<bool> DeleteNotificationAsync(long recipientId, long notificationId, CancellationToken cancellationToken);
 
+    /// <summary>Deletes the recipient's notifications that <paramref name="query"/>'s filters and bounds match, whatever its limit.</summary>
+    Task DeleteNotificationsAsync(long recipientId, NotificationQuery query, CancellationToken cancellationToken);
+
     /// <summary>Removes all of a recipient's notifications.</summary>
     Task ClearNotificationsAsync(long recipientId, CancellationToken cancellationToken);
 

@@ -49,6 +49,8 @@ public sealed class NotificationsGrain(ISocialStore store, SnowflakeIdGenerator 
 
     public Task<bool> DismissAsync(long notificationId) => store.DeleteNotificationAsync(Recipient, notificationId, CancellationToken.None);
 
+    public Task DismissMatchingAsync(NotificationQuery query) => store.DeleteNotificationsAsync(Recipient, query, CancellationToken.None);
+
     public Task ClearAsync() => store.ClearNotificationsAsync(Recipient, CancellationToken.None);
 
     public Task RemoveForStatusAsync(long statusId) => store.DeleteNotificationsForStatusAsync(Recipient, statusId, CancellationToken.None);

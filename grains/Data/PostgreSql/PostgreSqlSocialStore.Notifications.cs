@@ -8,12 +8,14 @@ public sealed partial class PostgreSqlSocialStore
 {
     private const string NotificationColumns = "id, recipient_id, type, from_account_id, status_id";
 
-    // $1 recipient, $2 after, $3 before, $4 limit, $5 types mask (0 = all), $6 excluded types mask, $7 from account or null.
+    // $1 recipient, $2 after, $3 before, $4 limit, $5 types mask (0 = all), $6 excluded types mask, $7 from account or
+    // null, $8 status or null.
     private const string NotificationsWhere = """
         WHERE recipient_id = $1 AND id > $2 AND id < $3
           AND ($5 = 0 OR ($5 >> type::int) & 1 = 1)
           AND ($6 >> type::int) & 1 = 0
           AND ($7::bigint IS NULL OR from_account_id = $7)
+          AND ($8::bigint IS NULL OR status_id = $8)
         """;
 
     private const string NotificationsNewestSql =
@@ -47,13 +49,27 @@ public sealed partial class PostgreSqlSocialStore
         }
 
         var rows = await ReadNotificationsAsync(
-            bounds.OldestFirst ? NotificationsOldestSql : NotificationsNewestSql, cancellationToken,
-            Long(recipientId), Long(bounds.After), Long(bounds.Before), Int(bounds.Limit),
-            Long(NotificationTypeMask.From(query.Types)), Long(NotificationTypeMask.From(query.ExcludeTypes)),
-            NullableLong(query.FromAccountId)).ConfigureAwait(false);
+            bounds.OldestFirst ? NotificationsOldestSql : NotificationsNewestSql, cancellationToken, QueryParameters(recipientId, bounds, query))
+            .ConfigureAwait(false);
         bounds.Finish(rows);
         return rows;
     }
+
+    /// <inheritdoc />
+    public Task DeleteNotificationsAsync(long recipientId, NotificationQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return ExecuteAsync(
+            "DELETE FROM weft.notifications " + NotificationsWhere, // $4, the limit, goes unused: every match goes
+            cancellationToken, QueryParameters(recipientId, PageBounds.From(query.Page), query));
+    }
+
+    private static NpgsqlParameter[] QueryParameters(long recipientId, PageBounds bounds, NotificationQuery query) =>
+    [
+        Long(recipientId), Long(bounds.After), Long(bounds.Before), Int(bounds.Limit),
+        Long(NotificationTypeMask.From(query.Types)), Long(NotificationTypeMask.From(query.ExcludeTypes)),
+        NullableLong(query.FromAccountId), NullableLong(query.StatusId),
+    ];
 
     /// <inheritdoc />
     public async Task<NotificationRow?> GetNotificationAsync(long recipientId, long notificationId, CancellationToken cancellationToken)

@@ -7,12 +7,14 @@ public sealed partial class SqliteSocialStore
 {
     private const string NotificationColumns = "id, recipient_id, type, from_account_id, status_id";
 
-    // $types: mask of types to include (0 = all); $excluded: mask of types to leave out; $from: an account or null.
+    // $types: mask of types to include (0 = all); $excluded: mask of types to leave out; $from: an account or null;
+    // $status: a status or null.
     private const string NotificationsWhere = """
         WHERE recipient_id = $recipient AND id > $after AND id < $before
           AND ($types = 0 OR ($types >> type) & 1 = 1)
           AND ($excluded >> type) & 1 = 0
           AND ($from IS NULL OR from_account_id = $from)
+          AND ($status IS NULL OR status_id = $status)
         """;
 
     private const string NotificationsNewestSql =
@@ -51,16 +53,35 @@ public sealed partial class SqliteSocialStore
         using (var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false))
         {
             await using var command = session.Command(bounds.OldestFirst ? NotificationsOldestSql : NotificationsNewestSql);
-            command.Parameters.Add("$recipient", SqliteType.Integer).Value = recipientId;
-            AddPage(command, bounds);
-            command.Parameters.Add("$types", SqliteType.Integer).Value = NotificationTypeMask.From(query.Types);
-            command.Parameters.Add("$excluded", SqliteType.Integer).Value = NotificationTypeMask.From(query.ExcludeTypes);
-            command.Parameters.Add("$from", SqliteType.Integer).Value = (object?)query.FromAccountId ?? DBNull.Value;
+            AddQuery(command, recipientId, bounds, query);
+            command.Parameters.Add("$limit", SqliteType.Integer).Value = bounds.Limit;
             rows = await ReadNotificationsAsync(command, cancellationToken).ConfigureAwait(false);
         }
 
         bounds.Finish(rows);
         return rows;
+    }
+
+    /// <inheritdoc />
+    public async Task DeleteNotificationsAsync(long recipientId, NotificationQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        using var session = await BeginWriteAsync(ensureSchema: true, cancellationToken).ConfigureAwait(false);
+        var command = session.Prepared("DELETE FROM notifications " + NotificationsWhere);
+        AddQuery(command, recipientId, PageBounds.From(query.Page), query);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // The parameters of NotificationsWhere.
+    private static void AddQuery(SqliteCommand command, long recipientId, PageBounds bounds, NotificationQuery query)
+    {
+        command.Parameters.Add("$recipient", SqliteType.Integer).Value = recipientId;
+        command.Parameters.Add("$after", SqliteType.Integer).Value = bounds.After;
+        command.Parameters.Add("$before", SqliteType.Integer).Value = bounds.Before;
+        command.Parameters.Add("$types", SqliteType.Integer).Value = NotificationTypeMask.From(query.Types);
+        command.Parameters.Add("$excluded", SqliteType.Integer).Value = NotificationTypeMask.From(query.ExcludeTypes);
+        command.Parameters.Add("$from", SqliteType.Integer).Value = (object?)query.FromAccountId ?? DBNull.Value;
+        command.Parameters.Add("$status", SqliteType.Integer).Value = (object?)query.StatusId ?? DBNull.Value;
     }
 
     /// <inheritdoc />

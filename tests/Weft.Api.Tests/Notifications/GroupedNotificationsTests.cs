@@ -92,4 +92,88 @@ public sealed class GroupedNotificationsTests(SqliteApiFixture api) : IClassFixt
         Assert.Equal(0, (await bob.GetJsonAsync("/api/v2/notifications/unread_count")).GetProperty("count").GetInt32());
         await Json.ReadAsync(await alice.Client.GetAsync("/api/v1/notifications/unread_count?limit=many"), HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task Unread_counts_take_the_lists_filters()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        using var carol = await api.NewUserAsync("carol");
+        var id = (await alice.PostStatusAsync("filter my count")).Str("id");
+        await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/favourite"), HttpStatusCode.OK);
+        await Json.ReadAsync(await carol.PostFormAsync($"/api/v1/statuses/{id}/favourite"), HttpStatusCode.OK);
+        await bob.FollowAsync(alice);
+        await Eventually.WaitUntilAsync(async () => (await alice.GetJsonAsync("/api/v1/notifications")).GetArrayLength() == 3, "three notifications");
+
+        async Task<int> Count(string path) => (await alice.GetJsonAsync(path)).GetProperty("count").GetInt32();
+        Assert.Equal(2, await Count("/api/v1/notifications/unread_count?types[]=favourite"));
+        Assert.Equal(1, await Count("/api/v1/notifications/unread_count?exclude_types[]=favourite"));
+        Assert.Equal(2, await Count($"/api/v1/notifications/unread_count?account_id={bob.Id}"));
+        Assert.Equal(0, await Count("/api/v1/notifications/unread_count?types[]=severed_relationships"));
+        Assert.Equal(1, await Count("/api/v2/notifications/unread_count?types[]=favourite"));
+        Assert.Equal(2, await Count("/api/v2/notifications/unread_count?types[]=favourite&grouped_types[]=follow"));
+    }
+
+    [Fact]
+    public async Task A_group_reads_back_by_its_key_lists_its_accounts_and_is_dismissed_whole()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        using var carol = await api.NewUserAsync("carol");
+        using var dave = await api.NewUserAsync("dave");
+        var id = (await alice.PostStatusAsync("favourite me")).Str("id");
+        var other = (await alice.PostStatusAsync("and me")).Str("id");
+        foreach (var user in new[] { bob, carol, dave })
+        {
+            await Json.ReadAsync(await user.PostFormAsync($"/api/v1/statuses/{id}/favourite"), HttpStatusCode.OK);
+        }
+
+        await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{other}/favourite"), HttpStatusCode.OK);
+        var mention = (await bob.PostStatusAsync($"hello @{alice.Username}")).Str("id");
+        await Eventually.WaitUntilAsync(async () => (await alice.GetJsonAsync("/api/v1/notifications")).GetArrayLength() == 5, "five notifications");
+        var groups = (await alice.GetJsonAsync("/api/v2/notifications")).GetProperty("notification_groups").EnumerateArray().ToList();
+        var favourites = groups.Single(g => g.Str("type") == "favourite" && g.Str("status_id") == id).Str("group_key");
+        var mentionKey = groups.Single(g => g.Str("type") == "mention").Str("group_key");
+
+        // One group, whole, with what it names.
+        var one = await alice.GetJsonAsync($"/api/v2/notifications/{favourites}");
+        var group = Assert.Single(one.GetProperty("notification_groups").EnumerateArray());
+        Assert.Equal(favourites, group.Str("group_key"));
+        Assert.Equal(3, group.GetProperty("notifications_count").GetInt32());
+        Assert.Equal([dave.Id, carol.Id, bob.Id], group.GetProperty("sample_account_ids").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal([id], one.GetProperty("statuses").EnumerateArray().Select(s => s.Str("id")));
+        Assert.Equal(3, one.GetProperty("accounts").GetArrayLength());
+        var single = await alice.GetJsonAsync($"/api/v2/notifications/{mentionKey}");
+        Assert.Equal(mention, Assert.Single(single.GetProperty("notification_groups").EnumerateArray()).Str("status_id"));
+
+        // Its accounts, newest first, paged by notification id.
+        var response = await alice.Client.GetAsync($"/api/v2/notifications/{favourites}/accounts?limit=2");
+        var page = await Json.ReadAsync(response, HttpStatusCode.OK);
+        Assert.Equal([dave.Id, carol.Id], page.EnumerateArray().Select(a => a.Str("id")));
+        var next = LinkHeaders.Find(response, "next");
+        Assert.NotNull(next);
+        Assert.Equal([bob.Id], (await alice.GetJsonAsync(next)).EnumerateArray().Select(a => a.Str("id")));
+
+        // Keys that name nothing.
+        foreach (var key in new[] { "favourite-1-1", "ungrouped-1", "nonsense", "follow-99999999999999999999", "favourite-x-1", "reblog-1-9223372036854775807" })
+        {
+            await Json.ReadAsync(await alice.Client.GetAsync($"/api/v2/notifications/{key}"), HttpStatusCode.NotFound);
+            Assert.Equal(0, (await alice.GetJsonAsync($"/api/v2/notifications/{key}/accounts")).GetArrayLength());
+            await Json.ReadAsync(await alice.PostFormAsync($"/api/v2/notifications/{key}/dismiss"), HttpStatusCode.OK);
+        }
+
+        // Someone else's key reads nothing of alice's, and dismissing it leaves hers alone.
+        await Json.ReadAsync(await bob.Client.GetAsync($"/api/v2/notifications/{favourites}"), HttpStatusCode.NotFound);
+        await Json.ReadAsync(await bob.PostFormAsync($"/api/v2/notifications/{favourites}/dismiss"), HttpStatusCode.OK);
+        Assert.Equal(5, (await alice.GetJsonAsync("/api/v1/notifications")).GetArrayLength());
+
+        // Dismissing the group takes its three notifications and nothing else.
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v2/notifications/{favourites}/dismiss"), HttpStatusCode.OK);
+        var left = await alice.GetJsonAsync("/api/v1/notifications");
+        Assert.Equal(["mention", "favourite"], left.EnumerateArray().Select(n => n.Str("type")));
+        Assert.Equal(other, left[1].GetProperty("status").Str("id"));
+        await Json.ReadAsync(await alice.Client.GetAsync($"/api/v2/notifications/{favourites}"), HttpStatusCode.NotFound);
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v2/notifications/{mentionKey}/dismiss"), HttpStatusCode.OK);
+        Assert.Single((await alice.GetJsonAsync("/api/v1/notifications")).EnumerateArray());
+    }
 }

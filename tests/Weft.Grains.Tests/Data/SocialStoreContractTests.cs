@@ -757,6 +757,26 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Notifications_filter_by_status_and_a_matching_delete_takes_every_match_within_the_bounds_whatever_the_limit()
+    {
+        await Store.AddNotificationAsync(Notification(100, 1, NotificationType.Favourite, 2, 10), None);
+        await Store.AddNotificationAsync(Notification(101, 1, NotificationType.Favourite, 3, 10), None);
+        await Store.AddNotificationAsync(Notification(102, 1, NotificationType.Favourite, 4, 11), None);
+        await Store.AddNotificationAsync(Notification(103, 1, NotificationType.Reblog, 2, 10), None);
+        await Store.AddNotificationAsync(Notification(104, 1, NotificationType.Favourite, 5, 10), None);
+        await Store.AddNotificationAsync(Notification(105, 6, NotificationType.Favourite, 2, 10), None);
+
+        async Task<long[]> List(int recipient) => [.. (await Store.ListNotificationsAsync(Id(recipient), Query(Page()), None)).Select(n => n.Id)];
+        var favouritesOf10 = new NotificationQuery(Page(maxId: Id(104), limit: 1), [NotificationType.Favourite], [], null, Id(10));
+
+        Assert.Equal(Ids(101), (await Store.ListNotificationsAsync(Id(1), favouritesOf10, None)).Select(n => n.Id));
+        await Store.DeleteNotificationsAsync(Id(1), favouritesOf10, None);
+
+        Assert.Equal(Ids(104, 103, 102), await List(1));
+        Assert.Equal(Ids(105), await List(6));
+    }
+
+    [Fact]
     public async Task Notifications_page_by_id()
     {
         for (var i = 1; i <= 5; i++)
