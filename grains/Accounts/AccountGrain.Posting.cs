@@ -110,9 +110,14 @@ public sealed partial class AccountGrain
 
     public async Task<StatusActionResult> PinAsync(long statusId)
     {
-        if (await OwnStatusAsync(statusId) is not { } view)
+        if (await VisibleStatusAsync(statusId) is not { } view)
         {
             return StatusActionResult.NotFound;
+        }
+
+        if (view.Status.AccountId != Id)
+        {
+            return StatusActionResult.Forbidden; // someone else's, as Mastodon answers: 422
         }
 
         var before = state.State.PinnedStatusIds;
@@ -153,8 +158,9 @@ public sealed partial class AccountGrain
 
     public async Task<StatusActionResult> UnpinAsync(long statusId)
     {
-        // A pin goes even if its status was deleted meanwhile (then the answer is 404, as for any missing status).
-        var view = await OwnStatusAsync(statusId);
+        // A pin goes even if its status was deleted meanwhile (then the answer is 404, as for any missing status); a
+        // visible status that was never pinned, someone else's too, is answered as it is.
+        var view = await VisibleStatusAsync(statusId);
         var pins = state.State.PinnedStatusIds;
         var index = pins.IndexOf(statusId);
         if (index >= 0)
@@ -177,16 +183,12 @@ public sealed partial class AccountGrain
     public Task<ImmutableArray<long>> GetPinnedAsync() => Task.FromResult<ImmutableArray<long>>([.. state.State.PinnedStatusIds]);
 
     // This account's status as it sees it, or null if it is missing, deleted or someone else's.
-    private async Task<StatusView?> OwnStatusAsync(long statusId)
-    {
-        if (state.State.Profile is null || statusId <= 0)
-        {
-            return null;
-        }
+    private async Task<StatusView?> OwnStatusAsync(long statusId) =>
+        await VisibleStatusAsync(statusId) is { } view && view.Status.AccountId == Id ? view : null;
 
-        var view = await GrainFactory.GetGrain<IStatusGrain>(statusId).GetAsync(Id);
-        return view?.Status.AccountId == Id ? view : null;
-    }
+    // A status as this account sees it, or null if it is missing, deleted or hidden from it.
+    private async Task<StatusView?> VisibleStatusAsync(long statusId) =>
+        state.State.Profile is null || statusId <= 0 ? null : await GrainFactory.GetGrain<IStatusGrain>(statusId).GetAsync(Id);
 
     // A content warning hides the content, as Mastodon's: it makes the status sensitive.
     private static bool IsSensitive(StatusDraft draft) => draft.Sensitive || !string.IsNullOrWhiteSpace(draft.SpoilerText);

@@ -70,7 +70,14 @@ public sealed class PinTests(SqliteApiFixture api) : IClassFixture<SqliteApiFixt
         var reblog = (await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{bobs}/reblog"), HttpStatusCode.OK)).Str("id");
         var direct = (await alice.PostStatusAsync($"@{bob.Username} between us", "direct")).Str("id");
 
-        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{bobs}/pin"), HttpStatusCode.NotFound);
+        var bobsPrivate = (await bob.PostStatusAsync("followers only", "private")).Str("id");
+
+        // Someone else's status is refused as in Mastodon (422), unless it is hidden (404); unpinning it changes nothing.
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{bobs}/pin"), HttpStatusCode.UnprocessableEntity);
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{bobsPrivate}/pin"), HttpStatusCode.NotFound);
+        var unpinned = await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{bobs}/unpin"), HttpStatusCode.OK);
+        Assert.False(unpinned.GetProperty("pinned").GetBoolean());
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{bobsPrivate}/unpin"), HttpStatusCode.NotFound);
         await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{reblog}/pin"), HttpStatusCode.UnprocessableEntity);
         await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{direct}/pin"), HttpStatusCode.UnprocessableEntity);
         await Json.ReadAsync(await alice.PostFormAsync("/api/v1/statuses/123456789/pin"), HttpStatusCode.NotFound);
