@@ -64,6 +64,7 @@ public sealed class NotificationRenderer(AccountRenderer accounts, StatusRendere
         NotificationType.Favourite => "favourite",
         NotificationType.Reblog => "reblog",
         NotificationType.Status => "status",
+        NotificationType.Update => "update",
         _ => "mention",
     };
 
@@ -77,6 +78,7 @@ public sealed class NotificationRenderer(AccountRenderer accounts, StatusRendere
             case "reblog": type = NotificationType.Reblog; return true;
             case "mention": type = NotificationType.Mention; return true;
             case "status": type = NotificationType.Status; return true;
+            case "update": type = NotificationType.Update; return true;
             default: type = default; return false;
         }
     }

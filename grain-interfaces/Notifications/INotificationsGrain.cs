@@ -11,6 +11,12 @@ public interface INotificationsGrain : IGrainWithIntegerKey
     /// <summary>Adds a notification unless the same (type, from, status) exists; self-notifications are dropped.</summary>
     Task AddAsync(NotificationType type, long fromAccountId, long? statusId);
 
+    /// <summary>
+    /// Replaces the notification of (type, from, status), if any, with a new one: news of the latest occurrence (an
+    /// edit) comes first again, and there is still one per status.
+    /// </summary>
+    Task RenewAsync(NotificationType type, long fromAccountId, long statusId);
+
     /// <summary>Notifications matching the query, newest first.</summary>
     [ReadOnly]
     Task<ImmutableArray<Notification>> ListAsync(NotificationQuery query);

@@ -17,4 +17,7 @@ public enum NotificationType
 
     /// <summary>Someone you follow with notifications on posted a status.</summary>
     Status,
+
+    /// <summary>A status you reblogged was edited.</summary>
+    Update,
 }

@@ -72,6 +72,22 @@ public sealed class StatusFanoutGrain(
         await NotifyAsync(created, deleted, reblogsOfDeleted, notifiedFollowers);
         PublishPublic(created, deleted, edited);
         await PublishEditsToFollowersAsync(edited);
+        await NotifyRebloggersOfEditsAsync(edited);
+    }
+
+    // "update" notifications to those who reblogged an edited status, as Mastodon's; each edit renews them, so a
+    // reblogger holds one per status (a redelivered batch renews it again rather than adding another).
+    private async Task NotifyRebloggersOfEditsAsync(List<StatusSnapshot> edited)
+    {
+        var author = Author;
+        foreach (var statusId in edited.Select(status => status.Id).Distinct())
+        {
+            var reblogs = await store.ListReblogsAsync(statusId, CancellationToken.None);
+            await BoundedConcurrency.ForEachAsync(
+                reblogs,
+                _options.FanoutConcurrency,
+                reblog => GrainFactory.GetGrain<INotificationsGrain>(reblog.AccountId).RenewAsync(NotificationType.Update, author, statusId));
+        }
     }
 
     // An edit changes mentions and hashtags: the index follows, in event order (a later edit of one status wins).

@@ -31,6 +31,15 @@ public sealed class NotificationsGrain(ISocialStore store, SnowflakeIdGenerator 
         }
     }
 
+    public async Task RenewAsync(NotificationType type, long fromAccountId, long statusId)
+    {
+        if (fromAccountId != Recipient)
+        {
+            await store.DeleteNotificationOfAsync(Recipient, type, fromAccountId, statusId, CancellationToken.None);
+            await AddAsync(type, fromAccountId, statusId);
+        }
+    }
+
     public async Task<ImmutableArray<Notification>> ListAsync(NotificationQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);

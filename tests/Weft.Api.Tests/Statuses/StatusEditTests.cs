@@ -48,6 +48,36 @@ public sealed class StatusEditTests(SqliteApiFixture api) : IClassFixture<Sqlite
     }
 
     [Fact]
+    public async Task Those_who_reblogged_an_edited_status_get_one_update_notification_renewed_by_each_edit()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        using var carol = await api.NewUserAsync("carol");
+        var id = (await alice.PostStatusAsync("boost this")).Str("id");
+        await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/reblog"), HttpStatusCode.OK);
+        await Eventually.WaitUntilAsync(async () => (await alice.GetJsonAsync("/api/v1/notifications?types[]=reblog")).GetArrayLength() == 1, "the reblog indexed");
+
+        async Task<string> EditAsync(string text) =>
+            (await Json.ReadAsync(await alice.Client.PutAsync($"/api/v1/statuses/{id}", new FormUrlEncodedContent([new("status", text)])), HttpStatusCode.OK)).Str("id");
+        await EditAsync("boost this, edited");
+        await Eventually.WaitUntilAsync(async () => (await bob.GetJsonAsync("/api/v1/notifications?types[]=update")).GetArrayLength() == 1, "bob told of the edit");
+
+        var update = (await bob.GetJsonAsync("/api/v1/notifications?types[]=update"))[0];
+        Assert.Equal(alice.Id, update.GetProperty("account").Str("id"));
+        Assert.Equal(id, update.GetProperty("status").Str("id"));
+        Assert.Contains("edited", update.GetProperty("status").Str("content"));
+        Assert.Empty((await carol.GetJsonAsync("/api/v1/notifications")).EnumerateArray());
+        Assert.Empty((await alice.GetJsonAsync("/api/v1/notifications?types[]=update")).EnumerateArray());
+
+        // A second edit renews it: still one, newer.
+        await EditAsync("boost this, edited twice");
+        await Eventually.WaitUntilAsync(
+            async () => (await bob.GetJsonAsync("/api/v1/notifications?types[]=update")) is var list && list.GetArrayLength() == 1 && list[0].Str("id") != update.Str("id"),
+            "bob's update notification renewed");
+        Assert.True(long.Parse((await bob.GetJsonAsync("/api/v1/notifications?types[]=update"))[0].Str("id")) > long.Parse(update.Str("id")));
+    }
+
+    [Fact]
     public async Task Only_the_author_edits_and_bad_content_is_refused_without_change()
     {
         using var alice = await api.NewUserAsync("alice");
