@@ -24,7 +24,7 @@ internal sealed record ComposedStatus(CachedStatus Base, StatusView View, Compos
             Reblogged = View.Reblogged,
             Muted = false,
             Bookmarked = View.Bookmarked,
-            Pinned = IsOwn(viewerId) ? false : null,
+            Pinned = IsPinnable(viewerId) ? View.Pinned : null,
             Filtered = [],
             Reblog = original,
         };
@@ -54,17 +54,22 @@ internal sealed record ComposedStatus(CachedStatus Base, StatusView View, Compos
 
     // The viewer's marks and the closing brace, one of a few fixed pieces (none for anonymous viewers).
     private ResponsePiece Marks(long viewerId) =>
-        viewerId == 0 ? s_closingBrace : s_marks[(View.Favourited ? 1 : 0) | (View.Reblogged ? 2 : 0) | (View.Bookmarked ? 4 : 0) | (IsOwn(viewerId) ? 8 : 0)];
+        viewerId == 0
+            ? s_closingBrace
+            : s_marks[(View.Favourited ? 1 : 0) | (View.Reblogged ? 2 : 0) | (View.Bookmarked ? 4 : 0) | (IsPinnable(viewerId) ? (View.Pinned ? 16 : 8) : 0)];
 
     private static readonly ResponsePiece s_null = new("null"u8.ToArray());
 
     private static readonly ResponsePiece s_closingBrace = new("}"u8.ToArray());
 
-    private static readonly ResponsePiece[] s_marks = [.. Enumerable.Range(0, 16).Select(flags => new ResponsePiece(System.Text.Encoding.UTF8.GetBytes(
+    // Flags: 1 favourited, 2 reblogged, 4 bookmarked, 8 pinnable and not pinned, 16 pinned.
+    private static readonly ResponsePiece[] s_marks = [.. Enumerable.Range(0, 32).Select(flags => new ResponsePiece(System.Text.Encoding.UTF8.GetBytes(
         $",\"favourited\":{Bool(flags & 1)},\"reblogged\":{Bool(flags & 2)},\"muted\":false,\"bookmarked\":{Bool(flags & 4)}" +
-        ((flags & 8) != 0 ? ",\"pinned\":false" : "") + ",\"filtered\":[]}")))];
+        ((flags & 24) != 0 ? $",\"pinned\":{Bool(flags & 16)}" : "") + ",\"filtered\":[]}")))];
 
     private static string Bool(int flag) => flag != 0 ? "true" : "false";
 
-    private bool IsOwn(long viewerId) => View.Status.AccountId == viewerId && View.Status.ReblogOfId is null;
+    // Mastodon shows `pinned` only to the author of a status that could be pinned: not a reblog, not direct.
+    private bool IsPinnable(long viewerId) =>
+        View.Status.AccountId == viewerId && View.Status.ReblogOfId is null && View.Status.Visibility != StatusVisibility.Direct;
 }

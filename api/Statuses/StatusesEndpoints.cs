@@ -162,7 +162,7 @@ public static partial class StatusesEndpoints
         }
 
         var status = result.View is { } view ? await renderer.RenderAsync(view, actorId, RequestOrigin.Get(context.Request)) : null;
-        return status is null ? ApiErrors.NotFound() : MastodonResponses.Json(status with { Pinned = pin }, MastodonJson.Context.Status);
+        return status is null ? ApiErrors.NotFound() : MastodonResponses.Json(status, MastodonJson.Context.Status);
     }
 
     private static async Task<IResult> SourceAsync(string id, HttpContext context, IGrainFactory grains)

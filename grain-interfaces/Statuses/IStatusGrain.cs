@@ -63,6 +63,12 @@ public interface IStatusGrain : IGrainWithIntegerKey
     [ReadOnly]
     Task<StatusContext?> GetContextAsync(long viewerId);
 
+    /// <summary>
+    /// Records whether its author pinned it, for the author's view of it (the author's account grain keeps the list of
+    /// pins and calls this after changing it). Nothing happens to a status that does not exist.
+    /// </summary>
+    Task SetPinnedAsync(bool pinned);
+
     /// <summary>A reply to this status was created (+1) or deleted (-1); from the fan-out, counter update only.</summary>
     [AlwaysInterleave]
     Task RepliesChangedAsync(long replyId, int delta);

@@ -5,4 +5,5 @@ namespace Weft.GrainInterfaces.Statuses;
 /// <param name="Favourited">The viewer favourited it.</param>
 /// <param name="Reblogged">The viewer reblogged it.</param>
 /// <param name="Bookmarked">The viewer bookmarked it.</param>
-public sealed record StatusView(StatusSnapshot Status, bool Favourited, bool Reblogged, bool Bookmarked);
+/// <param name="Pinned">The viewer is its author and pinned it to their profile.</param>
+public sealed record StatusView(StatusSnapshot Status, bool Favourited, bool Reblogged, bool Bookmarked, bool Pinned = false);

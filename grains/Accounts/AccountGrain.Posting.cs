@@ -153,7 +153,10 @@ public sealed partial class AccountGrain
             throw;
         }
 
-        return new StatusActionResult(view, null);
+        // The list is the truth; the status's mark follows it (a failure here leaves the pin listed, and pinning again
+        // sets the mark).
+        await GrainFactory.GetGrain<IStatusGrain>(statusId).SetPinnedAsync(true);
+        return new StatusActionResult(view with { Pinned = true }, null);
     }
 
     public async Task<StatusActionResult> UnpinAsync(long statusId)
@@ -177,7 +180,17 @@ public sealed partial class AccountGrain
             }
         }
 
-        return view is null ? StatusActionResult.NotFound : new StatusActionResult(view, null);
+        if (view is null)
+        {
+            return StatusActionResult.NotFound;
+        }
+
+        if (view.Status.AccountId == Id)
+        {
+            await GrainFactory.GetGrain<IStatusGrain>(statusId).SetPinnedAsync(false);
+        }
+
+        return new StatusActionResult(view with { Pinned = false }, null);
     }
 
     public Task<ImmutableArray<long>> GetPinnedAsync() => Task.FromResult<ImmutableArray<long>>([.. state.State.PinnedStatusIds]);

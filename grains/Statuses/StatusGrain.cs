@@ -155,6 +155,25 @@ public sealed partial class StatusGrain(
             await IsFollowerAsync(status.AccountId, viewerId) && state.State.Status is { Deleted: false } ? ViewFor(viewerId) : null;
     }
 
+    public async Task SetPinnedAsync(bool pinned)
+    {
+        if (state.State.Status is null || state.State.Pinned == pinned)
+        {
+            return;
+        }
+
+        state.State.Pinned = pinned;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.Pinned = !pinned;
+            throw;
+        }
+    }
+
     public async Task<StatusActionResult> EditAsync(long actorId, StatusEdit edit)
     {
         ArgumentNullException.ThrowIfNull(edit);
@@ -351,9 +370,10 @@ public sealed partial class StatusGrain(
         var favourited = viewerId > 0 && _favouriteMarks.ContainsKey(viewerId);
         var reblogged = viewerId > 0 && _reblogsByAccount.ContainsKey(viewerId);
         var bookmarked = viewerId > 0 && _bookmarkers.Contains(viewerId);
-        if (favourited || reblogged || bookmarked)
+        var pinned = state.State.Pinned && viewerId == state.State.Status!.AccountId;
+        if (favourited || reblogged || bookmarked || pinned)
         {
-            return new StatusView(Current()!, favourited, reblogged, bookmarked);
+            return new StatusView(Current()!, favourited, reblogged, bookmarked, pinned);
         }
 
         return _unmarkedView ??= new StatusView(Current()!, false, false, false);

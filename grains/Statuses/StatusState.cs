@@ -2,7 +2,10 @@ using Weft.GrainInterfaces.Statuses;
 
 namespace Weft.Grains.Statuses;
 
-/// <summary>What a status grain stores: the content, written when created, edited or deleted, and its earlier versions. Marks and counts live in the social store.</summary>
+/// <summary>
+/// What a status grain stores: the content, written when created, edited or deleted, its earlier versions, and whether
+/// its author pinned it. Marks and counts live in the social store.
+/// </summary>
 public sealed class StatusState
 {
     /// <summary>The status; null until created.</summary>
@@ -10,4 +13,7 @@ public sealed class StatusState
 
     /// <summary>Earlier versions of the content, oldest first; empty until the first edit.</summary>
     public List<StatusRevision> History { get; set; } = [];
+
+    /// <summary>Whether the author pinned it to their profile (the author's view shows it).</summary>
+    public bool Pinned { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Weft.Api.Tests.Support;
+using Weft.Testing;
 
 namespace Weft.Api.Tests.Statuses;
 
@@ -29,6 +30,20 @@ public sealed class PinTests(SqliteApiFixture api) : IClassFixture<SqliteApiFixt
         await Json.ReadAsync(await alice.Client.DeleteAsync($"/api/v1/statuses/{first}"), HttpStatusCode.OK);
         Assert.False(unpinned.GetProperty("pinned").GetBoolean());
         Assert.Equal([secret], Json.Ids(await alice.GetJsonAsync(path)));
+
+        // The mark shows in lists, to the author only.
+        var pins = await alice.GetJsonAsync(path);
+        Assert.True(pins[0].GetProperty("pinned").GetBoolean());
+        await Eventually.WaitUntilAsync(async () => (await alice.GetJsonAsync($"/api/v1/accounts/{alice.Id}/statuses")).GetArrayLength() == 2, "alice's statuses indexed");
+        var all = await alice.GetJsonAsync($"/api/v1/accounts/{alice.Id}/statuses");
+        Assert.Equal([true, false], all.EnumerateArray().Select(s => s.GetProperty("pinned").GetBoolean()));
+        Assert.True((await alice.GetJsonAsync($"/api/v1/statuses/{secret}")).GetProperty("pinned").GetBoolean());
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/home")).Contains(secret), "the pinned status in alice's home");
+        var home = (await alice.GetJsonAsync("/api/v1/timelines/home")).EnumerateArray().Single(s => s.Str("id") == secret);
+        Assert.True(home.GetProperty("pinned").GetBoolean());
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{second}/pin"), HttpStatusCode.OK);
+        Assert.True((await alice.GetJsonAsync($"/api/v1/statuses/{second}")).GetProperty("pinned").GetBoolean());
+        Assert.False((await stranger.GetJsonAsync(path))[0].TryGetProperty("pinned", out _));
     }
 
     [Fact]
@@ -76,7 +91,8 @@ public sealed class PinTests(SqliteApiFixture api) : IClassFixture<SqliteApiFixt
         await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{bobs}/pin"), HttpStatusCode.UnprocessableEntity);
         await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{bobsPrivate}/pin"), HttpStatusCode.NotFound);
         var unpinned = await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{bobs}/unpin"), HttpStatusCode.OK);
-        Assert.False(unpinned.GetProperty("pinned").GetBoolean());
+        Assert.Equal(bobs, unpinned.Str("id"));
+        Assert.False(unpinned.TryGetProperty("pinned", out _)); // only the author sees the mark
         await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{bobsPrivate}/unpin"), HttpStatusCode.NotFound);
         await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{reblog}/pin"), HttpStatusCode.UnprocessableEntity);
         await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{direct}/pin"), HttpStatusCode.UnprocessableEntity);
