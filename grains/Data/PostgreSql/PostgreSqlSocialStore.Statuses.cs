@@ -62,15 +62,37 @@ public sealed partial class PostgreSqlSocialStore
     // $1 any, $2 all (distinct), $3 none, $4 after, $5 before, $6 limit. Candidates come from the (tag, status_id) key,
     // one range per tag of $1, so a rare tag costs its own rows only; all and none are key lookups per candidate. "All"
     // is a count rather than a doubly negated EXISTS, which the planner turned into a hash of the whole table.
-    private const string TaggedStatusesWhere = """
-        WHERE s.id IN (SELECT t.status_id FROM weft.status_tags t WHERE t.tag = ANY($1) AND t.status_id > $4 AND t.status_id < $5)
+    private const string TaggedStatusesFilters = """
           AND s.visibility = 0 AND s.reblog_of_id IS NULL
           AND (SELECT count(*) FROM weft.status_tags t WHERE t.tag = ANY($2) AND t.status_id = s.id) = cardinality($2)
           AND NOT EXISTS (SELECT 1 FROM weft.status_tags t WHERE t.tag = ANY($3) AND t.status_id = s.id)
         """;
 
+    private const string TaggedStatusesWhere =
+        "WHERE s.id IN (SELECT t.status_id FROM weft.status_tags t WHERE t.tag = ANY($1) AND t.status_id > $4 AND t.status_id < $5)" +
+        TaggedStatusesFilters;
+
+    // The same, with candidates from one tag of all[] ($7) that is rarer in the range than the any tags together: a
+    // common tag next to a rare one in all[] would otherwise walk every status of the common one.
+    private const string TaggedStatusesByAllTagWhere =
+        "WHERE s.id IN (SELECT t.status_id FROM weft.status_tags t WHERE t.tag = $7 AND t.status_id > $4 AND t.status_id < $5)" +
+        " AND EXISTS (SELECT 1 FROM weft.status_tags t WHERE t.tag = ANY($1) AND t.status_id = s.id)" +
+        TaggedStatusesFilters;
+
     private const string TaggedStatusesNewestSql = "SELECT s.id FROM weft.statuses s " + TaggedStatusesWhere + " ORDER BY s.id DESC LIMIT $6";
     private const string TaggedStatusesOldestSql = "SELECT s.id FROM weft.statuses s " + TaggedStatusesWhere + " ORDER BY s.id LIMIT $6";
+    private const string TaggedStatusesByAllTagNewestSql = "SELECT s.id FROM weft.statuses s " + TaggedStatusesByAllTagWhere + " ORDER BY s.id DESC LIMIT $6";
+    private const string TaggedStatusesByAllTagOldestSql = "SELECT s.id FROM weft.statuses s " + TaggedStatusesByAllTagWhere + " ORDER BY s.id LIMIT $6";
+
+    // How many statuses each tag of $1 has in the range ($2, $3), counted up to $4: enough to tell a rare tag from a
+    // common one at the cost of a few index pages. The ORDER BY keeps it on the (tag, status_id) key; without it the
+    // planner, blind to the tag, chose a sequential scan that read the whole table for a rare one.
+    private const string TagCountsSql = """
+        SELECT q.ord, (SELECT count(*) FROM (SELECT 1 FROM weft.status_tags t WHERE t.tag = q.tag AND t.status_id > $2 AND t.status_id < $3 ORDER BY t.status_id LIMIT $4) x)
+          FROM unnest($1::text[]) WITH ORDINALITY AS q(tag, ord)
+        """;
+
+    private const int TagCountCap = 1000;
 
     // Each author's newest visible statuses through its (account_id, id) index, at most $4 each, then the newest $4 of
     // those: the work is bounded by authors × limit however long their histories are.
@@ -249,11 +271,38 @@ public sealed partial class PostgreSqlSocialStore
             return [];
         }
 
-        var ids = await ReadIdsPlannedPerValueAsync(
-            bounds.OldestFirst ? TaggedStatusesOldestSql : TaggedStatusesNewestSql, cancellationToken,
-            Texts(any), Texts(all), Texts(none), Long(bounds.After), Long(bounds.Before), Int(bounds.Limit)).ConfigureAwait(false);
+        var driver = all.Count == 0 ? null : await RarestAllTagAsync(any, all, bounds, cancellationToken).ConfigureAwait(false);
+        var sql = (driver, bounds.OldestFirst) switch
+        {
+            (null, false) => TaggedStatusesNewestSql,
+            (null, true) => TaggedStatusesOldestSql,
+            (_, false) => TaggedStatusesByAllTagNewestSql,
+            (_, true) => TaggedStatusesByAllTagOldestSql,
+        };
+        NpgsqlParameter[] parameters =
+            [Texts(any), Texts(all), Texts(none), Long(bounds.After), Long(bounds.Before), Int(bounds.Limit), .. driver is null ? [] : new[] { Text(driver) }];
+        var ids = await ReadIdsPlannedPerValueAsync(sql, cancellationToken, parameters).ConfigureAwait(false);
         bounds.Finish(ids);
         return ids;
+    }
+
+    // The tag of all[] with the fewest statuses in the page's range, if it has fewer than the any tags together.
+    private async Task<string?> RarestAllTagAsync(IReadOnlyList<string> any, IReadOnlyList<string> all, PageBounds bounds, CancellationToken cancellationToken)
+    {
+        var tags = any.Concat(all).ToArray();
+        var counts = new long[tags.Length];
+        await using (var command = await CommandAsync(TagCountsSql, cancellationToken, Texts(tags), Long(bounds.After), Long(bounds.Before), Int(TagCountCap)).ConfigureAwait(false))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                counts[reader.GetInt64(0) - 1] = reader.GetInt64(1);
+            }
+        }
+
+        var anyCount = counts.Take(any.Count).Sum();
+        var rarest = Enumerable.Range(any.Count, all.Count).MinBy(i => counts[i]);
+        return counts[rarest] < anyCount ? tags[rarest] : null;
     }
 
     /// <inheritdoc />

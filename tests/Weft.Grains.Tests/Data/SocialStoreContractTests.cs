@@ -454,6 +454,22 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Tagged_statuses_with_a_rare_all_tag_next_to_a_common_any_tag_read_and_page_the_same()
+    {
+        await Store.UpsertStatusesAsync(
+            [.. Enumerable.Range(1, 8).Select(i => i % 3 == 0 ? Tagged(10 * i, 1, StatusVisibility.Public, "cats", "rare") : Tagged(10 * i, 1, StatusVisibility.Public, "cats"))],
+            None);
+        await Store.UpsertStatusesAsync([Tagged(90, 1, StatusVisibility.Public, "rare"), Tagged(95, 1, StatusVisibility.Unlisted, "cats", "rare")], None);
+
+        Assert.Equal(Ids(60, 30), await TaggedAsync(["cats"], all: ["rare"]));
+        Assert.Equal(Ids(60), await TaggedAsync(["cats"], all: ["rare"], page: OwnPage(limit: 1)));
+        Assert.Equal(Ids(30), await TaggedAsync(["cats"], all: ["rare"], page: Page(maxId: Id(60), sinceId: Id(0))));
+        Assert.Equal(Ids(30), await TaggedAsync(["cats"], all: ["rare"], page: Page(maxId: Id(999_999), minId: Id(10), limit: 1)));
+        Assert.Equal(Ids(30), await TaggedAsync(["cats", "dogs"], all: ["rare", "cats"], none: ["fish"], page: Page(maxId: Id(50), sinceId: Id(0))));
+        Assert.Empty(await TaggedAsync(["cats"], all: ["rare"], none: ["rare"]));
+    }
+
+    [Fact]
     public async Task Tagged_statuses_page_like_every_list()
     {
         await Store.UpsertStatusesAsync([.. Enumerable.Range(1, 6).Select(i => Tagged(10 * i, 1, StatusVisibility.Public, "cats"))], None);
