@@ -1,6 +1,7 @@
 using Weft.Api.Accounts;
 using Weft.Api.Apps;
 using Weft.Api.Discovery;
+using Weft.Api.Lists;
 using Weft.Api.Health;
 using Weft.Api.Instance;
 using Weft.Api.MarkedStatuses;
@@ -34,6 +35,7 @@ public static class WeftApiEndpointRouteBuilderExtensions
         app.MapMarkedStatusesEndpoints();
         app.MapNotificationsEndpoints();
         app.MapMarkersEndpoints();
+        app.MapListsEndpoints();
         app.MapDiscoveryEndpoints();
         app.MapStreamingEndpoints();
         app.MapOAuthEndpoints();

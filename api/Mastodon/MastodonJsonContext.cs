@@ -20,6 +20,8 @@ namespace Weft.Api.Mastodon;
 [JsonSerializable(typeof(IReadOnlyList<Notification>))]
 [JsonSerializable(typeof(GroupedNotificationsResults))]
 [JsonSerializable(typeof(UnreadCount))]
+[JsonSerializable(typeof(ListEntity))]
+[JsonSerializable(typeof(IReadOnlyList<ListEntity>))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, MarkerEntity>))]
 [JsonSerializable(typeof(Context))]
 [JsonSerializable(typeof(SearchResults))]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Ids;
+using Weft.GrainInterfaces.Lists;
 using Weft.GrainInterfaces.Notifications;
 using Weft.GrainInterfaces.Paging;
 using Weft.GrainInterfaces.Timelines;
@@ -287,6 +288,7 @@ public sealed partial class AccountGrain(
             await SideEffectAsync(GrainFactory.GetGrain<IHomeTimelineGrain>(id).RemoveAuthorAsync(targetId), targetId);
             await SideEffectAsync(GrainFactory.GetGrain<IAccountGrain>(targetId).UnfollowedByAsync(id), targetId);
             await SideEffectAsync(GrainFactory.GetGrain<INotificationsGrain>(targetId).RemoveAsync(NotificationType.Follow, id, null), targetId);
+            await SideEffectAsync(GrainFactory.GetGrain<IListsGrain>(id).RemoveFromAllAsync(targetId), targetId);
         }
 
         return new FollowResult(await RelationshipAsync(targetId), removed);

@@ -102,11 +102,18 @@ public interface ISocialStore
         IReadOnlyList<string> any, IReadOnlyList<string> all, IReadOnlyList<string> none, PageRequest page, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The newest statuses (including reblogs) by any of <paramref name="authorIds"/> that a follower may see (public,
-    /// unlisted, private; direct only where <paramref name="viewerId"/> is mentioned), newer than
-    /// <paramref name="afterId"/>, newest first, at most <paramref name="limit"/>. Rebuilds and merges home timelines.
+    /// A page of the statuses (including reblogs) by any of <paramref name="authorIds"/> that a follower may see
+    /// (public, unlisted, private; direct only where <paramref name="viewerId"/> is mentioned), newest first. The work
+    /// is bounded by authors × limit however long their histories are. Merges home timelines, reads list timelines.
     /// </summary>
-    Task<IReadOnlyList<StatusRow>> ListRecentByAuthorsAsync(IReadOnlyList<long> authorIds, long viewerId, long afterId, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<StatusRow>> ListByAuthorsAsync(IReadOnlyList<long> authorIds, long viewerId, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The newest statuses by <paramref name="authorIds"/> as <see cref="ListByAuthorsAsync"/> sees them, newer than
+    /// <paramref name="afterId"/>, at most <paramref name="limit"/>. Rebuilds and merges home timelines.
+    /// </summary>
+    Task<IReadOnlyList<StatusRow>> ListRecentByAuthorsAsync(IReadOnlyList<long> authorIds, long viewerId, long afterId, int limit, CancellationToken cancellationToken) =>
+        ListByAuthorsAsync(authorIds, viewerId, new PageRequest(MaxId: null, SinceId: afterId, MinId: null, limit), cancellationToken);
 
     /// <summary>Direct replies to a status, oldest first.</summary>
     Task<IReadOnlyList<StatusRow>> ListRepliesAsync(long statusId, CancellationToken cancellationToken);

@@ -94,14 +94,17 @@ public sealed partial class PostgreSqlSocialStore
 
     private const int TagCountCap = 1000;
 
-    // Each author's newest visible statuses through its (account_id, id) index, at most $4 each, then the newest $4 of
-    // those: the work is bounded by authors × limit however long their histories are.
-    private const string RecentByAuthorsSql =
+    // Each author's visible statuses in the range ($3, $5) through its (account_id, id) index, at most $4 each, then
+    // $4 of those: the work is bounded by authors × limit however long their histories are.
+    private static string ByAuthorsSql(string order) =>
         "SELECT " + StatusColumns + " FROM (SELECT DISTINCT unnest($1::bigint[]) AS account_id) a " +
-        "CROSS JOIN LATERAL (SELECT * FROM weft.statuses t WHERE t.account_id = a.account_id AND t.id > $3 " +
+        "CROSS JOIN LATERAL (SELECT * FROM weft.statuses t WHERE t.account_id = a.account_id AND t.id > $3 AND t.id < $5 " +
         "AND (t.visibility <> 3 OR t.account_id = $2 OR EXISTS (SELECT 1 FROM weft.status_mentions m WHERE m.status_id = t.id AND m.account_id = $2)) " +
-        "ORDER BY t.id DESC LIMIT $4) s " +
-        "ORDER BY s.id DESC LIMIT $4";
+        $"ORDER BY t.id {order} LIMIT $4) s " +
+        $"ORDER BY s.id {order} LIMIT $4";
+
+    private static readonly string s_byAuthorsNewestSql = ByAuthorsSql("DESC");
+    private static readonly string s_byAuthorsOldestSql = ByAuthorsSql("ASC");
 
     /// <inheritdoc />
     /// <remarks>Fan-out grains index their batches at the same moments: concurrent calls share one statement.</remarks>
@@ -306,13 +309,26 @@ public sealed partial class PostgreSqlSocialStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<StatusRow>> ListRecentByAuthorsAsync(
-        IReadOnlyList<long> authorIds, long viewerId, long afterId, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StatusRow>> ListByAuthorsAsync(
+        IReadOnlyList<long> authorIds, long viewerId, PageRequest page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authorIds);
-        return authorIds.Count == 0 || limit <= 0
-            ? Task.FromResult<IReadOnlyList<StatusRow>>([])
-            : ReadStatusRowsAsync(RecentByAuthorsSql, cancellationToken, Longs(authorIds), Long(viewerId), Long(afterId), Int(limit));
+        ArgumentNullException.ThrowIfNull(page);
+        var bounds = PageBounds.From(page);
+        if (authorIds.Count == 0 || bounds.IsEmpty)
+        {
+            return [];
+        }
+
+        var rows = await ReadStatusRowsAsync(
+            bounds.OldestFirst ? s_byAuthorsOldestSql : s_byAuthorsNewestSql, cancellationToken,
+            Longs(authorIds), Long(viewerId), Long(bounds.After), Int(bounds.Limit), Long(bounds.Before)).ConfigureAwait(false);
+        if (bounds.OldestFirst)
+        {
+            return [.. rows.Reverse()];
+        }
+
+        return rows;
     }
 
     /// <inheritdoc />

@@ -55,12 +55,17 @@ public sealed partial class SqliteSocialStore
 
     // Each author's newest visible statuses through its (account_id, id) index, at most $limit each, then the newest
     // $limit of those: the work is bounded by authors × limit however long their histories are.
-    private const string RecentByAuthorsSql =
+    // Each author's visible statuses in the range through its (account_id, id) index, at most $limit each, then
+    // $limit of those.
+    private static string ByAuthorsSql(string order) =>
         "SELECT " + StatusColumns + " FROM (SELECT DISTINCT value AS account_id FROM json_each($authors)) a " +
-        "JOIN statuses s ON s.id IN (SELECT t.id FROM statuses t WHERE t.account_id = a.account_id AND t.id > $after " +
+        "JOIN statuses s ON s.id IN (SELECT t.id FROM statuses t WHERE t.account_id = a.account_id AND t.id > $after AND t.id < $before " +
         "AND (t.visibility <> 3 OR t.account_id = $viewer OR EXISTS (SELECT 1 FROM status_mentions m WHERE m.status_id = t.id AND m.account_id = $viewer)) " +
-        "ORDER BY t.id DESC LIMIT $limit) " +
-        "ORDER BY s.id DESC LIMIT $limit";
+        $"ORDER BY t.id {order} LIMIT $limit) " +
+        $"ORDER BY s.id {order} LIMIT $limit";
+
+    private static readonly string s_byAuthorsNewestSql = ByAuthorsSql("DESC");
+    private static readonly string s_byAuthorsOldestSql = ByAuthorsSql("ASC");
 
     /// <inheritdoc />
     public async Task UpsertStatusesAsync(IReadOnlyList<StatusRow> statuses, CancellationToken cancellationToken)
@@ -271,22 +276,29 @@ public sealed partial class SqliteSocialStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<StatusRow>> ListRecentByAuthorsAsync(
-        IReadOnlyList<long> authorIds, long viewerId, long afterId, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StatusRow>> ListByAuthorsAsync(
+        IReadOnlyList<long> authorIds, long viewerId, PageRequest page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authorIds);
-        if (authorIds.Count == 0 || limit <= 0)
+        ArgumentNullException.ThrowIfNull(page);
+        var bounds = PageBounds.From(page);
+        if (authorIds.Count == 0 || bounds.IsEmpty)
         {
             return [];
         }
 
         using var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = session.Command(RecentByAuthorsSql);
+        await using var command = session.Command(bounds.OldestFirst ? s_byAuthorsOldestSql : s_byAuthorsNewestSql);
         command.Parameters.Add("$authors", SqliteType.Text).Value = JsonArray(authorIds);
         command.Parameters.Add("$viewer", SqliteType.Integer).Value = viewerId;
-        command.Parameters.Add("$after", SqliteType.Integer).Value = afterId;
-        command.Parameters.Add("$limit", SqliteType.Integer).Value = limit;
-        return await ReadStatusRowsAsync(command, cancellationToken).ConfigureAwait(false);
+        AddPage(command, bounds);
+        var rows = await ReadStatusRowsAsync(command, cancellationToken).ConfigureAwait(false);
+        if (bounds.OldestFirst)
+        {
+            return [.. rows.Reverse()];
+        }
+
+        return rows;
     }
 
     /// <inheritdoc />

@@ -36,6 +36,26 @@ public sealed class PostgreSqlSocialFlowTests(PostgreSqlApiFixture api) : IClass
     }
 
     [Fact]
+    public async Task A_list_keeps_its_members_and_reads_their_statuses_on_postgres()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        using var carol = await api.NewUserAsync("carol");
+        await alice.FollowAsync(bob);
+        await alice.FollowAsync(carol);
+        var list = (await Json.ReadAsync(await alice.PostFormAsync("/api/v1/lists", ("title", "Bob")), HttpStatusCode.OK)).Str("id");
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/lists/{list}/accounts", ("account_ids[]", bob.Id)), HttpStatusCode.OK);
+        var bobs = (await bob.PostStatusAsync("bob on postgres", "private")).Str("id");
+        var carols = (await carol.PostStatusAsync("carol on postgres")).Str("id");
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/home")).Contains(carols), "carol's status in alice's home");
+
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await alice.GetJsonAsync($"/api/v1/timelines/list/{list}")).Contains(bobs), "bob's status in the list");
+        Assert.DoesNotContain(carols, Json.Ids(await alice.GetJsonAsync($"/api/v1/timelines/list/{list}")));
+        Assert.Equal([bob.Id], Json.Ids(await alice.GetJsonAsync($"/api/v1/lists/{list}/accounts")));
+        Assert.Equal(["Bob"], (await alice.GetJsonAsync($"/api/v1/accounts/{bob.Id}/lists")).EnumerateArray().Select(l => l.Str("title")));
+    }
+
+    [Fact]
     public async Task Private_status_stays_with_followers_on_postgres()
     {
         using var alice = await api.NewUserAsync("alice");

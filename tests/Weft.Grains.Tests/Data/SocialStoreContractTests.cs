@@ -548,6 +548,15 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         Assert.Equal(Ids(14, 12), (await Store.ListRecentByAuthorsAsync(Ids(2), Id(6), 0, 10, None)).Select(r => r.Id));
         Assert.Equal(Ids(15, 11, 10), (await Store.ListRecentByAuthorsAsync(Ids(1, 1, 1), Id(9), 0, 10, None)).Select(r => r.Id));
         Assert.Empty(await Store.ListRecentByAuthorsAsync([], Id(9), 0, 10, None));
+
+        // Pages, as a list timeline reads them.
+        async Task<long[]> Page(PageRequest page) => [.. (await Store.ListByAuthorsAsync(Ids(1, 2, 9), Id(9), page, None)).Select(r => r.Id)];
+        Assert.Equal(Ids(13, 12), await Page(new PageRequest(Id(15), null, null, 2)));
+        Assert.Equal(Ids(11, 10), await Page(new PageRequest(Id(12), Id(0), null, 10)));
+        Assert.Equal(Ids(12, 11), await Page(new PageRequest(null, null, Id(10), 2)));
+        Assert.Equal(Ids(17, 15), await Page(new PageRequest(null, null, Id(13), 10)));
+        Assert.Equal(Ids(13), await Page(new PageRequest(Id(15), Id(12), null, 10)));
+        Assert.Empty(await Page(new PageRequest(null, null, null, 0)));
     }
 
     [Fact]

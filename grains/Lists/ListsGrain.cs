@@ -1,0 +1,204 @@
+using System.Collections.Immutable;
+using Weft.GrainInterfaces.Accounts;
+using Weft.GrainInterfaces.Lists;
+using Weft.GrainInterfaces.Paging;
+using Weft.Grains.Data;
+using Weft.Grains.Ids;
+
+namespace Weft.Grains.Lists;
+
+/// <summary>
+/// One user's lists (key = owner account id), kept whole in the grain's state: a few dozen lists of up to a thousand
+/// members each. A list's timeline is read from the social store when asked (its members' recent statuses), so lists
+/// cost nothing on the posting path.
+/// </summary>
+public sealed class ListsGrain(
+    [PersistentState("lists", "Default")] IPersistentState<ListsState> state,
+    ISocialStore store,
+    SnowflakeIdGenerator ids) : Grain, IListsGrain
+{
+    private long Owner => GetPrimaryKeyLong();
+
+    public Task<ImmutableArray<AccountList>> GetAllAsync() => Task.FromResult<ImmutableArray<AccountList>>([.. state.State.Lists.Select(l => l.ToList())]);
+
+    public Task<AccountList?> GetAsync(long listId) => Task.FromResult(Find(listId)?.ToList());
+
+    public Task<ImmutableArray<AccountList>> GetContainingAsync(long accountId) =>
+        Task.FromResult<ImmutableArray<AccountList>>([.. state.State.Lists.Where(l => l.Members.Contains(accountId)).Select(l => l.ToList())]);
+
+    public Task<ImmutableArray<long>?> GetMembersAsync(long listId) =>
+        Task.FromResult(Find(listId) is { } list ? ImmutableArray.CreateRange(list.Members) : (ImmutableArray<long>?)null);
+
+    public async Task<ListChange> CreateAsync(ListSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (state.State.Lists.Count >= ListLimits.MaxLists)
+        {
+            return new ListChange(null, ListError.TooManyLists);
+        }
+
+        var list = new StoredList { Id = ids.NextId(), Title = settings.Title, RepliesPolicy = settings.RepliesPolicy, Exclusive = settings.Exclusive };
+        state.State.Lists.Add(list);
+        await WriteOrUndoAsync(() => state.State.Lists.Remove(list));
+        return new ListChange(list.ToList(), null);
+    }
+
+    public async Task<ListChange> UpdateAsync(long listId, ListSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (Find(listId) is not { } list)
+        {
+            return ListChange.NotFound;
+        }
+
+        var (title, policy, exclusive) = (list.Title, list.RepliesPolicy, list.Exclusive);
+        (list.Title, list.RepliesPolicy, list.Exclusive) = (settings.Title, settings.RepliesPolicy, settings.Exclusive);
+        await WriteOrUndoAsync(() => (list.Title, list.RepliesPolicy, list.Exclusive) = (title, policy, exclusive));
+        return new ListChange(list.ToList(), null);
+    }
+
+    public async Task<bool> DeleteAsync(long listId)
+    {
+        var index = state.State.Lists.FindIndex(l => l.Id == listId);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        var list = state.State.Lists[index];
+        state.State.Lists.RemoveAt(index);
+        await WriteOrUndoAsync(() => state.State.Lists.Insert(index, list));
+        return true;
+    }
+
+    public async Task<ListChange> AddMembersAsync(long listId, ImmutableArray<long> accountIds)
+    {
+        if (Find(listId) is not { } list)
+        {
+            return ListChange.NotFound;
+        }
+
+        var added = accountIds.IsDefault ? [] : accountIds.Distinct().Where(id => !list.Members.Contains(id)).ToList();
+        var owner = GrainFactory.GetGrain<IAccountGrain>(Owner);
+        foreach (var accountId in added)
+        {
+            if (!await owner.IsFollowingAsync(accountId))
+            {
+                return new ListChange(null, ListError.NotFollowed);
+            }
+        }
+
+        if (list.Members.Count + added.Count > ListLimits.MaxMembers)
+        {
+            return new ListChange(null, ListError.TooManyMembers);
+        }
+
+        if (added.Count > 0)
+        {
+            list.Members.AddRange(added);
+            await WriteOrUndoAsync(() => list.Members.RemoveRange(list.Members.Count - added.Count, added.Count));
+        }
+
+        return new ListChange(list.ToList(), null);
+    }
+
+    public async Task<ListChange> RemoveMembersAsync(long listId, ImmutableArray<long> accountIds)
+    {
+        if (Find(listId) is not { } list)
+        {
+            return ListChange.NotFound;
+        }
+
+        var removed = accountIds.IsDefault ? [] : accountIds.ToHashSet();
+        var before = list.Members;
+        if (before.Exists(removed.Contains))
+        {
+            list.Members = before.FindAll(id => !removed.Contains(id));
+            await WriteOrUndoAsync(() => list.Members = before);
+        }
+
+        return new ListChange(list.ToList(), null);
+    }
+
+    public async Task RemoveFromAllAsync(long accountId)
+    {
+        var holding = state.State.Lists.FindAll(l => l.Members.Contains(accountId));
+        if (holding.Count == 0)
+        {
+            return;
+        }
+
+        var before = holding.Select(l => l.Members).ToList();
+        foreach (var list in holding)
+        {
+            list.Members = list.Members.FindAll(id => id != accountId);
+        }
+
+        await WriteOrUndoAsync(() =>
+        {
+            for (var i = 0; i < holding.Count; i++)
+            {
+                holding[i].Members = before[i];
+            }
+        });
+    }
+
+    public async Task<Page<long>?> ReadTimelineAsync(long listId, PageRequest page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (Find(listId) is not { } list)
+        {
+            return null;
+        }
+
+        if (list.Members.Count == 0)
+        {
+            return Page<long>.Empty;
+        }
+
+        var policy = list.RepliesPolicy;
+        var members = list.Members.ToHashSet();
+        var rows = await store.ListByAuthorsAsync([.. members], Owner, page, CancellationToken.None);
+        if (rows.Count == 0)
+        {
+            return Page<long>.Empty;
+        }
+
+        var shown = ImmutableArray.CreateBuilder<long>(rows.Count);
+        var owner = GrainFactory.GetGrain<IAccountGrain>(Owner);
+        foreach (var row in rows)
+        {
+            if (await ShowsAsync(row))
+            {
+                shown.Add(row.Id);
+            }
+        }
+
+        return new Page<long>(shown.ToImmutable(), rows[0].Id, rows[^1].Id);
+
+        // Mastodon's list feed: a reply to someone else shows if it answers the owner, a followed account ("followed"),
+        // or a member ("list"); with "none", only replies to the owner.
+        async ValueTask<bool> ShowsAsync(StatusRow row) =>
+            row.InReplyToAccountId is not { } target
+            || target == row.AccountId
+            || target == Owner
+            || policy == ListRepliesPolicy.List && members.Contains(target)
+            || policy == ListRepliesPolicy.Followed && await owner.IsFollowingAsync(target);
+    }
+
+    private StoredList? Find(long listId) => state.State.Lists.Find(l => l.Id == listId);
+
+    // Writes the state; on failure puts memory back as it was, so it matches what is stored.
+    private async Task WriteOrUndoAsync(Action undo)
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            undo();
+            throw;
+        }
+    }
+}
