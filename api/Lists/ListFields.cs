@@ -13,7 +13,7 @@ public sealed record ListFields
     [JsonPropertyName("replies_policy")]
     public string? RepliesPolicy { get; init; }
 
-    /// <summary>Whether the members' statuses are meant to stay out of the home timeline (stored; Weft's home timeline does not apply it yet).</summary>
+    /// <summary>Whether the members' statuses stay out of the home timeline (they show in the list's timeline only).</summary>
     [JsonPropertyName("exclusive")]
     public bool? Exclusive { get; init; }
 }

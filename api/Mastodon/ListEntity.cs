@@ -15,7 +15,7 @@ public sealed record ListEntity
     [JsonPropertyName("replies_policy")]
     public required string RepliesPolicy { get; init; }
 
-    /// <summary>Whether the members' statuses are meant to stay out of the home timeline.</summary>
+    /// <summary>Whether the members' statuses stay out of the home timeline.</summary>
     [JsonPropertyName("exclusive")]
     public required bool Exclusive { get; init; }
 }

@@ -21,6 +21,13 @@ public interface IListsGrain : IGrainWithIntegerKey
     [ReadOnly]
     Task<ImmutableArray<AccountList>> GetContainingAsync(long accountId);
 
+    /// <summary>
+    /// The members of the owner's exclusive lists, whose statuses stay out of the owner's home timeline. Answers even
+    /// while another call waits (the home timeline asks while loading, and this grain tells it of changes).
+    /// </summary>
+    [AlwaysInterleave]
+    Task<ImmutableArray<long>> GetExclusiveMembersAsync();
+
     /// <summary>Creates a list (fails when the owner has as many as allowed).</summary>
     Task<ListChange> CreateAsync(ListSettings settings);
 

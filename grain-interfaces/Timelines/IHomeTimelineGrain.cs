@@ -28,4 +28,10 @@ public interface IHomeTimelineGrain : IGrainWithIntegerKey
 
     /// <summary>Removes every entry by a no longer followed account (its statuses and its reblogs).</summary>
     Task RemoveAuthorAsync(long authorId);
+
+    /// <summary>
+    /// The members of the owner's exclusive lists changed: their statuses and reblogs stay out of this timeline from now
+    /// on (and leave it now); accounts no longer excluded are merged back in.
+    /// </summary>
+    Task SetExcludedAuthorsAsync(ImmutableArray<long> accountIds);
 }

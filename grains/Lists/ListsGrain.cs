@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
 using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Lists;
 using Weft.GrainInterfaces.Paging;
+using Weft.GrainInterfaces.Timelines;
 using Weft.Grains.Data;
 using Weft.Grains.Ids;
 
@@ -12,10 +14,11 @@ namespace Weft.Grains.Lists;
 /// members each. A list's timeline is read from the social store when asked (its members' recent statuses), so lists
 /// cost nothing on the posting path.
 /// </summary>
-public sealed class ListsGrain(
+public sealed partial class ListsGrain(
     [PersistentState("lists", "Default")] IPersistentState<ListsState> state,
     ISocialStore store,
-    SnowflakeIdGenerator ids) : Grain, IListsGrain
+    SnowflakeIdGenerator ids,
+    ILogger<ListsGrain> logger) : Grain, IListsGrain
 {
     private long Owner => GetPrimaryKeyLong();
 
@@ -25,6 +28,8 @@ public sealed class ListsGrain(
 
     public Task<ImmutableArray<AccountList>> GetContainingAsync(long accountId) =>
         Task.FromResult<ImmutableArray<AccountList>>([.. state.State.Lists.Where(l => l.Members.Contains(accountId)).Select(l => l.ToList())]);
+
+    public Task<ImmutableArray<long>> GetExclusiveMembersAsync() => Task.FromResult<ImmutableArray<long>>([.. ExclusiveMembers()]);
 
     public Task<ImmutableArray<long>?> GetMembersAsync(long listId) =>
         Task.FromResult(Find(listId) is { } list ? ImmutableArray.CreateRange(list.Members) : (ImmutableArray<long>?)null);
@@ -51,9 +56,11 @@ public sealed class ListsGrain(
             return ListChange.NotFound;
         }
 
+        var excluded = ExclusiveMembers();
         var (title, policy, exclusive) = (list.Title, list.RepliesPolicy, list.Exclusive);
         (list.Title, list.RepliesPolicy, list.Exclusive) = (settings.Title, settings.RepliesPolicy, settings.Exclusive);
         await WriteOrUndoAsync(() => (list.Title, list.RepliesPolicy, list.Exclusive) = (title, policy, exclusive));
+        await ExclusionsChangedAsync(excluded);
         return new ListChange(list.ToList(), null);
     }
 
@@ -65,9 +72,11 @@ public sealed class ListsGrain(
             return false;
         }
 
+        var excluded = ExclusiveMembers();
         var list = state.State.Lists[index];
         state.State.Lists.RemoveAt(index);
         await WriteOrUndoAsync(() => state.State.Lists.Insert(index, list));
+        await ExclusionsChangedAsync(excluded);
         return true;
     }
 
@@ -95,8 +104,10 @@ public sealed class ListsGrain(
 
         if (added.Count > 0)
         {
+            var excluded = ExclusiveMembers();
             list.Members.AddRange(added);
             await WriteOrUndoAsync(() => list.Members.RemoveRange(list.Members.Count - added.Count, added.Count));
+            await ExclusionsChangedAsync(excluded);
         }
 
         return new ListChange(list.ToList(), null);
@@ -113,8 +124,10 @@ public sealed class ListsGrain(
         var before = list.Members;
         if (before.Exists(removed.Contains))
         {
+            var excluded = ExclusiveMembers();
             list.Members = before.FindAll(id => !removed.Contains(id));
             await WriteOrUndoAsync(() => list.Members = before);
+            await ExclusionsChangedAsync(excluded);
         }
 
         return new ListChange(list.ToList(), null);
@@ -128,6 +141,7 @@ public sealed class ListsGrain(
             return;
         }
 
+        var excluded = ExclusiveMembers();
         var before = holding.Select(l => l.Members).ToList();
         foreach (var list in holding)
         {
@@ -141,6 +155,7 @@ public sealed class ListsGrain(
                 holding[i].Members = before[i];
             }
         });
+        await ExclusionsChangedAsync(excluded);
     }
 
     public async Task<Page<long>?> ReadTimelineAsync(long listId, PageRequest page)
@@ -187,6 +202,31 @@ public sealed class ListsGrain(
     }
 
     private StoredList? Find(long listId) => state.State.Lists.Find(l => l.Id == listId);
+
+    private HashSet<long> ExclusiveMembers() => [.. state.State.Lists.Where(l => l.Exclusive).SelectMany(l => l.Members)];
+
+    // Tells the owner's home timeline when the exclusive lists' members changed. The lists are stored by then, so a
+    // failure is only logged: the timeline reads the members again whenever it loads.
+    private async Task ExclusionsChangedAsync(HashSet<long> before)
+    {
+        var after = ExclusiveMembers();
+        if (after.SetEquals(before))
+        {
+            return;
+        }
+
+        try
+        {
+            await GrainFactory.GetGrain<IHomeTimelineGrain>(Owner).SetExcludedAuthorsAsync([.. after]);
+        }
+        catch (Exception e)
+        {
+            LogExclusionsNotApplied(logger, e, Owner);
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Warning, "The home timeline of {AccountId} did not take the new members of its exclusive lists; it reads them when it next loads")]
+    private static partial void LogExclusionsNotApplied(ILogger logger, Exception exception, long accountId);
 
     // Writes the state; on failure puts memory back as it was, so it matches what is stored.
     private async Task WriteOrUndoAsync(Action undo)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Weft.GrainInterfaces.Ids;
+using Weft.GrainInterfaces.Lists;
 using Weft.GrainInterfaces.Live;
 using Weft.GrainInterfaces.Timelines;
 using Weft.Grains.Data;
@@ -20,7 +21,8 @@ namespace Weft.Grains.Timelines;
 /// that write.</para>
 /// <para>A timeline that was never built ignores pushed entries (Mastodon also feeds only active users); its first read
 /// builds it from the store in one query, synchronously, so that read is complete. The timeline never calls account
-/// grains (which call it): followees come from the store.</para>
+/// grains (which call it): followees come from the store. It asks the lists grain, which also calls it, only for the
+/// exclusive lists' members, a call that grain answers even while it waits.</para>
 /// </remarks>
 public sealed partial class HomeTimelineGrain(
     [PersistentState("timeline", "Default")] IPersistentState<HomeTimelineState> state,
@@ -40,6 +42,10 @@ public sealed partial class HomeTimelineGrain(
 
     // The owner's followees and whether each one's reblogs show; read with the follows whenever the timeline loads.
     private readonly Dictionary<long, bool> _showsReblogsOf = [];
+
+    // Members of the owner's exclusive lists, whose statuses and reblogs stay out; read with the follows, kept current by
+    // the lists grain.
+    private HashSet<long> _excluded = [];
 
     private long Owner => GetPrimaryKeyLong();
 
@@ -175,6 +181,30 @@ public sealed partial class HomeTimelineGrain(
         return Task.CompletedTask;
     }
 
+    public async Task SetExcludedAuthorsAsync(ImmutableArray<long> accountIds)
+    {
+        var before = _excluded;
+        _excluded = [.. accountIds];
+        _excluded.Remove(Owner);
+        if (!state.State.Built)
+        {
+            return;
+        }
+
+        if (state.State.Entries.RemoveAll(e => _excluded.Contains(e.AccountId)) > 0)
+        {
+            _dirty = true;
+        }
+
+        foreach (var author in before)
+        {
+            if (!_excluded.Contains(author) && _showsReblogsOf.TryGetValue(author, out var showsReblogs))
+            {
+                await MergeAuthorAsync(author, showsReblogs);
+            }
+        }
+    }
+
     // Inserts store rows (newest first) oldest first, so the reblog rules see what came before each one.
     private int MergeRows(IReadOnlyList<StatusRow> rows)
     {
@@ -193,10 +223,14 @@ public sealed partial class HomeTimelineGrain(
         return added;
     }
 
-    // The followees (and the owner) whose statuses this timeline shows; refreshes what Admits knows of them.
+    // The followees (and the owner) whose statuses this timeline shows; refreshes what Admits knows of them and of the
+    // exclusive lists' members (the lists grain answers that call even while it is calling this grain).
     private async Task<List<long>> AuthorsAsync(CancellationToken cancellationToken)
     {
+        var excluded = GrainFactory.GetGrain<IListsGrain>(Owner).GetExclusiveMembersAsync();
         var followees = await store.ListFolloweesAsync(Owner, cancellationToken);
+        _excluded = [.. await excluded];
+        _excluded.Remove(Owner);
         var authors = new List<long>(followees.Count + 1);
         _showsReblogsOf.Clear();
         foreach (var followee in followees)
@@ -210,8 +244,9 @@ public sealed partial class HomeTimelineGrain(
     }
 
     /// <summary>
-    /// Mastodon's home filter (FeedManager#filter_from_home?): the owner's own statuses always; a reblog unless the
-    /// owner hid the reblogger's reblogs; a reply to someone else only if the owner is that account or follows it.
+    /// Mastodon's home filter (FeedManager#filter_from_home?): the owner's own statuses always; nothing by members of
+    /// the owner's exclusive lists; a reblog unless the owner hid the reblogger's reblogs; a reply to someone else only
+    /// if the owner is that account or follows it.
     /// </summary>
     private bool Admits(TimelineEntry entry)
     {
@@ -219,6 +254,11 @@ public sealed partial class HomeTimelineGrain(
         if (entry.AccountId == owner)
         {
             return true;
+        }
+
+        if (_excluded.Count > 0 && _excluded.Contains(entry.AccountId))
+        {
+            return false;
         }
 
         if (entry.ReblogOfId is not null)

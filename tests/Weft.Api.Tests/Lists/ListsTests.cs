@@ -211,4 +211,41 @@ public sealed class ListsTests(SqliteApiFixture api) : IClassFixture<SqliteApiFi
         await Json.ReadAsync(await noLists.Client.GetAsync("/api/v1/lists"), HttpStatusCode.Forbidden);
         stranger.Dispose();
     }
+
+    [Fact]
+    public async Task Members_of_an_exclusive_list_stay_out_of_the_home_timeline_while_it_is_exclusive()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        using var carol = await api.NewUserAsync("carol");
+        await alice.FollowAsync(bob);
+        await alice.FollowAsync(carol);
+        var before = (await bob.PostStatusAsync("bob before")).Str("id");
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/home")).Contains(before), "bob's status in alice's home");
+
+        var id = (await Json.ReadAsync(await alice.PostFormAsync("/api/v1/lists", ("title", "Only here"), ("exclusive", "true")), HttpStatusCode.OK)).Str("id");
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/lists/{id}/accounts", ("account_ids[]", bob.Id)), HttpStatusCode.OK);
+        Assert.DoesNotContain(before, Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/home")));
+
+        // New statuses of the member go to the list only; others' still reach home.
+        var during = (await bob.PostStatusAsync("bob during")).Str("id");
+        var carols = (await carol.PostStatusAsync("carol during")).Str("id");
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/home")).Contains(carols), "carol's status in alice's home");
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await alice.GetJsonAsync($"/api/v1/timelines/list/{id}")).Contains(during), "bob's new status in the list");
+        Assert.DoesNotContain(during, Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/home")));
+        Assert.Contains(before, Json.Ids(await alice.GetJsonAsync($"/api/v1/timelines/list/{id}")));
+
+        // No longer exclusive: the member's statuses are back in home at once.
+        await Json.ReadAsync(await alice.Client.PutAsJsonAsync($"/api/v1/lists/{id}", new { exclusive = false }), HttpStatusCode.OK);
+        var home = Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/home"));
+        Assert.Contains(before, home);
+        Assert.Contains(during, home);
+
+        // Exclusive again, then the member leaves the list: back again.
+        await Json.ReadAsync(await alice.Client.PutAsJsonAsync($"/api/v1/lists/{id}", new { exclusive = true }), HttpStatusCode.OK);
+        Assert.DoesNotContain(during, Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/home")));
+        using var remove = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/lists/{id}/accounts") { Content = new FormUrlEncodedContent([new("account_ids[]", bob.Id)]) };
+        await Json.ReadAsync(await alice.Client.SendAsync(remove), HttpStatusCode.OK);
+        Assert.Contains(during, Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/home")));
+    }
 }
