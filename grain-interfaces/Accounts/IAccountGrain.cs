@@ -66,12 +66,12 @@ public interface IAccountGrain : IGrainWithIntegerKey
     Task<StatusActionResult> EditStatusAsync(long statusId, StatusDraft draft);
 
     /// <summary>
-    /// Pins one of this account's statuses to its profile (idempotent). Not for reblogs or direct statuses, and at most
-    /// five: <see cref="StatusActionError.Forbidden"/>; someone else's or a missing status: NotFound.
+    /// Pins one of this account's statuses to its profile (idempotent). Someone else's status, a reblog, a direct
+    /// status or a sixth pin: <see cref="StatusActionError.Forbidden"/>; a missing or hidden status: NotFound.
     /// </summary>
     Task<StatusActionResult> PinAsync(long statusId);
 
-    /// <summary>Unpins a status (idempotent); NotFound if it is not this account's.</summary>
+    /// <summary>Unpins a status (idempotent); NotFound if it is missing or hidden from this account.</summary>
     Task<StatusActionResult> UnpinAsync(long statusId);
 
     /// <summary>The pinned statuses, most recently pinned first.</summary>

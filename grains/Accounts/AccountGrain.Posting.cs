@@ -123,7 +123,8 @@ public sealed partial class AccountGrain
         var before = state.State.PinnedStatusIds;
         if (before.Contains(statusId))
         {
-            return new StatusActionResult(view, null);
+            await GrainFactory.GetGrain<IStatusGrain>(statusId).SetPinnedAsync(true); // a mark lost before is set again
+            return new StatusActionResult(view with { Pinned = true }, null);
         }
 
         // Pins of statuses deleted since do not count, and go.
@@ -193,7 +194,24 @@ public sealed partial class AccountGrain
         return new StatusActionResult(view with { Pinned = false }, null);
     }
 
-    public Task<ImmutableArray<long>> GetPinnedAsync() => Task.FromResult<ImmutableArray<long>>([.. state.State.PinnedStatusIds]);
+    public async Task<ImmutableArray<long>> GetPinnedAsync()
+    {
+        ImmutableArray<long> pinned = [.. state.State.PinnedStatusIds];
+
+        // Once per activation, the statuses' marks are brought in line with the list (pins made before statuses kept a
+        // mark, or a mark whose write failed); setting a mark that is set costs nothing.
+        if (!_pinMarksChecked)
+        {
+            foreach (var statusId in pinned)
+            {
+                await GrainFactory.GetGrain<IStatusGrain>(statusId).SetPinnedAsync(true);
+            }
+
+            _pinMarksChecked = true;
+        }
+
+        return pinned;
+    }
 
     // This account's status as it sees it, or null if it is missing, deleted or someone else's.
     private async Task<StatusView?> OwnStatusAsync(long statusId) =>

@@ -51,6 +51,9 @@ public sealed partial class AccountGrain(
     private long _followerRecountApplied;
     private int _followerRecountsInFlight;
 
+    // Whether the pinned statuses' marks were brought in line with the list since activation (GetPinnedAsync).
+    private bool _pinMarksChecked;
+
     private long Id => GetPrimaryKeyLong();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)

@@ -352,11 +352,13 @@ public sealed class StatusFanoutGrain(
 
         await NotifyFollowersAsync(created, deleted, notifiedFollowers);
 
-        // A deleted original takes its reblogs with it; each reblog's grain publishes its own "deleted" event.
-        await BoundedConcurrency.ForEachAsync(
-            reblogsOfDeleted,
-            _options.FanoutConcurrency,
-            reblog => GrainFactory.GetGrain<IStatusGrain>(reblog.Id).DeleteAsync(reblog.AccountId));
+        // A deleted original takes its reblogs with it, and the rebloggers' notifications about it (its edits); each
+        // reblog's grain publishes its own "deleted" event.
+        await BoundedConcurrency.ForEachAsync(reblogsOfDeleted, _options.FanoutConcurrency, async reblog =>
+        {
+            await GrainFactory.GetGrain<INotificationsGrain>(reblog.AccountId).RemoveForStatusAsync(reblog.ReblogOfId!.Value);
+            await GrainFactory.GetGrain<IStatusGrain>(reblog.Id).DeleteAsync(reblog.AccountId);
+        });
     }
 
     // Mastodon's "status" notifications (FeedInsertWorker#notify?): originals and self-replies, not direct ones.

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Weft.Api.Tests.Support;
+using Weft.GrainInterfaces.Statuses;
 using Weft.Testing;
 
 namespace Weft.Api.Tests.Statuses;
@@ -110,5 +113,22 @@ public sealed class PinTests(SqliteApiFixture api) : IClassFixture<SqliteApiFixt
         Assert.StartsWith("Validation failed", refused.Str("error"));
         Assert.Equal(5, Json.Ids(await alice.GetJsonAsync($"/api/v1/accounts/{alice.Id}/statuses?pinned=true")).Count);
         Assert.Empty(Json.Ids(await bob.GetJsonAsync($"/api/v1/accounts/{bob.Id}/statuses?pinned=true")));
+    }
+
+    [Fact]
+    public async Task A_lost_pin_mark_comes_back_when_pinning_again()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        var id = (await alice.PostStatusAsync("pinned, then forgotten")).Str("id");
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{id}/pin"), HttpStatusCode.OK);
+
+        // As if the mark's write had failed after the list was written (or the pin predates the mark).
+        var grains = api.Factory.Services.GetRequiredService<IGrainFactory>();
+        await grains.GetGrain<IStatusGrain>(long.Parse(id, CultureInfo.InvariantCulture)).SetPinnedAsync(false);
+        Assert.False((await alice.GetJsonAsync($"/api/v1/statuses/{id}")).GetProperty("pinned").GetBoolean());
+
+        var again = await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{id}/pin"), HttpStatusCode.OK);
+        Assert.True(again.GetProperty("pinned").GetBoolean());
+        Assert.True((await alice.GetJsonAsync($"/api/v1/statuses/{id}")).GetProperty("pinned").GetBoolean());
     }
 }

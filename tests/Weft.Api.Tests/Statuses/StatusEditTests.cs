@@ -75,6 +75,13 @@ public sealed class StatusEditTests(SqliteApiFixture api) : IClassFixture<Sqlite
             async () => (await bob.GetJsonAsync("/api/v1/notifications?types[]=update")) is var list && list.GetArrayLength() == 1 && list[0].Str("id") != update.Str("id"),
             "bob's update notification renewed");
         Assert.True(long.Parse((await bob.GetJsonAsync("/api/v1/notifications?types[]=update"))[0].Str("id")) > long.Parse(update.Str("id")));
+
+        // Deleting the status takes bob's notification of its edits with it, and his unread count with it.
+        await Json.ReadAsync(await alice.Client.DeleteAsync($"/api/v1/statuses/{id}"), HttpStatusCode.OK);
+        await Eventually.WaitUntilAsync(
+            async () => (await bob.GetJsonAsync("/api/v1/notifications/unread_count")).GetProperty("count").GetInt32() == 0,
+            "bob's update notification gone with the status");
+        Assert.Empty((await bob.GetJsonAsync("/api/v1/notifications?types[]=update")).EnumerateArray());
     }
 
     [Fact]
