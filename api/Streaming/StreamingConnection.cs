@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Weft.Api.Auth;
 using Weft.Api.Mastodon;
+using Weft.GrainInterfaces.Ids;
 using Weft.GrainInterfaces.Live;
 using Weft.GrainInterfaces.Notifications;
 using Weft.GrainInterfaces.Paging;
@@ -109,13 +110,13 @@ public sealed class StreamingConnection(
 
     private ValueTask HandleMessageAsync(byte[] buffer, int length)
     {
-        var (type, stream, tag) = ParseMessage(buffer.AsSpan(0, length));
+        var (type, stream, tag, list) = ParseMessage(buffer.AsSpan(0, length));
         switch (type)
         {
             case "subscribe" when stream is not null:
-                return SubscribeAsync(stream, tag);
+                return SubscribeAsync(stream, tag, list);
             case "unsubscribe" when stream is not null:
-                Unsubscribe(stream, tag);
+                Unsubscribe(stream, tag, list);
                 return ValueTask.CompletedTask;
             case null:
                 SendError("Could not parse the message", 400);
@@ -126,11 +127,12 @@ public sealed class StreamingConnection(
         }
     }
 
-    private static (string? Type, string? Stream, string? Tag) ParseMessage(ReadOnlySpan<byte> message)
+    private static (string? Type, string? Stream, string? Tag, string? List) ParseMessage(ReadOnlySpan<byte> message)
     {
         string? type = null;
         string? stream = null;
         string? tag = null;
+        string? list = null;
         try
         {
             var reader = new Utf8JsonReader(message);
@@ -155,6 +157,10 @@ public sealed class StreamingConnection(
                 {
                     tag = reader.GetString();
                 }
+                else if (reader.TokenType == JsonTokenType.String && name == "list")
+                {
+                    list = reader.GetString();
+                }
                 else
                 {
                     reader.Skip();
@@ -163,19 +169,19 @@ public sealed class StreamingConnection(
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            return (null, null, null);
+            return (null, null, null, null);
         }
 
-        return (type ?? "", stream, tag);
+        return (type ?? "", stream, tag, list);
     }
 
     /// <summary>
     /// Subscribes to a stream, or queues an error message saying why not. A user stream reads the home timeline once,
     /// so a timeline not built since the silo started is built now and its fan-out inserts are streamed from here on.
     /// </summary>
-    public async ValueTask SubscribeAsync(string stream, string? tag)
+    public async ValueTask SubscribeAsync(string stream, string? tag, string? list = null)
     {
-        switch (StreamingSubscriptions.Check(stream, tag, token))
+        switch (StreamingSubscriptions.Check(stream, tag, list, token))
         {
             case StreamingRefusal.Unknown:
                 SendError("Unknown stream type", 400);
@@ -183,12 +189,21 @@ public sealed class StreamingConnection(
             case StreamingRefusal.MissingTag:
                 SendError("Missing tag name parameter", 400);
                 return;
+            case StreamingRefusal.MissingList:
+                SendError("Missing list name parameter", 400);
+                return;
             case StreamingRefusal.Unauthorized:
                 SendError("Missing access token", 401);
                 return;
             case StreamingRefusal.OutOfScope:
                 SendError("Access token does not have the required scopes", 403);
                 return;
+        }
+
+        if (stream == StreamingSubscriptions.List)
+        {
+            await SubscribeListAsync(list!);
+            return;
         }
 
         // Mastodon names a hashtag stream's messages [stream, tag], with the tag as the client gave it.
@@ -225,9 +240,55 @@ public sealed class StreamingConnection(
         }
     }
 
-    private void Unsubscribe(string stream, string? tag)
+    /// <summary>
+    /// A list stream: the members' own channels, each status passed through the list's replies policy. The members are
+    /// those of the moment of subscribing, as the list is read once.
+    /// </summary>
+    private async ValueTask SubscribeListAsync(string list)
     {
-        var key = SubscriptionKey(stream, StreamingSubscriptions.IsHashtag(stream) ? StreamingSubscriptions.Channel(stream, _viewerId, tag) : null);
+        if (await ListStreamFilter.LoadAsync(grains, _viewerId, list) is not { } filter)
+        {
+            SendError("List not found", 404);
+            return;
+        }
+
+        string[] names = [StreamingSubscriptions.List, list];
+        lock (_subscriptionsLock)
+        {
+            var key = ListSubscriptionKey(filter.ListId);
+            if (_subscriptions.ContainsKey(key))
+            {
+                return;
+            }
+
+            if (_subscriptions.Count >= MaxSubscriptions)
+            {
+                SendError($"Too many subscriptions on one connection (at most {MaxSubscriptions}); unsubscribe first", 429);
+                return;
+            }
+
+            var writer = _queue.Writer;
+            var members = new List<IDisposable>(filter.Members.Count);
+            foreach (var member in filter.Members)
+            {
+                members.Add(feed.Subscribe(LiveChannel.Author(member), liveEvent =>
+                {
+                    if (StreamingSubscriptions.Carries(StreamingSubscriptions.List, liveEvent.Kind))
+                    {
+                        writer.TryWrite(new Outgoing(names, liveEvent, null, filter));
+                    }
+                }));
+            }
+
+            _subscriptions[key] = new SubscriptionGroup(members);
+        }
+    }
+
+    private void Unsubscribe(string stream, string? tag, string? list)
+    {
+        var key = stream == StreamingSubscriptions.List
+            ? SnowflakeId.TryParse(list, out var listId) ? ListSubscriptionKey(listId) : ""
+            : SubscriptionKey(stream, StreamingSubscriptions.IsHashtag(stream) ? StreamingSubscriptions.Channel(stream, _viewerId, tag) : null);
         lock (_subscriptionsLock)
         {
             if (_subscriptions.Remove(key, out var subscription))
@@ -237,9 +298,11 @@ public sealed class StreamingConnection(
         }
     }
 
-    // One subscription per stream, and per tag (in any spelling) for hashtag streams.
+    // One subscription per stream, and per tag (in any spelling) for hashtag streams, per list for list streams.
     private static string SubscriptionKey(string stream, LiveChannel? tagChannel) =>
         tagChannel is { } channel ? stream + " " + channel.Name : stream;
+
+    private static string ListSubscriptionKey(long listId) => StreamingSubscriptions.List + " " + listId.ToString(CultureInfo.InvariantCulture);
 
     private void SendError(string error, int status)
     {
@@ -254,7 +317,7 @@ public sealed class StreamingConnection(
         {
             await foreach (var outgoing in _queue.Reader.ReadAllAsync(cancellationToken))
             {
-                var text = outgoing.Raw ?? await RenderMessageAsync(outgoing.Stream!, outgoing.Event!);
+                var text = outgoing.Raw ?? await RenderMessageAsync(outgoing.Stream!, outgoing.Event!, outgoing.Filter);
                 if (text is null || socket.State != WebSocketState.Open)
                 {
                     continue;
@@ -284,7 +347,7 @@ public sealed class StreamingConnection(
             await foreach (var outgoing in _queue.Reader.ReadAllAsync(aborted))
             {
                 var text = outgoing.Raw;
-                if (text is null && await RenderEventAsync(outgoing.Event!) is { } rendered)
+                if (text is null && await RenderEventAsync(outgoing.Event!, outgoing.Filter) is { } rendered)
                 {
                     text = "event: " + rendered.Event + "\ndata: " + rendered.Payload + "\n\n";
                 }
@@ -323,22 +386,29 @@ public sealed class StreamingConnection(
     }
 
     /// <summary>The WebSocket message for an event as this viewer sees it, or null when they may not see what it names.</summary>
-    private async ValueTask<string?> RenderMessageAsync(string[] stream, LiveEvent liveEvent) =>
-        await RenderEventAsync(liveEvent) is { } rendered
+    private async ValueTask<string?> RenderMessageAsync(string[] stream, LiveEvent liveEvent, ListStreamFilter? filter) =>
+        await RenderEventAsync(liveEvent, filter) is { } rendered
             ? MastodonJson.Serialize(new StreamingEvent { Stream = stream, Event = rendered.Event, Payload = rendered.Payload }, MastodonJson.Context.StreamingEvent)
             : null;
 
-    /// <summary>The event's name and payload as this viewer sees it, or null when they may not see what it names.</summary>
-    private async ValueTask<(string Event, string Payload)?> RenderEventAsync(LiveEvent liveEvent)
+    /// <summary>
+    /// The event's name and payload as this viewer sees it, or null when they may not see what it names (or a list
+    /// stream's <paramref name="filter"/> leaves it out).
+    /// </summary>
+    private async ValueTask<(string Event, string Payload)?> RenderEventAsync(LiveEvent liveEvent, ListStreamFilter? filter)
     {
         switch (liveEvent.Kind)
         {
             case LiveEventKind.Update:
                 var status = await statuses.LoadAsync(liveEvent.Id, _viewerId, origin);
-                return status is null ? null : ("update", MastodonJson.Serialize(status, MastodonJson.Context.Status));
+                return status is null || filter is not null && !await filter.ShowsAsync(status)
+                    ? null
+                    : ("update", MastodonJson.Serialize(status, MastodonJson.Context.Status));
             case LiveEventKind.StatusUpdate:
                 var edited = await statuses.LoadAsync(liveEvent.Id, _viewerId, origin);
-                return edited is null ? null : ("status.update", MastodonJson.Serialize(edited, MastodonJson.Context.Status));
+                return edited is null || filter is not null && !await filter.ShowsAsync(edited)
+                    ? null
+                    : ("status.update", MastodonJson.Serialize(edited, MastodonJson.Context.Status));
             case LiveEventKind.Delete:
                 return ("delete", liveEvent.Id.ToString(CultureInfo.InvariantCulture));
             default:
@@ -351,5 +421,17 @@ public sealed class StreamingConnection(
     private Task<GrainInterfaces.Notifications.Notification?> GetNotificationAsync(long notificationId) =>
         grains.GetGrain<INotificationsGrain>(_viewerId).GetAsync(notificationId);
 
-    private readonly record struct Outgoing(string[]? Stream, LiveEvent? Event, string? Raw);
+    private readonly record struct Outgoing(string[]? Stream, LiveEvent? Event, string? Raw, ListStreamFilter? Filter = null);
+
+    // A list stream's subscriptions, one per member, ended together.
+    private sealed class SubscriptionGroup(List<IDisposable> subscriptions) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var subscription in subscriptions)
+            {
+                subscription.Dispose();
+            }
+        }
+    }
 }

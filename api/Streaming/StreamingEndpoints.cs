@@ -9,11 +9,11 @@ namespace Weft.Api.Streaming;
 
 /// <summary>
 /// Mastodon's streaming API. Over WebSocket: GET /api/v1/streaming?stream=user|user:notification|public|public:local,
-/// or stream=hashtag|hashtag:local with tag=name, then subscribe/unsubscribe messages. The token comes from the
+/// stream=hashtag|hashtag:local with tag=name, or stream=list with list=id, then subscribe/unsubscribe messages. The token comes from the
 /// Authorization header, the access_token parameter or Sec-WebSocket-Protocol (echoed back in the handshake); an
 /// invalid one is refused with 401 before the upgrade. Over HTTP (server-sent events, as Mastodon.py streams): one
 /// stream per request, named by the path — /api/v1/streaming/user, /user/notification, /public, /public/local,
-/// /hashtag?tag=name and /hashtag/local?tag=name.
+/// /hashtag?tag=name, /hashtag/local?tag=name and /list?list=id.
 /// </summary>
 public static class StreamingEndpoints
 {
@@ -28,17 +28,19 @@ public static class StreamingEndpoints
         app.MapGet("/api/v1/streaming/health", () => Results.Text("OK", "text/plain"));
         app.MapGet("/api/v1/streaming", StreamAsync)
             .WithTags("Streaming")
-            .WithQuery("stream", "The stream to subscribe to at once: user, user:notification, public, public:local, hashtag or hashtag:local (more with subscribe messages).")
+            .WithQuery("stream", "The stream to subscribe to at once: user, user:notification, public, public:local, hashtag, hashtag:local or list (more with subscribe messages).")
             .WithQuery("tag", "The hashtag of a hashtag stream.")
+            .WithQuery("list", "The id of a list stream's list (one of the user's).")
             .WithQuery("access_token", "The token, for clients that cannot send headers on a WebSocket (also accepted in Sec-WebSocket-Protocol).")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
             .WithSummary("A WebSocket of live events (update, notification, delete, status.update); 400 without an upgrade.");
         app.MapGet("/api/v1/streaming/{*stream}", EventStreamAsync)
             .WithTags("Streaming")
             .WithQuery("tag", "The hashtag of a hashtag stream.")
+            .WithQuery("list", "The id of a list stream's list (one of the user's).")
             .WithQuery("access_token", "The token, if not in the Authorization header.")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
-            .WithSummary("Server-sent events (text/event-stream) of one stream, named by the path: user, user/notification, public, public/local, hashtag, hashtag/local.");
+            .WithSummary("Server-sent events (text/event-stream) of one stream, named by the path: user, user/notification, public, public/local, hashtag, hashtag/local, list.");
         return app;
     }
 
@@ -53,7 +55,8 @@ public static class StreamingEndpoints
         var token = context.GetAuthenticatedToken();
         var initial = context.Request.Query["stream"].ToString();
         var tag = context.Request.Query["tag"].ToString();
-        if (initial.Length > 0 && Refuse(initial, tag, token) is { } refusal)
+        var list = context.Request.Query["list"].ToString();
+        if (initial.Length > 0 && (Refuse(initial, tag, list, token) ?? await RefuseListAsync(initial, list, token, grains)) is { } refusal)
         {
             return refusal;
         }
@@ -67,7 +70,7 @@ public static class StreamingEndpoints
         using var connection = new StreamingConnection(grains, feed, statuses, notifications, token, RequestOrigin.Get(context.Request));
         if (initial.Length > 0)
         {
-            await connection.SubscribeAsync(initial, tag);
+            await connection.SubscribeAsync(initial, tag, list);
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync(accept);
@@ -83,13 +86,14 @@ public static class StreamingEndpoints
         var token = context.GetAuthenticatedToken();
         var name = stream.TrimEnd('/').Replace('/', ':');
         var tag = context.Request.Query["tag"].ToString();
-        if (Refuse(name, tag, token) is { } refusal)
+        var list = context.Request.Query["list"].ToString();
+        if ((Refuse(name, tag, list, token) ?? await RefuseListAsync(name, list, token, grains)) is { } refusal)
         {
             return refusal;
         }
 
         using var connection = new StreamingConnection(grains, feed, statuses, notifications, token, RequestOrigin.Get(context.Request));
-        await connection.SubscribeAsync(name, tag);
+        await connection.SubscribeAsync(name, tag, list);
 
         // Each event goes out as it comes: no buffering here, nor in a proxy in front (nginx honours X-Accel-Buffering).
         var response = context.Response;
@@ -110,12 +114,19 @@ public static class StreamingEndpoints
     private static CancellationTokenSource EndedOrStopping(HttpContext context, IHostApplicationLifetime lifetime) =>
         CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
 
+    /// <summary>A 404 for a list stream of a list that is not the user's, before the stream opens; null otherwise.</summary>
+    private static async ValueTask<IResult?> RefuseListAsync(string stream, string? list, AuthenticatedToken? token, IGrainFactory grains) =>
+        stream == StreamingSubscriptions.List && await ListStreamFilter.LoadAsync(grains, token?.Grant.AccountId ?? 0, list) is null
+            ? ApiErrors.NotFound()
+            : null;
+
     /// <summary>The error answer for a stream the token may not have, or null if it may.</summary>
-    private static IResult? Refuse(string stream, string? tag, AuthenticatedToken? token) =>
-        StreamingSubscriptions.Check(stream, tag, token) switch
+    private static IResult? Refuse(string stream, string? tag, string? list, AuthenticatedToken? token) =>
+        StreamingSubscriptions.Check(stream, tag, list, token) switch
         {
             StreamingRefusal.Unknown => ApiErrors.BadRequest("Unknown stream type"),
             StreamingRefusal.MissingTag => ApiErrors.BadRequest("Missing tag name parameter"),
+            StreamingRefusal.MissingList => ApiErrors.BadRequest("Missing list name parameter"),
             StreamingRefusal.Unauthorized => ApiErrors.Unauthorized(),
             StreamingRefusal.OutOfScope => ApiErrors.InsufficientScope(StreamingSubscriptions.ScopeOf(stream)!),
             _ => null,

@@ -6,11 +6,14 @@ public enum StreamingRefusal
     /// <summary>Allowed.</summary>
     None,
 
-    /// <summary>No such stream (or one Weft has nothing for, like lists).</summary>
+    /// <summary>No such stream.</summary>
     Unknown,
 
     /// <summary>A hashtag stream without its tag parameter.</summary>
     MissingTag,
+
+    /// <summary>A list stream without its list parameter.</summary>
+    MissingList,
 
     /// <summary>The stream needs a user token.</summary>
     Unauthorized,

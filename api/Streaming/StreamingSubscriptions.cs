@@ -13,11 +13,16 @@ public static class StreamingSubscriptions
     public const string PublicLocal = "public:local";
     public const string Hashtag = "hashtag";
     public const string HashtagLocal = "hashtag:local";
+    public const string List = "list";
 
-    /// <summary>Whether <paramref name="token"/> may subscribe to <paramref name="stream"/> (with <paramref name="tag"/> for hashtag streams).</summary>
-    public static StreamingRefusal Check(string stream, string? tag, AuthenticatedToken? token) => stream switch
+    /// <summary>
+    /// Whether <paramref name="token"/> may subscribe to <paramref name="stream"/> (with <paramref name="tag"/> for hashtag
+    /// streams, <paramref name="list"/> for list streams; whether the list is the user's is checked on subscribing).
+    /// </summary>
+    public static StreamingRefusal Check(string stream, string? tag, string? list, AuthenticatedToken? token) => stream switch
     {
         User or UserNotification => Needs(token, ScopeOf(stream)!),
+        List => string.IsNullOrEmpty(list) ? StreamingRefusal.MissingList : Needs(token, ScopeOf(stream)!),
         Public or PublicLocal => StreamingRefusal.None,
         Hashtag or HashtagLocal => string.IsNullOrEmpty(tag) ? StreamingRefusal.MissingTag : StreamingRefusal.None,
         _ => StreamingRefusal.Unknown,
@@ -31,6 +36,7 @@ public static class StreamingSubscriptions
     {
         User => "read:statuses",
         UserNotification => "read:notifications",
+        List => "read:lists",
         _ => null,
     };
 
@@ -50,7 +56,7 @@ public static class StreamingSubscriptions
     public static bool Carries(string stream, LiveEventKind kind) => stream switch
     {
         UserNotification => kind == LiveEventKind.Notification,
-        Public or PublicLocal or Hashtag or HashtagLocal => kind != LiveEventKind.Notification,
+        Public or PublicLocal or Hashtag or HashtagLocal or List => kind != LiveEventKind.Notification,
         _ => true,
     };
 

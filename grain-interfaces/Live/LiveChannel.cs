@@ -10,6 +10,9 @@ public readonly record struct LiveChannel(string Name)
     /// <summary>Public statuses with the hashtag <paramref name="tag"/> (lower case, without '#') as they are posted.</summary>
     public static LiveChannel Tag(string tag) => new("hashtag:" + tag);
 
+    /// <summary>An account's own statuses (not direct ones) as they are posted, edited and deleted; list streams follow their members here.</summary>
+    public static LiveChannel Author(long accountId) => new("author:" + accountId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>An account's home timeline updates and notifications.</summary>
     public static LiveChannel User(long accountId) => new("user:" + accountId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

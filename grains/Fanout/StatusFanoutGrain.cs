@@ -70,7 +70,7 @@ public sealed class StatusFanoutGrain(
         await ReindexEditedAsync(edited);
         var notifiedFollowers = await DeliverToTimelinesAsync(created, deleted);
         await NotifyAsync(created, deleted, reblogsOfDeleted, notifiedFollowers);
-        PublishPublic(created, deleted, edited);
+        PublishLive(created, deleted, edited);
         await PublishEditsToFollowersAsync(edited);
         await NotifyRebloggersOfEditsAsync(edited);
     }
@@ -423,9 +423,9 @@ public sealed class StatusFanoutGrain(
         }
     }
 
-    // (4) Mastodon's public stream: public statuses that are neither reblogs nor replies to someone else; edits of
-    // them as "status.update".
-    private void PublishPublic(List<StatusSnapshot> created, List<StatusSnapshot> deleted, List<StatusSnapshot> edited)
+    // (4) Live channels: the author's own (every status but direct ones, for list streams); Mastodon's public stream,
+    // public statuses that are neither reblogs nor replies to someone else; hashtag streams. Edits go as "status.update".
+    private void PublishLive(List<StatusSnapshot> created, List<StatusSnapshot> deleted, List<StatusSnapshot> edited)
     {
         // Creations first, so a status created and edited in one batch is not updated before it appears.
         foreach (var status in created)
@@ -445,6 +445,11 @@ public sealed class StatusFanoutGrain(
 
         void Publish(StatusSnapshot status, LiveEventKind kind)
         {
+            if (status.Visibility != StatusVisibility.Direct)
+            {
+                liveFeed.Publish(LiveChannel.Author(status.AccountId), new LiveEvent(kind, status.Id));
+            }
+
             if (IsOnPublicStream(status))
             {
                 liveFeed.Publish(LiveChannel.Public, new LiveEvent(kind, status.Id));

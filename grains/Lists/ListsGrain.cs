@@ -183,22 +183,13 @@ public sealed partial class ListsGrain(
         var owner = GrainFactory.GetGrain<IAccountGrain>(Owner);
         foreach (var row in rows)
         {
-            if (await ShowsAsync(row))
+            if (await ListReplies.ShowsAsync(policy, Owner, members, row.AccountId, row.InReplyToAccountId, owner.IsFollowingAsync))
             {
                 shown.Add(row.Id);
             }
         }
 
         return new Page<long>(shown.ToImmutable(), rows[0].Id, rows[^1].Id);
-
-        // Mastodon's list feed: a reply to someone else shows if it answers the owner, a followed account ("followed"),
-        // or a member ("list"); with "none", only replies to the owner.
-        async ValueTask<bool> ShowsAsync(StatusRow row) =>
-            row.InReplyToAccountId is not { } target
-            || target == row.AccountId
-            || target == Owner
-            || policy == ListRepliesPolicy.List && members.Contains(target)
-            || policy == ListRepliesPolicy.Followed && await owner.IsFollowingAsync(target);
     }
 
     private StoredList? Find(long listId) => state.State.Lists.Find(l => l.Id == listId);

@@ -64,7 +64,8 @@ public sealed class EventStreamTests(StreamingTests.SocketApi api) : IClassFixtu
     [InlineData("/api/v1/streaming/user", HttpStatusCode.Unauthorized)]
     [InlineData("/api/v1/streaming/user/notification", HttpStatusCode.Unauthorized)]
     [InlineData("/api/v1/streaming/hashtag", HttpStatusCode.BadRequest)]
-    [InlineData("/api/v1/streaming/list?list=1", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v1/streaming/list?list=1", HttpStatusCode.Unauthorized)]
+    [InlineData("/api/v1/streaming/list", HttpStatusCode.BadRequest)]
     [InlineData("/api/v1/streaming/nonsense/deeper", HttpStatusCode.BadRequest)]
     [InlineData("/api/v1/streaming/", HttpStatusCode.BadRequest)]
     public async Task Streams_that_cannot_be_served_get_json_errors(string path, HttpStatusCode expected)

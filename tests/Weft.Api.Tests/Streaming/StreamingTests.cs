@@ -135,6 +135,56 @@ public sealed class StreamingTests : IClassFixture<StreamingTests.SocketApi>
     }
 
     [Fact]
+    public async Task A_list_stream_carries_its_members_statuses_as_the_list_shows_them()
+    {
+        using var alice = await _api.Users.NewUserAsync("alice");
+        using var bob = await _api.Users.NewUserAsync("bob");
+        using var carol = await _api.Users.NewUserAsync("carol");
+        using var dave = await _api.Users.NewUserAsync("dave");
+        using var noLists = await _api.Users.NewUserAsync("nolists", scopes: "read:statuses");
+        await alice.FollowAsync(bob);
+        await alice.FollowAsync(carol);
+        await alice.FollowAsync(dave);
+        var list = (await Json.ReadAsync(await alice.PostFormAsync("/api/v1/lists", ("title", "Bob and Carol")), HttpStatusCode.OK)).Str("id");
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/lists/{list}/accounts", ("account_ids[]", bob.Id), ("account_ids[]", carol.Id)), HttpStatusCode.OK);
+
+        // Refused before the upgrade: no list, someone else's list, no lists scope.
+        Assert.Contains("400", (await Assert.ThrowsAsync<WebSocketException>(() => StreamingClient.ConnectAsync(
+            _api.BaseAddress, "stream=list", o => o.SetRequestHeader("Authorization", "Bearer " + alice.Token)))).Message);
+        Assert.Contains("404", (await Assert.ThrowsAsync<WebSocketException>(() => StreamingClient.ConnectAsync(
+            _api.BaseAddress, $"stream=list&list={list}", o => o.SetRequestHeader("Authorization", "Bearer " + bob.Token)))).Message);
+        Assert.Contains("403", (await Assert.ThrowsAsync<WebSocketException>(() => StreamingClient.ConnectAsync(
+            _api.BaseAddress, $"stream=list&list={list}", o => o.SetRequestHeader("Authorization", "Bearer " + noLists.Token)))).Message);
+
+        await using var stream = await StreamingClient.ConnectAsync(
+            _api.BaseAddress, $"stream=list&list={list}", o => o.SetRequestHeader("Authorization", "Bearer " + alice.Token));
+
+        // Dave is not a member; bob's reply to dave is not shown by the list's policy ("list"): the first message is
+        // bob's next status, then carol's followers-only one.
+        await dave.PostStatusAsync("dave is not in the list");
+        var daves = (await dave.PostStatusAsync("dave asks")).Str("id");
+        await bob.PostStatusAsync("bob answers dave", inReplyToId: daves);
+        var bobs = (await bob.PostStatusAsync("bob, for the list")).Str("id");
+        var first = await stream.ReceiveAsync();
+        Assert.Equal(["list", list], first.GetProperty("stream").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("update", first.Str("event"));
+        Assert.Equal(bobs, JsonDocument.Parse(first.Str("payload")).RootElement.Str("id"));
+        var carols = (await carol.PostStatusAsync("carol, followers only", "private")).Str("id");
+        Assert.Equal(carols, JsonDocument.Parse((await stream.ReceiveAsync()).Str("payload")).RootElement.Str("id"));
+
+        // Unsubscribed by list id, it stops; a subscription to an unknown list is an error message.
+        await stream.SendAsync($"{{\"type\":\"unsubscribe\",\"stream\":\"list\",\"list\":\"{list}\"}}");
+        await stream.SendAsync("{\"type\":\"subscribe\",\"stream\":\"list\",\"list\":\"12345\"}");
+        Assert.Equal(404, (await stream.ReceiveAsync()).GetProperty("status").GetInt32());
+        await stream.SubscribeAsync("public:local");
+        await bob.PostStatusAsync("bob, after the list stream ended", "unlisted");
+        var publicOne = (await carol.PostStatusAsync("carol, public")).Str("id");
+        var next = await stream.ReceiveAsync();
+        Assert.Equal(["public:local"], next.GetProperty("stream").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(publicOne, JsonDocument.Parse(next.Str("payload")).RootElement.Str("id"));
+    }
+
+    [Fact]
     public async Task A_connection_holds_at_most_100_subscriptions_and_unsubscribing_makes_room()
     {
         using var alice = await _api.Users.NewUserAsync("alice");
