@@ -1,5 +1,6 @@
 using Weft.Api.Accounts;
 using Weft.Api.Apps;
+using Weft.Api.Conversations;
 using Weft.Api.Discovery;
 using Weft.Api.Lists;
 using Weft.Api.Health;
@@ -36,6 +37,7 @@ public static class WeftApiEndpointRouteBuilderExtensions
         app.MapNotificationsEndpoints();
         app.MapMarkersEndpoints();
         app.MapListsEndpoints();
+        app.MapConversationsEndpoints();
         app.MapDiscoveryEndpoints();
         app.MapStreamingEndpoints();
         app.MapOAuthEndpoints();

@@ -21,6 +21,8 @@ namespace Weft.Api.Mastodon;
 [JsonSerializable(typeof(GroupedNotificationsResults))]
 [JsonSerializable(typeof(UnreadCount))]
 [JsonSerializable(typeof(ListEntity))]
+[JsonSerializable(typeof(ConversationEntity))]
+[JsonSerializable(typeof(IReadOnlyList<ConversationEntity>))]
 [JsonSerializable(typeof(IReadOnlyList<ListEntity>))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, MarkerEntity>))]
 [JsonSerializable(typeof(Context))]

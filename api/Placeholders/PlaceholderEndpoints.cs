@@ -4,7 +4,7 @@ namespace Weft.Api.Placeholders;
 
 /// <summary>
 /// Valid, empty answers for what clients load at start-up but Weft does not have yet (filters, mutes, blocks,
-/// conversations, announcements, custom emoji, trends), behind the same scopes Mastodon checks, so clients start cleanly.
+/// announcements, custom emoji, trends), behind the same scopes Mastodon checks, so clients start cleanly.
 /// </summary>
 public static class PlaceholderEndpoints
 {
@@ -22,7 +22,6 @@ public static class PlaceholderEndpoints
         group.MapGet("/api/v1/domain_blocks", () => Json(EmptyArray)).RequireScope("read:blocks").Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/filters", () => Json(EmptyArray)).RequireScope("read:filters").Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v2/filters", () => Json(EmptyArray)).RequireScope("read:filters").Produces<IReadOnlyList<object>>();
-        group.MapGet("/api/v1/conversations", () => Json(EmptyArray)).RequireScope("read:statuses").Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/announcements", () => Json(EmptyArray)).RequireScope("read").Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/follow_requests", () => Json(EmptyArray)).RequireScope("read:follows").Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/followed_tags", () => Json(EmptyArray)).RequireScope("read:follows").Produces<IReadOnlyList<object>>();

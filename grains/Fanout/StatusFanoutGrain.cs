@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Weft.GrainInterfaces.Accounts;
+using Weft.GrainInterfaces.Conversations;
 using Weft.GrainInterfaces.Live;
 using Weft.GrainInterfaces.Notifications;
 using Weft.GrainInterfaces.Statuses;
@@ -70,6 +71,7 @@ public sealed class StatusFanoutGrain(
         await ReindexEditedAsync(edited);
         var notifiedFollowers = await DeliverToTimelinesAsync(created, deleted);
         await NotifyAsync(created, deleted, reblogsOfDeleted, notifiedFollowers);
+        await DeliverToConversationsAsync(created, deleted);
         PublishLive(created, deleted, edited);
         await PublishEditsToFollowersAsync(edited);
         await NotifyRebloggersOfEditsAsync(edited);
@@ -88,6 +90,33 @@ public sealed class StatusFanoutGrain(
                 _options.FanoutConcurrency,
                 reblog => GrainFactory.GetGrain<INotificationsGrain>(reblog.AccountId).RenewAsync(NotificationType.Update, author, statusId));
         }
+    }
+
+    // Direct statuses make conversations, for the author and each mentioned account (Mastodon's AccountConversation).
+    private async Task DeliverToConversationsAsync(List<StatusSnapshot> created, List<StatusSnapshot> deleted)
+    {
+        var author = Author;
+        foreach (var status in created)
+        {
+            if (status.Visibility == StatusVisibility.Direct && status.ReblogOfId is null)
+            {
+                var participants = Participants(status);
+                await BoundedConcurrency.ForEachAsync(participants, _options.FanoutConcurrency,
+                    participant => GrainFactory.GetGrain<IConversationsGrain>(participant).AddAsync(status.Id, author, participants));
+            }
+        }
+
+        foreach (var status in deleted)
+        {
+            if (status.Visibility == StatusVisibility.Direct && status.ReblogOfId is null)
+            {
+                await BoundedConcurrency.ForEachAsync(Participants(status), _options.FanoutConcurrency,
+                    participant => GrainFactory.GetGrain<IConversationsGrain>(participant).RemoveStatusAsync(status.Id));
+            }
+        }
+
+        static List<long> Participants(StatusSnapshot status) =>
+            [.. status.Mentions.Select(mention => mention.AccountId).Append(status.AccountId).Distinct()];
     }
 
     // An edit changes mentions and hashtags: the index follows, in event order (a later edit of one status wins).
