@@ -1,4 +1,3 @@
-using System.Globalization;
 using Weft.Api.Auth;
 using Weft.Api.Infrastructure;
 using Weft.Api.Infrastructure.Paging;
@@ -32,7 +31,7 @@ public static class ConversationsEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, IGrainFactory grains, AccountRenderer accounts, StatusRenderer statuses)
+    private static async Task<IResult> ListAsync(HttpContext context, IGrainFactory grains, ConversationRenderer renderer)
     {
         var viewerId = context.RequireAccountId();
         var page = await grains.GetGrain<IConversationsGrain>(viewerId).ListAsync(PageQuery.Parse(context.Request));
@@ -45,7 +44,7 @@ public static class ConversationsEndpoints
         var rendered = new List<ConversationEntity>(page.Items.Length);
         foreach (var conversation in page.Items)
         {
-            if (await RenderAsync(conversation, viewerId, origin, accounts, statuses) is { } entity)
+            if (await renderer.RenderAsync(conversation, viewerId, origin) is { } entity)
             {
                 rendered.Add(entity);
             }
@@ -54,11 +53,11 @@ public static class ConversationsEndpoints
         return MastodonResponses.Json<IReadOnlyList<ConversationEntity>>(rendered, MastodonJson.Context.IReadOnlyListConversationEntity);
     }
 
-    private static async Task<IResult> MarkReadAsync(string id, HttpContext context, IGrainFactory grains, AccountRenderer accounts, StatusRenderer statuses)
+    private static async Task<IResult> MarkReadAsync(string id, HttpContext context, IGrainFactory grains, ConversationRenderer renderer)
     {
         var viewerId = context.RequireAccountId();
         var conversation = await grains.GetGrain<IConversationsGrain>(viewerId).MarkReadAsync(RouteIds.Path(id));
-        var rendered = conversation is null ? null : await RenderAsync(conversation, viewerId, RequestOrigin.Get(context.Request), accounts, statuses);
+        var rendered = conversation is null ? null : await renderer.RenderAsync(conversation, viewerId, RequestOrigin.Get(context.Request));
         return rendered is null ? ApiErrors.NotFound() : MastodonResponses.Json(rendered, MastodonJson.Context.ConversationEntity);
     }
 
@@ -66,31 +65,4 @@ public static class ConversationsEndpoints
         await grains.GetGrain<IConversationsGrain>(context.RequireAccountId()).RemoveAsync(RouteIds.Path(id))
             ? MastodonResponses.EmptyObject()
             : ApiErrors.NotFound();
-
-    // A conversation whose last status the user can no longer see (deleted meanwhile) is left out until it changes.
-    private static async Task<ConversationEntity?> RenderAsync(
-        Conversation conversation, long viewerId, string origin, AccountRenderer accounts, StatusRenderer statuses)
-    {
-        if (await statuses.LoadAsync(conversation.LastStatusId, viewerId, origin) is not { } lastStatus)
-        {
-            return null;
-        }
-
-        var participants = new List<Account>(conversation.AccountIds.Length);
-        foreach (var accountId in conversation.AccountIds)
-        {
-            if (await accounts.LoadAsync(accountId, origin) is { } account)
-            {
-                participants.Add(account);
-            }
-        }
-
-        return new ConversationEntity
-        {
-            Id = conversation.Id.ToString(CultureInfo.InvariantCulture),
-            Unread = conversation.Unread,
-            Accounts = participants,
-            LastStatus = lastStatus,
-        };
-    }
 }

@@ -8,6 +8,7 @@ public static class MastodonServiceCollectionExtensions
         services.AddSingleton<AccountRenderer>();
         services.AddSingleton<StatusRenderer>();
         services.AddSingleton<NotificationRenderer>();
+        services.AddSingleton<ConversationRenderer>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Weft.Api.Auth;
 using Weft.Api.Mastodon;
+using Weft.GrainInterfaces.Conversations;
 using Weft.GrainInterfaces.Ids;
 using Weft.GrainInterfaces.Live;
 using Weft.GrainInterfaces.Notifications;
@@ -24,6 +25,7 @@ public sealed class StreamingConnection(
     ILiveFeed feed,
     StatusRenderer statuses,
     NotificationRenderer notifications,
+    ConversationRenderer conversations,
     AuthenticatedToken? token,
     string origin) : IDisposable
 {
@@ -411,9 +413,13 @@ public sealed class StreamingConnection(
                     : ("status.update", MastodonJson.Serialize(edited, MastodonJson.Context.Status));
             case LiveEventKind.Delete:
                 return ("delete", liveEvent.Id.ToString(CultureInfo.InvariantCulture));
+            case LiveEventKind.Conversation:
+                var stored = _viewerId == 0 ? null : await grains.GetGrain<IConversationsGrain>(_viewerId).GetAsync(liveEvent.Id);
+                var conversation = stored is null ? null : await conversations.RenderAsync(stored, _viewerId, origin);
+                return conversation is null ? null : ("conversation", MastodonJson.Serialize(conversation, MastodonJson.Context.ConversationEntity));
             default:
-                var stored = _viewerId == 0 ? null : await GetNotificationAsync(liveEvent.Id);
-                var notification = stored is null ? null : await notifications.RenderAsync(stored, _viewerId, origin);
+                var storedNotification = _viewerId == 0 ? null : await GetNotificationAsync(liveEvent.Id);
+                var notification = storedNotification is null ? null : await notifications.RenderAsync(storedNotification, _viewerId, origin);
                 return notification is null ? null : ("notification", MastodonJson.Serialize(notification, MastodonJson.Context.Notification));
         }
     }

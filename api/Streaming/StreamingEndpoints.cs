@@ -8,11 +8,11 @@ using Weft.Api.OpenApi;
 namespace Weft.Api.Streaming;
 
 /// <summary>
-/// Mastodon's streaming API. Over WebSocket: GET /api/v1/streaming?stream=user|user:notification|public|public:local,
+/// Mastodon's streaming API. Over WebSocket: GET /api/v1/streaming?stream=user|user:notification|direct|public|public:local,
 /// stream=hashtag|hashtag:local with tag=name, or stream=list with list=id, then subscribe/unsubscribe messages. The token comes from the
 /// Authorization header, the access_token parameter or Sec-WebSocket-Protocol (echoed back in the handshake); an
 /// invalid one is refused with 401 before the upgrade. Over HTTP (server-sent events, as Mastodon.py streams): one
-/// stream per request, named by the path — /api/v1/streaming/user, /user/notification, /public, /public/local,
+/// stream per request, named by the path — /api/v1/streaming/user, /user/notification, /direct, /public, /public/local,
 /// /hashtag?tag=name, /hashtag/local?tag=name and /list?list=id.
 /// </summary>
 public static class StreamingEndpoints
@@ -28,7 +28,7 @@ public static class StreamingEndpoints
         app.MapGet("/api/v1/streaming/health", () => Results.Text("OK", "text/plain"));
         app.MapGet("/api/v1/streaming", StreamAsync)
             .WithTags("Streaming")
-            .WithQuery("stream", "The stream to subscribe to at once: user, user:notification, public, public:local, hashtag, hashtag:local or list (more with subscribe messages).")
+            .WithQuery("stream", "The stream to subscribe to at once: user, user:notification, direct, public, public:local, hashtag, hashtag:local or list (more with subscribe messages).")
             .WithQuery("tag", "The hashtag of a hashtag stream.")
             .WithQuery("list", "The id of a list stream's list (one of the user's).")
             .WithQuery("access_token", "The token, for clients that cannot send headers on a WebSocket (also accepted in Sec-WebSocket-Protocol).")
@@ -40,12 +40,13 @@ public static class StreamingEndpoints
             .WithQuery("list", "The id of a list stream's list (one of the user's).")
             .WithQuery("access_token", "The token, if not in the Authorization header.")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
-            .WithSummary("Server-sent events (text/event-stream) of one stream, named by the path: user, user/notification, public, public/local, hashtag, hashtag/local, list.");
+            .WithSummary("Server-sent events (text/event-stream) of one stream, named by the path: user, user/notification, direct, public, public/local, hashtag, hashtag/local, list.");
         return app;
     }
 
     private static async Task<IResult> StreamAsync(
-        HttpContext context, IGrainFactory grains, ILiveFeed feed, StatusRenderer statuses, NotificationRenderer notifications, IHostApplicationLifetime lifetime)
+        HttpContext context, IGrainFactory grains, ILiveFeed feed, StatusRenderer statuses, NotificationRenderer notifications, ConversationRenderer conversations,
+        IHostApplicationLifetime lifetime)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -67,7 +68,7 @@ public static class StreamingEndpoints
             accept.SubProtocol = protocols[0]!.Split(',')[0].Trim();
         }
 
-        using var connection = new StreamingConnection(grains, feed, statuses, notifications, token, RequestOrigin.Get(context.Request));
+        using var connection = new StreamingConnection(grains, feed, statuses, notifications, conversations, token, RequestOrigin.Get(context.Request));
         if (initial.Length > 0)
         {
             await connection.SubscribeAsync(initial, tag, list);
@@ -81,7 +82,7 @@ public static class StreamingEndpoints
 
     private static async Task<IResult> EventStreamAsync(
         HttpContext context, string stream, IGrainFactory grains, ILiveFeed feed, StatusRenderer statuses, NotificationRenderer notifications,
-        IHostApplicationLifetime lifetime)
+        ConversationRenderer conversations, IHostApplicationLifetime lifetime)
     {
         var token = context.GetAuthenticatedToken();
         var name = stream.TrimEnd('/').Replace('/', ':');
@@ -92,7 +93,7 @@ public static class StreamingEndpoints
             return refusal;
         }
 
-        using var connection = new StreamingConnection(grains, feed, statuses, notifications, token, RequestOrigin.Get(context.Request));
+        using var connection = new StreamingConnection(grains, feed, statuses, notifications, conversations, token, RequestOrigin.Get(context.Request));
         await connection.SubscribeAsync(name, tag, list);
 
         // Each event goes out as it comes: no buffering here, nor in a proxy in front (nginx honours X-Accel-Buffering).

@@ -14,6 +14,7 @@ public static class StreamingSubscriptions
     public const string Hashtag = "hashtag";
     public const string HashtagLocal = "hashtag:local";
     public const string List = "list";
+    public const string Direct = "direct";
 
     /// <summary>
     /// Whether <paramref name="token"/> may subscribe to <paramref name="stream"/> (with <paramref name="tag"/> for hashtag
@@ -21,7 +22,7 @@ public static class StreamingSubscriptions
     /// </summary>
     public static StreamingRefusal Check(string stream, string? tag, string? list, AuthenticatedToken? token) => stream switch
     {
-        User or UserNotification => Needs(token, ScopeOf(stream)!),
+        User or UserNotification or Direct => Needs(token, ScopeOf(stream)!),
         List => string.IsNullOrEmpty(list) ? StreamingRefusal.MissingList : Needs(token, ScopeOf(stream)!),
         Public or PublicLocal => StreamingRefusal.None,
         Hashtag or HashtagLocal => string.IsNullOrEmpty(tag) ? StreamingRefusal.MissingTag : StreamingRefusal.None,
@@ -34,7 +35,7 @@ public static class StreamingSubscriptions
     /// <summary>The scope a stream needs, or null for public streams and unknown names.</summary>
     public static string? ScopeOf(string stream) => stream switch
     {
-        User => "read:statuses",
+        User or Direct => "read:statuses",
         UserNotification => "read:notifications",
         List => "read:lists",
         _ => null,
@@ -47,7 +48,7 @@ public static class StreamingSubscriptions
     /// </summary>
     public static LiveChannel Channel(string stream, long accountId, string? tag) => stream switch
     {
-        User or UserNotification => LiveChannel.User(accountId),
+        User or UserNotification or Direct => LiveChannel.User(accountId),
         Hashtag or HashtagLocal => LiveChannel.Tag(TagName.Normalize(tag) ?? "#" + tag),
         _ => LiveChannel.Public,
     };
@@ -56,8 +57,9 @@ public static class StreamingSubscriptions
     public static bool Carries(string stream, LiveEventKind kind) => stream switch
     {
         UserNotification => kind == LiveEventKind.Notification,
-        Public or PublicLocal or Hashtag or HashtagLocal or List => kind != LiveEventKind.Notification,
-        _ => true,
+        Direct => kind == LiveEventKind.Conversation,
+        User => kind != LiveEventKind.Conversation,
+        _ => kind is LiveEventKind.Update or LiveEventKind.Delete or LiveEventKind.StatusUpdate,
     };
 
     private static StreamingRefusal Needs(AuthenticatedToken? token, string scope) =>

@@ -17,6 +17,10 @@ public interface IConversationsGrain : IGrainWithIntegerKey
     /// <summary>Takes a deleted status out; a conversation left without statuses goes.</summary>
     Task RemoveStatusAsync(long statusId);
 
+    /// <summary>One conversation, or null.</summary>
+    [ReadOnly]
+    Task<Conversation?> GetAsync(long conversationId);
+
     /// <summary>A page of conversations, newest last status first (the cursors are last status ids).</summary>
     [ReadOnly]
     Task<Page<Conversation>> ListAsync(PageRequest page);

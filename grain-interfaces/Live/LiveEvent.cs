@@ -2,7 +2,7 @@ namespace Weft.GrainInterfaces.Live;
 
 /// <summary>Something to push to connected streaming clients; they fetch what it names as the viewer.</summary>
 /// <param name="Kind">The Mastodon streaming event.</param>
-/// <param name="Id">The status id (update, delete) or notification id (notification).</param>
+/// <param name="Id">The status id (update, delete), notification id (notification) or conversation id (conversation).</param>
 public sealed record LiveEvent(LiveEventKind Kind, long Id);
 
 /// <summary>Mastodon streaming event names.</summary>
@@ -19,4 +19,7 @@ public enum LiveEventKind
 
     /// <summary>"status.update": a status was edited.</summary>
     StatusUpdate,
+
+    /// <summary>"conversation": a direct conversation changed (on the direct stream only).</summary>
+    Conversation,
 }

@@ -1,4 +1,5 @@
 using Weft.GrainInterfaces.Conversations;
+using Weft.GrainInterfaces.Live;
 using Weft.GrainInterfaces.Paging;
 using Weft.Grains.Ids;
 
@@ -11,7 +12,8 @@ namespace Weft.Grains.Conversations;
 /// </summary>
 public sealed class ConversationsGrain(
     [PersistentState("conversations", "Default")] IPersistentState<ConversationsState> state,
-    SnowflakeIdGenerator ids) : Grain, IConversationsGrain
+    SnowflakeIdGenerator ids,
+    ILiveFeed liveFeed) : Grain, IConversationsGrain
 {
     public const int MaxConversations = 500;
     public const int MaxStatuses = 20;
@@ -56,7 +58,11 @@ public sealed class ConversationsGrain(
         }
 
         await WriteOrRestoreAsync(before);
+        liveFeed.Publish(LiveChannel.User(owner), new LiveEvent(LiveEventKind.Conversation, conversation.Id));
     }
+
+    public Task<Conversation?> GetAsync(long conversationId) =>
+        Task.FromResult(state.State.Conversations.Find(c => c.Id == conversationId) is { } conversation ? ToConversation(conversation) : null);
 
     public async Task RemoveStatusAsync(long statusId)
     {

@@ -185,6 +185,35 @@ public sealed class StreamingTests : IClassFixture<StreamingTests.SocketApi>
     }
 
     [Fact]
+    public async Task The_direct_stream_carries_conversations_and_the_user_stream_does_not()
+    {
+        using var alice = await _api.Users.NewUserAsync("alice");
+        using var bob = await _api.Users.NewUserAsync("bob");
+        await bob.FollowAsync(alice);
+        await using var stream = await StreamingClient.ConnectAsync(_api.BaseAddress, "stream=direct",
+            options => options.SetRequestHeader("Authorization", "Bearer " + bob.Token));
+        await stream.SubscribeAsync("user");
+
+        var dm = (await alice.PostStatusAsync($"@{bob.Username} between us", "direct")).Str("id");
+
+        // On the user stream: the status and the mention; on the direct stream: the conversation, once.
+        var messages = new List<JsonElement>();
+        for (var i = 0; i < 3; i++)
+        {
+            messages.Add(await stream.ReceiveAsync());
+        }
+
+        var byStream = messages.ToLookup(m => string.Join(' ', m.GetProperty("stream").EnumerateArray().Select(e => e.GetString())));
+        var conversation = Assert.Single(byStream["direct"]);
+        Assert.Equal("conversation", conversation.Str("event"));
+        var payload = JsonDocument.Parse(conversation.Str("payload")).RootElement;
+        Assert.Equal(dm, payload.GetProperty("last_status").Str("id"));
+        Assert.Equal([alice.Id], payload.GetProperty("accounts").EnumerateArray().Select(a => a.Str("id")));
+        Assert.True(payload.GetProperty("unread").GetBoolean());
+        Assert.Equal(["notification", "update"], byStream["user"].Select(m => m.Str("event")).Order());
+    }
+
+    [Fact]
     public async Task A_connection_holds_at_most_100_subscriptions_and_unsubscribing_makes_room()
     {
         using var alice = await _api.Users.NewUserAsync("alice");
