@@ -121,6 +121,9 @@ public interface ISocialStore
     /// <summary>Reblogs of a status (for reblogged_by and reblog counts), newest first.</summary>
     Task<IReadOnlyList<StatusRow>> ListReblogsAsync(long statusId, CancellationToken cancellationToken);
 
+    /// <summary>A page of a status's reblogs, oldest first, those after reblog <paramref name="afterId"/>.</summary>
+    Task<IReadOnlyList<StatusRow>> ListReblogsAfterAsync(long statusId, long afterId, int limit, CancellationToken cancellationToken);
+
     /// <summary>How many statuses (reblogs included) an account has; and its newest status id, or null.</summary>
     Task<(long Count, long? NewestId)> CountStatusesAsync(long accountId, CancellationToken cancellationToken);
 

@@ -78,16 +78,16 @@ public sealed class StatusFanoutGrain(
     }
 
     // "update" notifications to those who reblogged an edited status, as Mastodon's; each edit renews them, so a
-    // reblogger holds one per status (a redelivered batch renews it again rather than adding another).
+    // reblogger holds one per status (a redelivered batch renews it again rather than adding another). Paged like the
+    // push to followers, for statuses reblogged thousands of times.
     private async Task NotifyRebloggersOfEditsAsync(List<StatusSnapshot> edited)
     {
         var author = Author;
         foreach (var statusId in edited.Select(status => status.Id).Distinct())
         {
-            var reblogs = await store.ListReblogsAsync(statusId, CancellationToken.None);
-            await BoundedConcurrency.ForEachAsync(
-                reblogs,
-                _options.FanoutConcurrency,
+            await ForEachPagedAsync(
+                after => store.ListReblogsAfterAsync(statusId, after, _options.FanoutPageSize, CancellationToken.None),
+                static reblog => reblog.Id,
                 reblog => GrainFactory.GetGrain<INotificationsGrain>(reblog.AccountId).RenewAsync(NotificationType.Update, author, statusId));
         }
     }
@@ -435,8 +435,8 @@ public sealed class StatusFanoutGrain(
         }
     }
 
-    // Runs the action for every row of a paged follower list (pages in ascending account id order after a cursor).
-    private async Task ForEachPagedAsync<T>(Func<long, Task<IReadOnlyList<T>>> readPageAfter, Func<T, long> accountIdOf, Func<T, Task> action)
+    // Runs the action for every row of a paged list (ascending by the cursor: account ids of followers, ids of reblogs).
+    private async Task ForEachPagedAsync<T>(Func<long, Task<IReadOnlyList<T>>> readPageAfter, Func<T, long> cursorOf, Func<T, Task> action)
     {
         var after = 0L;
         while (true)
@@ -448,7 +448,7 @@ public sealed class StatusFanoutGrain(
                 return;
             }
 
-            after = accountIdOf(page[^1]);
+            after = cursorOf(page[^1]);
         }
     }
 

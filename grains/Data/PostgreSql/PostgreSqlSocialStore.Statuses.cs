@@ -338,6 +338,12 @@ public sealed partial class PostgreSqlSocialStore
             cancellationToken, Long(statusId));
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<StatusRow>> ListReblogsAfterAsync(long statusId, long afterId, int limit, CancellationToken cancellationToken) =>
+        ReadStatusRowsAsync(
+            "SELECT " + StatusColumns + " FROM weft.statuses s WHERE s.reblog_of_id = $1 AND s.id > $2 ORDER BY s.id LIMIT $3",
+            cancellationToken, Long(statusId), Long(afterId), Int(Math.Max(limit, 0)));
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<StatusRow>> ListReblogsAsync(long statusId, CancellationToken cancellationToken) =>
         ReadStatusRowsAsync(
             "SELECT " + StatusColumns + " FROM weft.statuses s WHERE s.reblog_of_id = $1 ORDER BY s.id DESC",

@@ -324,6 +324,18 @@ public sealed partial class SqliteSocialStore
     public Task<long> CountRepliesAsync(long statusId, CancellationToken cancellationToken) =>
         CountAsync("SELECT count(*) FROM statuses WHERE in_reply_to_id = $id", statusId, cancellationToken);
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StatusRow>> ListReblogsAfterAsync(long statusId, long afterId, int limit, CancellationToken cancellationToken)
+    {
+        using var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = session.Command(
+            "SELECT " + StatusColumns + " FROM statuses s WHERE s.reblog_of_id = $id AND s.id > $after ORDER BY s.id LIMIT $limit");
+        command.Parameters.Add("$id", SqliteType.Integer).Value = statusId;
+        command.Parameters.Add("$after", SqliteType.Integer).Value = afterId;
+        command.Parameters.Add("$limit", SqliteType.Integer).Value = Math.Max(limit, 0);
+        return await ReadStatusRowsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<IReadOnlyList<StatusRow>> ListStatusRowsAsync(string sql, long id, CancellationToken cancellationToken)
     {
         using var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false);

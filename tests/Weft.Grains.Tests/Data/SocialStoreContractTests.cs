@@ -597,6 +597,11 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         Assert.Equal(Ids(12, 11), reblogs.Select(r => r.Id));
         Assert.Equal(Ids(3, 2), reblogs.Select(r => r.AccountId));
         Assert.All(reblogs, r => Assert.Equal((long?)Id(1), r.ReblogOfAccountId));
+
+        // Paged oldest first, for the fan-out.
+        Assert.Equal(Ids(11), (await Store.ListReblogsAfterAsync(Id(10), 0, 1, None)).Select(r => r.Id));
+        Assert.Equal(Ids(12), (await Store.ListReblogsAfterAsync(Id(10), Id(11), 5, None)).Select(r => r.Id));
+        Assert.Empty(await Store.ListReblogsAfterAsync(Id(10), Id(12), 5, None));
     }
 
     [Fact]
