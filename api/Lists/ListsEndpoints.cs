@@ -54,7 +54,7 @@ public static class ListsEndpoints
             .Paged(defaultLimit: 40, maxLimit: 80)
             .Produces<IReadOnlyList<Account>>()
             .ProducesErrors(StatusCodes.Status404NotFound)
-            .WithSummary("A list's members, most recently added first (limit=0 for all of them).");
+            .WithSummary("A list's members, newest account first (limit=0 for all of them).");
         lists.MapPost("/{id}/accounts", AddMembersAsync)
             .RequireScope("write:lists")
             .AcceptsFields(typeof(ListAccountsFields))
@@ -135,7 +135,7 @@ public static class ListsEndpoints
         }
 
         var taken = PageOfMembers(members, page, all);
-        if (taken.Count > 0)
+        if (taken.Count > 0 && !all)
         {
             LinkHeader.Set(context, taken[0], taken[^1]);
         }
@@ -158,15 +158,24 @@ public static class ListsEndpoints
         var listId = RouteIds.Path(id);
         var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
         var accountIds = ParseAccountIds(body);
-        foreach (var accountId in accountIds)
+        if (accountIds.Length > ListLimits.MaxMembers)
         {
-            if (await grains.GetGrain<IAccountGrain>(accountId).GetAsync() is null)
-            {
-                return ApiErrors.NotFound();
-            }
+            return Error(ListError.TooManyMembers);
         }
 
         var change = await ListsOf(context, grains).AddMembersAsync(listId, accountIds);
+        if (change.Error == ListError.NotFollowed)
+        {
+            // Only then: an account that does not exist is a 404, as in Mastodon (a followed one exists).
+            foreach (var accountId in accountIds)
+            {
+                if (await grains.GetGrain<IAccountGrain>(accountId).GetAsync() is null)
+                {
+                    return ApiErrors.NotFound();
+                }
+            }
+        }
+
         return change.Error is null ? MastodonResponses.EmptyObject() : Error(change.Error.Value);
     }
 
@@ -235,30 +244,17 @@ public static class ListsEndpoints
     private static ImmutableArray<long> ParseAccountIds(RequestBody body) =>
         [.. body.GetStrings("account_ids").Select(value => RouteIds.Parameter(value, "account_ids")).Distinct()];
 
-    // Members most recently added first. Members have no ids of their own, so the cursors are account ids, each
-    // standing for its member's place in the list: max_id reads on after it, since_id and min_id before it (min_id
-    // the members nearest to it). A cursor that is not a member bounds nothing.
+    // Members by account id, newest first, as Mastodon pages them; the cursors are account ids.
     private static List<long> PageOfMembers(ImmutableArray<long> members, PageRequest page, bool all)
     {
-        var newestFirst = members.Reverse().ToList();
-        var start = page.MaxId is { } max && newestFirst.IndexOf(max) is >= 0 and var afterMax ? afterMax + 1 : 0;
-        var end = newestFirst.Count;
-        foreach (var bound in new[] { page.SinceId, page.MinId })
+        var inBounds = members.Where(page.Contains).OrderDescending();
+        if (all)
         {
-            if (bound is { } id && newestFirst.IndexOf(id) is >= 0 and var at && at < end)
-            {
-                end = at;
-            }
+            return [.. inBounds];
         }
 
-        var count = Math.Max(0, end - start);
-        if (!all && count > page.Limit)
-        {
-            start = page.MinId is not null ? end - page.Limit : start;
-            count = page.Limit;
-        }
-
-        return newestFirst.GetRange(start, count);
+        // min_id reads the members nearest above it.
+        return page.MinId is not null ? [.. inBounds.Reverse().Take(page.Limit).Reverse()] : [.. inBounds.Take(page.Limit)];
     }
 
     private static IResult Answer(ListChange change) => change.List is { } list ? Render(list) : Error(change.Error!.Value);

@@ -291,8 +291,10 @@ public sealed partial class AccountGrain(
             await SideEffectAsync(GrainFactory.GetGrain<IHomeTimelineGrain>(id).RemoveAuthorAsync(targetId), targetId);
             await SideEffectAsync(GrainFactory.GetGrain<IAccountGrain>(targetId).UnfollowedByAsync(id), targetId);
             await SideEffectAsync(GrainFactory.GetGrain<INotificationsGrain>(targetId).RemoveAsync(NotificationType.Follow, id, null), targetId);
-            await SideEffectAsync(GrainFactory.GetGrain<IListsGrain>(id).RemoveFromAllAsync(targetId), targetId);
         }
+
+        // Even when there was no follow to remove: an unfollow repeated after a failed clean-up finishes it.
+        await SideEffectAsync(GrainFactory.GetGrain<IListsGrain>(id).RemoveFromAllAsync(targetId), targetId);
 
         return new FollowResult(await RelationshipAsync(targetId), removed);
     }

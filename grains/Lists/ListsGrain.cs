@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Lists;
 using Weft.GrainInterfaces.Paging;
+using Weft.GrainInterfaces.Statuses;
 using Weft.GrainInterfaces.Timelines;
 using Weft.Grains.Data;
 using Weft.Grains.Ids;
@@ -20,6 +21,11 @@ public sealed partial class ListsGrain(
     SnowflakeIdGenerator ids,
     ILogger<ListsGrain> logger) : Grain, IListsGrain
 {
+    // Reads of the store per list timeline page at most, when the replies policy leaves statuses out, and the least
+    // each read asks for (a page of one would otherwise see five statuses at most).
+    private const int MaxReadsPerPage = 5;
+    private const int MinReadSize = 20;
+
     private long Owner => GetPrimaryKeyLong();
 
     public Task<ImmutableArray<AccountList>> GetAllAsync() => Task.FromResult<ImmutableArray<AccountList>>([.. state.State.Lists.Select(l => l.ToList())]);
@@ -91,7 +97,7 @@ public sealed partial class ListsGrain(
         var owner = GrainFactory.GetGrain<IAccountGrain>(Owner);
         foreach (var accountId in added)
         {
-            if (!await owner.IsFollowingAsync(accountId))
+            if (accountId != Owner && !await owner.IsFollowingAsync(accountId))
             {
                 return new ListChange(null, ListError.NotFollowed);
             }
@@ -166,30 +172,61 @@ public sealed partial class ListsGrain(
             return null;
         }
 
-        if (list.Members.Count == 0)
+        if (list.Members.Count == 0 || page.Limit <= 0)
         {
             return Page<long>.Empty;
         }
 
+        // The replies policy and the exclusion of direct statuses leave out some of what a read returns: read on (a few
+        // times at most) until the page is full, so a stretch of hidden replies does not end the timeline early. A
+        // min_id page reads upwards and keeps what is nearest to min_id.
         var policy = list.RepliesPolicy;
         var members = list.Members.ToHashSet();
-        var rows = await store.ListByAuthorsAsync([.. members], Owner, page, CancellationToken.None);
-        if (rows.Count == 0)
-        {
-            return Page<long>.Empty;
-        }
-
-        var shown = ImmutableArray.CreateBuilder<long>(rows.Count);
         var owner = GrainFactory.GetGrain<IAccountGrain>(Owner);
-        foreach (var row in rows)
+        var upwards = page.MinId is not null;
+        var shown = new List<long>();
+        long? newestRead = null;
+        long? oldestRead = null;
+        var bounds = page with { Limit = Math.Max(page.Limit, MinReadSize) };
+        for (var round = 0; round < MaxReadsPerPage && shown.Count < page.Limit; round++)
         {
-            if (await ListReplies.ShowsAsync(policy, Owner, members, row.AccountId, row.InReplyToAccountId, owner.IsFollowingAsync))
+            var rows = await store.ListByAuthorsAsync([.. members], Owner, bounds, CancellationToken.None);
+            if (rows.Count == 0)
             {
-                shown.Add(row.Id);
+                break;
             }
+
+            newestRead = Math.Max(newestRead ?? long.MinValue, rows[0].Id);
+            oldestRead = Math.Min(oldestRead ?? long.MaxValue, rows[^1].Id);
+            var batch = new List<long>(rows.Count);
+            foreach (var row in rows)
+            {
+                if (row.Visibility != StatusVisibility.Direct
+                    && await ListReplies.ShowsAsync(policy, Owner, members, row.AccountId, row.InReplyToAccountId, owner.IsFollowingAsync))
+                {
+                    batch.Add(row.Id);
+                }
+            }
+
+            // Newest first throughout: an upward read is newer than what came before it.
+            shown.InsertRange(upwards ? 0 : shown.Count, batch);
+            if (rows.Count < bounds.Limit)
+            {
+                break;
+            }
+
+            bounds = upwards ? bounds with { MinId = rows[0].Id } : bounds with { MaxId = rows[^1].Id };
         }
 
-        return new Page<long>(shown.ToImmutable(), rows[0].Id, rows[^1].Id);
+        if (shown.Count > page.Limit)
+        {
+            shown = upwards ? shown.GetRange(shown.Count - page.Limit, page.Limit) : shown.GetRange(0, page.Limit);
+        }
+
+        // The cursors are those of the statuses kept; a page with none (a long stretch left out) still moves on.
+        return shown.Count > 0
+            ? new Page<long>([.. shown], shown[0], shown[^1])
+            : newestRead is null ? Page<long>.Empty : new Page<long>([], newestRead, oldestRead);
     }
 
     private StoredList? Find(long listId) => state.State.Lists.Find(l => l.Id == listId);

@@ -196,12 +196,19 @@ public sealed partial class HomeTimelineGrain(
             _dirty = true;
         }
 
-        foreach (var author in before)
+        // Followed accounts no longer excluded come back: one read for all of them (big ones merge at read time).
+        var returning = before.Where(author => !_excluded.Contains(author) && _showsReblogsOf.ContainsKey(author)).ToList();
+        if (returning.Count == 0)
         {
-            if (!_excluded.Contains(author) && _showsReblogsOf.TryGetValue(author, out var showsReblogs))
-            {
-                await MergeAuthorAsync(author, showsReblogs);
-            }
+            return;
+        }
+
+        await RefreshBigFolloweesAsync(force: true);
+        returning.RemoveAll(author => Array.IndexOf(_bigFollowees, author) >= 0);
+        var rows = await store.ListRecentByAuthorsAsync(returning, Owner, 0, _options.HomeTimelineCapacity, CancellationToken.None);
+        if (MergeRows(rows) > 0)
+        {
+            _dirty = true;
         }
     }
 

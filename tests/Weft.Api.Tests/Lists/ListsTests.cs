@@ -248,4 +248,40 @@ public sealed class ListsTests(SqliteApiFixture api) : IClassFixture<SqliteApiFi
         await Json.ReadAsync(await alice.Client.SendAsync(remove), HttpStatusCode.OK);
         Assert.Contains(during, Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/home")));
     }
+
+    [Fact]
+    public async Task A_stretch_of_hidden_statuses_does_not_end_a_list_timeline_and_direct_statuses_stay_out()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        using var stranger = await api.NewUserAsync("stranger");
+        await alice.FollowAsync(bob);
+        var id = (await Json.ReadAsync(await alice.PostFormAsync("/api/v1/lists", ("title", "Bob, no replies"), ("replies_policy", "none")), HttpStatusCode.OK)).Str("id");
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/lists/{id}/accounts", ("account_ids[]", bob.Id), ("account_ids[]", alice.Id)), HttpStatusCode.OK);
+
+        var old = (await bob.PostStatusAsync("bob, before the replies")).Str("id");
+        var question = (await stranger.PostStatusAsync("anyone?")).Str("id");
+        for (var i = 0; i < 7; i++)
+        {
+            await bob.PostStatusAsync($"bob answers a stranger {i}", inReplyToId: question);
+        }
+
+        var dm = (await bob.PostStatusAsync($"@{alice.Username} just for you", "direct")).Str("id");
+        var last = (await bob.PostStatusAsync("bob, last")).Str("id");
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await alice.GetJsonAsync($"/api/v1/timelines/list/{id}")).Contains(last), "bob's statuses indexed");
+
+        // Newest first: the last status, then past seven hidden replies and a direct status, the old one.
+        var response = await alice.Client.GetAsync($"/api/v1/timelines/list/{id}?limit=2");
+        Assert.Equal([last, old], Json.Ids(await Json.ReadAsync(response, HttpStatusCode.OK)));
+        Assert.Empty(Json.Ids(await alice.GetJsonAsync(LinkHeaders.Get(response, "next"))));
+        Assert.DoesNotContain(dm, Json.Ids(await alice.GetJsonAsync($"/api/v1/timelines/list/{id}?limit=40")));
+        Assert.Equal([last], Json.Ids(await alice.GetJsonAsync($"/api/v1/timelines/list/{id}?min_id={question}&limit=1")));
+        Assert.Equal([old], Json.Ids(await alice.GetJsonAsync($"/api/v1/timelines/list/{id}?max_id={question}&limit=1")));
+
+        // Adding oneself is allowed, as in Mastodon; more ids than a list may hold are refused at once.
+        Assert.Contains(alice.Id, Json.Ids(await alice.GetJsonAsync($"/api/v1/lists/{id}/accounts")));
+        var tooMany = string.Join(",", Enumerable.Range(1, 1001).Select(i => $"\"{i}\""));
+        await Json.ReadAsync(await alice.Client.PostAsync($"/api/v1/lists/{id}/accounts",
+            new StringContent($"{{\"account_ids\":[{tooMany}]}}", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.UnprocessableEntity);
+    }
 }
