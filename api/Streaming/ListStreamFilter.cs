@@ -41,12 +41,12 @@ public sealed class ListStreamFilter
             : null;
     }
 
-    /// <summary>Whether the list shows this status (its timeline's rule for replies).</summary>
+    /// <summary>Whether the list shows this status (its timeline's rules for reblogs and replies).</summary>
     public ValueTask<bool> ShowsAsync(Status status)
     {
         ArgumentNullException.ThrowIfNull(status);
         long? repliedTo = long.TryParse(status.InReplyToAccountId, NumberStyles.None, CultureInfo.InvariantCulture, out var target) ? target : null;
         var author = long.Parse(status.Account.Id, CultureInfo.InvariantCulture);
-        return ListReplies.ShowsAsync(_policy, _ownerId, Members, author, repliedTo, _grains.GetGrain<IAccountGrain>(_ownerId).IsFollowingAsync);
+        return ListRules.ShowsAsync(_policy, Members, author, status.Reblog is not null, repliedTo, _ownerId, _grains.GetGrain<IAccountGrain>(_ownerId));
     }
 }

@@ -45,6 +45,10 @@ public interface IAccountGrain : IGrainWithIntegerKey
     [AlwaysInterleave]
     ValueTask<bool> IsFollowingAsync(long accountId);
 
+    /// <summary>Whether this account follows <paramref name="accountId"/> with its reblogs shown (from memory; lists ask it).</summary>
+    [AlwaysInterleave]
+    ValueTask<bool> ShowsReblogsOfAsync(long accountId);
+
     /// <summary>The accounts following this one, newest follow first (cursor: the follow's id).</summary>
     [ReadOnly]
     Task<Page<long>> GetFollowersAsync(PageRequest page);

@@ -150,6 +150,8 @@ public sealed partial class AccountGrain(
 
     public ValueTask<bool> IsFollowingAsync(long accountId) => new(_following.ContainsKey(accountId));
 
+    public ValueTask<bool> ShowsReblogsOfAsync(long accountId) => new(_following.TryGetValue(accountId, out var settings) && settings.ShowReblogs);
+
     public async Task<ImmutableArray<Relationship>> GetRelationshipsAsync(ImmutableArray<long> accountIds)
     {
         if (accountIds.IsDefaultOrEmpty)

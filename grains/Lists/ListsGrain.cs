@@ -202,7 +202,7 @@ public sealed partial class ListsGrain(
             foreach (var row in rows)
             {
                 if (row.Visibility != StatusVisibility.Direct
-                    && await ListReplies.ShowsAsync(policy, Owner, members, row.AccountId, row.InReplyToAccountId, owner.IsFollowingAsync))
+                    && await ListRules.ShowsAsync(policy, members, row.AccountId, row.ReblogOfId is not null, row.InReplyToAccountId, Owner, owner))
                 {
                     batch.Add(row.Id);
                 }

@@ -284,4 +284,24 @@ public sealed class ListsTests(SqliteApiFixture api) : IClassFixture<SqliteApiFi
         await Json.ReadAsync(await alice.Client.PostAsync($"/api/v1/lists/{id}/accounts",
             new StringContent($"{{\"account_ids\":[{tooMany}]}}", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.UnprocessableEntity);
     }
+
+    [Fact]
+    public async Task A_members_reblogs_show_in_a_list_unless_followed_with_reblogs_off()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        using var carol = await api.NewUserAsync("carol");
+        await alice.FollowAsync(bob);
+        var id = (await Json.ReadAsync(await alice.PostFormAsync("/api/v1/lists", ("title", "Bob")), HttpStatusCode.OK)).Str("id");
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/lists/{id}/accounts", ("account_ids[]", bob.Id)), HttpStatusCode.OK);
+        var carols = (await carol.PostStatusAsync("worth sharing")).Str("id");
+        var reblog = (await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{carols}/reblog"), HttpStatusCode.OK)).Str("id");
+        var path = $"/api/v1/timelines/list/{id}";
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await alice.GetJsonAsync(path)).Contains(reblog), "bob's reblog in the list");
+
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/accounts/{bob.Id}/follow", ("reblogs", "false")), HttpStatusCode.OK);
+        Assert.DoesNotContain(reblog, Json.Ids(await alice.GetJsonAsync(path)));
+        var own = (await bob.PostStatusAsync("bob's own")).Str("id");
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await alice.GetJsonAsync(path)).Contains(own), "bob's own status still in the list");
+    }
 }
