@@ -23,6 +23,9 @@ public static class AccountsEndpoints
     private const int MaxDisplayNameLength = 30;
     private const int MaxNoteLength = 500;
 
+    // GET /api/v1/accounts?id[]= reads at most this many.
+    private const int MaxAccountsPerRequest = 40;
+
     public static IEndpointRouteBuilder MapAccountsEndpoints(this IEndpointRouteBuilder app)
     {
         var accounts = app.MapGroup("/api/v1/accounts").WithTags("Accounts");
@@ -53,6 +56,12 @@ public static class AccountsEndpoints
             .ProducesErrors(StatusCodes.Status404NotFound)
             .WithSummary("Finds a local account by its name.");
         accounts.MapGet("/{id}", GetAsync).RequireScopeIfToken("read:accounts").Produces<Account>().WithSummary("An account.");
+        accounts.MapGet("", GetManyAsync)
+            .RequireScopeIfToken("read:accounts")
+            .WithQuery("id[]", $"The accounts' ids (at most {MaxAccountsPerRequest}).", JsonSchemaType.Array)
+            .Produces<IReadOnlyList<Account>>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Several accounts, in the order asked; those that do not exist are left out.");
         accounts.MapPost("/{id}/follow", FollowAsync)
             .RequireScope("write:follows")
             .AcceptsFields(typeof(FollowFields), required: false)
@@ -129,6 +138,14 @@ public static class AccountsEndpoints
     {
         var account = await renderer.LoadAsync(RouteIds.Path(id), RequestOrigin.Get(context.Request));
         return account is null ? ApiErrors.NotFound() : MastodonResponses.Json(account, MastodonJson.Context.Account);
+    }
+
+    private static async Task<IResult> GetManyAsync(HttpContext context, AccountRenderer renderer)
+    {
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        var ids = RouteIds.Parameters(body.GetStrings("id"), "id[]", MaxAccountsPerRequest);
+        var accounts = await renderer.LoadManyAsync(ids, RequestOrigin.Get(context.Request));
+        return MastodonResponses.Json(accounts, MastodonJson.Context.IReadOnlyListAccount);
     }
 
     private static async Task<IResult> LookupAsync(HttpContext context, IGrainFactory grains, AccountRenderer renderer)

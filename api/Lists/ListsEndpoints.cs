@@ -158,10 +158,6 @@ public static class ListsEndpoints
         var listId = RouteIds.Path(id);
         var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
         var accountIds = ParseAccountIds(body);
-        if (accountIds.Length > ListLimits.MaxMembers)
-        {
-            return Error(ListError.TooManyMembers);
-        }
 
         var change = await ListsOf(context, grains).AddMembersAsync(listId, accountIds);
         if (change.Error == ListError.NotFollowed)
@@ -242,7 +238,7 @@ public static class ListsEndpoints
     }
 
     private static ImmutableArray<long> ParseAccountIds(RequestBody body) =>
-        [.. body.GetStrings("account_ids").Select(value => RouteIds.Parameter(value, "account_ids")).Distinct()];
+        RouteIds.Parameters(body.GetStrings("account_ids"), "account_ids", ListLimits.MaxMembers);
 
     // Members by account id, newest first, as Mastodon pages them; the cursors are account ids.
     private static List<long> PageOfMembers(ImmutableArray<long> members, PageRequest page, bool all)

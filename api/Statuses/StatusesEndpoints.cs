@@ -16,6 +16,9 @@ public static partial class StatusesEndpoints
 {
     private const int MaxAccountsListed = 80;
 
+    // GET /api/v1/statuses?id[]= reads at most this many (Mastodon's limit).
+    private const int MaxStatusesPerRequest = 20;
+
     public static IEndpointRouteBuilder MapStatusesEndpoints(this IEndpointRouteBuilder app)
     {
         var statuses = app.MapGroup("/api/v1/statuses").WithTags("Statuses");
@@ -27,6 +30,12 @@ public static partial class StatusesEndpoints
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .WithSummary("Posts a status (404 if the status replied to is not found).");
         statuses.MapGet("/{id}", GetAsync).RequireScopeIfToken("read:statuses").Produces<Status>().WithSummary("A status.");
+        statuses.MapGet("", GetManyAsync)
+            .RequireScopeIfToken("read:statuses")
+            .WithQuery("id[]", $"The statuses' ids (at most {MaxStatusesPerRequest}).", Microsoft.OpenApi.JsonSchemaType.Array)
+            .Produces<IReadOnlyList<Status>>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Several statuses, in the order asked; those missing or hidden from the viewer are left out.");
         statuses.MapPut("/{id}", EditAsync)
             .RequireScope("write:statuses")
             .AcceptsFields(typeof(EditStatusFields))
@@ -236,6 +245,13 @@ public static partial class StatusesEndpoints
     {
         var status = await renderer.LoadAsync(RouteIds.Path(id), context.GetViewerId(), RequestOrigin.Get(context.Request));
         return status is null ? ApiErrors.NotFound() : MastodonResponses.Json(status, MastodonJson.Context.Status);
+    }
+
+    private static async Task<IResult> GetManyAsync(HttpContext context, StatusRenderer renderer)
+    {
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        var ids = RouteIds.Parameters(body.GetStrings("id"), "id[]", MaxStatusesPerRequest);
+        return await renderer.LoadListAsync(ids, context.GetViewerId(), RequestOrigin.Get(context.Request));
     }
 
     private static async Task<IResult> DeleteAsync(string id, HttpContext context, IGrainFactory grains, StatusRenderer renderer)

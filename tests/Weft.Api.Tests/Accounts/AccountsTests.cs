@@ -296,4 +296,16 @@ public sealed class AccountsTests(SqliteApiFixture api) : IClassFixture<SqliteAp
         await Json.ReadAsync(await bob.Client.GetAsync(path + "?max_id=abc"), HttpStatusCode.BadRequest);
         await Json.ReadAsync(await bob.Client.GetAsync(path + "?exclude_replies=perhaps"), HttpStatusCode.UnprocessableEntity);
     }
+
+    [Fact]
+    public async Task Several_accounts_come_in_the_order_asked_without_missing_ones()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+
+        Assert.Equal([bob.Id, alice.Id], Json.Ids(await alice.GetJsonAsync($"/api/v1/accounts?id[]={bob.Id}&id[]=123456789&id[]={alice.Id}")));
+        await Json.ReadAsync(await alice.Client.GetAsync("/api/v1/accounts?id[]=-1"), System.Net.HttpStatusCode.BadRequest);
+        var many = string.Join("&", Enumerable.Range(1, 41).Select(i => $"id[]={i}"));
+        await Json.ReadAsync(await alice.Client.GetAsync($"/api/v1/accounts?{many}"), System.Net.HttpStatusCode.UnprocessableEntity);
+    }
 }

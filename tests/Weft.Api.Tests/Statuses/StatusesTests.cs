@@ -454,4 +454,23 @@ public sealed class StatusesTests(SqliteApiFixture api) : IClassFixture<SqliteAp
         Assert.DoesNotContain(id, Json.Ids(await follower.GetJsonAsync("/api/v1/timelines/home")));
         Assert.DoesNotContain(id, Json.Ids(await follower.GetJsonAsync($"/api/v1/accounts/{alice.Id}/statuses")));
     }
+
+    [Fact]
+    public async Task Several_statuses_come_in_the_order_asked_without_the_hidden_and_missing_ones()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        var first = (await alice.PostStatusAsync("first")).Str("id");
+        var secret = (await alice.PostStatusAsync("followers only", "private")).Str("id");
+        var second = (await alice.PostStatusAsync("second")).Str("id");
+
+        var path = $"/api/v1/statuses?id[]={second}&id[]={secret}&id[]=123456789&id[]={first}&id[]={second}";
+        Assert.Equal([second, first], Json.Ids(await bob.GetJsonAsync(path)));
+        Assert.Equal([second, secret, first], Json.Ids(await alice.GetJsonAsync(path)));
+        Assert.Empty((await bob.GetJsonAsync("/api/v1/statuses")).EnumerateArray());
+
+        await Json.ReadAsync(await bob.Client.GetAsync("/api/v1/statuses?id[]=abc"), System.Net.HttpStatusCode.BadRequest);
+        var many = string.Join("&", Enumerable.Range(1, 21).Select(i => $"id[]={i}"));
+        await Json.ReadAsync(await bob.Client.GetAsync($"/api/v1/statuses?{many}"), System.Net.HttpStatusCode.UnprocessableEntity);
+    }
 }
