@@ -23,6 +23,9 @@ public static class AccountsEndpoints
     private const int MaxDisplayNameLength = 30;
     private const int MaxNoteLength = 500;
 
+    // Mastodon's limit on a private note about another account.
+    private const int MaxAccountNoteLength = 2000;
+
     // GET /api/v1/accounts?id[]= reads at most this many.
     private const int MaxAccountsPerRequest = 40;
 
@@ -67,6 +70,12 @@ public static class AccountsEndpoints
             .AcceptsFields(typeof(FollowFields), required: false)
             .Produces<Mastodon.Relationship>()
             .WithSummary("Follows an account (403 for the user's own); following again changes reblogs and notify.");
+        accounts.MapPost("/{id}/note", SetNoteAsync)
+            .RequireScope("write:accounts")
+            .AcceptsFields(typeof(AccountNoteFields), required: false)
+            .Produces<Mastodon.Relationship>()
+            .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Sets the user's private note on an account (an empty comment removes it); only the user sees it, in relationships.");
         accounts.MapPost("/{id}/unfollow", UnfollowAsync)
             .RequireScope("write:follows")
             .Produces<Mastodon.Relationship>()
@@ -187,6 +196,27 @@ public static class AccountsEndpoints
         return result.Error is null
             ? MastodonResponses.Json(RenderRelationship(result.Relationship), MastodonJson.Context.Relationship)
             : ApiErrors.NotFound();
+    }
+
+    private static async Task<IResult> SetNoteAsync(string id, HttpContext context, IGrainFactory grains)
+    {
+        var targetId = RouteIds.Path(id);
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        var comment = body.GetString("comment") ?? "";
+        if (comment.Length > MaxAccountNoteLength)
+        {
+            return ApiErrors.Unprocessable($"Validation failed: Comment is too long (maximum is {MaxAccountNoteLength} characters)");
+        }
+
+        if (await grains.GetGrain<IAccountGrain>(targetId).GetAsync() is null)
+        {
+            return ApiErrors.NotFound();
+        }
+
+        var relationship = await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).SetNoteAsync(targetId, comment);
+        return relationship is null
+            ? ApiErrors.NotFound()
+            : MastodonResponses.Json(RenderRelationship(relationship), MastodonJson.Context.Relationship);
     }
 
     private static async Task<IResult> RelationshipsAsync(HttpContext context, IGrainFactory grains)
@@ -312,5 +342,6 @@ public static class AccountsEndpoints
         ShowingReblogs = relationship.ShowingReblogs,
         Notifying = relationship.Notifying,
         FollowedBy = relationship.FollowedBy,
+        Note = relationship.Note,
     };
 }

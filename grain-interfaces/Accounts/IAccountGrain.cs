@@ -45,6 +45,12 @@ public interface IAccountGrain : IGrainWithIntegerKey
     [AlwaysInterleave]
     ValueTask<bool> IsFollowingAsync(long accountId);
 
+    /// <summary>
+    /// Sets this account's private note on <paramref name="accountId"/> (empty removes it); the relationship afterwards,
+    /// or null if this account does not exist.
+    /// </summary>
+    Task<Relationship?> SetNoteAsync(long accountId, string note);
+
     /// <summary>Whether this account follows <paramref name="accountId"/> with its reblogs shown (from memory; lists ask it).</summary>
     [AlwaysInterleave]
     ValueTask<bool> ShowsReblogsOfAsync(long accountId);

@@ -6,7 +6,8 @@ namespace Weft.GrainInterfaces.Accounts;
 /// <param name="FollowedBy">It follows the viewer.</param>
 /// <param name="ShowingReblogs">The viewer follows it and sees its reblogs.</param>
 /// <param name="Notifying">The viewer follows it and is notified of its statuses.</param>
-public sealed record Relationship(long AccountId, bool Following, bool FollowedBy, bool ShowingReblogs, bool Notifying)
+/// <param name="Note">The viewer's private note on it (empty if none).</param>
+public sealed record Relationship(long AccountId, bool Following, bool FollowedBy, bool ShowingReblogs, bool Notifying, string Note = "")
 {
     /// <summary>No relation in either direction.</summary>
     public static Relationship None(long accountId) => new(accountId, false, false, false, false);

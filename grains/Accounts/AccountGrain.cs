@@ -150,6 +150,49 @@ public sealed partial class AccountGrain(
 
     public ValueTask<bool> IsFollowingAsync(long accountId) => new(_following.ContainsKey(accountId));
 
+    public async Task<Relationship?> SetNoteAsync(long accountId, string note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        if (state.State.Profile is null)
+        {
+            return null;
+        }
+
+        var notes = state.State.Notes;
+        var before = notes.GetValueOrDefault(accountId);
+        if ((before ?? "") != note)
+        {
+            if (note.Length == 0)
+            {
+                notes.Remove(accountId);
+            }
+            else
+            {
+                notes[accountId] = note;
+            }
+
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                if (before is null)
+                {
+                    notes.Remove(accountId);
+                }
+                else
+                {
+                    notes[accountId] = before;
+                }
+
+                throw;
+            }
+        }
+
+        return await RelationshipAsync(accountId);
+    }
+
     public ValueTask<bool> ShowsReblogsOfAsync(long accountId) => new(_following.TryGetValue(accountId, out var settings) && settings.ShowReblogs);
 
     public async Task<ImmutableArray<Relationship>> GetRelationshipsAsync(ImmutableArray<long> accountIds)
@@ -374,10 +417,13 @@ public sealed partial class AccountGrain(
         return RelationshipTo(accountId, followers.Count > 0);
     }
 
-    private Relationship RelationshipTo(long accountId, bool followedBy) =>
-        _following.TryGetValue(accountId, out var settings)
-            ? new Relationship(accountId, Following: true, followedBy, settings.ShowReblogs, settings.Notify)
-            : new Relationship(accountId, Following: false, followedBy, ShowingReblogs: false, Notifying: false);
+    private Relationship RelationshipTo(long accountId, bool followedBy)
+    {
+        var note = state.State.Notes.GetValueOrDefault(accountId, "");
+        return _following.TryGetValue(accountId, out var settings)
+            ? new Relationship(accountId, Following: true, followedBy, settings.ShowReblogs, settings.Notify, note)
+            : new Relationship(accountId, Following: false, followedBy, ShowingReblogs: false, Notifying: false, note);
+    }
 
     private AccountSnapshot? Snapshot()
     {

@@ -13,4 +13,7 @@ public sealed class AccountState
 
     /// <summary>The account's pinned statuses, most recently pinned first (at most <see cref="AccountGrain.MaxPinnedStatuses"/>).</summary>
     public List<long> PinnedStatusIds { get; set; } = [];
+
+    /// <summary>The account's private notes on other accounts, by their id (Mastodon's account notes).</summary>
+    public Dictionary<long, string> Notes { get; set; } = [];
 }

@@ -308,4 +308,23 @@ public sealed class AccountsTests(SqliteApiFixture api) : IClassFixture<SqliteAp
         var many = string.Join("&", Enumerable.Range(1, 41).Select(i => $"id[]={i}"));
         await Json.ReadAsync(await alice.Client.GetAsync($"/api/v1/accounts?{many}"), System.Net.HttpStatusCode.UnprocessableEntity);
     }
+
+    [Fact]
+    public async Task A_private_note_on_an_account_shows_in_the_users_relationships_only()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+
+        var set = await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/accounts/{bob.Id}/note", ("comment", "met at the conference")), System.Net.HttpStatusCode.OK);
+        Assert.Equal((bob.Id, "met at the conference"), (set.Str("id"), set.Str("note")));
+        Assert.Equal("met at the conference", (await alice.GetJsonAsync($"/api/v1/accounts/relationships?id[]={bob.Id}"))[0].Str("note"));
+        Assert.Equal("", (await bob.GetJsonAsync($"/api/v1/accounts/relationships?id[]={alice.Id}"))[0].Str("note"));
+
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/accounts/{bob.Id}/note", ("comment", new string('x', 2001))), System.Net.HttpStatusCode.UnprocessableEntity);
+        await Json.ReadAsync(await alice.PostFormAsync("/api/v1/accounts/123456789/note", ("comment", "nobody")), System.Net.HttpStatusCode.NotFound);
+        Assert.Equal("met at the conference", (await alice.GetJsonAsync($"/api/v1/accounts/relationships?id[]={bob.Id}"))[0].Str("note"));
+
+        var cleared = await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/accounts/{bob.Id}/note"), System.Net.HttpStatusCode.OK);
+        Assert.Equal("", cleared.Str("note"));
+    }
 }
