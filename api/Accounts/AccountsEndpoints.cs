@@ -76,6 +76,23 @@ public static class AccountsEndpoints
             .Produces<Mastodon.Relationship>()
             .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Sets the user's private note on an account (an empty comment removes it); only the user sees it, in relationships.");
+        accounts.MapPost("/{id}/mute", MuteAsync)
+            .RequireScope("write:mutes")
+            .AcceptsFields(typeof(MuteFields), required: false)
+            .Produces<Mastodon.Relationship>()
+            .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Mutes an account: its statuses and reblogs leave the user's timelines, threads and streams; its notifications too unless notifications=false.");
+        accounts.MapPost("/{id}/unmute", UnmuteAsync)
+            .RequireScope("write:mutes")
+            .Produces<Mastodon.Relationship>()
+            .ProducesErrors(StatusCodes.Status404NotFound)
+            .WithSummary("Unmutes an account.");
+        app.MapGet("/api/v1/mutes", MutesAsync)
+            .WithTags("Accounts")
+            .RequireScope("read:mutes")
+            .Paged(defaultLimit: 40, maxLimit: 80)
+            .Produces<IReadOnlyList<Account>>()
+            .WithSummary("The accounts the user muted, most recently muted first.");
         accounts.MapPost("/{id}/unfollow", UnfollowAsync)
             .RequireScope("write:follows")
             .Produces<Mastodon.Relationship>()
@@ -219,6 +236,60 @@ public static class AccountsEndpoints
             : MastodonResponses.Json(RenderRelationship(relationship), MastodonJson.Context.Relationship);
     }
 
+    private static async Task<IResult> MuteAsync(string id, HttpContext context, IGrainFactory grains)
+    {
+        var targetId = RouteIds.Path(id);
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        var notifications = body.GetBool("notifications") ?? true;
+        var seconds = body.GetInt("duration") ?? 0;
+        if (seconds < 0)
+        {
+            return ApiErrors.Unprocessable("Validation failed: duration must be 0 (no end) or a number of seconds");
+        }
+
+        if (await grains.GetGrain<IAccountGrain>(targetId).GetAsync() is null)
+        {
+            return ApiErrors.NotFound();
+        }
+
+        var viewerId = context.RequireAccountId();
+        if (targetId == viewerId)
+        {
+            return ApiErrors.Unprocessable("Validation failed: you cannot mute yourself");
+        }
+
+        var relationship = await grains.GetGrain<IAccountGrain>(viewerId).MuteAsync(targetId, notifications, seconds > 0 ? TimeSpan.FromSeconds(seconds) : null);
+        return relationship is null
+            ? ApiErrors.NotFound()
+            : MastodonResponses.Json(RenderRelationship(relationship), MastodonJson.Context.Relationship);
+    }
+
+    private static async Task<IResult> UnmuteAsync(string id, HttpContext context, IGrainFactory grains)
+    {
+        var targetId = RouteIds.Path(id);
+        if (await grains.GetGrain<IAccountGrain>(targetId).GetAsync() is null)
+        {
+            return ApiErrors.NotFound();
+        }
+
+        var relationship = await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).UnmuteAsync(targetId);
+        return relationship is null
+            ? ApiErrors.NotFound()
+            : MastodonResponses.Json(RenderRelationship(relationship), MastodonJson.Context.Relationship);
+    }
+
+    private static async Task<IResult> MutesAsync(HttpContext context, IGrainFactory grains, AccountRenderer renderer)
+    {
+        var page = await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).GetMutesAsync(PageQuery.Parse(context.Request, defaultLimit: 40, maxLimit: 80));
+        if (page.NewestCursor is not null)
+        {
+            LinkHeader.Set(context, page.NewestCursor, page.OldestCursor);
+        }
+
+        var accounts = await renderer.LoadManyAsync([.. page.Items.Select(mute => mute.AccountId)], RequestOrigin.Get(context.Request));
+        return MastodonResponses.Json(accounts, MastodonJson.Context.IReadOnlyListAccount);
+    }
+
     private static async Task<IResult> RelationshipsAsync(HttpContext context, IGrainFactory grains)
     {
         var existing = await RequestedAccountIdsAsync(context, grains);
@@ -343,5 +414,7 @@ public static class AccountsEndpoints
         Notifying = relationship.Notifying,
         FollowedBy = relationship.FollowedBy,
         Note = relationship.Note,
+        Muting = relationship.Muting,
+        MutingNotifications = relationship.MutingNotifications,
     };
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Weft.Api.Infrastructure;
+using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Statuses;
 
 namespace Weft.Api.Mastodon;
@@ -82,6 +83,38 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
     /// </summary>
     public async ValueTask<StatusListResult> LoadListAsync(IReadOnlyList<long> statusIds, long viewerId, string origin, int statusCode = StatusCodes.Status200OK) =>
         new(await LoadComposedAsync(statusIds, viewerId, origin).ConfigureAwait(false), viewerId, statusCode);
+
+    /// <summary>
+    /// As <see cref="LoadListAsync"/>, leaving out statuses by or reblogging accounts the viewer muted: the public,
+    /// hashtag and list timelines (the home timeline leaves them out itself).
+    /// </summary>
+    public async ValueTask<StatusListResult> LoadListWithoutMutedAsync(IReadOnlyList<long> statusIds, long viewerId, string origin)
+    {
+        var muted = await MutedByAsync(viewerId).ConfigureAwait(false);
+        var composed = await LoadComposedAsync(statusIds, viewerId, origin).ConfigureAwait(false);
+        if (muted.Count > 0)
+        {
+            composed.RemoveAll(status => Involves(status.View.Status, muted));
+        }
+
+        return new(composed, viewerId, StatusCodes.Status200OK);
+    }
+
+    /// <summary>The accounts <paramref name="viewerId"/> muted; none for anonymous viewers.</summary>
+    public async ValueTask<IReadOnlySet<long>> MutedByAsync(long viewerId) =>
+        viewerId > 0 && await grains.GetGrain<IAccountGrain>(viewerId).GetMutedAsync().ConfigureAwait(false) is { IsEmpty: false } muted
+            ? muted.ToHashSet()
+            : s_noneMuted;
+
+    /// <summary>Whether a status is by, or reblogs a status by, one of <paramref name="muted"/>.</summary>
+    public static bool Involves(StatusSnapshot status, IReadOnlySet<long> muted)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(muted);
+        return muted.Count > 0 && (muted.Contains(status.AccountId) || status.ReblogOfAccountId is { } original && muted.Contains(original));
+    }
+
+    private static readonly IReadOnlySet<long> s_noneMuted = new HashSet<long>();
 
     /// <summary>
     /// Every grain call of a step starts before any is awaited; calls answered from memory complete at once and nothing

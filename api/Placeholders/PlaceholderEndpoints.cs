@@ -3,7 +3,7 @@ using Weft.Api.Auth;
 namespace Weft.Api.Placeholders;
 
 /// <summary>
-/// Valid, empty answers for what clients load at start-up but Weft does not have yet (filters, mutes, blocks,
+/// Valid, empty answers for what clients load at start-up but Weft does not have yet (filters, blocks,
 /// announcements, custom emoji, trends), behind the same scopes Mastodon checks, so clients start cleanly.
 /// </summary>
 public static class PlaceholderEndpoints
@@ -17,7 +17,6 @@ public static class PlaceholderEndpoints
     {
         var group = app.MapGroup("").WithTags("Not yet implemented (empty answers)");
         group.MapGet("/api/v1/preferences", () => Json(Preferences)).RequireScope("read:accounts").Produces<IReadOnlyDictionary<string, object>>();
-        group.MapGet("/api/v1/mutes", () => Json(EmptyArray)).RequireScope("read:mutes").Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/blocks", () => Json(EmptyArray)).RequireScope("read:blocks").Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/domain_blocks", () => Json(EmptyArray)).RequireScope("read:blocks").Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/filters", () => Json(EmptyArray)).RequireScope("read:filters").Produces<IReadOnlyList<object>>();

@@ -280,11 +280,13 @@ public static partial class StatusesEndpoints
             return ApiErrors.NotFound();
         }
 
+        // Muted accounts' statuses leave the thread, as in Mastodon.
+        var muted = await renderer.MutedByAsync(viewerId);
         var origin = RequestOrigin.Get(context.Request);
         var result = new Context
         {
-            Ancestors = await renderer.RenderManyAsync(thread.Ancestors, viewerId, origin),
-            Descendants = await renderer.RenderManyAsync(thread.Descendants, viewerId, origin),
+            Ancestors = await renderer.RenderManyAsync([.. thread.Ancestors.Where(v => !StatusRenderer.Involves(v.Status, muted))], viewerId, origin),
+            Descendants = await renderer.RenderManyAsync([.. thread.Descendants.Where(v => !StatusRenderer.Involves(v.Status, muted))], viewerId, origin),
         };
         return MastodonResponses.Json(result, MastodonJson.Context.Context);
     }

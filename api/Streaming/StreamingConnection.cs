@@ -42,6 +42,9 @@ public sealed class StreamingConnection(
     private readonly Lock _subscriptionsLock = new();
     private readonly long _viewerId = token?.Grant.AccountId ?? 0;
 
+    // The viewer's muted accounts, read again at every subscription: their statuses are not streamed.
+    private IReadOnlySet<long> _muted = new HashSet<long>();
+
     /// <summary>
     /// Serves the client until it closes, the request is aborted, or the socket fails. Subscriptions made before (the
     /// one named in the URL) have been queueing events since, so nothing posted during the handshake is missed.
@@ -183,6 +186,7 @@ public sealed class StreamingConnection(
     /// </summary>
     public async ValueTask SubscribeAsync(string stream, string? tag, string? list = null)
     {
+        _muted = await statuses.MutedByAsync(_viewerId);
         switch (StreamingSubscriptions.Check(stream, tag, list, token))
         {
             case StreamingRefusal.Unknown:
@@ -403,12 +407,12 @@ public sealed class StreamingConnection(
         {
             case LiveEventKind.Update:
                 var status = await statuses.LoadAsync(liveEvent.Id, _viewerId, origin);
-                return status is null || filter is not null && !await filter.ShowsAsync(status)
+                return status is null || IsMuted(status) || filter is not null && !await filter.ShowsAsync(status)
                     ? null
                     : ("update", MastodonJson.Serialize(status, MastodonJson.Context.Status));
             case LiveEventKind.StatusUpdate:
                 var edited = await statuses.LoadAsync(liveEvent.Id, _viewerId, origin);
-                return edited is null || filter is not null && !await filter.ShowsAsync(edited)
+                return edited is null || IsMuted(edited) || filter is not null && !await filter.ShowsAsync(edited)
                     ? null
                     : ("status.update", MastodonJson.Serialize(edited, MastodonJson.Context.Status));
             case LiveEventKind.Delete:
@@ -423,6 +427,11 @@ public sealed class StreamingConnection(
                 return notification is null ? null : ("notification", MastodonJson.Serialize(notification, MastodonJson.Context.Notification));
         }
     }
+
+    // By, or reblogging, an account the viewer muted.
+    private bool IsMuted(Status status) =>
+        _muted.Count > 0 && (_muted.Contains(long.Parse(status.Account.Id, CultureInfo.InvariantCulture))
+            || status.Reblog is { } original && _muted.Contains(long.Parse(original.Account.Id, CultureInfo.InvariantCulture)));
 
     private Task<GrainInterfaces.Notifications.Notification?> GetNotificationAsync(long notificationId) =>
         grains.GetGrain<INotificationsGrain>(_viewerId).GetAsync(notificationId);

@@ -108,7 +108,8 @@ public static class TimelinesEndpoints
         return await RenderPageAsync(context, renderer, ids);
     }
 
-    // A page of a public list: Link headers around it, each status rendered for the viewer (anonymous or not).
+    // A page of a public list: Link headers around it, each status rendered for the viewer (anonymous or not), without
+    // what the viewer muted.
     private static async Task<IResult> RenderPageAsync(HttpContext context, StatusRenderer renderer, ImmutableArray<long> ids)
     {
         if (!ids.IsEmpty)
@@ -116,7 +117,7 @@ public static class TimelinesEndpoints
             LinkHeader.Set(context, ids[0], ids[^1]);
         }
 
-        return await renderer.LoadListAsync(ids, context.GetViewerId(), RequestOrigin.Get(context.Request));
+        return await renderer.LoadListWithoutMutedAsync(ids, context.GetViewerId(), RequestOrigin.Get(context.Request));
     }
 
     private static IResult NoStatuses() => MastodonResponses.Json<IReadOnlyList<Mastodon.Status>>([], MastodonJson.Context.IReadOnlyListStatus);

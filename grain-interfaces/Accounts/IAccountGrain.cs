@@ -51,6 +51,28 @@ public interface IAccountGrain : IGrainWithIntegerKey
     /// </summary>
     Task<Relationship?> SetNoteAsync(long accountId, string note);
 
+    /// <summary>
+    /// Mutes an account (again: changes the options), its notifications too if <paramref name="notifications"/>, until
+    /// <paramref name="duration"/> has passed (null or zero: until unmuted). Null if this account does not exist or is
+    /// the one named.
+    /// </summary>
+    Task<Relationship?> MuteAsync(long accountId, bool notifications, TimeSpan? duration);
+
+    /// <summary>Unmutes an account; null if this account does not exist.</summary>
+    Task<Relationship?> UnmuteAsync(long accountId);
+
+    /// <summary>The accounts this one muted, newest mute first (the cursors are mute ids).</summary>
+    [ReadOnly]
+    Task<Page<Mute>> GetMutesAsync(PageRequest page);
+
+    /// <summary>The accounts this one muted (from memory; timelines, lists and streams ask it).</summary>
+    [AlwaysInterleave]
+    ValueTask<ImmutableArray<long>> GetMutedAsync();
+
+    /// <summary>Whether this account muted the notifications of <paramref name="accountId"/> (the notifications grain asks).</summary>
+    [AlwaysInterleave]
+    ValueTask<bool> MutesNotificationsFromAsync(long accountId);
+
     /// <summary>Whether this account follows <paramref name="accountId"/> with its reblogs shown (from memory; lists ask it).</summary>
     [AlwaysInterleave]
     ValueTask<bool> ShowsReblogsOfAsync(long accountId);

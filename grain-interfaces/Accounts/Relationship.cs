@@ -7,7 +7,10 @@ namespace Weft.GrainInterfaces.Accounts;
 /// <param name="ShowingReblogs">The viewer follows it and sees its reblogs.</param>
 /// <param name="Notifying">The viewer follows it and is notified of its statuses.</param>
 /// <param name="Note">The viewer's private note on it (empty if none).</param>
-public sealed record Relationship(long AccountId, bool Following, bool FollowedBy, bool ShowingReblogs, bool Notifying, string Note = "")
+/// <param name="Muting">The viewer muted it.</param>
+/// <param name="MutingNotifications">The viewer muted its notifications too.</param>
+public sealed record Relationship(
+    long AccountId, bool Following, bool FollowedBy, bool ShowingReblogs, bool Notifying, string Note = "", bool Muting = false, bool MutingNotifications = false)
 {
     /// <summary>No relation in either direction.</summary>
     public static Relationship None(long accountId) => new(accountId, false, false, false, false);

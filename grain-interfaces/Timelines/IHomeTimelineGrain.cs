@@ -34,4 +34,10 @@ public interface IHomeTimelineGrain : IGrainWithIntegerKey
     /// on (and leave it now); accounts no longer excluded are merged back in.
     /// </summary>
     Task SetExcludedAuthorsAsync(ImmutableArray<long> accountIds);
+
+    /// <summary>
+    /// The owner's muted accounts changed: their statuses, their reblogs and reblogs of their statuses stay out from now
+    /// on (and leave now); accounts no longer muted are merged back in.
+    /// </summary>
+    Task SetMutedAuthorsAsync(ImmutableArray<long> accountIds);
 }

@@ -420,9 +420,10 @@ public sealed partial class AccountGrain(
     private Relationship RelationshipTo(long accountId, bool followedBy)
     {
         var note = state.State.Notes.GetValueOrDefault(accountId, "");
+        var mute = ActiveMute(accountId);
         return _following.TryGetValue(accountId, out var settings)
-            ? new Relationship(accountId, Following: true, followedBy, settings.ShowReblogs, settings.Notify, note)
-            : new Relationship(accountId, Following: false, followedBy, ShowingReblogs: false, Notifying: false, note);
+            ? new Relationship(accountId, Following: true, followedBy, settings.ShowReblogs, settings.Notify, note, mute is not null, mute?.Notifications == true)
+            : new Relationship(accountId, Following: false, followedBy, ShowingReblogs: false, Notifying: false, note, mute is not null, mute?.Notifications == true);
     }
 
     private AccountSnapshot? Snapshot()

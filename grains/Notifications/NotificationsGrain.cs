@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Ids;
 using Weft.GrainInterfaces.Live;
 using Weft.GrainInterfaces.Notifications;
@@ -20,6 +21,12 @@ public sealed class NotificationsGrain(ISocialStore store, SnowflakeIdGenerator 
     {
         var recipient = Recipient;
         if (fromAccountId == recipient || fromAccountId <= 0)
+        {
+            return;
+        }
+
+        // Nothing from an account whose notifications the recipient muted (asked of its account grain, from memory).
+        if (await GrainFactory.GetGrain<IAccountGrain>(recipient).MutesNotificationsFromAsync(fromAccountId))
         {
             return;
         }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Ids;
 using Weft.GrainInterfaces.Lists;
 using Weft.GrainInterfaces.Live;
@@ -20,9 +21,9 @@ namespace Weft.Grains.Timelines;
 /// activation catches up from the social store (the source of truth for statuses and follows) from a margin before
 /// that write.</para>
 /// <para>A timeline that was never built ignores pushed entries (Mastodon also feeds only active users); its first read
-/// builds it from the store in one query, synchronously, so that read is complete. The timeline never calls account
-/// grains (which call it): followees come from the store. It asks the lists grain, which also calls it, only for the
-/// exclusive lists' members, a call that grain answers even while it waits.</para>
+/// builds it from the store in one query, synchronously, so that read is complete. Followees come from the store. The
+/// account and lists grains call the timeline; it asks them only for the muted accounts and the exclusive lists'
+/// members, calls they answer even while they wait on it.</para>
 /// </remarks>
 public sealed partial class HomeTimelineGrain(
     [PersistentState("timeline", "Default")] IPersistentState<HomeTimelineState> state,
@@ -46,6 +47,10 @@ public sealed partial class HomeTimelineGrain(
     // Members of the owner's exclusive lists, whose statuses and reblogs stay out; read with the follows, kept current by
     // the lists grain.
     private HashSet<long> _excluded = [];
+
+    // Accounts the owner muted: their statuses, reblogs by them and of them stay out; read with the follows, kept current
+    // by the account grain.
+    private HashSet<long> _muted = [];
 
     private long Owner => GetPrimaryKeyLong();
 
@@ -181,23 +186,37 @@ public sealed partial class HomeTimelineGrain(
         return Task.CompletedTask;
     }
 
-    public async Task SetExcludedAuthorsAsync(ImmutableArray<long> accountIds)
+    public Task SetExcludedAuthorsAsync(ImmutableArray<long> accountIds)
     {
         var before = _excluded;
         _excluded = [.. accountIds];
         _excluded.Remove(Owner);
+        return HiddenChangedAsync(before);
+    }
+
+    public Task SetMutedAuthorsAsync(ImmutableArray<long> accountIds)
+    {
+        var before = _muted;
+        _muted = [.. accountIds];
+        _muted.Remove(Owner);
+        return HiddenChangedAsync(before);
+    }
+
+    // Entries now hidden leave; followed accounts hidden before and no longer are merged back in one read (big ones
+    // merge at read time).
+    private async Task HiddenChangedAsync(HashSet<long> hiddenBefore)
+    {
         if (!state.State.Built)
         {
             return;
         }
 
-        if (state.State.Entries.RemoveAll(e => _excluded.Contains(e.AccountId)) > 0)
+        if (state.State.Entries.RemoveAll(e => !Admits(e)) > 0)
         {
             _dirty = true;
         }
 
-        // Followed accounts no longer excluded come back: one read for all of them (big ones merge at read time).
-        var returning = before.Where(author => !_excluded.Contains(author) && _showsReblogsOf.ContainsKey(author)).ToList();
+        var returning = hiddenBefore.Where(author => !_excluded.Contains(author) && !_muted.Contains(author) && _showsReblogsOf.ContainsKey(author)).ToList();
         if (returning.Count == 0)
         {
             return;
@@ -230,14 +249,18 @@ public sealed partial class HomeTimelineGrain(
         return added;
     }
 
-    // The followees (and the owner) whose statuses this timeline shows; refreshes what Admits knows of them and of the
-    // exclusive lists' members (the lists grain answers that call even while it is calling this grain).
+    // The followees (and the owner) whose statuses this timeline shows; refreshes what Admits knows of them, of the
+    // exclusive lists' members and of muted accounts (the lists and account grains answer those calls even while they
+    // are calling this grain).
     private async Task<List<long>> AuthorsAsync(CancellationToken cancellationToken)
     {
         var excluded = GrainFactory.GetGrain<IListsGrain>(Owner).GetExclusiveMembersAsync();
+        var muted = GrainFactory.GetGrain<IAccountGrain>(Owner).GetMutedAsync();
         var followees = await store.ListFolloweesAsync(Owner, cancellationToken);
         _excluded = [.. await excluded];
         _excluded.Remove(Owner);
+        _muted = [.. await muted];
+        _muted.Remove(Owner);
         var authors = new List<long>(followees.Count + 1);
         _showsReblogsOf.Clear();
         foreach (var followee in followees)
@@ -252,7 +275,7 @@ public sealed partial class HomeTimelineGrain(
 
     /// <summary>
     /// Mastodon's home filter (FeedManager#filter_from_home?): the owner's own statuses always; nothing by members of
-    /// the owner's exclusive lists; a reblog unless the owner hid the reblogger's reblogs; a reply to someone else only
+    /// the owner's exclusive lists, nothing by or reblogging muted accounts; a reblog unless the owner hid the reblogger's reblogs; a reply to someone else only
     /// if the owner is that account or follows it.
     /// </summary>
     private bool Admits(TimelineEntry entry)
@@ -264,6 +287,11 @@ public sealed partial class HomeTimelineGrain(
         }
 
         if (_excluded.Count > 0 && _excluded.Contains(entry.AccountId))
+        {
+            return false;
+        }
+
+        if (_muted.Count > 0 && (_muted.Contains(entry.AccountId) || entry.ReblogOfAccountId is { } original && _muted.Contains(original)))
         {
             return false;
         }

@@ -214,6 +214,26 @@ public sealed class StreamingTests : IClassFixture<StreamingTests.SocketApi>
     }
 
     [Fact]
+    public async Task Muted_accounts_are_not_streamed()
+    {
+        using var alice = await _api.Users.NewUserAsync("alice");
+        using var bob = await _api.Users.NewUserAsync("bob");
+        using var carol = await _api.Users.NewUserAsync("carol");
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/accounts/{bob.Id}/mute"), HttpStatusCode.OK);
+        await using var stream = await StreamingClient.ConnectAsync(_api.BaseAddress, "stream=public:local",
+            options => options.SetRequestHeader("Authorization", "Bearer " + alice.Token));
+
+        await using var observer = await StreamingClient.ConnectAsync(_api.BaseAddress, "stream=public:local");
+
+        // Once an anonymous stream has bob's status, alice's has had it too: what she gets next shows it was left out.
+        var bobs = (await bob.PostStatusAsync("bob, muted")).Str("id");
+        Assert.Equal(bobs, JsonDocument.Parse((await observer.ReceiveAsync()).Str("payload")).RootElement.Str("id"));
+        var carols = (await carol.PostStatusAsync("carol, not muted")).Str("id");
+
+        Assert.Equal(carols, JsonDocument.Parse((await stream.ReceiveAsync()).Str("payload")).RootElement.Str("id"));
+    }
+
+    [Fact]
     public async Task A_connection_holds_at_most_100_subscriptions_and_unsubscribing_makes_room()
     {
         using var alice = await _api.Users.NewUserAsync("alice");

@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using Weft.GrainInterfaces.Accounts;
+using Weft.GrainInterfaces.Paging;
+using Weft.GrainInterfaces.Timelines;
+
+namespace Weft.Grains.Accounts;
+
+/// <summary>
+/// Mutes (Mastodon's): kept in the account's state. The home timeline leaves muted accounts out (it is told of every
+/// change and asks when it loads); the notifications grain asks before notifying; lists and streams ask per read.
+/// </summary>
+public sealed partial class AccountGrain
+{
+    public async Task<Relationship?> MuteAsync(long accountId, bool notifications, TimeSpan? duration)
+    {
+        if (state.State.Profile is null || accountId == Id)
+        {
+            return null;
+        }
+
+        var mutes = state.State.Mutes;
+        var before = mutes.GetValueOrDefault(accountId);
+        var expiresAt = duration is { } d && d > TimeSpan.Zero ? timeProvider.GetUtcNow() + d : (DateTimeOffset?)null;
+        mutes[accountId] = new Mute(accountId, before?.MuteId ?? ids.NextId(), notifications, expiresAt);
+        await WriteMutesOrUndoAsync(accountId, before);
+        await MutedChangedAsync();
+        return await RelationshipAsync(accountId);
+    }
+
+    public async Task<Relationship?> UnmuteAsync(long accountId)
+    {
+        if (state.State.Profile is null)
+        {
+            return null;
+        }
+
+        if (state.State.Mutes.Remove(accountId, out var before))
+        {
+            await WriteMutesOrUndoAsync(accountId, before);
+            await MutedChangedAsync();
+        }
+
+        return await RelationshipAsync(accountId);
+    }
+
+    public Task<Page<Mute>> GetMutesAsync(PageRequest page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var inBounds = ActiveMutes().Where(m => page.Contains(m.MuteId)).OrderByDescending(m => m.MuteId);
+        List<Mute> taken = page.MinId is not null ? [.. inBounds.Reverse().Take(page.Limit).Reverse()] : [.. inBounds.Take(page.Limit)];
+        return Task.FromResult(taken.Count == 0 ? Page<Mute>.Empty : new Page<Mute>([.. taken], taken[0].MuteId, taken[^1].MuteId));
+    }
+
+    public ValueTask<ImmutableArray<long>> GetMutedAsync() => new([.. ActiveMutes().Select(m => m.AccountId)]);
+
+    public ValueTask<bool> MutesNotificationsFromAsync(long accountId) => new(ActiveMute(accountId)?.Notifications == true);
+
+    private Mute? ActiveMute(long accountId) =>
+        state.State.Mutes.TryGetValue(accountId, out var mute) && (mute.ExpiresAt is not { } at || at > timeProvider.GetUtcNow()) ? mute : null;
+
+    private IEnumerable<Mute> ActiveMutes()
+    {
+        var now = timeProvider.GetUtcNow();
+        return state.State.Mutes.Values.Where(m => m.ExpiresAt is not { } at || at > now);
+    }
+
+    private async Task WriteMutesOrUndoAsync(long accountId, Mute? before)
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            if (before is null)
+            {
+                state.State.Mutes.Remove(accountId);
+            }
+            else
+            {
+                state.State.Mutes[accountId] = before;
+            }
+
+            throw;
+        }
+    }
+
+    // The home timeline drops or merges back at once; a failure is logged, and the timeline asks again when it loads.
+    private Task MutedChangedAsync() =>
+        SideEffectAsync(GrainFactory.GetGrain<IHomeTimelineGrain>(Id).SetMutedAuthorsAsync([.. ActiveMutes().Select(m => m.AccountId)]), Id);
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using Weft.Api.Tests.Support;
+using Weft.Testing;
+
+namespace Weft.Api.Tests.Accounts;
+
+/// <summary>POST /api/v1/accounts/:id/mute and /unmute, GET /api/v1/mutes, and what a mute hides.</summary>
+public sealed class MutesTests(SqliteApiFixture api) : IClassFixture<SqliteApiFixture>
+{
+    [Fact]
+    public async Task A_muted_account_leaves_home_public_threads_and_notifications_until_unmuted()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        using var carol = await api.NewUserAsync("carol");
+        await alice.FollowAsync(bob);
+        await alice.FollowAsync(carol);
+        var before = (await bob.PostStatusAsync("bob before the mute")).Str("id");
+        var carols = (await carol.PostStatusAsync("carol")).Str("id");
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/home")) is var home && home.Contains(before) && home.Contains(carols), "both in alice's home");
+
+        var muted = await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/accounts/{bob.Id}/mute"), HttpStatusCode.OK);
+        Assert.True(muted.GetProperty("muting").GetBoolean());
+        Assert.True(muted.GetProperty("muting_notifications").GetBoolean());
+        Assert.True(muted.GetProperty("following").GetBoolean());
+        Assert.Equal([bob.Id], Json.Ids(await alice.GetJsonAsync("/api/v1/mutes")));
+        Assert.DoesNotContain(before, Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/home")));
+
+        // New statuses by bob, and carol's reblog of bob, stay out of alice's home; a thread and the public timeline
+        // leave bob out for alice only; bob's favourite does not notify her.
+        var during = (await bob.PostStatusAsync("bob during the mute")).Str("id");
+        var reblog = (await Json.ReadAsync(await carol.PostFormAsync($"/api/v1/statuses/{before}/reblog"), HttpStatusCode.OK)).Str("id");
+        var bobsReply = (await bob.PostStatusAsync("bob answers carol", inReplyToId: carols)).Str("id");
+        var alices = (await alice.PostStatusAsync("alice")).Str("id");
+        await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{alices}/favourite"), HttpStatusCode.OK);
+        var last = (await carol.PostStatusAsync("carol, last")).Str("id");
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/home")).Contains(last), "carol's last status in alice's home");
+        await Eventually.WaitUntilAsync(
+            async () => Json.Ids((await carol.GetJsonAsync($"/api/v1/statuses/{carols}/context")).GetProperty("descendants")).Contains(bobsReply), "bob's reply in the thread");
+
+        var home = Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/home"));
+        Assert.DoesNotContain(during, home);
+        Assert.DoesNotContain(reblog, home);
+        Assert.DoesNotContain(bobsReply, home);
+        Assert.Empty(Json.Ids((await alice.GetJsonAsync($"/api/v1/statuses/{carols}/context")).GetProperty("descendants")));
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await carol.GetJsonAsync("/api/v1/timelines/public?limit=40")).Contains(during), "bob's status public");
+        var alicesPublic = Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/public?limit=40"));
+        Assert.DoesNotContain(during, alicesPublic);
+        Assert.Contains(last, alicesPublic);
+        Assert.Empty((await alice.GetJsonAsync("/api/v1/notifications?types[]=favourite")).EnumerateArray());
+
+        // Unmuted: bob's statuses are back in home at once.
+        var unmuted = await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/accounts/{bob.Id}/unmute"), HttpStatusCode.OK);
+        Assert.False(unmuted.GetProperty("muting").GetBoolean());
+        home = Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/home"));
+        Assert.Contains(before, home);
+        Assert.Contains(during, home);
+        Assert.Empty((await alice.GetJsonAsync("/api/v1/mutes")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_mute_can_spare_notifications_and_end_by_itself_and_bad_input_is_refused()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        var alices = (await alice.PostStatusAsync("alice")).Str("id");
+
+        var muted = await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/accounts/{bob.Id}/mute", ("notifications", "false")), HttpStatusCode.OK);
+        Assert.Equal((true, false), (muted.GetProperty("muting").GetBoolean(), muted.GetProperty("muting_notifications").GetBoolean()));
+        await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{alices}/favourite"), HttpStatusCode.OK);
+        Assert.Single((await alice.GetJsonAsync("/api/v1/notifications?types[]=favourite")).EnumerateArray());
+
+        // A mute with a duration ends by itself.
+        var timed = await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/accounts/{bob.Id}/mute", ("duration", "1")), HttpStatusCode.OK);
+        Assert.True(timed.GetProperty("muting").GetBoolean());
+        await Eventually.WaitUntilAsync(
+            async () => !(await alice.GetJsonAsync($"/api/v1/accounts/relationships?id[]={bob.Id}"))[0].GetProperty("muting").GetBoolean(), "the mute over");
+        Assert.Empty((await alice.GetJsonAsync("/api/v1/mutes")).EnumerateArray());
+
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/accounts/{alice.Id}/mute"), HttpStatusCode.UnprocessableEntity);
+        await Json.ReadAsync(await alice.PostFormAsync("/api/v1/accounts/123456789/mute"), HttpStatusCode.NotFound);
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/accounts/{bob.Id}/mute", ("duration", "-5")), HttpStatusCode.UnprocessableEntity);
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/accounts/{bob.Id}/mute", ("duration", "soon")), HttpStatusCode.UnprocessableEntity);
+        Assert.False((await alice.GetJsonAsync($"/api/v1/accounts/relationships?id[]={bob.Id}"))[0].GetProperty("muting").GetBoolean());
+    }
+}
