@@ -209,7 +209,7 @@ public static class ListsEndpoints
             LinkHeader.Set(context, page.NewestCursor, page.OldestCursor);
         }
 
-        return await renderer.LoadListWithoutMutedAsync(page.Items, context.RequireAccountId(), RequestOrigin.Get(context.Request));
+        return await renderer.LoadListAsync(page.Items, context.RequireAccountId(), RequestOrigin.Get(context.Request));
     }
 
     // The settings asked for, over the current ones when updating; an error answer if they are invalid.

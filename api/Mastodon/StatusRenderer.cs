@@ -85,8 +85,8 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
         new(await LoadComposedAsync(statusIds, viewerId, origin).ConfigureAwait(false), viewerId, statusCode);
 
     /// <summary>
-    /// As <see cref="LoadListAsync"/>, leaving out statuses by or reblogging accounts the viewer muted: the public,
-    /// hashtag and list timelines (the home timeline leaves them out itself).
+    /// As <see cref="LoadListAsync"/>, leaving out statuses by or reblogging accounts the viewer muted: the public and
+    /// hashtag timelines (the home timeline and list timelines leave them out themselves).
     /// </summary>
     public async ValueTask<StatusListResult> LoadListWithoutMutedAsync(IReadOnlyList<long> statusIds, long viewerId, string origin)
     {
@@ -103,7 +103,7 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
     /// <summary>The accounts <paramref name="viewerId"/> muted; none for anonymous viewers.</summary>
     public async ValueTask<IReadOnlySet<long>> MutedByAsync(long viewerId) =>
         viewerId > 0 && await grains.GetGrain<IAccountGrain>(viewerId).GetMutedAsync().ConfigureAwait(false) is { IsEmpty: false } muted
-            ? muted.ToHashSet()
+            ? muted.Select(mute => mute.AccountId).ToHashSet()
             : s_noneMuted;
 
     /// <summary>Whether a status is by, or reblogs a status by, one of <paramref name="muted"/>.</summary>

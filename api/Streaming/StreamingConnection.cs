@@ -42,8 +42,6 @@ public sealed class StreamingConnection(
     private readonly Lock _subscriptionsLock = new();
     private readonly long _viewerId = token?.Grant.AccountId ?? 0;
 
-    // The viewer's muted accounts, read again at every subscription: their statuses are not streamed.
-    private IReadOnlySet<long> _muted = new HashSet<long>();
 
     /// <summary>
     /// Serves the client until it closes, the request is aborted, or the socket fails. Subscriptions made before (the
@@ -186,7 +184,6 @@ public sealed class StreamingConnection(
     /// </summary>
     public async ValueTask SubscribeAsync(string stream, string? tag, string? list = null)
     {
-        _muted = await statuses.MutedByAsync(_viewerId);
         switch (StreamingSubscriptions.Check(stream, tag, list, token))
         {
             case StreamingRefusal.Unknown:
@@ -407,12 +404,12 @@ public sealed class StreamingConnection(
         {
             case LiveEventKind.Update:
                 var status = await statuses.LoadAsync(liveEvent.Id, _viewerId, origin);
-                return status is null || IsMuted(status) || filter is not null && !await filter.ShowsAsync(status)
+                return status is null || await IsMutedAsync(status) || filter is not null && !await filter.ShowsAsync(status)
                     ? null
                     : ("update", MastodonJson.Serialize(status, MastodonJson.Context.Status));
             case LiveEventKind.StatusUpdate:
                 var edited = await statuses.LoadAsync(liveEvent.Id, _viewerId, origin);
-                return edited is null || IsMuted(edited) || filter is not null && !await filter.ShowsAsync(edited)
+                return edited is null || await IsMutedAsync(edited) || filter is not null && !await filter.ShowsAsync(edited)
                     ? null
                     : ("status.update", MastodonJson.Serialize(edited, MastodonJson.Context.Status));
             case LiveEventKind.Delete:
@@ -428,10 +425,14 @@ public sealed class StreamingConnection(
         }
     }
 
-    // By, or reblogging, an account the viewer muted.
-    private bool IsMuted(Status status) =>
-        _muted.Count > 0 && (_muted.Contains(long.Parse(status.Account.Id, CultureInfo.InvariantCulture))
-            || status.Reblog is { } original && _muted.Contains(long.Parse(original.Account.Id, CultureInfo.InvariantCulture)));
+    // By, or reblogging, an account the viewer muted: asked per event (from the account grain's memory), so a mute made or
+    // ended while the stream is open counts at once.
+    private async ValueTask<bool> IsMutedAsync(Status status)
+    {
+        var muted = await statuses.MutedByAsync(_viewerId);
+        return muted.Count > 0 && (muted.Contains(long.Parse(status.Account.Id, CultureInfo.InvariantCulture))
+            || status.Reblog is { } original && muted.Contains(long.Parse(original.Account.Id, CultureInfo.InvariantCulture)));
+    }
 
     private Task<GrainInterfaces.Notifications.Notification?> GetNotificationAsync(long notificationId) =>
         grains.GetGrain<INotificationsGrain>(_viewerId).GetAsync(notificationId);

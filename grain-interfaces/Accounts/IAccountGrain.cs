@@ -65,9 +65,9 @@ public interface IAccountGrain : IGrainWithIntegerKey
     [ReadOnly]
     Task<Page<Mute>> GetMutesAsync(PageRequest page);
 
-    /// <summary>The accounts this one muted (from memory; timelines, lists and streams ask it).</summary>
+    /// <summary>The mutes in force, with their ends (from memory; timelines, lists and streams ask it).</summary>
     [AlwaysInterleave]
-    ValueTask<ImmutableArray<long>> GetMutedAsync();
+    ValueTask<ImmutableArray<Mute>> GetMutedAsync();
 
     /// <summary>Whether this account muted the notifications of <paramref name="accountId"/> (the notifications grain asks).</summary>
     [AlwaysInterleave]

@@ -36,8 +36,8 @@ public interface IHomeTimelineGrain : IGrainWithIntegerKey
     Task SetExcludedAuthorsAsync(ImmutableArray<long> accountIds);
 
     /// <summary>
-    /// The owner's muted accounts changed: their statuses, their reblogs and reblogs of their statuses stay out from now
-    /// on (and leave now); accounts no longer muted are merged back in.
+    /// The owner's mutes changed: muted accounts' statuses, their reblogs and reblogs of their statuses stay out until
+    /// each mute ends (and leave now); accounts unmuted are merged back in.
     /// </summary>
-    Task SetMutedAuthorsAsync(ImmutableArray<long> accountIds);
+    Task SetMutesAsync(ImmutableArray<Accounts.Mute> mutes);
 }

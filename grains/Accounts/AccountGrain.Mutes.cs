@@ -18,11 +18,17 @@ public sealed partial class AccountGrain
             return null;
         }
 
+        // Expired mutes go with this write; a mute made again after its end is a new one (a new place in the list).
         var mutes = state.State.Mutes;
-        var before = mutes.GetValueOrDefault(accountId);
+        var before = new Dictionary<long, Mute>(mutes);
+        foreach (var expired in mutes.Values.Where(m => ActiveMute(m.AccountId) is null).ToList())
+        {
+            mutes.Remove(expired.AccountId);
+        }
+
         var expiresAt = duration is { } d && d > TimeSpan.Zero ? timeProvider.GetUtcNow() + d : (DateTimeOffset?)null;
-        mutes[accountId] = new Mute(accountId, before?.MuteId ?? ids.NextId(), notifications, expiresAt);
-        await WriteMutesOrUndoAsync(accountId, before);
+        mutes[accountId] = new Mute(accountId, mutes.GetValueOrDefault(accountId)?.MuteId ?? ids.NextId(), notifications, expiresAt);
+        await WriteMutesOrUndoAsync(before);
         await MutedChangedAsync();
         return await RelationshipAsync(accountId);
     }
@@ -34,9 +40,10 @@ public sealed partial class AccountGrain
             return null;
         }
 
-        if (state.State.Mutes.Remove(accountId, out var before))
+        var before = new Dictionary<long, Mute>(state.State.Mutes);
+        if (state.State.Mutes.Remove(accountId))
         {
-            await WriteMutesOrUndoAsync(accountId, before);
+            await WriteMutesOrUndoAsync(before);
             await MutedChangedAsync();
         }
 
@@ -51,7 +58,7 @@ public sealed partial class AccountGrain
         return Task.FromResult(taken.Count == 0 ? Page<Mute>.Empty : new Page<Mute>([.. taken], taken[0].MuteId, taken[^1].MuteId));
     }
 
-    public ValueTask<ImmutableArray<long>> GetMutedAsync() => new([.. ActiveMutes().Select(m => m.AccountId)]);
+    public ValueTask<ImmutableArray<Mute>> GetMutedAsync() => new([.. ActiveMutes()]);
 
     public ValueTask<bool> MutesNotificationsFromAsync(long accountId) => new(ActiveMute(accountId)?.Notifications == true);
 
@@ -64,7 +71,7 @@ public sealed partial class AccountGrain
         return state.State.Mutes.Values.Where(m => m.ExpiresAt is not { } at || at > now);
     }
 
-    private async Task WriteMutesOrUndoAsync(long accountId, Mute? before)
+    private async Task WriteMutesOrUndoAsync(Dictionary<long, Mute> before)
     {
         try
         {
@@ -72,20 +79,12 @@ public sealed partial class AccountGrain
         }
         catch
         {
-            if (before is null)
-            {
-                state.State.Mutes.Remove(accountId);
-            }
-            else
-            {
-                state.State.Mutes[accountId] = before;
-            }
-
+            state.State.Mutes = before;
             throw;
         }
     }
 
     // The home timeline drops or merges back at once; a failure is logged, and the timeline asks again when it loads.
     private Task MutedChangedAsync() =>
-        SideEffectAsync(GrainFactory.GetGrain<IHomeTimelineGrain>(Id).SetMutedAuthorsAsync([.. ActiveMutes().Select(m => m.AccountId)]), Id);
+        SideEffectAsync(GrainFactory.GetGrain<IHomeTimelineGrain>(Id).SetMutesAsync([.. ActiveMutes()]), Id);
 }

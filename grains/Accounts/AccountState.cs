@@ -14,7 +14,7 @@ public sealed class AccountState
     /// <summary>The account's pinned statuses, most recently pinned first (at most <see cref="AccountGrain.MaxPinnedStatuses"/>).</summary>
     public List<long> PinnedStatusIds { get; set; } = [];
 
-    /// <summary>The accounts this one muted, by their id (expired ones stay until the next change drops them).</summary>
+    /// <summary>The accounts this one muted, by their id (expired ones stay until the next mute drops them).</summary>
     public Dictionary<long, Mute> Mutes { get; set; } = [];
 
     /// <summary>The account's private notes on other accounts, by their id (Mastodon's account notes).</summary>

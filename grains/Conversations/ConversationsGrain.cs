@@ -27,7 +27,9 @@ public sealed class ConversationsGrain(
         var others = participants.Append(authorId).Where(id => id != owner && id > 0).Distinct().Order().ToList();
         var conversations = state.State.Conversations;
         var conversation = conversations.Find(c => c.AccountIds.SequenceEqual(others));
-        if (conversation is not null && conversation.StatusIds.Contains(statusId))
+        // Known already, or older than all it remembers (trimmed, or a late delivery to a full conversation): no change.
+        if (conversation is not null
+            && (conversation.StatusIds.Contains(statusId) || conversation.StatusIds.Count >= MaxStatuses && statusId < conversation.StatusIds[^1]))
         {
             return;
         }
@@ -50,7 +52,11 @@ public sealed class ConversationsGrain(
             conversation.StatusIds.RemoveRange(MaxStatuses, conversation.StatusIds.Count - MaxStatuses);
         }
 
-        conversation.Unread |= authorId != owner;
+        // As Mastodon's: unread unless the user wrote the newest status.
+        if (conversation.StatusIds[0] == statusId)
+        {
+            conversation.Unread = authorId != owner;
+        }
         Place(conversation);
         if (conversations.Count > MaxConversations)
         {

@@ -177,12 +177,13 @@ public sealed partial class ListsGrain(
             return Page<long>.Empty;
         }
 
-        // The replies policy and the exclusion of direct statuses leave out some of what a read returns: read on (a few
-        // times at most) until the page is full, so a stretch of hidden replies does not end the timeline early. A
-        // min_id page reads upwards and keeps what is nearest to min_id.
+        // The replies policy, muted accounts and the exclusion of direct statuses leave out some of what a read returns:
+        // read on (a few times at most) until the page is full, so a stretch of hidden statuses does not end the timeline
+        // early. A min_id page reads upwards and keeps what is nearest to min_id.
         var policy = list.RepliesPolicy;
         var members = list.Members.ToHashSet();
         var owner = GrainFactory.GetGrain<IAccountGrain>(Owner);
+        var muted = (await owner.GetMutedAsync()).Select(mute => mute.AccountId).ToHashSet();
         var upwards = page.MinId is not null;
         var shown = new List<long>();
         long? newestRead = null;
@@ -202,6 +203,8 @@ public sealed partial class ListsGrain(
             foreach (var row in rows)
             {
                 if (row.Visibility != StatusVisibility.Direct
+                    && !muted.Contains(row.AccountId)
+                    && !(row.ReblogOfAccountId is { } original && muted.Contains(original))
                     && await ListRules.ShowsAsync(policy, members, row.AccountId, row.ReblogOfId is not null, row.InReplyToAccountId, Owner, owner))
                 {
                     batch.Add(row.Id);

@@ -48,9 +48,9 @@ public sealed partial class HomeTimelineGrain(
     // the lists grain.
     private HashSet<long> _excluded = [];
 
-    // Accounts the owner muted: their statuses, reblogs by them and of them stay out; read with the follows, kept current
-    // by the account grain.
-    private HashSet<long> _muted = [];
+    // Accounts the owner muted, with when each mute ends (null: never): their statuses, reblogs by them and of them stay
+    // out until then; read with the follows, kept current by the account grain.
+    private Dictionary<long, DateTimeOffset?> _muted = [];
 
     private long Owner => GetPrimaryKeyLong();
 
@@ -69,7 +69,7 @@ public sealed partial class HomeTimelineGrain(
         // An unfollow whose removal was lost (a crash before the write, a failed call) leaves entries of an account no
         // longer followed: drop them, since the store's follows are the truth.
         var followed = new HashSet<long>(authors);
-        if (state.State.Entries.RemoveAll(e => !followed.Contains(e.AccountId)) > 0)
+        if (state.State.Entries.RemoveAll(e => !followed.Contains(e.AccountId) || !Admits(e)) > 0)
         {
             _dirty = true;
         }
@@ -194,13 +194,18 @@ public sealed partial class HomeTimelineGrain(
         return HiddenChangedAsync(before);
     }
 
-    public Task SetMutedAuthorsAsync(ImmutableArray<long> accountIds)
+    public Task SetMutesAsync(ImmutableArray<Mute> mutes)
     {
-        var before = _muted;
-        _muted = [.. accountIds];
-        _muted.Remove(Owner);
+        var before = _muted.Keys.ToHashSet();
+        _muted = MutesByAccount(mutes);
         return HiddenChangedAsync(before);
     }
+
+    private Dictionary<long, DateTimeOffset?> MutesByAccount(ImmutableArray<Mute> mutes) =>
+        mutes.Where(m => m.AccountId != Owner).ToDictionary(m => m.AccountId, m => m.ExpiresAt);
+
+    private bool IsMuted(long accountId) =>
+        _muted.Count > 0 && _muted.TryGetValue(accountId, out var endsAt) && (endsAt is not { } at || at > timeProvider.GetUtcNow());
 
     // Entries now hidden leave; followed accounts hidden before and no longer are merged back in one read (big ones
     // merge at read time).
@@ -216,7 +221,7 @@ public sealed partial class HomeTimelineGrain(
             _dirty = true;
         }
 
-        var returning = hiddenBefore.Where(author => !_excluded.Contains(author) && !_muted.Contains(author) && _showsReblogsOf.ContainsKey(author)).ToList();
+        var returning = hiddenBefore.Where(author => !_excluded.Contains(author) && !IsMuted(author) && _showsReblogsOf.ContainsKey(author)).ToList();
         if (returning.Count == 0)
         {
             return;
@@ -259,8 +264,7 @@ public sealed partial class HomeTimelineGrain(
         var followees = await store.ListFolloweesAsync(Owner, cancellationToken);
         _excluded = [.. await excluded];
         _excluded.Remove(Owner);
-        _muted = [.. await muted];
-        _muted.Remove(Owner);
+        _muted = MutesByAccount(await muted);
         var authors = new List<long>(followees.Count + 1);
         _showsReblogsOf.Clear();
         foreach (var followee in followees)
@@ -291,7 +295,7 @@ public sealed partial class HomeTimelineGrain(
             return false;
         }
 
-        if (_muted.Count > 0 && (_muted.Contains(entry.AccountId) || entry.ReblogOfAccountId is { } original && _muted.Contains(original)))
+        if (_muted.Count > 0 && (IsMuted(entry.AccountId) || entry.ReblogOfAccountId is { } original && IsMuted(original)))
         {
             return false;
         }

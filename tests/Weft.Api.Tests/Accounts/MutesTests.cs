@@ -77,10 +77,34 @@ public sealed class MutesTests(SqliteApiFixture api) : IClassFixture<SqliteApiFi
             async () => !(await alice.GetJsonAsync($"/api/v1/accounts/relationships?id[]={bob.Id}"))[0].GetProperty("muting").GetBoolean(), "the mute over");
         Assert.Empty((await alice.GetJsonAsync("/api/v1/mutes")).EnumerateArray());
 
+        // Over, it is over in the home timeline too.
+        await alice.FollowAsync(bob);
+        var after = (await bob.PostStatusAsync("bob after the mute")).Str("id");
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/home")).Contains(after), "bob's status in alice's home");
+
         await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/accounts/{alice.Id}/mute"), HttpStatusCode.UnprocessableEntity);
         await Json.ReadAsync(await alice.PostFormAsync("/api/v1/accounts/123456789/mute"), HttpStatusCode.NotFound);
         await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/accounts/{bob.Id}/mute", ("duration", "-5")), HttpStatusCode.UnprocessableEntity);
         await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/accounts/{bob.Id}/mute", ("duration", "soon")), HttpStatusCode.UnprocessableEntity);
         Assert.False((await alice.GetJsonAsync($"/api/v1/accounts/relationships?id[]={bob.Id}"))[0].GetProperty("muting").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_muted_member_leaves_the_list_timeline()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        using var carol = await api.NewUserAsync("carol");
+        await alice.FollowAsync(bob);
+        await alice.FollowAsync(carol);
+        var list = (await Json.ReadAsync(await alice.PostFormAsync("/api/v1/lists", ("title", "Both")), HttpStatusCode.OK)).Str("id");
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/lists/{list}/accounts", ("account_ids[]", bob.Id), ("account_ids[]", carol.Id)), HttpStatusCode.OK);
+        var bobs = (await bob.PostStatusAsync("bob")).Str("id");
+        var carols = (await carol.PostStatusAsync("carol")).Str("id");
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await alice.GetJsonAsync($"/api/v1/timelines/list/{list}")) is var ids && ids.Contains(bobs) && ids.Contains(carols), "both in the list");
+
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/accounts/{bob.Id}/mute"), HttpStatusCode.OK);
+
+        Assert.Equal([carols], Json.Ids(await alice.GetJsonAsync($"/api/v1/timelines/list/{list}")));
     }
 }

@@ -36,6 +36,12 @@ public sealed class ConversationsTests(SqliteApiFixture api) : IClassFixture<Sql
         Assert.True((await alice.GetJsonAsync("/api/v1/conversations"))[0].GetProperty("unread").GetBoolean());
         Assert.Equal(alices.Str("id"), (await alice.GetJsonAsync("/api/v1/conversations"))[0].Str("id"));
 
+        // Alice answers without reading: her own newest status leaves it read for her, as in Mastodon.
+        var reply = (await alice.PostStatusAsync($"@{bob.Username} great", "direct", inReplyToId: answer)).Str("id");
+        await Eventually.WaitUntilAsync(
+            async () => (await alice.GetJsonAsync("/api/v1/conversations"))[0].GetProperty("last_status").Str("id") == reply, "alice's reply last");
+        Assert.False((await alice.GetJsonAsync("/api/v1/conversations"))[0].GetProperty("unread").GetBoolean());
+
         // Three people make another conversation; public statuses make none; carol sees only hers.
         var group = (await alice.PostStatusAsync($"@{bob.Username} @{carol.Username} all of us", "direct")).Str("id");
         await alice.PostStatusAsync($"@{bob.Username} in public");
@@ -43,7 +49,7 @@ public sealed class ConversationsTests(SqliteApiFixture api) : IClassFixture<Sql
         var bobsNow = await bob.GetJsonAsync("/api/v1/conversations");
         Assert.Equal(group, bobsNow[0].GetProperty("last_status").Str("id"));
         Assert.Equal(new[] { alice.Id, carol.Id }.Order(), bobsNow[0].GetProperty("accounts").EnumerateArray().Select(a => a.Str("id")).Order());
-        Assert.Equal(answer, bobsNow[1].GetProperty("last_status").Str("id"));
+        Assert.Equal(reply, bobsNow[1].GetProperty("last_status").Str("id"));
         var carols = await carol.GetJsonAsync("/api/v1/conversations");
         Assert.Equal([group], carols.EnumerateArray().Select(c => c.GetProperty("last_status").Str("id")));
 
@@ -51,7 +57,7 @@ public sealed class ConversationsTests(SqliteApiFixture api) : IClassFixture<Sql
         var response = await bob.Client.GetAsync("/api/v1/conversations?limit=1");
         Assert.Single((await Json.ReadAsync(response, HttpStatusCode.OK)).EnumerateArray());
         var next = await bob.GetJsonAsync(LinkHeaders.Get(response, "next"));
-        Assert.Equal(answer, Assert.Single(next.EnumerateArray()).GetProperty("last_status").Str("id"));
+        Assert.Equal(reply, Assert.Single(next.EnumerateArray()).GetProperty("last_status").Str("id"));
     }
 
     [Fact]
