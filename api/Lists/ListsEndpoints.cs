@@ -241,17 +241,8 @@ public static class ListsEndpoints
         RouteIds.Parameters(body.GetStrings("account_ids"), "account_ids", ListLimits.MaxMembers);
 
     // Members by account id, newest first, as Mastodon pages them; the cursors are account ids.
-    private static List<long> PageOfMembers(ImmutableArray<long> members, PageRequest page, bool all)
-    {
-        var inBounds = members.Where(page.Contains).OrderDescending();
-        if (all)
-        {
-            return [.. inBounds];
-        }
-
-        // min_id reads the members nearest above it.
-        return page.MinId is not null ? [.. inBounds.Reverse().Take(page.Limit).Reverse()] : [.. inBounds.Take(page.Limit)];
-    }
+    private static List<long> PageOfMembers(ImmutableArray<long> members, PageRequest page, bool all) =>
+        (all ? page with { Limit = members.Length } : page).Take(members.OrderDescending(), id => id);
 
     private static IResult Answer(ListChange change) => change.List is { } list ? Render(list) : Error(change.Error!.Value);
 

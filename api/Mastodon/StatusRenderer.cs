@@ -110,8 +110,7 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
     public static bool Involves(StatusSnapshot status, IReadOnlySet<long> muted)
     {
         ArgumentNullException.ThrowIfNull(status);
-        ArgumentNullException.ThrowIfNull(muted);
-        return muted.Count > 0 && (muted.Contains(status.AccountId) || status.ReblogOfAccountId is { } original && muted.Contains(original));
+        return Muting.Hides(muted, status.AccountId, status.ReblogOfAccountId);
     }
 
     private static readonly IReadOnlySet<long> s_noneMuted = new HashSet<long>();

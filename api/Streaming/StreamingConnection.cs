@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Weft.Api.Auth;
 using Weft.Api.Mastodon;
+using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Conversations;
 using Weft.GrainInterfaces.Ids;
 using Weft.GrainInterfaces.Live;
@@ -213,29 +214,7 @@ public sealed class StreamingConnection(
         var tagged = StreamingSubscriptions.IsHashtag(stream);
         string[] names = tagged ? [stream, tag!] : [stream];
         var channel = StreamingSubscriptions.Channel(stream, _viewerId, tag);
-        lock (_subscriptionsLock)
-        {
-            var key = SubscriptionKey(stream, tagged ? channel : null);
-            if (_subscriptions.ContainsKey(key))
-            {
-                return;
-            }
-
-            if (_subscriptions.Count >= MaxSubscriptions)
-            {
-                SendError($"Too many subscriptions on one connection (at most {MaxSubscriptions}); unsubscribe first", 429);
-                return;
-            }
-
-            var writer = _queue.Writer;
-            _subscriptions[key] = feed.Subscribe(channel, liveEvent =>
-            {
-                if (StreamingSubscriptions.Carries(stream, liveEvent.Kind))
-                {
-                    writer.TryWrite(new Outgoing(names, liveEvent, null));
-                }
-            });
-        }
+        AddSubscription(SubscriptionKey(stream, tagged ? channel : null), () => Listen(channel, stream, names, filter: null));
 
         if (stream == StreamingSubscriptions.User)
         {
@@ -256,9 +235,16 @@ public sealed class StreamingConnection(
         }
 
         string[] names = [StreamingSubscriptions.List, list];
+        AddSubscription(ListSubscriptionKey(filter.ListId), () => new SubscriptionGroup(
+            [.. filter.Members.Select(member => Listen(LiveChannel.Author(member), StreamingSubscriptions.List, names, filter))]));
+    }
+
+    // Keeps a new subscription under its key, unless the stream is subscribed already or the connection holds as many
+    // as it may (then the client is told).
+    private void AddSubscription(string key, Func<IDisposable> subscribe)
+    {
         lock (_subscriptionsLock)
         {
-            var key = ListSubscriptionKey(filter.ListId);
             if (_subscriptions.ContainsKey(key))
             {
                 return;
@@ -270,21 +256,21 @@ public sealed class StreamingConnection(
                 return;
             }
 
-            var writer = _queue.Writer;
-            var members = new List<IDisposable>(filter.Members.Count);
-            foreach (var member in filter.Members)
-            {
-                members.Add(feed.Subscribe(LiveChannel.Author(member), liveEvent =>
-                {
-                    if (StreamingSubscriptions.Carries(StreamingSubscriptions.List, liveEvent.Kind))
-                    {
-                        writer.TryWrite(new Outgoing(names, liveEvent, null, filter));
-                    }
-                }));
-            }
-
-            _subscriptions[key] = new SubscriptionGroup(members);
+            _subscriptions[key] = subscribe();
         }
+    }
+
+    // Queues the channel's events that the stream carries, named as the stream.
+    private IDisposable Listen(LiveChannel channel, string stream, string[] names, ListStreamFilter? filter)
+    {
+        var writer = _queue.Writer;
+        return feed.Subscribe(channel, liveEvent =>
+        {
+            if (StreamingSubscriptions.Carries(stream, liveEvent.Kind))
+            {
+                writer.TryWrite(new Outgoing(names, liveEvent, null, filter));
+            }
+        });
     }
 
     private void Unsubscribe(string stream, string? tag, string? list)
@@ -430,8 +416,10 @@ public sealed class StreamingConnection(
     private async ValueTask<bool> IsMutedAsync(Status status)
     {
         var muted = await statuses.MutedByAsync(_viewerId);
-        return muted.Count > 0 && (muted.Contains(long.Parse(status.Account.Id, CultureInfo.InvariantCulture))
-            || status.Reblog is { } original && muted.Contains(long.Parse(original.Account.Id, CultureInfo.InvariantCulture)));
+        return muted.Count > 0 && Muting.Hides(
+            muted,
+            long.Parse(status.Account.Id, CultureInfo.InvariantCulture),
+            status.Reblog is { } original ? long.Parse(original.Account.Id, CultureInfo.InvariantCulture) : null);
     }
 
     private Task<GrainInterfaces.Notifications.Notification?> GetNotificationAsync(long notificationId) =>
@@ -440,7 +428,7 @@ public sealed class StreamingConnection(
     private readonly record struct Outgoing(string[]? Stream, LiveEvent? Event, string? Raw, ListStreamFilter? Filter = null);
 
     // A list stream's subscriptions, one per member, ended together.
-    private sealed class SubscriptionGroup(List<IDisposable> subscriptions) : IDisposable
+    private sealed class SubscriptionGroup(IReadOnlyList<IDisposable> subscriptions) : IDisposable
     {
         public void Dispose()
         {

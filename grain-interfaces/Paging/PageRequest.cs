@@ -13,4 +13,16 @@ public sealed record PageRequest(long? MaxId, long? SinceId, long? MinId, int Li
     /// <summary>Whether an id lies inside the bounds.</summary>
     public bool Contains(long id) =>
         (MaxId is not { } max || id < max) && (SinceId is not { } since || id > since) && (MinId is not { } min || id > min);
+
+    /// <summary>
+    /// This page of items held in memory, <paramref name="newestFirst"/> (descending by <paramref name="cursorOf"/>):
+    /// those inside the bounds, the newest <see cref="Limit"/> of them, or with <see cref="MinId"/> the ones nearest it.
+    /// </summary>
+    public List<T> Take<T>(IEnumerable<T> newestFirst, Func<T, long> cursorOf)
+    {
+        ArgumentNullException.ThrowIfNull(newestFirst);
+        ArgumentNullException.ThrowIfNull(cursorOf);
+        var inBounds = newestFirst.Where(item => Contains(cursorOf(item)));
+        return MinId is not null ? [.. inBounds.Reverse().Take(Limit).Reverse()] : [.. inBounds.Take(Limit)];
+    }
 }

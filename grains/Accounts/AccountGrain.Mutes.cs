@@ -21,7 +21,7 @@ public sealed partial class AccountGrain
         // Expired mutes go with this write; a mute made again after its end is a new one (a new place in the list).
         var mutes = state.State.Mutes;
         var before = new Dictionary<long, Mute>(mutes);
-        foreach (var expired in mutes.Values.Where(m => ActiveMute(m.AccountId) is null).ToList())
+        foreach (var expired in mutes.Values.Where(m => !IsActive(m)).ToList())
         {
             mutes.Remove(expired.AccountId);
         }
@@ -53,8 +53,7 @@ public sealed partial class AccountGrain
     public Task<Page<Mute>> GetMutesAsync(PageRequest page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var inBounds = ActiveMutes().Where(m => page.Contains(m.MuteId)).OrderByDescending(m => m.MuteId);
-        List<Mute> taken = page.MinId is not null ? [.. inBounds.Reverse().Take(page.Limit).Reverse()] : [.. inBounds.Take(page.Limit)];
+        var taken = page.Take(ActiveMutes().OrderByDescending(m => m.MuteId), m => m.MuteId);
         return Task.FromResult(taken.Count == 0 ? Page<Mute>.Empty : new Page<Mute>([.. taken], taken[0].MuteId, taken[^1].MuteId));
     }
 
@@ -62,14 +61,11 @@ public sealed partial class AccountGrain
 
     public ValueTask<bool> MutesNotificationsFromAsync(long accountId) => new(ActiveMute(accountId)?.Notifications == true);
 
-    private Mute? ActiveMute(long accountId) =>
-        state.State.Mutes.TryGetValue(accountId, out var mute) && (mute.ExpiresAt is not { } at || at > timeProvider.GetUtcNow()) ? mute : null;
+    private Mute? ActiveMute(long accountId) => state.State.Mutes.TryGetValue(accountId, out var mute) && IsActive(mute) ? mute : null;
 
-    private IEnumerable<Mute> ActiveMutes()
-    {
-        var now = timeProvider.GetUtcNow();
-        return state.State.Mutes.Values.Where(m => m.ExpiresAt is not { } at || at > now);
-    }
+    private IEnumerable<Mute> ActiveMutes() => state.State.Mutes.Values.Where(IsActive);
+
+    private bool IsActive(Mute mute) => mute.ExpiresAt is not { } at || at > timeProvider.GetUtcNow();
 
     private async Task WriteMutesOrUndoAsync(Dictionary<long, Mute> before)
     {

@@ -92,12 +92,7 @@ public sealed class ConversationsGrain(
     public Task<Page<Conversation>> ListAsync(PageRequest page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var inBounds = state.State.Conversations.Where(c => page.Contains(c.StatusIds[0]));
-
-        // min_id reads the page nearest to it: the oldest ones above it.
-        var taken = page.MinId is not null
-            ? inBounds.Reverse().Take(page.Limit).Reverse().ToList()
-            : inBounds.Take(page.Limit).ToList();
+        var taken = page.Take(state.State.Conversations, c => c.StatusIds[0]);
         return Task.FromResult(taken.Count == 0
             ? Page<Conversation>.Empty
             : new Page<Conversation>([.. taken.Select(ToConversation)], taken[0].StatusIds[0], taken[^1].StatusIds[0]));

@@ -182,6 +182,7 @@ public sealed partial class ListsGrain(
         // early. A min_id page reads upwards and keeps what is nearest to min_id.
         var policy = list.RepliesPolicy;
         var members = list.Members.ToHashSet();
+        long[] authors = [.. members];
         var owner = GrainFactory.GetGrain<IAccountGrain>(Owner);
         var muted = (await owner.GetMutedAsync()).Select(mute => mute.AccountId).ToHashSet();
         var upwards = page.MinId is not null;
@@ -191,7 +192,7 @@ public sealed partial class ListsGrain(
         var bounds = page with { Limit = Math.Max(page.Limit, MinReadSize) };
         for (var round = 0; round < MaxReadsPerPage && shown.Count < page.Limit; round++)
         {
-            var rows = await store.ListByAuthorsAsync([.. members], Owner, bounds, CancellationToken.None);
+            var rows = await store.ListByAuthorsAsync(authors, Owner, bounds, CancellationToken.None);
             if (rows.Count == 0)
             {
                 break;
@@ -203,8 +204,7 @@ public sealed partial class ListsGrain(
             foreach (var row in rows)
             {
                 if (row.Visibility != StatusVisibility.Direct
-                    && !muted.Contains(row.AccountId)
-                    && !(row.ReblogOfAccountId is { } original && muted.Contains(original))
+                    && !Muting.Hides(muted, row.AccountId, row.ReblogOfAccountId)
                     && await ListRules.ShowsAsync(policy, members, row.AccountId, row.ReblogOfId is not null, row.InReplyToAccountId, Owner, owner))
                 {
                     batch.Add(row.Id);
