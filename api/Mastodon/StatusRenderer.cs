@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Weft.Api.Infrastructure;
 using Weft.GrainInterfaces.Accounts;
+using Weft.GrainInterfaces.Paging;
 using Weft.GrainInterfaces.Statuses;
 
 namespace Weft.Api.Mastodon;
@@ -85,19 +86,31 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
         new(await LoadComposedAsync(statusIds, viewerId, origin).ConfigureAwait(false), viewerId, statusCode);
 
     /// <summary>
-    /// As <see cref="LoadListAsync"/>, leaving out statuses by or reblogging accounts the viewer muted: the public and
-    /// hashtag timelines (the home timeline and list timelines leave them out themselves).
+    /// A page of a public list (the public and hashtag timelines) read with <paramref name="read"/>, as
+    /// <see cref="LoadListAsync"/> renders it, without statuses by or reblogging accounts the viewer muted (the home
+    /// timeline and list timelines leave them out themselves) and those the viewer may not see. Reads on while those
+    /// leave the page short (<see cref="PageFilling"/>); the cursors are for its Link header.
     /// </summary>
-    public async ValueTask<StatusListResult> LoadListWithoutMutedAsync(IReadOnlyList<long> statusIds, long viewerId, string origin)
+    public async ValueTask<(StatusListResult Result, long? NewestCursor, long? OldestCursor)> LoadPageWithoutMutedAsync(
+        PageRequest page, Func<PageRequest, Task<IReadOnlyList<long>>> read, long viewerId, string origin)
     {
         var muted = await MutedByAsync(viewerId).ConfigureAwait(false);
-        var composed = await LoadComposedAsync(statusIds, viewerId, origin).ConfigureAwait(false);
-        if (muted.Count > 0)
-        {
-            composed.RemoveAll(status => Involves(status.View.Status, muted));
-        }
+        var filled = await PageFilling.FillAsync(
+            page,
+            read,
+            static id => id,
+            async ids =>
+            {
+                var composed = await LoadComposedAsync(ids, viewerId, origin).ConfigureAwait(false);
+                if (muted.Count > 0)
+                {
+                    composed.RemoveAll(status => Involves(status.View.Status, muted));
+                }
 
-        return new(composed, viewerId, StatusCodes.Status200OK);
+                return composed;
+            },
+            static status => status.View.Status.Id).ConfigureAwait(false);
+        return (new StatusListResult([.. filled.Items], viewerId, StatusCodes.Status200OK), filled.NewestCursor, filled.OldestCursor);
     }
 
     /// <summary>The accounts <paramref name="viewerId"/> muted; none for anonymous viewers.</summary>

@@ -3,6 +3,7 @@ using Weft.Api.Auth;
 using Weft.Api.Infrastructure;
 using Weft.Api.Infrastructure.Paging;
 using Weft.Api.Mastodon;
+using Weft.GrainInterfaces.Paging;
 using Weft.GrainInterfaces.Queries;
 using Weft.GrainInterfaces.Timelines;
 using Microsoft.OpenApi;
@@ -84,7 +85,8 @@ public static class TimelinesEndpoints
         }
 
         _ = body.GetBool("local");
-        return await RenderPageAsync(context, renderer, await grains.GetGrain<IPublicTimelineGrain>(0).ReadAsync(pageRequest));
+        var timeline = grains.GetGrain<IPublicTimelineGrain>(0);
+        return await RenderPageAsync(context, renderer, pageRequest, async bounds => await timeline.ReadAsync(bounds));
     }
 
     private static async Task<IResult> TagAsync(HttpContext context, string hashtag, IGrainFactory grains, StatusRenderer renderer)
@@ -104,20 +106,18 @@ public static class TimelinesEndpoints
 
         AddNames([tag, .. body.GetStrings("any")], out var any);
         AddNames(body.GetStrings("none"), out var none);
-        var ids = await grains.GetGrain<ITagTimelineGrain>(0).ReadAsync(new TagTimelineQuery(pageRequest, any, all, none));
-        return await RenderPageAsync(context, renderer, ids);
+        var timeline = grains.GetGrain<ITagTimelineGrain>(0);
+        return await RenderPageAsync(
+            context, renderer, pageRequest, async bounds => await timeline.ReadAsync(new TagTimelineQuery(bounds, any, all, none)));
     }
 
-    // A page of a public list: Link headers around it, each status rendered for the viewer (anonymous or not), without
-    // what the viewer muted.
-    private static async Task<IResult> RenderPageAsync(HttpContext context, StatusRenderer renderer, ImmutableArray<long> ids)
+    // A page of a public list for the viewer (anonymous or not), with Link headers around it.
+    private static async Task<IResult> RenderPageAsync(
+        HttpContext context, StatusRenderer renderer, PageRequest page, Func<PageRequest, Task<IReadOnlyList<long>>> read)
     {
-        if (!ids.IsEmpty)
-        {
-            LinkHeader.Set(context, ids[0], ids[^1]);
-        }
-
-        return await renderer.LoadListWithoutMutedAsync(ids, context.GetViewerId(), RequestOrigin.Get(context.Request));
+        var (result, newest, oldest) = await renderer.LoadPageWithoutMutedAsync(page, read, context.GetViewerId(), RequestOrigin.Get(context.Request));
+        LinkHeader.Set(context, newest, oldest);
+        return result;
     }
 
     private static IResult NoStatuses() => MastodonResponses.Json<IReadOnlyList<Mastodon.Status>>([], MastodonJson.Context.IReadOnlyListStatus);

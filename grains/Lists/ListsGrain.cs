@@ -21,11 +21,6 @@ public sealed partial class ListsGrain(
     SnowflakeIdGenerator ids,
     ILogger<ListsGrain> logger) : Grain, IListsGrain
 {
-    // Reads of the store per list timeline page at most, when the replies policy leaves statuses out, and the least
-    // each read asks for (a page of one would otherwise see five statuses at most).
-    private const int MaxReadsPerPage = 5;
-    private const int MinReadSize = 20;
-
     private long Owner => GetPrimaryKeyLong();
 
     public Task<ImmutableArray<AccountList>> GetAllAsync() => Task.FromResult<ImmutableArray<AccountList>>([.. state.State.Lists.Select(l => l.ToList())]);
@@ -177,59 +172,32 @@ public sealed partial class ListsGrain(
             return Page<long>.Empty;
         }
 
-        // The replies policy, muted accounts and the exclusion of direct statuses leave out some of what a read returns:
-        // read on (a few times at most) until the page is full, so a stretch of hidden statuses does not end the timeline
-        // early. A min_id page reads upwards and keeps what is nearest to min_id.
+        // The replies policy, muted accounts and the exclusion of direct statuses leave out some of what a read returns.
         var policy = list.RepliesPolicy;
         var members = list.Members.ToHashSet();
         long[] authors = [.. members];
         var owner = GrainFactory.GetGrain<IAccountGrain>(Owner);
         var muted = (await owner.GetMutedAsync()).Select(mute => mute.AccountId).ToHashSet();
-        var upwards = page.MinId is not null;
-        var shown = new List<long>();
-        long? newestRead = null;
-        long? oldestRead = null;
-        var bounds = page with { Limit = Math.Max(page.Limit, MinReadSize) };
-        for (var round = 0; round < MaxReadsPerPage && shown.Count < page.Limit; round++)
-        {
-            var rows = await store.ListByAuthorsAsync(authors, Owner, bounds, CancellationToken.None);
-            if (rows.Count == 0)
+        return await PageFilling.FillAsync(
+            page,
+            bounds => store.ListByAuthorsAsync(authors, Owner, bounds, CancellationToken.None),
+            static row => row.Id,
+            async rows =>
             {
-                break;
-            }
-
-            newestRead = Math.Max(newestRead ?? long.MinValue, rows[0].Id);
-            oldestRead = Math.Min(oldestRead ?? long.MaxValue, rows[^1].Id);
-            var batch = new List<long>(rows.Count);
-            foreach (var row in rows)
-            {
-                if (row.Visibility != StatusVisibility.Direct
-                    && !Muting.Hides(muted, row.AccountId, row.ReblogOfAccountId)
-                    && await ListRules.ShowsAsync(policy, members, row.AccountId, row.ReblogOfId is not null, row.InReplyToAccountId, Owner, owner))
+                var shown = new List<long>(rows.Count);
+                foreach (var row in rows)
                 {
-                    batch.Add(row.Id);
+                    if (row.Visibility != StatusVisibility.Direct
+                        && !Muting.Hides(muted, row.AccountId, row.ReblogOfAccountId)
+                        && await ListRules.ShowsAsync(policy, members, row.AccountId, row.ReblogOfId is not null, row.InReplyToAccountId, Owner, owner))
+                    {
+                        shown.Add(row.Id);
+                    }
                 }
-            }
 
-            // Newest first throughout: an upward read is newer than what came before it.
-            shown.InsertRange(upwards ? 0 : shown.Count, batch);
-            if (rows.Count < bounds.Limit)
-            {
-                break;
-            }
-
-            bounds = upwards ? bounds with { MinId = rows[0].Id } : bounds with { MaxId = rows[^1].Id };
-        }
-
-        if (shown.Count > page.Limit)
-        {
-            shown = upwards ? shown.GetRange(shown.Count - page.Limit, page.Limit) : shown.GetRange(0, page.Limit);
-        }
-
-        // The cursors are those of the statuses kept; a page with none (a long stretch left out) still moves on.
-        return shown.Count > 0
-            ? new Page<long>([.. shown], shown[0], shown[^1])
-            : newestRead is null ? Page<long>.Empty : new Page<long>([], newestRead, oldestRead);
+                return shown;
+            },
+            static id => id);
     }
 
     private StoredList? Find(long listId) => state.State.Lists.Find(l => l.Id == listId);

@@ -107,4 +107,38 @@ public sealed class MutesTests(SqliteApiFixture api) : IClassFixture<SqliteApiFi
 
         Assert.Equal([carols], Json.Ids(await alice.GetJsonAsync($"/api/v1/timelines/list/{list}")));
     }
+
+    [Fact]
+    public async Task A_stretch_of_muted_statuses_does_not_cut_the_public_and_hashtag_timelines_short()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        using var carol = await api.NewUserAsync("carol");
+        var tag = "stretch" + Guid.NewGuid().ToString("N")[..8];
+        var carols = new List<string>();
+        for (var i = 1; i <= 5; i++)
+        {
+            carols.Add((await carol.PostStatusAsync(i == 1 ? $"carol {i} #{tag}" : $"carol {i}")).Str("id"));
+        }
+
+        // More statuses by a muted account than one read of a page returns.
+        for (var i = 0; i < 25; i++)
+        {
+            await bob.PostStatusAsync($"bob {i} #{tag}");
+        }
+
+        var newest = (await carol.PostStatusAsync("carol 6")).Str("id");
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/accounts/{bob.Id}/mute"), HttpStatusCode.OK);
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await carol.GetJsonAsync("/api/v1/timelines/public?limit=1")).Contains(newest), "carol's newest status public");
+
+        var page = await alice.Client.GetAsync($"/api/v1/timelines/public?max_id={newest}&limit=5");
+        Assert.Equal(Enumerable.Reverse(carols), Json.Ids(await Json.ReadAsync(page, HttpStatusCode.OK)));
+        Assert.Contains($"max_id={carols[0]}", LinkHeaders.Get(page, "next"));
+
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await carol.GetJsonAsync($"/api/v1/timelines/tag/{tag}?limit=40")).Count == 26, "the tagged statuses indexed");
+        Assert.Equal([carols[0]], Json.Ids(await alice.GetJsonAsync($"/api/v1/timelines/tag/{tag}?limit=2")));
+
+        // min_id reads upwards past bob's statuses to the nearest newer one alice sees.
+        Assert.Equal([newest], Json.Ids(await alice.GetJsonAsync($"/api/v1/timelines/public?min_id={carols[^1]}&limit=2")));
+    }
 }
