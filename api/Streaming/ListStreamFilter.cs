@@ -1,12 +1,11 @@
 using System.Globalization;
 using Weft.Api.Mastodon;
 using Weft.GrainInterfaces.Accounts;
-using Weft.GrainInterfaces.Ids;
 using Weft.GrainInterfaces.Lists;
 
 namespace Weft.Api.Streaming;
 
-/// <summary>A list stream's list as read when subscribing: its members, and its replies policy for each status.</summary>
+/// <summary>A list stream's list as last read: its members, and its replies policy for each status.</summary>
 public sealed class ListStreamFilter
 {
     private readonly IGrainFactory _grains;
@@ -26,15 +25,10 @@ public sealed class ListStreamFilter
 
     public IReadOnlySet<long> Members { get; }
 
-    /// <summary>The owner's list named by <paramref name="list"/> (its id as a string), or null if there is none.</summary>
-    public static async Task<ListStreamFilter?> LoadAsync(IGrainFactory grains, long ownerId, string? list)
+    /// <summary>The owner's list <paramref name="listId"/>, or null if there is none.</summary>
+    public static async Task<ListStreamFilter?> LoadAsync(IGrainFactory grains, long ownerId, long listId)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        if (ownerId <= 0 || !SnowflakeId.TryParse(list, out var listId))
-        {
-            return null;
-        }
-
         var lists = grains.GetGrain<IListsGrain>(ownerId);
         return await lists.GetAsync(listId) is { } found && await lists.GetMembersAsync(listId) is { } members
             ? new ListStreamFilter(grains, ownerId, listId, found.RepliesPolicy, [.. members])

@@ -112,22 +112,23 @@ public sealed class StreamingConnection(
         }
     }
 
-    private ValueTask HandleMessageAsync(byte[] buffer, int length)
+    private async ValueTask HandleMessageAsync(byte[] buffer, int length)
     {
         var (type, stream, tag, list) = ParseMessage(buffer.AsSpan(0, length));
         switch (type)
         {
             case "subscribe" when stream is not null:
-                return SubscribeAsync(stream, tag, list);
+                await SubscribeAsync(stream, tag, list);
+                return;
             case "unsubscribe" when stream is not null:
                 Unsubscribe(stream, tag, list);
-                return ValueTask.CompletedTask;
+                return;
             case null:
                 SendError("Could not parse the message", 400);
-                return ValueTask.CompletedTask;
+                return;
             default:
                 SendError("Unknown message type or missing stream", 400);
-                return ValueTask.CompletedTask;
+                return;
         }
     }
 
@@ -180,95 +181,107 @@ public sealed class StreamingConnection(
     }
 
     /// <summary>
-    /// Subscribes to a stream, or queues an error message saying why not. A user stream reads the home timeline once,
-    /// so a timeline not built since the silo started is built now and its fan-out inserts are streamed from here on.
+    /// Subscribes to a stream, or queues an error message saying why not; false when refused. A user stream reads the
+    /// home timeline once, so a timeline not built since the silo started is built now and its fan-out inserts are
+    /// streamed from here on.
     /// </summary>
-    public async ValueTask SubscribeAsync(string stream, string? tag, string? list = null)
+    public async ValueTask<bool> SubscribeAsync(string stream, string? tag, string? list = null)
     {
         switch (StreamingSubscriptions.Check(stream, tag, list, token))
         {
             case StreamingRefusal.Unknown:
                 SendError("Unknown stream type", 400);
-                return;
+                return false;
             case StreamingRefusal.MissingTag:
                 SendError("Missing tag name parameter", 400);
-                return;
+                return false;
             case StreamingRefusal.MissingList:
                 SendError("Missing list name parameter", 400);
-                return;
+                return false;
             case StreamingRefusal.Unauthorized:
                 SendError("Missing access token", 401);
-                return;
+                return false;
             case StreamingRefusal.OutOfScope:
                 SendError("Access token does not have the required scopes", 403);
-                return;
+                return false;
         }
 
         if (stream == StreamingSubscriptions.List)
         {
-            await SubscribeListAsync(list!);
-            return;
+            return await SubscribeListAsync(list!);
         }
 
         // Mastodon names a hashtag stream's messages [stream, tag], with the tag as the client gave it.
         var tagged = StreamingSubscriptions.IsHashtag(stream);
         string[] names = tagged ? [stream, tag!] : [stream];
         var channel = StreamingSubscriptions.Channel(stream, _viewerId, tag);
-        AddSubscription(SubscriptionKey(stream, tagged ? channel : null), () => Listen(channel, stream, names, filter: null));
+        AddSubscription(SubscriptionKey(stream, tagged ? channel : null), () => Listen(channel, stream, names));
 
         if (stream == StreamingSubscriptions.User)
         {
             await grains.GetGrain<IHomeTimelineGrain>(_viewerId).ReadAsync(PageRequest.Newest(1));
         }
+
+        return true;
     }
 
-    /// <summary>
-    /// A list stream: the members' own channels, each status passed through the list's replies policy. The members are
-    /// those of the moment of subscribing, as the list is read once.
-    /// </summary>
-    private async ValueTask SubscribeListAsync(string list)
+    /// <summary>A list stream: its members' own channels, each status passed through the list's replies policy.</summary>
+    private async ValueTask<bool> SubscribeListAsync(string list)
     {
-        if (await ListStreamFilter.LoadAsync(grains, _viewerId, list) is not { } filter)
+        string[] names = [StreamingSubscriptions.List, list];
+        var writer = _queue.Writer;
+        var subscription = await ListStreamSubscription.OpenAsync(grains, feed, _viewerId, list, (liveEvent, filter) =>
+        {
+            if (StreamingSubscriptions.Carries(StreamingSubscriptions.List, liveEvent.Kind))
+            {
+                writer.TryWrite(new Outgoing(names, liveEvent, null, filter));
+            }
+        });
+        if (subscription is null)
         {
             SendError("List not found", 404);
-            return;
+            return false;
         }
 
-        string[] names = [StreamingSubscriptions.List, list];
-        AddSubscription(ListSubscriptionKey(filter.ListId), () => new SubscriptionGroup(
-            [.. filter.Members.Select(member => Listen(LiveChannel.Author(member), StreamingSubscriptions.List, names, filter))]));
+        if (!AddSubscription(ListSubscriptionKey(subscription.ListId), () => subscription))
+        {
+            subscription.Dispose();
+        }
+
+        return true;
     }
 
     // Keeps a new subscription under its key, unless the stream is subscribed already or the connection holds as many
-    // as it may (then the client is told).
-    private void AddSubscription(string key, Func<IDisposable> subscribe)
+    // as it may (then the client is told); whether it was kept.
+    private bool AddSubscription(string key, Func<IDisposable> subscribe)
     {
         lock (_subscriptionsLock)
         {
             if (_subscriptions.ContainsKey(key))
             {
-                return;
+                return false;
             }
 
             if (_subscriptions.Count >= MaxSubscriptions)
             {
                 SendError($"Too many subscriptions on one connection (at most {MaxSubscriptions}); unsubscribe first", 429);
-                return;
+                return false;
             }
 
             _subscriptions[key] = subscribe();
+            return true;
         }
     }
 
     // Queues the channel's events that the stream carries, named as the stream.
-    private IDisposable Listen(LiveChannel channel, string stream, string[] names, ListStreamFilter? filter)
+    private IDisposable Listen(LiveChannel channel, string stream, string[] names)
     {
         var writer = _queue.Writer;
         return feed.Subscribe(channel, liveEvent =>
         {
             if (StreamingSubscriptions.Carries(stream, liveEvent.Kind))
             {
-                writer.TryWrite(new Outgoing(names, liveEvent, null, filter));
+                writer.TryWrite(new Outgoing(names, liveEvent, null));
             }
         });
     }
@@ -426,16 +439,4 @@ public sealed class StreamingConnection(
         grains.GetGrain<INotificationsGrain>(_viewerId).GetAsync(notificationId);
 
     private readonly record struct Outgoing(string[]? Stream, LiveEvent? Event, string? Raw, ListStreamFilter? Filter = null);
-
-    // A list stream's subscriptions, one per member, ended together.
-    private sealed class SubscriptionGroup(IReadOnlyList<IDisposable> subscriptions) : IDisposable
-    {
-        public void Dispose()
-        {
-            foreach (var subscription in subscriptions)
-            {
-                subscription.Dispose();
-            }
-        }
-    }
 }

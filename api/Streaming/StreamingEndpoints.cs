@@ -57,7 +57,7 @@ public static class StreamingEndpoints
         var initial = context.Request.Query["stream"].ToString();
         var tag = context.Request.Query["tag"].ToString();
         var list = context.Request.Query["list"].ToString();
-        if (initial.Length > 0 && (Refuse(initial, tag, list, token) ?? await RefuseListAsync(initial, list, token, grains)) is { } refusal)
+        if (initial.Length > 0 && Refuse(initial, tag, list, token) is { } refusal)
         {
             return refusal;
         }
@@ -68,10 +68,11 @@ public static class StreamingEndpoints
             accept.SubProtocol = protocols[0]!.Split(',')[0].Trim();
         }
 
+        // Subscribed before the upgrade: a list that is not the user's is a 404 answer, not a stream.
         using var connection = new StreamingConnection(grains, feed, statuses, notifications, conversations, token, RequestOrigin.Get(context.Request));
-        if (initial.Length > 0)
+        if (initial.Length > 0 && !await connection.SubscribeAsync(initial, tag, list))
         {
-            await connection.SubscribeAsync(initial, tag, list);
+            return ApiErrors.NotFound();
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync(accept);
@@ -88,13 +89,16 @@ public static class StreamingEndpoints
         var name = stream.TrimEnd('/').Replace('/', ':');
         var tag = context.Request.Query["tag"].ToString();
         var list = context.Request.Query["list"].ToString();
-        if ((Refuse(name, tag, list, token) ?? await RefuseListAsync(name, list, token, grains)) is { } refusal)
+        if (Refuse(name, tag, list, token) is { } refusal)
         {
             return refusal;
         }
 
         using var connection = new StreamingConnection(grains, feed, statuses, notifications, conversations, token, RequestOrigin.Get(context.Request));
-        await connection.SubscribeAsync(name, tag, list);
+        if (!await connection.SubscribeAsync(name, tag, list))
+        {
+            return ApiErrors.NotFound();
+        }
 
         // Each event goes out as it comes: no buffering here, nor in a proxy in front (nginx honours X-Accel-Buffering).
         var response = context.Response;
@@ -114,12 +118,6 @@ public static class StreamingEndpoints
     // for it and the silo gets none of that time to deactivate grains (home timelines are written behind).
     private static CancellationTokenSource EndedOrStopping(HttpContext context, IHostApplicationLifetime lifetime) =>
         CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-
-    /// <summary>A 404 for a list stream of a list that is not the user's, before the stream opens; null otherwise.</summary>
-    private static async ValueTask<IResult?> RefuseListAsync(string stream, string? list, AuthenticatedToken? token, IGrainFactory grains) =>
-        stream == StreamingSubscriptions.List && await ListStreamFilter.LoadAsync(grains, token?.Grant.AccountId ?? 0, list) is null
-            ? ApiErrors.NotFound()
-            : null;
 
     /// <summary>The error answer for a stream the token may not have, or null if it may.</summary>
     private static IResult? Refuse(string stream, string? tag, string? list, AuthenticatedToken? token) =>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Lists;
+using Weft.GrainInterfaces.Live;
 using Weft.GrainInterfaces.Paging;
 using Weft.GrainInterfaces.Statuses;
 using Weft.GrainInterfaces.Timelines;
@@ -19,6 +20,7 @@ public sealed partial class ListsGrain(
     [PersistentState("lists", "Default")] IPersistentState<ListsState> state,
     ISocialStore store,
     SnowflakeIdGenerator ids,
+    ILiveFeed liveFeed,
     ILogger<ListsGrain> logger) : Grain, IListsGrain
 {
     private long Owner => GetPrimaryKeyLong();
@@ -62,6 +64,7 @@ public sealed partial class ListsGrain(
         (list.Title, list.RepliesPolicy, list.Exclusive) = (settings.Title, settings.RepliesPolicy, settings.Exclusive);
         await WriteOrUndoAsync(() => (list.Title, list.RepliesPolicy, list.Exclusive) = (title, policy, exclusive));
         await ExclusionsChangedAsync(excluded);
+        PublishChanged(listId);
         return new ListChange(list.ToList(), null);
     }
 
@@ -78,6 +81,7 @@ public sealed partial class ListsGrain(
         state.State.Lists.RemoveAt(index);
         await WriteOrUndoAsync(() => state.State.Lists.Insert(index, list));
         await ExclusionsChangedAsync(excluded);
+        PublishChanged(listId);
         return true;
     }
 
@@ -109,6 +113,7 @@ public sealed partial class ListsGrain(
             list.Members.AddRange(added);
             await WriteOrUndoAsync(() => list.Members.RemoveRange(list.Members.Count - added.Count, added.Count));
             await ExclusionsChangedAsync(excluded);
+            PublishChanged(listId);
         }
 
         return new ListChange(list.ToList(), null);
@@ -129,6 +134,7 @@ public sealed partial class ListsGrain(
             list.Members = before.FindAll(id => !removed.Contains(id));
             await WriteOrUndoAsync(() => list.Members = before);
             await ExclusionsChangedAsync(excluded);
+            PublishChanged(listId);
         }
 
         return new ListChange(list.ToList(), null);
@@ -157,6 +163,10 @@ public sealed partial class ListsGrain(
             }
         });
         await ExclusionsChangedAsync(excluded);
+        foreach (var list in holding)
+        {
+            PublishChanged(list.Id);
+        }
     }
 
     public async Task<Page<long>?> ReadTimelineAsync(long listId, PageRequest page)
@@ -201,6 +211,10 @@ public sealed partial class ListsGrain(
     }
 
     private StoredList? Find(long listId) => state.State.Lists.Find(l => l.Id == listId);
+
+    // Open list streams read the list again (best effort, as every live event: a stream that misses it keeps the members
+    // it had).
+    private void PublishChanged(long listId) => liveFeed.Publish(LiveChannel.Lists(Owner), new LiveEvent(LiveEventKind.ListChanged, listId));
 
     private HashSet<long> ExclusiveMembers() => [.. state.State.Lists.Where(l => l.Exclusive).SelectMany(l => l.Members)];
 

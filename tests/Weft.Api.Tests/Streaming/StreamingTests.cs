@@ -185,6 +185,44 @@ public sealed class StreamingTests : IClassFixture<StreamingTests.SocketApi>
     }
 
     [Fact]
+    public async Task An_open_list_stream_follows_the_lists_members_as_they_change_and_goes_quiet_when_it_is_deleted()
+    {
+        using var alice = await _api.Users.NewUserAsync("alice");
+        using var bob = await _api.Users.NewUserAsync("bob");
+        using var carol = await _api.Users.NewUserAsync("carol");
+        await alice.FollowAsync(bob);
+        await alice.FollowAsync(carol);
+        var list = (await Json.ReadAsync(await alice.PostFormAsync("/api/v1/lists", ("title", "Changing")), HttpStatusCode.OK)).Str("id");
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/lists/{list}/accounts", ("account_ids[]", bob.Id)), HttpStatusCode.OK);
+        await using var stream = await StreamingClient.ConnectAsync(
+            _api.BaseAddress, $"stream=list&list={list}", o => o.SetRequestHeader("Authorization", "Bearer " + alice.Token));
+
+        // Carol, added while the stream is open, is streamed.
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/lists/{list}/accounts", ("account_ids[]", carol.Id)), HttpStatusCode.OK);
+        var carols = (await carol.PostStatusAsync("carol, now a member")).Str("id");
+        Assert.Equal(carols, JsonDocument.Parse((await stream.ReceiveAsync()).Str("payload")).RootElement.Str("id"));
+
+        // Bob, removed, is not: the next message is carol's.
+        using (var removal = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/lists/{list}/accounts?account_ids[]={bob.Id}"))
+        {
+            await Json.ReadAsync(await alice.Client.SendAsync(removal), HttpStatusCode.OK);
+        }
+
+        await bob.PostStatusAsync("bob, no longer a member");
+        carols = (await carol.PostStatusAsync("carol, still a member")).Str("id");
+        Assert.Equal(carols, JsonDocument.Parse((await stream.ReceiveAsync()).Str("payload")).RootElement.Str("id"));
+
+        // Deleted, the list goes quiet: carol's next statuses reach only the public stream.
+        await Json.ReadAsync(await alice.Client.DeleteAsync($"/api/v1/lists/{list}"), HttpStatusCode.OK);
+        await stream.SubscribeAsync("public:local");
+        await carol.PostStatusAsync("carol, unlisted", "unlisted");
+        var publicOne = (await carol.PostStatusAsync("carol, public")).Str("id");
+        var next = await stream.ReceiveAsync();
+        Assert.Equal(["public:local"], next.GetProperty("stream").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(publicOne, JsonDocument.Parse(next.Str("payload")).RootElement.Str("id"));
+    }
+
+    [Fact]
     public async Task The_direct_stream_carries_conversations_and_the_user_stream_does_not()
     {
         using var alice = await _api.Users.NewUserAsync("alice");
