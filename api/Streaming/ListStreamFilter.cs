@@ -35,6 +35,9 @@ public sealed class ListStreamFilter
             : null;
     }
 
+    /// <summary>The same list with <paramref name="members"/> instead.</summary>
+    public ListStreamFilter WithMembers(HashSet<long> members) => new(_grains, _ownerId, ListId, _policy, members);
+
     /// <summary>Whether the list shows this status (its timeline's rules for reblogs and replies).</summary>
     public ValueTask<bool> ShowsAsync(Status status)
     {

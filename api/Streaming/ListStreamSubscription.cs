@@ -4,17 +4,16 @@ using Weft.GrainInterfaces.Live;
 namespace Weft.Api.Streaming;
 
 /// <summary>
-/// A list stream on one connection: a listener on each member's own channel, following the list as it changes. The
-/// lists grain announces every change on the owner's lists channel; the list is then read again, members added since
-/// are listened to, members removed are not, and the new replies policy applies to what comes next. A deleted list
-/// goes quiet.
+/// A list stream on one connection: a listener on each member's own channel, following the list while it is open. The
+/// lists grain announces each change on the list's channel before it answers the call that made it: a member added is
+/// listened to, and one removed is not, from then on; other changes (the replies policy, deletion) and every member
+/// change also make the stream read the list again, so it ends up as the list is stored. A deleted list goes quiet.
 /// </summary>
 public sealed class ListStreamSubscription : IDisposable
 {
     private readonly IGrainFactory _grains;
     private readonly ILiveFeed _feed;
     private readonly long _ownerId;
-    private readonly long _listId;
     private readonly Action<LiveEvent, ListStreamFilter> _forward;
     private readonly Dictionary<long, IDisposable> _members = [];
     private readonly Lock _lock = new();
@@ -23,24 +22,20 @@ public sealed class ListStreamSubscription : IDisposable
     private bool _disposed;
 
     // Reads asked for and not yet covered by a read; the reader that takes it from 0 to 1 reads until none are left,
-    // so reads never overlap and the last one always follows the last change.
+    // so reads never overlap and the last one starts after the last change.
     private int _readsWanted = 1;
 
     private ListStreamSubscription(IGrainFactory grains, ILiveFeed feed, long ownerId, long listId, Action<LiveEvent, ListStreamFilter> forward)
     {
-        (_grains, _feed, _ownerId, _listId, _forward) = (grains, feed, ownerId, listId, forward);
-        _changes = feed.Subscribe(LiveChannel.Lists(ownerId), change =>
-        {
-            if (change.Kind == LiveEventKind.ListChanged && change.Id == _listId && Interlocked.Increment(ref _readsWanted) == 1)
-            {
-                _ = ReadListAsync(opening: false);
-            }
-        });
+        (_grains, _feed, _ownerId, ListId, _forward) = (grains, feed, ownerId, listId, forward);
+        _changes = feed.Subscribe(LiveChannel.List(listId), OnListChanged);
     }
+
+    public long ListId { get; }
 
     /// <summary>
     /// Listens to the owner's list named by <paramref name="list"/> (its id as a string), passing each event of a
-    /// member's channel to <paramref name="forward"/> with the list as last read; null if the owner has no such list.
+    /// member's channel to <paramref name="forward"/> with the list as last known; null if the owner has no such list.
     /// </summary>
     public static async Task<ListStreamSubscription?> OpenAsync(
         IGrainFactory grains, ILiveFeed feed, long ownerId, string? list, Action<LiveEvent, ListStreamFilter> forward)
@@ -53,7 +48,8 @@ public sealed class ListStreamSubscription : IDisposable
             return null;
         }
 
-        // Listening for changes before the first read: a change made while it runs is read again.
+        // Listening for changes before the first read: a change made while it runs is read again. Until the read
+        // shows the list is the owner's, changes announced on its channel are ignored.
         var subscription = new ListStreamSubscription(grains, feed, ownerId, listId, forward);
         if (!await subscription.ReadListAsync(opening: true))
         {
@@ -63,8 +59,6 @@ public sealed class ListStreamSubscription : IDisposable
 
         return subscription;
     }
-
-    public long ListId => _listId;
 
     public void Dispose()
     {
@@ -81,8 +75,43 @@ public sealed class ListStreamSubscription : IDisposable
         }
     }
 
+    // Called inside the lists grain's turn: the member change applies at once, and the read goes to the thread pool,
+    // not to the grain's queue.
+    private void OnListChanged(LiveEvent change)
+    {
+        switch (change.Kind)
+        {
+            case LiveEventKind.ListMemberAdded:
+                ChangeMember(change.Id, member: true);
+                break;
+            case LiveEventKind.ListMemberRemoved:
+                ChangeMember(change.Id, member: false);
+                break;
+            case LiveEventKind.ListChanged:
+                break;
+            default:
+                return;
+        }
+
+        if (Interlocked.Increment(ref _readsWanted) == 1)
+        {
+            _ = Task.Run(() => ReadListAsync(opening: false));
+        }
+    }
+
+    private void ChangeMember(long accountId, bool member)
+    {
+        lock (_lock)
+        {
+            if (!_disposed && _filter is { } filter && filter.Members.Contains(accountId) != member)
+            {
+                Apply(filter.WithMembers(member ? [.. filter.Members, accountId] : [.. filter.Members.Where(id => id != accountId)]));
+            }
+        }
+    }
+
     // Reads the list until no change is left unread; whether it exists after the last read. A failed read after the
-    // opening one keeps what was listened to (live events are best effort; the next change reads again).
+    // opening one keeps what is listened to (live events are best effort; the next change reads again).
     private async Task<bool> ReadListAsync(bool opening)
     {
         var wanted = Volatile.Read(ref _readsWanted);
@@ -90,7 +119,14 @@ public sealed class ListStreamSubscription : IDisposable
         {
             try
             {
-                Apply(await ListStreamFilter.LoadAsync(_grains, _ownerId, _listId));
+                var filter = await ListStreamFilter.LoadAsync(_grains, _ownerId, ListId);
+                lock (_lock)
+                {
+                    if (!_disposed)
+                    {
+                        Apply(filter);
+                    }
+                }
             }
             catch (Exception e) when (!opening && e is not OutOfMemoryException)
             {
@@ -108,36 +144,30 @@ public sealed class ListStreamSubscription : IDisposable
         }
     }
 
+    // Under the lock: listens to the filter's members (none for a deleted list), and to no one else.
     private void Apply(ListStreamFilter? filter)
     {
-        lock (_lock)
+        Volatile.Write(ref _filter, filter);
+        var members = filter?.Members ?? new HashSet<long>();
+        foreach (var (member, listener) in _members.Where(m => !members.Contains(m.Key)).ToList())
         {
-            if (_disposed)
-            {
-                return;
-            }
+            listener.Dispose();
+            _members.Remove(member);
+        }
 
-            Volatile.Write(ref _filter, filter);
-            var members = filter?.Members ?? new HashSet<long>();
-            foreach (var (member, listener) in _members.Where(m => !members.Contains(m.Key)).ToList())
+        foreach (var member in members)
+        {
+            if (!_members.ContainsKey(member))
             {
-                listener.Dispose();
-                _members.Remove(member);
-            }
-
-            foreach (var member in members)
-            {
-                if (!_members.ContainsKey(member))
-                {
-                    _members[member] = _feed.Subscribe(LiveChannel.Author(member), Forward);
-                }
+                _members[member] = _feed.Subscribe(LiveChannel.Author(member), liveEvent => Forward(member, liveEvent));
             }
         }
     }
 
-    private void Forward(LiveEvent liveEvent)
+    // A listener removed while an event is being published may still get that event: the list as it is now decides.
+    private void Forward(long member, LiveEvent liveEvent)
     {
-        if (Volatile.Read(ref _filter) is { } filter)
+        if (Volatile.Read(ref _filter) is { } filter && filter.Members.Contains(member))
         {
             _forward(liveEvent, filter);
         }

@@ -13,8 +13,8 @@ public readonly record struct LiveChannel(string Name)
     /// <summary>An account's own statuses (not direct ones) as they are posted, edited and deleted; list streams follow their members here.</summary>
     public static LiveChannel Author(long accountId) => new("author:" + accountId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <summary>Changes to an account's lists (<see cref="LiveEventKind.ListChanged"/>): open list streams follow them.</summary>
-    public static LiveChannel Lists(long accountId) => new("lists:" + accountId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    /// <summary>Changes to a list (members added and removed, settings changed, deleted): open list streams follow them.</summary>
+    public static LiveChannel List(long listId) => new("list:" + listId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>An account's home timeline updates and notifications.</summary>
     public static LiveChannel User(long accountId) => new("user:" + accountId.ToString(System.Globalization.CultureInfo.InvariantCulture));

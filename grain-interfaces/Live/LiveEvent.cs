@@ -3,7 +3,8 @@ namespace Weft.GrainInterfaces.Live;
 /// <summary>Something to push to connected streaming clients; they fetch what it names as the viewer.</summary>
 /// <param name="Kind">The Mastodon streaming event.</param>
 /// <param name="Id">
-/// The status id (update, delete), notification id (notification), conversation id (conversation) or list id (list changed).
+/// The status id (update, delete), notification id (notification), conversation id (conversation), list id (list
+/// changed) or account id (list member added or removed).
 /// </param>
 public sealed record LiveEvent(LiveEventKind Kind, long Id);
 
@@ -25,6 +26,12 @@ public enum LiveEventKind
     /// <summary>"conversation": a direct conversation changed (on the direct stream only).</summary>
     Conversation,
 
-    /// <summary>A list's members or replies policy changed, or it was deleted: no Mastodon event, read by list streams.</summary>
+    /// <summary>A list's settings changed, or it was deleted: no Mastodon event; list streams read the list again.</summary>
     ListChanged,
+
+    /// <summary>An account joined a list: no Mastodon event; list streams listen to it from now on.</summary>
+    ListMemberAdded,
+
+    /// <summary>An account left a list: no Mastodon event; list streams stop listening to it.</summary>
+    ListMemberRemoved,
 }

@@ -23,4 +23,27 @@ public sealed record StatusRow(
     long? ReblogOfId,
     long? ReblogOfAccountId,
     IReadOnlyList<long> MentionedAccountIds,
-    IReadOnlyList<string>? Tags = null);
+    IReadOnlyList<string>? Tags = null)
+{
+    /// <summary>The index row of <paramref name="status"/>.</summary>
+    public static StatusRow From(StatusSnapshot status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var mentioned = new long[status.Mentions.Length];
+        for (var i = 0; i < mentioned.Length; i++)
+        {
+            mentioned[i] = status.Mentions[i].AccountId;
+        }
+
+        return new StatusRow(
+            status.Id,
+            status.AccountId,
+            status.Visibility,
+            status.InReplyToId,
+            status.InReplyToAccountId,
+            status.ReblogOfId,
+            status.ReblogOfAccountId,
+            mentioned,
+            status.Tags.IsDefaultOrEmpty ? null : status.Tags);
+    }
+}

@@ -124,7 +124,7 @@ public sealed class StatusFanoutGrain(
     {
         foreach (var status in edited)
         {
-            var row = ToRow(status);
+            var row = StatusRow.From(status);
             await store.ReplaceMentionsAndTagsAsync(status.Id, row.MentionedAccountIds, row.Tags ?? [], CancellationToken.None);
         }
     }
@@ -172,7 +172,7 @@ public sealed class StatusFanoutGrain(
             var rows = new StatusRow[created.Count];
             for (var i = 0; i < rows.Length; i++)
             {
-                rows[i] = ToRow(created[i]);
+                rows[i] = StatusRow.From(created[i]);
             }
 
             await store.UpsertStatusesAsync(rows, CancellationToken.None);
@@ -552,25 +552,5 @@ public sealed class StatusFanoutGrain(
         }
 
         return ids;
-    }
-
-    private static StatusRow ToRow(StatusSnapshot status)
-    {
-        var mentioned = new long[status.Mentions.Length];
-        for (var i = 0; i < mentioned.Length; i++)
-        {
-            mentioned[i] = status.Mentions[i].AccountId;
-        }
-
-        return new StatusRow(
-            status.Id,
-            status.AccountId,
-            status.Visibility,
-            status.InReplyToId,
-            status.InReplyToAccountId,
-            status.ReblogOfId,
-            status.ReblogOfAccountId,
-            mentioned,
-            status.Tags.IsDefaultOrEmpty ? null : status.Tags);
     }
 }

@@ -113,7 +113,7 @@ public sealed partial class ListsGrain(
             list.Members.AddRange(added);
             await WriteOrUndoAsync(() => list.Members.RemoveRange(list.Members.Count - added.Count, added.Count));
             await ExclusionsChangedAsync(excluded);
-            PublishChanged(listId);
+            PublishMembers(listId, LiveEventKind.ListMemberAdded, added);
         }
 
         return new ListChange(list.ToList(), null);
@@ -134,7 +134,7 @@ public sealed partial class ListsGrain(
             list.Members = before.FindAll(id => !removed.Contains(id));
             await WriteOrUndoAsync(() => list.Members = before);
             await ExclusionsChangedAsync(excluded);
-            PublishChanged(listId);
+            PublishMembers(listId, LiveEventKind.ListMemberRemoved, before.FindAll(removed.Contains));
         }
 
         return new ListChange(list.ToList(), null);
@@ -165,7 +165,7 @@ public sealed partial class ListsGrain(
         await ExclusionsChangedAsync(excluded);
         foreach (var list in holding)
         {
-            PublishChanged(list.Id);
+            PublishMembers(list.Id, LiveEventKind.ListMemberRemoved, [accountId]);
         }
     }
 
@@ -212,9 +212,17 @@ public sealed partial class ListsGrain(
 
     private StoredList? Find(long listId) => state.State.Lists.Find(l => l.Id == listId);
 
-    // Open list streams read the list again (best effort, as every live event: a stream that misses it keeps the members
-    // it had).
-    private void PublishChanged(long listId) => liveFeed.Publish(LiveChannel.Lists(Owner), new LiveEvent(LiveEventKind.ListChanged, listId));
+    // Open list streams follow the list: published once the change is stored and before the caller is answered, so a
+    // member added is streamed from the moment the call returns (best effort, as every live event).
+    private void PublishChanged(long listId) => liveFeed.Publish(LiveChannel.List(listId), new LiveEvent(LiveEventKind.ListChanged, listId));
+
+    private void PublishMembers(long listId, LiveEventKind kind, List<long> accountIds)
+    {
+        foreach (var accountId in accountIds)
+        {
+            liveFeed.Publish(LiveChannel.List(listId), new LiveEvent(kind, accountId));
+        }
+    }
 
     private HashSet<long> ExclusiveMembers() => [.. state.State.Lists.Where(l => l.Exclusive).SelectMany(l => l.Members)];
 
