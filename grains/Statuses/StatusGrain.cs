@@ -134,23 +134,7 @@ public sealed partial class StatusGrain(
         }
 
         Changed();
-        await IndexCreatedAsync(created);
         return Current()!;
-    }
-
-    // The author's profile, threads and the public and tag timelines read the store: index a new status before
-    // answering, so its author finds it there at once. Its fan-out indexes it too (idempotently), and that is what
-    // stands if this fails or the process dies before it: the status is stored and its event published already.
-    private async Task IndexCreatedAsync(StatusSnapshot created)
-    {
-        try
-        {
-            await store.UpsertStatusesAsync([StatusRow.From(created)], CancellationToken.None);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            StatusLog.IndexDeferred(logger, e, created.Id);
-        }
     }
 
     public ValueTask<StatusView?> GetAsync(long viewerId)

@@ -7,7 +7,4 @@ internal static partial class StatusLog
 {
     [LoggerMessage(1, LogLevel.Warning, "Status {StatusId}: a follow-up of {Action} by {AccountId} failed")]
     public static partial void SideEffectFailed(ILogger logger, Exception exception, long statusId, string action, long accountId);
-
-    [LoggerMessage(2, LogLevel.Warning, "Status {StatusId} is stored but not yet indexed; its fan-out indexes it")]
-    public static partial void IndexDeferred(ILogger logger, Exception exception, long statusId);
 }
