@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Weft.Persistence;
 using Weft.Runtime.Streams;
 using Weft.Testing;
 using Xunit;
@@ -111,6 +112,26 @@ public abstract class StreamQueueContractTests : IAsyncLifetime
     }
 
     // ---------------------------------------------------------------- appending and numbering
+
+    [Fact]
+    public async Task A_changed_partition_count_is_refused_while_events_it_would_strand_are_undelivered()
+    {
+        // Partition 3 of 4 does not exist among 2: its streams map elsewhere.
+        var stream = StreamsInPartition(partition: 3, DefaultPartitionCount, count: 1)[0];
+        await Queue.AppendAsync(stream, Events("1", "2"), CancellationToken.None);
+
+        var fewer = Track(CreateQueueOnSameStore(2));
+        var refused = await Assert.ThrowsAsync<GrainStorageException>(() => fewer.InitializeAsync(CancellationToken.None));
+        Assert.Contains("PartitionCount", refused.Message, StringComparison.Ordinal);
+        await Track(CreateQueueOnSameStore(DefaultPartitionCount)).InitializeAsync(CancellationToken.None);
+        Assert.Equal(2, (await Queue.ReadAsync(3, 0, 10, CancellationToken.None)).Count);
+
+        // Once they are delivered, the count may change.
+        var lease = await Queue.TryAcquireAsync(3, "silo-a", s_lease, CancellationToken.None);
+        var read = await Queue.ReadAsync(3, 0, 10, CancellationToken.None);
+        await Queue.CommitAsync(lease!, read[^1].Id, CancellationToken.None);
+        await Track(CreateQueueOnSameStore(2)).InitializeAsync(CancellationToken.None);
+    }
 
     [Fact]
     public async Task Append_numbers_events_1_to_n_per_stream_and_returns_the_last()

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
+using Weft.Runtime.Streams;
+using Weft.Streams;
 
 namespace Weft.Persistence.PostgreSql.Streams;
 
@@ -99,6 +101,23 @@ public sealed partial class PostgreSqlStreamQueue
             {
                 command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = PartitionCount, NpgsqlDbType = NpgsqlDbType.Integer });
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            // Under the same lock, so no silo of this count appends meanwhile.
+            var undelivered = new List<(int, StreamId)>();
+            await using (var command = new NpgsqlCommand(
+                $"SELECT DISTINCT partition, stream_namespace, stream_key FROM {s}.stream_events", connection, transaction))
+            {
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    undelivered.Add((reader.GetInt32(0), new StreamId(reader.GetString(1), DecodeKey(reader.GetFieldValue<byte[]>(2)))));
+                }
+            }
+
+            if (StreamPartitioner.RefuseChangedCount(_name, _settings, PartitionCount, undelivered) is { } refusal)
+            {
+                throw new GrainStorageException(refusal);
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

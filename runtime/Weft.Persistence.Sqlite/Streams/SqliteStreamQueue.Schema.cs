@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using Weft.Runtime.Streams;
+using Weft.Streams;
 
 namespace Weft.Persistence.Sqlite.Streams;
 
@@ -77,6 +79,7 @@ public sealed partial class SqliteStreamQueue
         {
             _ready = false; // Initialize again: re-create tables that were dropped.
             await EnsureReadyLockedAsync(cancellationToken).ConfigureAwait(false);
+            await RefuseChangedPartitionCountAsync(cancellationToken).ConfigureAwait(false);
             LogOpened(_logger, _name, _path, PartitionCount);
         }
         catch (SqliteException ex)
@@ -141,6 +144,27 @@ public sealed partial class SqliteStreamQueue
 
         _preparedOn = connection;
         _ready = true;
+    }
+
+    // Under the write gate: nothing is appended meanwhile in this process (and the file has one writer process).
+    private async Task RefuseChangedPartitionCountAsync(CancellationToken cancellationToken)
+    {
+        var connection = await _writer.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var undelivered = new List<(int, StreamId)>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT DISTINCT partition, stream_namespace, stream_key FROM stream_events";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                undelivered.Add((reader.GetInt32(0), new StreamId(reader.GetString(1), DecodeKey(reader, 2))));
+            }
+        }
+
+        if (StreamPartitioner.RefuseChangedCount(_name, _settings, PartitionCount, undelivered) is { } refusal)
+        {
+            throw new GrainStorageException(refusal);
+        }
     }
 
     private async Task CloseCommandsAsync()

@@ -1,3 +1,4 @@
+using Weft.Persistence;
 using Weft.Streams;
 
 namespace Weft.Runtime.Streams;
@@ -46,7 +47,18 @@ public sealed class MemoryStreamQueue : IStreamQueue
     public MemoryStreamQueue OpenSameStore(int partitionCount) => new(_store, partitionCount, _timeProvider);
 
     /// <inheritdoc />
-    public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        List<(int Partition, StreamId Stream)> undelivered;
+        lock (_gate)
+        {
+            undelivered = [.. _store.EventsByPartition.SelectMany(p => p.Value.Values.Select(e => (p.Key, e.StreamId))).Distinct()];
+        }
+
+        return StreamPartitioner.RefuseChangedCount("Memory", "its settings", PartitionCount, undelivered) is { } refusal
+            ? Task.FromException(new GrainStorageException(refusal))
+            : Task.CompletedTask;
+    }
 
     /// <inheritdoc />
     public Task<long> AppendAsync(StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, CancellationToken cancellationToken)

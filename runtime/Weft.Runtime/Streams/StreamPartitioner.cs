@@ -19,6 +19,34 @@ public static class StreamPartitioner
         return (int)(hash % (ulong)partitionCount);
     }
 
+    /// <summary>
+    /// Why a queue must not start with <paramref name="partitionCount"/> partitions, or null if it may: some of its
+    /// undelivered events (<paramref name="undelivered"/>: each stream with a partition its events are stored in) sit in
+    /// a partition their stream no longer maps to, because the count changed. Their agents would never read them (a
+    /// partition gone) or would deliver them out of order with the stream's new events.
+    /// </summary>
+    public static string? RefuseChangedCount(
+        string providerName, string settings, int partitionCount, IEnumerable<(int Partition, StreamId Stream)> undelivered)
+    {
+        ArgumentNullException.ThrowIfNull(undelivered);
+        var stranded = 0;
+        var usedBefore = 0;
+        foreach (var (partition, stream) in undelivered)
+        {
+            if (GetPartition(stream, partitionCount) != partition)
+            {
+                stranded++;
+                usedBefore = Math.Max(usedBefore, partition + 1);
+            }
+        }
+
+        return stranded == 0 ? null :
+            $"Stream provider '{providerName}' has undelivered events of {stranded} stream(s) in partitions that PartitionCount " +
+            $"{partitionCount} no longer maps them to (the queue was used with another count, at least {usedBefore}): they would be " +
+            $"lost or delivered out of order. Start with the PartitionCount used before ({settings}:PartitionCount) until " +
+            "those events are delivered, then stop every silo and change it.";
+    }
+
     private static ulong Hash(string text, ulong hash)
     {
         Span<byte> buffer = stackalloc byte[256];
