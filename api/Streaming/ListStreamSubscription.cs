@@ -5,9 +5,9 @@ namespace Weft.Api.Streaming;
 
 /// <summary>
 /// A list stream on one connection: a listener on each member's own channel, following the list while it is open. The
-/// lists grain announces each change on the list's channel before it answers the call that made it: a member added is
-/// listened to, and one removed is not, from then on; other changes (the replies policy, deletion) and every member
-/// change also make the stream read the list again, so it ends up as the list is stored. A deleted list goes quiet.
+/// lists grain announces each change on the list's channel before it answers the call that made it: from then on a
+/// member added is listened to, one removed is not, and a deleted list goes quiet; every change (a new replies policy
+/// too) also makes the stream read the list again, so it ends up as the list is stored.
 /// </summary>
 public sealed class ListStreamSubscription : IDisposable
 {
@@ -20,6 +20,10 @@ public sealed class ListStreamSubscription : IDisposable
     private readonly IDisposable _changes;
     private ListStreamFilter? _filter;
     private bool _disposed;
+
+    // Changes announced so far: a read that saw one arrive while it ran is older than what is applied, and is dropped
+    // (the change asked for another read).
+    private long _changesSeen;
 
     // Reads asked for and not yet covered by a read; the reader that takes it from 0 to 1 reads until none are left,
     // so reads never overlap and the last one starts after the last change.
@@ -51,13 +55,21 @@ public sealed class ListStreamSubscription : IDisposable
         // Listening for changes before the first read: a change made while it runs is read again. Until the read
         // shows the list is the owner's, changes announced on its channel are ignored.
         var subscription = new ListStreamSubscription(grains, feed, ownerId, listId, forward);
-        if (!await subscription.ReadListAsync(opening: true))
+        try
+        {
+            if (await subscription.ReadListAsync(opening: true))
+            {
+                return subscription;
+            }
+        }
+        catch
         {
             subscription.Dispose();
-            return null;
+            throw;
         }
 
-        return subscription;
+        subscription.Dispose();
+        return null;
     }
 
     public void Dispose()
@@ -79,34 +91,34 @@ public sealed class ListStreamSubscription : IDisposable
     // not to the grain's queue.
     private void OnListChanged(LiveEvent change)
     {
-        switch (change.Kind)
+        if (change.Kind is not (LiveEventKind.ListMemberAdded or LiveEventKind.ListMemberRemoved or LiveEventKind.ListChanged or LiveEventKind.ListDeleted))
         {
-            case LiveEventKind.ListMemberAdded:
-                ChangeMember(change.Id, member: true);
-                break;
-            case LiveEventKind.ListMemberRemoved:
-                ChangeMember(change.Id, member: false);
-                break;
-            case LiveEventKind.ListChanged:
-                break;
-            default:
-                return;
+            return;
+        }
+
+        Interlocked.Increment(ref _changesSeen);
+        lock (_lock)
+        {
+            if (!_disposed && _filter is { } filter)
+            {
+                switch (change.Kind)
+                {
+                    case LiveEventKind.ListMemberAdded when !filter.Members.Contains(change.Id):
+                        Apply(filter.WithMembers([.. filter.Members, change.Id]));
+                        break;
+                    case LiveEventKind.ListMemberRemoved when filter.Members.Contains(change.Id):
+                        Apply(filter.WithMembers([.. filter.Members.Where(id => id != change.Id)]));
+                        break;
+                    case LiveEventKind.ListDeleted:
+                        Apply(null);
+                        break;
+                }
+            }
         }
 
         if (Interlocked.Increment(ref _readsWanted) == 1)
         {
             _ = Task.Run(() => ReadListAsync(opening: false));
-        }
-    }
-
-    private void ChangeMember(long accountId, bool member)
-    {
-        lock (_lock)
-        {
-            if (!_disposed && _filter is { } filter && filter.Members.Contains(accountId) != member)
-            {
-                Apply(filter.WithMembers(member ? [.. filter.Members, accountId] : [.. filter.Members.Where(id => id != accountId)]));
-            }
         }
     }
 
@@ -119,10 +131,11 @@ public sealed class ListStreamSubscription : IDisposable
         {
             try
             {
+                var changesBefore = Volatile.Read(ref _changesSeen);
                 var filter = await ListStreamFilter.LoadAsync(_grains, _ownerId, ListId);
                 lock (_lock)
                 {
-                    if (!_disposed)
+                    if (!_disposed && Volatile.Read(ref _changesSeen) == changesBefore)
                     {
                         Apply(filter);
                     }

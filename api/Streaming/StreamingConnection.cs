@@ -228,6 +228,15 @@ public sealed class StreamingConnection(
     /// <summary>A list stream: its members' own channels, each status passed through the list's replies policy.</summary>
     private async ValueTask<bool> SubscribeListAsync(string list)
     {
+        // Subscribed already: opening it again would queue its events twice until the second was dropped.
+        lock (_subscriptionsLock)
+        {
+            if (SnowflakeId.TryParse(list, out var listId) && _subscriptions.ContainsKey(ListSubscriptionKey(listId)))
+            {
+                return true;
+            }
+        }
+
         string[] names = [StreamingSubscriptions.List, list];
         var writer = _queue.Writer;
         var subscription = await ListStreamSubscription.OpenAsync(grains, feed, _viewerId, list, (liveEvent, filter) =>

@@ -58,7 +58,7 @@ public static class StreamingSubscriptions
     {
         UserNotification => kind == LiveEventKind.Notification,
         Direct => kind == LiveEventKind.Conversation,
-        User => kind is not (LiveEventKind.Conversation or LiveEventKind.ListChanged),
+        User => kind is LiveEventKind.Update or LiveEventKind.Delete or LiveEventKind.Notification or LiveEventKind.StatusUpdate,
         _ => kind is LiveEventKind.Update or LiveEventKind.Delete or LiveEventKind.StatusUpdate,
     };
 

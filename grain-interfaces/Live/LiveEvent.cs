@@ -26,8 +26,11 @@ public enum LiveEventKind
     /// <summary>"conversation": a direct conversation changed (on the direct stream only).</summary>
     Conversation,
 
-    /// <summary>A list's settings changed, or it was deleted: no Mastodon event; list streams read the list again.</summary>
+    /// <summary>A list's settings changed: no Mastodon event; list streams read the list again.</summary>
     ListChanged,
+
+    /// <summary>A list was deleted: no Mastodon event; list streams go quiet.</summary>
+    ListDeleted,
 
     /// <summary>An account joined a list: no Mastodon event; list streams listen to it from now on.</summary>
     ListMemberAdded,

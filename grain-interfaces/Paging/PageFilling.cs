@@ -10,7 +10,7 @@ public static class PageFilling
     /// <summary>Reads per page at most: a list hidden almost entirely still answers in bounded time.</summary>
     public const int MaxReads = 5;
 
-    /// <summary>Each read asks for at least this many, so small pages do not read row by row.</summary>
+    /// <summary>Reads after the first ask for at least this many, so small pages do not go on row by row.</summary>
     public const int MinReadSize = 20;
 
     /// <summary>
@@ -40,7 +40,8 @@ public static class PageFilling
         var kept = new List<TKept>();
         long? newestRead = null;
         long? oldestRead = null;
-        var bounds = page with { Limit = Math.Max(page.Limit, MinReadSize) };
+        // The first read asks for the page (usually nothing is left out); later ones for more.
+        var bounds = page;
         for (var round = 0; round < MaxReads && kept.Count < page.Limit; round++)
         {
             var rows = await read(bounds).ConfigureAwait(false);
@@ -61,7 +62,7 @@ public static class PageFilling
                 break;
             }
 
-            bounds = upwards ? bounds with { MinId = newest } : bounds with { MaxId = oldest };
+            bounds = (upwards ? bounds with { MinId = newest } : bounds with { MaxId = oldest }) with { Limit = Math.Max(page.Limit, MinReadSize) };
         }
 
         // A min_id page keeps what is nearest to min_id.

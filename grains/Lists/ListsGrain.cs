@@ -64,7 +64,7 @@ public sealed partial class ListsGrain(
         (list.Title, list.RepliesPolicy, list.Exclusive) = (settings.Title, settings.RepliesPolicy, settings.Exclusive);
         await WriteOrUndoAsync(() => (list.Title, list.RepliesPolicy, list.Exclusive) = (title, policy, exclusive));
         await ExclusionsChangedAsync(excluded);
-        PublishChanged(listId);
+        PublishChanged(listId, LiveEventKind.ListChanged);
         return new ListChange(list.ToList(), null);
     }
 
@@ -81,7 +81,7 @@ public sealed partial class ListsGrain(
         state.State.Lists.RemoveAt(index);
         await WriteOrUndoAsync(() => state.State.Lists.Insert(index, list));
         await ExclusionsChangedAsync(excluded);
-        PublishChanged(listId);
+        PublishChanged(listId, LiveEventKind.ListDeleted);
         return true;
     }
 
@@ -214,7 +214,7 @@ public sealed partial class ListsGrain(
 
     // Open list streams follow the list: published once the change is stored and before the caller is answered, so a
     // member added is streamed from the moment the call returns (best effort, as every live event).
-    private void PublishChanged(long listId) => liveFeed.Publish(LiveChannel.List(listId), new LiveEvent(LiveEventKind.ListChanged, listId));
+    private void PublishChanged(long listId, LiveEventKind kind) => liveFeed.Publish(LiveChannel.List(listId), new LiveEvent(kind, listId));
 
     private void PublishMembers(long listId, LiveEventKind kind, List<long> accountIds)
     {

@@ -103,7 +103,8 @@ public sealed partial class PostgreSqlStreamQueue
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            // Under the same lock, so no silo of this count appends meanwhile.
+            // What is undelivered now: silos still running with the old count can add more later, which is why the
+            // count changes only with every silo stopped (docs/architecture.md).
             var undelivered = new List<(int, StreamId)>();
             await using (var command = new NpgsqlCommand(
                 $"SELECT DISTINCT partition, stream_namespace, stream_key FROM {s}.stream_events", connection, transaction))

@@ -79,7 +79,6 @@ public sealed partial class SqliteStreamQueue
         {
             _ready = false; // Initialize again: re-create tables that were dropped.
             await EnsureReadyLockedAsync(cancellationToken).ConfigureAwait(false);
-            await RefuseChangedPartitionCountAsync(cancellationToken).ConfigureAwait(false);
             LogOpened(_logger, _name, _path, PartitionCount);
         }
         catch (SqliteException ex)
@@ -123,6 +122,8 @@ public sealed partial class SqliteStreamQueue
             await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        await RefuseChangedPartitionCountAsync(connection, cancellationToken).ConfigureAwait(false);
+
         var advance = connection.CreateCommand();
         advance.CommandText = AdvanceHeadSql;
         advance.Parameters.Add("$namespace", SqliteType.Text).Value = string.Empty;
@@ -146,10 +147,9 @@ public sealed partial class SqliteStreamQueue
         _ready = true;
     }
 
-    // Under the write gate: nothing is appended meanwhile in this process (and the file has one writer process).
-    private async Task RefuseChangedPartitionCountAsync(CancellationToken cancellationToken)
+    // Under the write gate, before anything is appended through this queue (the file has one writer process).
+    private async Task RefuseChangedPartitionCountAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        var connection = await _writer.OpenAsync(cancellationToken).ConfigureAwait(false);
         var undelivered = new List<(int, StreamId)>();
         await using (var command = connection.CreateCommand())
         {

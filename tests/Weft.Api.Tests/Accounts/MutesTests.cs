@@ -129,13 +129,14 @@ public sealed class MutesTests(SqliteApiFixture api) : IClassFixture<SqliteApiFi
 
         var newest = (await carol.PostStatusAsync("carol 6")).Str("id");
         await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/accounts/{bob.Id}/mute"), HttpStatusCode.OK);
+        await Eventually.WaitUntilAsync(
+            async () => Json.Ids(await carol.GetJsonAsync($"/api/v1/timelines/tag/{tag}?limit=40")).Count == 26, "the tagged statuses indexed");
         await Eventually.WaitUntilAsync(async () => Json.Ids(await carol.GetJsonAsync("/api/v1/timelines/public?limit=1")).Contains(newest), "carol's newest status public");
 
         var page = await alice.Client.GetAsync($"/api/v1/timelines/public?max_id={newest}&limit=5");
         Assert.Equal(Enumerable.Reverse(carols), Json.Ids(await Json.ReadAsync(page, HttpStatusCode.OK)));
         Assert.Contains($"max_id={carols[0]}", LinkHeaders.Get(page, "next"));
 
-        await Eventually.WaitUntilAsync(async () => Json.Ids(await carol.GetJsonAsync($"/api/v1/timelines/tag/{tag}?limit=40")).Count == 26, "the tagged statuses indexed");
         Assert.Equal([carols[0]], Json.Ids(await alice.GetJsonAsync($"/api/v1/timelines/tag/{tag}?limit=2")));
 
         // min_id reads upwards past bob's statuses to the nearest newer one alice sees.

@@ -37,7 +37,7 @@ public static class MastodonPy
         }
 
         // The server is on loopback: no proxy from the environment may stand in between.
-        start.Environment["NO_PROXY"] = "127.0.0.1,localhost";
+        start.Environment["NO_PROXY"] = start.Environment["no_proxy"] = "127.0.0.1,localhost";
         start.Environment["PYTHONUNBUFFERED"] = "1";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -69,7 +69,13 @@ public static class MastodonPy
                     RedirectStandardError = true,
                     UseShellExecute = false,
                 })!;
-                if (probe.WaitForExit(TimeSpan.FromSeconds(30)) && probe.ExitCode == 0)
+                if (!probe.WaitForExit(TimeSpan.FromSeconds(30)))
+                {
+                    probe.Kill(entireProcessTree: true);
+                    continue;
+                }
+
+                if (probe.ExitCode == 0)
                 {
                     return candidate;
                 }
