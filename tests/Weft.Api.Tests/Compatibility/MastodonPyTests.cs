@@ -10,9 +10,13 @@ public sealed class MastodonPyTests : IClassFixture<MastodonPyTests.SocketApi>
     public MastodonPyTests(SocketApi api) => _api = api;
 
     [MastodonPyFact]
-    public async Task Mastodon_py_walks_through_accounts_statuses_timelines_lists_notifications_streaming_and_errors()
+    public Task Mastodon_py_walks_through_accounts_statuses_timelines_lists_notifications_streaming_and_errors() =>
+        WalkThroughAsync(_api.BaseAddress);
+
+    /// <summary>Runs the walkthrough script against <paramref name="baseAddress"/> and fails with its output unless it passed.</summary>
+    internal static async Task WalkThroughAsync(Uri baseAddress)
     {
-        var (exitCode, output) = await MastodonPy.RunAsync("mastodon_py_walkthrough.py", TimeSpan.FromMinutes(3), _api.BaseAddress.ToString().TrimEnd('/'));
+        var (exitCode, output) = await MastodonPy.RunAsync("mastodon_py_walkthrough.py", TimeSpan.FromMinutes(3), baseAddress.ToString().TrimEnd('/'));
 
         Assert.True(exitCode == 0 && output.Contains("all ok", StringComparison.Ordinal), $"Mastodon.py exited with {exitCode}:\n{output}");
     }
@@ -27,4 +31,11 @@ public sealed class MastodonPyTests : IClassFixture<MastodonPyTests.SocketApi>
 
         public void Dispose() => _factory.Dispose();
     }
+}
+
+/// <summary>The same walkthrough with PostgreSQL behind the API.</summary>
+public sealed class PostgreSqlMastodonPyTests(PostgreSqlApiFixture api) : IClassFixture<PostgreSqlApiFixture>
+{
+    [MastodonPyFact]
+    public Task Mastodon_py_walks_through_the_api_on_postgres() => MastodonPyTests.WalkThroughAsync(api.Factory.StartOnSocket());
 }

@@ -124,14 +124,19 @@ check(alice.preferences() is not None and alice.filters() == [] and alice.custom
 
 # Streaming (Mastodon.py uses the server-sent events endpoints).
 received = []
+comments = []
 class Listener(StreamListener):
     def on_update(self, status):
         received.append(status.id)
-# stream_user returns once the server answered 200, which it does after subscribing: nothing posted after is missed.
+    def handle_heartbeat(self):
+        comments.append(time.monotonic())
+# With run_async the library connects in its own thread; the server opens the body with a ":)" comment once the
+# stream is subscribed, so the first comment means nothing posted from then on is missed.
 handle = bob.stream_user(Listener(), run_async=True, reconnect_async=False)
 try:
+    eventually(lambda: comments, "the user stream open (server-sent events)")
     live = alice.status_post("live to bob")
-    eventually(lambda: live.id in received, "user stream (server-sent events)")
+    eventually(lambda: live.id in received, "an update on the user stream")
 finally:
     handle.close()
 
