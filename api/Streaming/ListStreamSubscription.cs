@@ -21,12 +21,9 @@ public sealed class ListStreamSubscription : IDisposable
     private ListStreamFilter? _filter;
     private bool _disposed;
 
-    // Changes announced so far: a read that saw one arrive while it ran is older than what is applied, and is dropped
-    // (the change asked for another read).
-    private long _changesSeen;
-
-    // Reads asked for and not yet covered by a read; the reader that takes it from 0 to 1 reads until none are left,
-    // so reads never overlap and the last one starts after the last change.
+    // Reads asked for (one per change) and not yet covered by a read; the reader that takes it from 0 to 1 reads until
+    // none are left, so reads never overlap and the last one starts after the last change. A read during which it
+    // grew is older than a change already applied, and is dropped for the next.
     private int _readsWanted = 1;
 
     private ListStreamSubscription(IGrainFactory grains, ILiveFeed feed, long ownerId, long listId, Action<LiveEvent, ListStreamFilter> forward)
@@ -96,7 +93,6 @@ public sealed class ListStreamSubscription : IDisposable
             return;
         }
 
-        Interlocked.Increment(ref _changesSeen);
         lock (_lock)
         {
             if (!_disposed && _filter is { } filter)
@@ -131,11 +127,10 @@ public sealed class ListStreamSubscription : IDisposable
         {
             try
             {
-                var changesBefore = Volatile.Read(ref _changesSeen);
                 var filter = await ListStreamFilter.LoadAsync(_grains, _ownerId, ListId);
                 lock (_lock)
                 {
-                    if (!_disposed && Volatile.Read(ref _changesSeen) == changesBefore)
+                    if (!_disposed && Volatile.Read(ref _readsWanted) == wanted)
                     {
                         Apply(filter);
                     }
