@@ -1,4 +1,8 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Weft.Persistence;
+using Weft.Runtime.Hosting;
 using Weft.Runtime.Persistence;
 using Weft.Runtime.Tests.Grains;
 using Weft.Runtime.Tests.Hosting;
@@ -82,6 +86,84 @@ public sealed class LifecycleTests
         Assert.Equal(10, await counter.Get());
         Assert.Equal(1, Probe.Count(key, "activate"));
         Assert.Equal(0, Probe.Count(key, "deactivate:IdleCollection"));
+    }
+
+    [Fact]
+    public async Task A_class_with_a_collection_age_limit_is_collected_sooner_than_the_silo_age()
+    {
+        var time = new FakeTimeProvider();
+        await using var silo = await TestSilo.StartAsync(
+            o =>
+            {
+                o.CollectionAge = TimeSpan.FromMinutes(15);
+                o.CollectionQuantum = TimeSpan.FromMinutes(1);
+            },
+            time);
+        var shortLivedKey = NewKey();
+        var counterKey = NewKey();
+        await silo.GrainFactory.GetGrain<IShortLivedGrain>(shortLivedKey).Touch();
+        await silo.GrainFactory.GetGrain<ICounterGrain>(counterKey).Increment();
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        var collectedEarly = Probe.Events(shortLivedKey).Any(e => e.StartsWith("deactivate", StringComparison.Ordinal));
+        for (var i = 0; i < 3; i++)
+        {
+            time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        await Eventually.WaitUntilAsync(
+            () => Probe.Count(shortLivedKey, "deactivate:IdleCollection") == 1, "the short-lived grain's idle collection", s_deadline);
+
+        Assert.False(collectedEarly);
+        Assert.Equal(0, Probe.Count(counterKey, "deactivate:IdleCollection"));
+        Assert.Contains(silo.Catalog.Activations, a => a.GrainId.Key == counterKey);
+    }
+
+    [Fact]
+    public async Task The_silo_setting_for_a_grain_type_overrides_its_collection_age()
+    {
+        var time = new FakeTimeProvider();
+        await using var silo = await TestSilo.StartAsync(
+            o =>
+            {
+                o.CollectionAge = TimeSpan.FromMinutes(15);
+                o.CollectionQuantum = TimeSpan.FromMinutes(1);
+                o.CollectionAgeByGrainType["counter"] = TimeSpan.FromMinutes(2);
+            },
+            time);
+        var key = NewKey();
+        var counter = silo.GrainFactory.GetGrain<ICounterGrain>(key);
+        await counter.Increment();
+
+        for (var i = 0; i < 4; i++)
+        {
+            time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        await Eventually.WaitUntilAsync(() => Probe.Count(key, "deactivate:IdleCollection") == 1, "idle collection", s_deadline);
+        Assert.Equal(1, await counter.Get());
+    }
+
+    [Fact]
+    public void Grain_type_ages_bind_from_configuration()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Weft:Silo:CollectionAgeByGrainType:status"] = "00:05:00" })
+            .Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddWeftSilo();
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<SiloOptions>>().Value;
+
+        Assert.Equal(TimeSpan.FromMinutes(5), options.CollectionAgeByGrainType["status"]);
+    }
+
+    [Fact]
+    public async Task A_collection_age_that_is_not_positive_fails_the_start_naming_the_setting()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestSilo.StartAsync(o => o.CollectionAgeByGrainType["counter"] = TimeSpan.Zero));
+
+        Assert.Contains("CollectionAgeByGrainType", error.Message);
     }
 
     [Fact]

@@ -12,6 +12,12 @@ public sealed class SiloOptions
     /// <summary>How long an activation may stay idle before it is deactivated. Default 15 min.</summary>
     public TimeSpan CollectionAge { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// Idle ages for particular grain types (the grain type name as key, for example <c>"status": "00:05:00"</c>), over
+    /// the class's <see cref="CollectionAgeLimitAttribute"/> and <see cref="CollectionAge"/>.
+    /// </summary>
+    public IDictionary<string, TimeSpan> CollectionAgeByGrainType { get; } = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+
     /// <summary>How often the idle collector looks; activations are collected between age and age + quantum. Default 1 min.</summary>
     public TimeSpan CollectionQuantum { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -8,11 +8,12 @@ internal static class SiloOptionsValidation
 
     public const string Message =
         "Weft:Silo durations must be positive and at most 49 days (CallTimeout may also be infinite: -00:00:00.001); " +
-        "check CallTimeout, CollectionAge, CollectionQuantum and DeactivationTimeout.";
+        "check CallTimeout, CollectionAge, CollectionAgeByGrainType, CollectionQuantum and DeactivationTimeout.";
 
     public static bool IsValid(SiloOptions options)
         => (options.CallTimeout == Timeout.InfiniteTimeSpan || InRange(options.CallTimeout))
             && InRange(options.CollectionAge)
+            && options.CollectionAgeByGrainType.Values.All(InRange)
             && InRange(options.CollectionQuantum)
             && InRange(options.DeactivationTimeout);
 

@@ -1,0 +1,6 @@
+namespace Weft.Runtime.Tests.Grains;
+
+public interface IShortLivedGrain : IGrainWithStringKey
+{
+    ValueTask Touch();
+}
