@@ -120,6 +120,36 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task Hundreds_of_activations_due_at_once_are_all_collected()
+    {
+        var time = new FakeTimeProvider();
+        await using var silo = await TestSilo.StartAsync(
+            o =>
+            {
+                o.CollectionAge = TimeSpan.FromMinutes(15);
+                o.CollectionQuantum = TimeSpan.FromMinutes(1);
+            },
+            time);
+        var keys = Enumerable.Range(0, 600).Select(_ => NewKey()).ToList();
+        foreach (var key in keys)
+        {
+            await silo.GrainFactory.GetGrain<IShortLivedGrain>(key).Touch();
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        await Eventually.WaitUntilAsync(
+            () => keys.All(key => Probe.Count(key, "deactivate:IdleCollection") == 1), "every short-lived grain collected", s_deadline);
+        await Eventually.WaitUntilAsync(
+            () => !silo.Catalog.Activations.Any(a => keys.Contains(a.GrainId.Key)), "every collected activation gone", s_deadline);
+
+        Assert.All(keys, key => Assert.Equal(1, Probe.Count(key, "activate")));
+    }
+
+    [Fact]
     public async Task The_silo_setting_for_a_grain_type_overrides_its_collection_age()
     {
         var time = new FakeTimeProvider();
