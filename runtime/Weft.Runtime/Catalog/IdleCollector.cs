@@ -7,8 +7,8 @@ namespace Weft.Runtime.Catalog;
 
 /// <summary>
 /// Deactivates activations idle longer than their collection age: the silo's setting for their grain type, else their
-/// class's <see cref="CollectionAgeLimitAttribute"/>, else the silo's <c>CollectionAge</c>. Calls only set a flag on the activation;
-/// the collector, waking every quantum, turns flags into idle times (so the call path reads no clock).
+/// class's <see cref="CollectionAgeLimitAttribute"/>, else the silo's <c>CollectionAge</c>. Calls only set a flag on
+/// the activation; the collector, waking every quantum, turns flags into idle times (so the call path reads no clock).
 /// </summary>
 internal sealed class IdleCollector(GrainCatalog catalog, GrainManifest manifest, IOptions<SiloOptions> options, TimeProvider timeProvider) : IDisposable
 {
