@@ -18,6 +18,17 @@ public sealed class LifecycleTests
 
     private static string NewKey() => Guid.NewGuid().ToString("N");
 
+    // A silo whose idle collector the test's clock drives: it looks every minute and collects after collectionAge.
+    private static Task<TestSilo> StartCollectingAsync(FakeTimeProvider time, TimeSpan collectionAge, Action<SiloOptions>? configure = null) =>
+        TestSilo.StartAsync(
+            o =>
+            {
+                o.CollectionAge = collectionAge;
+                o.CollectionQuantum = TimeSpan.FromMinutes(1);
+                configure?.Invoke(o);
+            },
+            time);
+
     [Fact]
     public async Task A_call_that_outlives_the_timeout_fails_with_a_TimeoutException_naming_grain_and_method()
     {
@@ -35,13 +46,7 @@ public sealed class LifecycleTests
     public async Task Idle_activations_are_collected_after_the_collection_age_and_state_survives()
     {
         var time = new FakeTimeProvider();
-        await using var silo = await TestSilo.StartAsync(
-            o =>
-            {
-                o.CollectionAge = TimeSpan.FromMinutes(15);
-                o.CollectionQuantum = TimeSpan.FromMinutes(1);
-            },
-            time);
+        await using var silo = await StartCollectingAsync(time, TimeSpan.FromMinutes(15));
         var key = NewKey();
         var counter = silo.GrainFactory.GetGrain<ICounterGrain>(key);
         await counter.Increment();
@@ -67,13 +72,7 @@ public sealed class LifecycleTests
     public async Task An_activation_in_use_is_not_collected()
     {
         var time = new FakeTimeProvider();
-        await using var silo = await TestSilo.StartAsync(
-            o =>
-            {
-                o.CollectionAge = TimeSpan.FromMinutes(2);
-                o.CollectionQuantum = TimeSpan.FromMinutes(1);
-            },
-            time);
+        await using var silo = await StartCollectingAsync(time, TimeSpan.FromMinutes(2));
         var key = NewKey();
         var counter = silo.GrainFactory.GetGrain<ICounterGrain>(key);
 
@@ -92,13 +91,7 @@ public sealed class LifecycleTests
     public async Task A_class_with_a_collection_age_limit_is_collected_sooner_than_the_silo_age()
     {
         var time = new FakeTimeProvider();
-        await using var silo = await TestSilo.StartAsync(
-            o =>
-            {
-                o.CollectionAge = TimeSpan.FromMinutes(15);
-                o.CollectionQuantum = TimeSpan.FromMinutes(1);
-            },
-            time);
+        await using var silo = await StartCollectingAsync(time, TimeSpan.FromMinutes(15));
         var shortLivedKey = NewKey();
         var counterKey = NewKey();
         await silo.GrainFactory.GetGrain<IShortLivedGrain>(shortLivedKey).Touch();
@@ -123,13 +116,7 @@ public sealed class LifecycleTests
     public async Task Hundreds_of_activations_due_at_once_are_all_collected()
     {
         var time = new FakeTimeProvider();
-        await using var silo = await TestSilo.StartAsync(
-            o =>
-            {
-                o.CollectionAge = TimeSpan.FromMinutes(15);
-                o.CollectionQuantum = TimeSpan.FromMinutes(1);
-            },
-            time);
+        await using var silo = await StartCollectingAsync(time, TimeSpan.FromMinutes(15));
         var keys = Enumerable.Range(0, 600).Select(_ => NewKey()).ToList();
         foreach (var key in keys)
         {
@@ -153,14 +140,7 @@ public sealed class LifecycleTests
     public async Task The_silo_setting_for_a_grain_type_overrides_its_collection_age()
     {
         var time = new FakeTimeProvider();
-        await using var silo = await TestSilo.StartAsync(
-            o =>
-            {
-                o.CollectionAge = TimeSpan.FromMinutes(15);
-                o.CollectionQuantum = TimeSpan.FromMinutes(1);
-                o.CollectionAgeByGrainType["counter"] = TimeSpan.FromMinutes(2);
-            },
-            time);
+        await using var silo = await StartCollectingAsync(time, TimeSpan.FromMinutes(15), o => o.CollectionAgeByGrainType["counter"] = TimeSpan.FromMinutes(2));
         var key = NewKey();
         var counter = silo.GrainFactory.GetGrain<ICounterGrain>(key);
         await counter.Increment();
@@ -290,13 +270,7 @@ public sealed class LifecycleTests
     public async Task A_timer_without_keep_alive_does_not_keep_the_activation_alive()
     {
         var time = new FakeTimeProvider();
-        await using var silo = await TestSilo.StartAsync(
-            o =>
-            {
-                o.CollectionAge = TimeSpan.FromMinutes(2);
-                o.CollectionQuantum = TimeSpan.FromMinutes(1);
-            },
-            time);
+        await using var silo = await StartCollectingAsync(time, TimeSpan.FromMinutes(2));
         var key = NewKey();
         await silo.GrainFactory.GetGrain<ITimerGrain>(key).Start(TimeSpan.FromSeconds(30), keepAlive: false);
 

@@ -1,12 +1,9 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Weft.GrainInterfaces.Auth;
 using Weft.Grains.Tests.Support;
-using Weft.Silo;
 using Weft.Testing.Time;
 
 namespace Weft.Grains.Tests.Auth;
@@ -16,25 +13,16 @@ public sealed class AuthorizationCodeGrainTests : IAsyncLifetime
 {
     private readonly TemporaryDatabaseFile _database = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero));
-    private IHost _host = null!;
+    private SocialSilo _silo = null!;
 
-    private IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+    private IGrainFactory Grains => _silo.GrainFactory;
 
-    public async Task InitializeAsync()
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(SocialSilo.SqliteSettings(_database.Path));
-        builder.Services.AddSingleton<TimeProvider>(_clock);
-        builder.AddWeftSilo();
-        _host = builder.Build();
-        await _host.StartAsync();
-    }
+    public async Task InitializeAsync() =>
+        _silo = await SocialSilo.StartAsync(SocialSilo.SqliteSettings(_database.Path), services => services.AddSingleton<TimeProvider>(_clock));
 
     public async Task DisposeAsync()
     {
-        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await _host.StopAsync(stopping.Token);
-        _host.Dispose();
+        await _silo.DisposeAsync();
         _database.Dispose();
     }
 

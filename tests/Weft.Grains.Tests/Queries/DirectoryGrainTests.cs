@@ -1,10 +1,7 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Weft.GrainInterfaces.Queries;
 using Weft.Grains.Data;
 using Weft.Grains.Tests.Support;
-using Weft.Silo;
 using Weft.Testing;
 using Weft.Testing.Time;
 
@@ -15,27 +12,18 @@ public sealed class DirectoryGrainTests : IAsyncLifetime
 {
     private readonly TemporaryDatabaseFile _database = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero));
-    private IHost _host = null!;
+    private SocialSilo _silo = null!;
 
-    private IDirectoryGrain Directory => _host.Services.GetRequiredService<IGrainFactory>().GetGrain<IDirectoryGrain>(0);
+    private IDirectoryGrain Directory => _silo.GrainFactory.GetGrain<IDirectoryGrain>(0);
 
-    private ISocialStore Store => _host.Services.GetRequiredService<ISocialStore>();
+    private ISocialStore Store => _silo.Store;
 
-    public async Task InitializeAsync()
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(SocialSilo.SqliteSettings(_database.Path));
-        builder.Services.AddSingleton<TimeProvider>(_clock);
-        builder.AddWeftSilo();
-        _host = builder.Build();
-        await _host.StartAsync();
-    }
+    public async Task InitializeAsync() =>
+        _silo = await SocialSilo.StartAsync(SocialSilo.SqliteSettings(_database.Path), services => services.AddSingleton<TimeProvider>(_clock));
 
     public async Task DisposeAsync()
     {
-        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await _host.StopAsync(stopping.Token);
-        _host.Dispose();
+        await _silo.DisposeAsync();
         _database.Dispose();
     }
 

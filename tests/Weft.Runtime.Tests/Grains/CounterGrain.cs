@@ -1,20 +1,8 @@
 namespace Weft.Runtime.Tests.Grains;
 
 /// <summary>A counter persisted on every increment; records its lifecycle in the probe.</summary>
-public sealed class CounterGrain([PersistentState("counter")] IPersistentState<CounterState> counter) : Grain, ICounterGrain
+public sealed class CounterGrain([PersistentState("counter")] IPersistentState<CounterState> counter) : ProbedGrain, ICounterGrain
 {
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        Probe.Record(GetPrimaryKeyString(), "activate");
-        return Task.CompletedTask;
-    }
-
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        Probe.Record(GetPrimaryKeyString(), "deactivate:" + reason);
-        return Task.CompletedTask;
-    }
-
     public async Task<int> Increment()
     {
         counter.State.Value++;
