@@ -24,11 +24,11 @@ public sealed partial class StatusGrain
             return await GrainFactory.GetGrain<IStatusGrain>(originalId).FavouriteAsync(actorId);
         }
 
-        if (!_favouriteMarks.ContainsKey(actorId))
+        if (!Favourited(actorId))
         {
             var markId = ids.NextId();
             var added = await store.AddMarkAsync(StatusMarkKind.Favourite, actorId, Id, markId, CancellationToken.None);
-            _favouriteMarks.TryAdd(actorId, markId);
+            (_favouriteMarks ??= []).TryAdd(actorId, markId);
             Changed();
             if (added)
             {
@@ -51,10 +51,10 @@ public sealed partial class StatusGrain
             return await GrainFactory.GetGrain<IStatusGrain>(originalId).UnfavouriteAsync(actorId);
         }
 
-        if (_favouriteMarks.ContainsKey(actorId))
+        if (Favourited(actorId))
         {
             await store.RemoveMarkAsync(StatusMarkKind.Favourite, actorId, Id, CancellationToken.None);
-            _favouriteMarks.Remove(actorId);
+            _favouriteMarks!.Remove(actorId);
             Changed();
             await UnnotifyAuthorAsync(NotificationType.Favourite, actorId);
         }
@@ -74,10 +74,10 @@ public sealed partial class StatusGrain
             return await GrainFactory.GetGrain<IStatusGrain>(originalId).BookmarkAsync(actorId);
         }
 
-        if (!_bookmarkers.Contains(actorId))
+        if (!Bookmarked(actorId))
         {
             await store.AddMarkAsync(StatusMarkKind.Bookmark, actorId, Id, ids.NextId(), CancellationToken.None);
-            _bookmarkers.Add(actorId);
+            (_bookmarkers ??= []).Add(actorId);
             _unmarkedView = null;
         }
 
@@ -96,10 +96,10 @@ public sealed partial class StatusGrain
             return await GrainFactory.GetGrain<IStatusGrain>(originalId).UnbookmarkAsync(actorId);
         }
 
-        if (_bookmarkers.Contains(actorId))
+        if (Bookmarked(actorId))
         {
             await store.RemoveMarkAsync(StatusMarkKind.Bookmark, actorId, Id, CancellationToken.None);
-            _bookmarkers.Remove(actorId);
+            _bookmarkers!.Remove(actorId);
         }
 
         return new StatusActionResult(ViewFor(actorId), null);
@@ -120,8 +120,13 @@ public sealed partial class StatusGrain
 
     // One page of accounts ordered by the id of their mark (or reblog), the cursor: ids are snowflakes, so newest first
     // is largest first. With min_id, the page just above it, as everywhere in Mastodon's paging.
-    private static Page<long> PageOf(Dictionary<long, long> cursorsByAccount, PageRequest page)
+    private static Page<long> PageOf(Dictionary<long, long>? cursorsByAccount, PageRequest page)
     {
+        if (cursorsByAccount is null)
+        {
+            return Page<long>.Empty;
+        }
+
         var inside = new List<KeyValuePair<long, long>>(Math.Min(cursorsByAccount.Count, 256));
         foreach (var pair in cursorsByAccount)
         {

@@ -36,7 +36,7 @@ public sealed partial class StatusGrain
             ? StatusVisibility.Private
             : visibility == StatusVisibility.Direct ? StatusVisibility.Public : visibility;
 
-        if (_reblogsByAccount.TryGetValue(actorId, out var existingId)
+        if (_reblogsByAccount?.TryGetValue(actorId, out var existingId) == true
             && await GrainFactory.GetGrain<IStatusGrain>(existingId).GetAsync(actorId) is { } existing)
         {
             return new StatusActionResult(ReblogView(existing.Status, actorId), null);
@@ -65,7 +65,7 @@ public sealed partial class StatusGrain
             Deleted: false,
             Version: 0);
         var created = await GrainFactory.GetGrain<IStatusGrain>(reblogId).CreateAsync(reblog);
-        _reblogsByAccount[actorId] = reblogId;
+        (_reblogsByAccount ??= [])[actorId] = reblogId;
         Changed();
         try
         {
@@ -86,7 +86,7 @@ public sealed partial class StatusGrain
             return StatusActionResult.NotFound;
         }
 
-        if (_reblogsByAccount.TryGetValue(actorId, out var reblogId))
+        if (_reblogsByAccount?.TryGetValue(actorId, out var reblogId) == true)
         {
             // Forgotten only once the reblog is deleted (it reports back through ReblogRemovedAsync; this covers a
             // failure of that report), so a failed delete leaves no reblog the account could not undo or would repeat.
@@ -114,9 +114,9 @@ public sealed partial class StatusGrain
 
     public Task ReblogRemovedAsync(long reblogId, long accountId)
     {
-        if (_reblogsByAccount.TryGetValue(accountId, out var current) && current == reblogId)
+        if (_reblogsByAccount?.TryGetValue(accountId, out var current) == true && current == reblogId)
         {
-            _reblogsByAccount.Remove(accountId);
+            _reblogsByAccount!.Remove(accountId);
             Changed();
         }
 
@@ -125,5 +125,5 @@ public sealed partial class StatusGrain
 
     // The reblog as its author sees it; the flags say what the author did to the original, as Mastodon renders a reblog.
     private StatusView ReblogView(StatusSnapshot reblog, long actorId) =>
-        new(reblog, _favouriteMarks.ContainsKey(actorId), true, _bookmarkers.Contains(actorId));
+        new(reblog, Favourited(actorId), true, Bookmarked(actorId));
 }

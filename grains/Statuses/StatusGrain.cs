@@ -32,9 +32,11 @@ public sealed partial class StatusGrain(
     TimeProvider timeProvider,
     ILogger<StatusGrain> logger) : Grain, IStatusGrain, IStatusReblogsGrain
 {
-    private readonly Dictionary<long, long> _favouriteMarks = [];
-    private readonly HashSet<long> _bookmarkers = [];
-    private readonly Dictionary<long, long> _reblogsByAccount = [];
+    // Created on the first mark: most statuses are never favourited, bookmarked or reblogged, and every post keeps an
+    // activation for minutes.
+    private Dictionary<long, long>? _favouriteMarks;
+    private HashSet<long>? _bookmarkers;
+    private Dictionary<long, long>? _reblogsByAccount;
     private long _replies;
     private long _repliesRecountsStarted;
     private long _repliesRecountApplied;
@@ -65,18 +67,18 @@ public sealed partial class StatusGrain(
         await Task.WhenAll(favourites, bookmarks, reblogs, replies);
         foreach (var mark in favourites.Result)
         {
-            _favouriteMarks[mark.OtherId] = mark.MarkId;
+            (_favouriteMarks ??= [])[mark.OtherId] = mark.MarkId;
         }
 
         foreach (var mark in bookmarks.Result)
         {
-            _bookmarkers.Add(mark.OtherId);
+            (_bookmarkers ??= []).Add(mark.OtherId);
         }
 
         // Newest first: keep each account's newest reblog should the store hold two.
         foreach (var reblog in reblogs.Result)
         {
-            _reblogsByAccount.TryAdd(reblog.AccountId, reblog.Id);
+            (_reblogsByAccount ??= []).TryAdd(reblog.AccountId, reblog.Id);
         }
 
         _replies = replies.Result;
@@ -95,7 +97,9 @@ public sealed partial class StatusGrain(
             throw new ArgumentException($"Status id {status.Id} does not match status grain {Id}.", nameof(status));
         }
 
-        var created = status with { RepliesCount = 0, ReblogsCount = 0, FavouritesCount = 0, Deleted = false, Version = 0 };
+        // Stored with its first version, so the new status is its own current snapshot (one copy in memory, not two).
+        Changed();
+        var created = status with { RepliesCount = 0, ReblogsCount = 0, FavouritesCount = 0, Deleted = false, Version = _version };
         state.State.Status = created;
         try
         {
@@ -128,6 +132,7 @@ public sealed partial class StatusGrain(
         catch
         {
             state.State.Status = null;
+            Changed(); // a read that interleaved with the write may have kept the new snapshot
             if (state.Etag is null)
             {
                 // Nothing was written, and a [FreshKey] activation never read the state: the next call reads it.
@@ -137,7 +142,6 @@ public sealed partial class StatusGrain(
             throw;
         }
 
-        Changed();
         return Current()!;
     }
 
@@ -269,9 +273,9 @@ public sealed partial class StatusGrain(
             throw;
         }
 
-        _favouriteMarks.Clear();
-        _bookmarkers.Clear();
-        _reblogsByAccount.Clear();
+        _favouriteMarks = null;
+        _bookmarkers = null;
+        _reblogsByAccount = null;
         Changed();
         try
         {
@@ -360,20 +364,27 @@ public sealed partial class StatusGrain(
             return _current;
         }
 
+        var reblogs = _reblogsByAccount?.Count ?? 0;
+        var favourites = _favouriteMarks?.Count ?? 0;
+        if (status.RepliesCount == _replies && status.ReblogsCount == reblogs && status.FavouritesCount == favourites && status.Version >= _version)
+        {
+            return _current = status;
+        }
+
         return _current = status with
         {
             RepliesCount = _replies,
-            ReblogsCount = _reblogsByAccount.Count,
-            FavouritesCount = _favouriteMarks.Count,
+            ReblogsCount = reblogs,
+            FavouritesCount = favourites,
             Version = Math.Max(_version, status.Version),
         };
     }
 
     private StatusView ViewFor(long viewerId)
     {
-        var favourited = viewerId > 0 && _favouriteMarks.ContainsKey(viewerId);
-        var reblogged = viewerId > 0 && _reblogsByAccount.ContainsKey(viewerId);
-        var bookmarked = viewerId > 0 && _bookmarkers.Contains(viewerId);
+        var favourited = viewerId > 0 && Favourited(viewerId);
+        var reblogged = viewerId > 0 && _reblogsByAccount?.ContainsKey(viewerId) == true;
+        var bookmarked = viewerId > 0 && Bookmarked(viewerId);
         var pinned = state.State.Pinned && viewerId == state.State.Status!.AccountId;
         if (favourited || reblogged || bookmarked || pinned)
         {
@@ -382,6 +393,10 @@ public sealed partial class StatusGrain(
 
         return _unmarkedView ??= new StatusView(Current()!, false, false, false);
     }
+
+    private bool Favourited(long accountId) => _favouriteMarks?.ContainsKey(accountId) == true;
+
+    private bool Bookmarked(long accountId) => _bookmarkers?.Contains(accountId) == true;
 
     // Versions are fresh snowflake ids: they increase across activations too.
     private void Changed()
