@@ -22,7 +22,7 @@ namespace Weft.Grains.Statuses;
 /// so a private status does not leak its existence.
 /// <para>A status is activated by its creation and by every read that does not find it active; an idle one goes after
 /// about two minutes instead of the silo's quarter of an hour, or memory would grow with the posting rate (every post
-/// leaves an activation of about 1.5 KB; at 2,000 posts/s a quarter of an hour holds 1.8 million of them).</para>
+/// leaves an activation of about 1.3 KB; at 2,000 posts/s a quarter of an hour holds 1.8 million of them).</para>
 /// </remarks>
 [CollectionAgeLimit(Minutes = 2)]
 public sealed partial class StatusGrain(

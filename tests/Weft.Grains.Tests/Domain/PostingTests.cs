@@ -75,6 +75,38 @@ public sealed class PostingTests(SqliteSocialSiloFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Every_change_of_a_status_raises_its_version_and_reads_between_changes_keep_it()
+    {
+        // The API caches rendered statuses by version: a change it does not see as a new version would be served stale.
+        var author = await Kit.CreateAccountAsync();
+        var fan = await Kit.CreateAccountAsync();
+        var created = await Kit.PostAsync(author, "count me");
+        var read = (await Kit.Status(created.Id).GetAsync(fan))!.Status;
+        Assert.True(created.Version > 0);
+        Assert.Equal(created.Version, read.Version);
+        Assert.Equal((0, 0, 0), (read.FavouritesCount, read.ReblogsCount, read.RepliesCount));
+
+        var favourited = (await Kit.Status(created.Id).FavouriteAsync(fan)).View!;
+        var reblogged = (await Kit.Status(created.Id).ReblogAsync(fan, StatusVisibility.Public)).View!;
+        var afterReblog = (await Kit.Status(created.Id).GetAsync(fan))!;
+        var unfavourited = (await Kit.Status(created.Id).UnfavouriteAsync(fan)).View!;
+        var unreblogged = (await Kit.Status(created.Id).UnreblogAsync(fan)).View!;
+
+        Assert.True(favourited.Favourited);
+        Assert.Equal(1, favourited.Status.FavouritesCount);
+        Assert.True(favourited.Status.Version > created.Version);
+        Assert.True(reblogged.Reblogged && reblogged.Favourited);
+        Assert.Equal((1, 1), (afterReblog.Status.FavouritesCount, afterReblog.Status.ReblogsCount));
+        Assert.True(afterReblog.Status.Version > favourited.Status.Version);
+        Assert.Equal((0, 1), (unfavourited.Status.FavouritesCount, unfavourited.Status.ReblogsCount));
+        Assert.True(unfavourited.Status.Version > afterReblog.Status.Version);
+        Assert.False(unreblogged.Reblogged || unreblogged.Favourited);
+        Assert.Equal((0, 0), (unreblogged.Status.FavouritesCount, unreblogged.Status.ReblogsCount));
+        Assert.True(unreblogged.Status.Version > unfavourited.Status.Version);
+        Assert.Empty((await Kit.Status(created.Id).GetFavouritedByAsync(0, PageRequest.Newest(40))).Items);
+    }
+
+    [Fact]
     public async Task Unreblogging_or_deleting_the_reblog_removes_it_from_the_originals_count()
     {
         var author = await Kit.CreateAccountAsync();
