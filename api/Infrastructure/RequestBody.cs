@@ -79,6 +79,20 @@ public sealed class RequestBody
     /// <summary>Whether the parameter was sent at all.</summary>
     public bool Has(string name) => TryGetJson(name, out _) || TryGetForm(name, out _) || _query.ContainsKey(name) || _query.ContainsKey(name + "[]");
 
+    /// <summary>
+    /// Whether the parameter was sent with a value: a JSON null and empty form or query values count as absent, as Rails
+    /// treats them (Mastodon's web client sends <c>"poll": null</c> with every status).
+    /// </summary>
+    public bool HasValue(string name)
+    {
+        if (TryGetJson(name, out var element))
+        {
+            return element.ValueKind != JsonValueKind.Null;
+        }
+
+        return (TryGetForm(name, out var values) || TryGetQuery(name, out values)) && values.Any(value => !string.IsNullOrEmpty(value));
+    }
+
     /// <summary>A text parameter, or null if absent. JSON numbers and booleans give their text.</summary>
     public string? GetString(string name)
     {
@@ -261,6 +275,8 @@ public sealed class RequestBody
 
     private bool TryGetQuery(string name, out StringValues values) => _query.TryGetValue(name, out values);
 
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     private static async Task<JsonElement?> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
@@ -270,7 +286,13 @@ public sealed class RequestBody
             return null;
         }
 
+        // A UTF-8 byte-order mark is allowed before JSON text (RFC 8259 lets parsers ignore it); the parser does not skip it.
         var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (bytes.Span.StartsWith(Utf8ByteOrderMark))
+        {
+            bytes = bytes[Utf8ByteOrderMark.Length..];
+        }
+
         try
         {
             // System.Text.Json replaces nothing silently: invalid UTF-8 and malformed JSON both throw JsonException.

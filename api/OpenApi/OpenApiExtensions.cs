@@ -48,7 +48,8 @@ public static class OpenApiExtensions
 
     public static IEndpointRouteBuilder MapOpenApiDocument(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json");
+        // The one document by its own path: a pattern with {documentName} would answer other names in plain text.
+        app.MapOpenApi($"/openapi/{DocumentName}.json");
         return app;
     }
 }

@@ -34,7 +34,7 @@ public static class RegistrationEndpoints
         var email = body.GetString("email") ?? "";
         var password = body.GetString("password") ?? "";
         var agreement = body.GetBool("agreement");
-        var locale = body.GetString("locale");
+        var locale = body.GetString("locale") is { Length: > 0 } given ? given : null; // blank is no choice, as in Mastodon
 
         var errors = new RegistrationErrors();
         if (username.Length == 0)

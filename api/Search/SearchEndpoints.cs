@@ -29,6 +29,7 @@ public static class SearchEndpoints
             .RequireScopeIfToken("read:search")
             .WithSearchQuery(defaultLimit: 20, maxLimit: 40)
             .WithQuery("type", "accounts, statuses or hashtags; all when absent (statuses are not searchable yet).")
+        .WithQuery("resolve", "Look up remote accounts (needs a token; there are none to find yet: Weft does not federate).", JsonSchemaType.Boolean)
             .Produces<SearchResults>()
             .WithSummary("Searches accounts by username prefix and hashtags in use by prefix; statuses are not searchable yet.");
         return app;
@@ -53,10 +54,15 @@ public static class SearchEndpoints
     {
         var query = await SearchQuery.ReadAsync(context, defaultLimit: 20, maxLimit: 40);
 
-        // As Mastodon: paging through results needs a signed-in user.
+        // As Mastodon: paging through results, and asking to resolve remote resources, need a signed-in user.
         if (query.Offset > 0 && context.GetAccountId() is null)
         {
             return ApiErrors.Unauthorized();
+        }
+
+        if (query.Resolve && context.GetAccountId() is null)
+        {
+            return ApiErrors.Result(StatusCodes.Status401Unauthorized, "Search queries that resolve remote resources are not supported without authentication");
         }
 
         var accounts = query.Type is null or "accounts" ? await FindAccountsAsync(context, grains, renderer, query) : [];
@@ -94,7 +100,7 @@ public static class SearchEndpoints
     }
 
     // Bad parameters are thrown as ApiException (400 JSON), as PageQuery does.
-    private sealed record SearchQuery(string Text, string? Type, int Offset, int Limit, bool Following)
+    private sealed record SearchQuery(string Text, string? Type, int Offset, int Limit, bool Following, bool Resolve)
     {
         public static async Task<SearchQuery> ReadAsync(HttpContext context, int defaultLimit, int maxLimit)
         {
@@ -118,7 +124,8 @@ public static class SearchEndpoints
                 throw new ApiException(StatusCodes.Status400BadRequest, "offset must not be negative");
             }
 
-            return new SearchQuery(text, string.IsNullOrEmpty(type) ? null : type, offset, limit, body.GetBool("following") == true);
+            return new SearchQuery(
+                text, string.IsNullOrEmpty(type) ? null : type, offset, limit, body.GetBool("following") == true, body.GetBool("resolve") == true);
         }
     }
 }

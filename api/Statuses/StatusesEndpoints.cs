@@ -143,6 +143,14 @@ public static partial class StatusesEndpoints
     private static async Task<IResult> EditAsync(string id, HttpContext context, IGrainFactory grains, StatusRenderer renderer)
     {
         var statusId = RouteIds.Path(id);
+        var actorId = context.RequireAccountId();
+
+        // A missing, invisible or someone else's status is "not found" before its new text is judged, as in Mastodon.
+        if (await grains.GetGrain<IStatusGrain>(statusId).GetAsync(actorId) is not { } current || current.Status.AccountId != actorId)
+        {
+            return ApiErrors.NotFound();
+        }
+
         var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
         if (ContentProblem(body) is { } problem)
         {
@@ -151,7 +159,6 @@ public static partial class StatusesEndpoints
 
         var (text, spoilerText, language) = (body.GetString("status")!, body.GetString("spoiler_text") ?? "", Language(body));
         var draft = new StatusDraft(text, StatusVisibility.Public, null, spoilerText, body.GetBool("sensitive") ?? false, language, null);
-        var actorId = context.RequireAccountId();
         var result = await grains.GetGrain<IAccountGrain>(actorId).EditStatusAsync(statusId, draft);
 
         // Someone else's status is "not found", as in Mastodon (it looks among the caller's own statuses).
@@ -215,7 +222,7 @@ public static partial class StatusesEndpoints
             return "Validation failed: Media attachments are not supported yet";
         }
 
-        if (body.Has("poll") || body.Has("poll[options][]") || body.Has("poll[options]"))
+        if (body.HasValue("poll") || body.HasValue("poll[options][]") || body.HasValue("poll[options]"))
         {
             return "Validation failed: Polls are not supported yet";
         }

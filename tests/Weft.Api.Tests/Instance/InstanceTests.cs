@@ -109,5 +109,9 @@ public sealed class InstanceTests(SqliteApiHost host) : IClassFixture<SqliteApiH
         Assert.Contains("/api/v2/instance", paths);
         Assert.Contains("/api/v1/preferences", paths);
         Assert.DoesNotContain("/oauth/authorize", paths);
+
+        // Other document names are an ordinary JSON 404, not ASP.NET's plain text echoing the name.
+        var unknown = await JsonAsync(await _client.GetAsync("/openapi/%3Cscript%3E.json"), HttpStatusCode.NotFound);
+        Assert.False(string.IsNullOrEmpty(unknown.GetProperty("error").GetString()));
     }
 }

@@ -39,6 +39,31 @@ public sealed class RegistrationTests(SqliteApiHost host) : IClassFixture<Sqlite
     }
 
     [Fact]
+    public async Task A_blank_locale_is_no_choice_and_a_malformed_one_is_refused()
+    {
+        var app = await TestAccounts.CreateAppAsync(_client, scopes: "read write follow");
+        var appToken = await TestAccounts.ClientCredentialsTokenAsync(_client, app, "write:accounts");
+
+        var blank = await SignUpAsync("blanklocale", "");
+        var unknown = await SignUpAsync("badlocale", "en us!");
+
+        await JsonAsync(blank, HttpStatusCode.OK);
+        var error = await JsonAsync(unknown, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("ERR_INCLUSION", error.GetProperty("details").GetProperty("locale")[0].GetProperty("error").GetString());
+
+        async Task<HttpResponseMessage> SignUpAsync(string username, string locale)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/accounts")
+            {
+                Content = Form(("username", username), ("email", username + "@example.test"), ("password", TestAccounts.Password),
+                    ("agreement", "true"), ("locale", locale)),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", appToken);
+            return await _client.SendAsync(request);
+        }
+    }
+
+    [Fact]
     public async Task Sign_up_without_a_token_is_401()
     {
         var anonymous = await _client.PostAsync("/api/v1/accounts", Form(("username", "x")));

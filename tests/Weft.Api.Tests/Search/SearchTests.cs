@@ -28,6 +28,21 @@ public sealed class SearchTests(SqliteApiFixture api) : IClassFixture<SqliteApiF
     }
 
     [Fact]
+    public async Task Resolving_remote_accounts_needs_a_signed_in_user_as_in_mastodon()
+    {
+        using var user = await api.NewUserAsync("resolver");
+        using var anonymous = api.Factory.CreateClient();
+
+        var refused = await Json.ReadAsync(await anonymous.GetAsync("/api/v2/search?q=resolver&resolve=true"), HttpStatusCode.Unauthorized);
+        var found = await user.GetJsonAsync("/api/v2/search?q=resolver&resolve=true");
+        var unresolved = await Json.ReadAsync(await anonymous.GetAsync("/api/v2/search?q=resolver&resolve=false"), HttpStatusCode.OK);
+
+        Assert.Equal("Search queries that resolve remote resources are not supported without authentication", refused.Str("error"));
+        Assert.Equal([user.Id], Json.Ids(found.GetProperty("accounts")));
+        Assert.Equal([user.Id], Json.Ids(unresolved.GetProperty("accounts")));
+    }
+
+    [Fact]
     public async Task Hashtags_in_use_are_found_by_prefix_with_or_without_the_hash()
     {
         using var author = await api.NewUserAsync("tagger");

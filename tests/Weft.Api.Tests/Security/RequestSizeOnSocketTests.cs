@@ -71,5 +71,31 @@ public sealed class RequestSizeOnSocketTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
     }
 
+    [Fact]
+    public async Task More_than_100_header_fields_are_431_json_and_100_pass()
+    {
+        var address = _factory.StartOnSocket();
+        using var client = new HttpClient { BaseAddress = address };
+
+        // HttpClient adds Host itself: 99 more fields make 100, 100 more make 101.
+        var accepted = await client.SendAsync(WithFields(99));
+        var refused = await client.SendAsync(WithFields(100));
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var error = await JsonAsync(refused, HttpStatusCode.RequestHeaderFieldsTooLarge);
+        Assert.Equal("Request header fields too large", error.GetProperty("error").GetString());
+
+        static HttpRequestMessage WithFields(int count)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/instance");
+            for (var i = 0; i < count; i++)
+            {
+                request.Headers.Add($"X-Field-{i}", "a");
+            }
+
+            return request;
+        }
+    }
+
     public void Dispose() => _factory.Dispose();
 }

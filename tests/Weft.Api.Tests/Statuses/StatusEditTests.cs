@@ -98,6 +98,10 @@ public sealed class StatusEditTests(SqliteApiFixture api) : IClassFixture<Sqlite
         await Json.ReadAsync(await alice.Client.PutAsync($"/api/v1/statuses/{id}", JsonContent.Create(new { status = new string('x', 501) })), HttpStatusCode.UnprocessableEntity);
         await Json.ReadAsync(await alice.Client.PutAsync($"/api/v1/statuses/{id}", JsonContent.Create(new { status = "with a poll", poll = new { options = new[] { "a", "b" } } })), HttpStatusCode.UnprocessableEntity);
         await Json.ReadAsync(await alice.Client.PutAsync("/api/v1/statuses/999999999", JsonContent.Create(new { status = "missing" })), HttpStatusCode.NotFound);
+
+        // A missing or someone else's status is not found before its new text is judged.
+        await Json.ReadAsync(await alice.Client.PutAsync("/api/v1/statuses/999999999", JsonContent.Create(new { status = " " })), HttpStatusCode.NotFound);
+        await Json.ReadAsync(await bob.Client.PutAsync($"/api/v1/statuses/{id}", JsonContent.Create(new { status = "" })), HttpStatusCode.NotFound);
         await Json.ReadAsync(await alice.Client.PutAsync("/api/v1/statuses/abc", JsonContent.Create(new { status = "malformed" })), HttpStatusCode.NotFound);
 
         var unchanged = await alice.GetJsonAsync($"/api/v1/statuses/{id}");

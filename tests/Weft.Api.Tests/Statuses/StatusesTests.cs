@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Weft.Api.Tests.Support;
 using Weft.Testing;
@@ -165,6 +166,42 @@ public sealed class StatusesTests(SqliteApiFixture api) : IClassFixture<SqliteAp
         var body = await Json.ReadAsync(await alice.PostFormAsync("/api/v1/statuses", ("status", "text"), (name, value)), expected);
 
         Assert.False(string.IsNullOrEmpty(body.Str("error")));
+    }
+
+    [Fact]
+    public async Task Absent_features_sent_as_null_or_blank_are_no_request_for_them()
+    {
+        // Mastodon's web client sends "poll": null and "media_ids": [] with every status, and edits the same way.
+        using var alice = await api.NewUserAsync("alice");
+
+        var posted = await Json.ReadAsync(
+            await alice.Client.PostAsync("/api/v1/statuses", JsonContent.Create(new { status = "plain", media_ids = Array.Empty<string>(), poll = (object?)null, scheduled_at = (string?)null, visibility = "public" })),
+            HttpStatusCode.OK);
+        var edited = await Json.ReadAsync(
+            await alice.Client.PutAsync($"/api/v1/statuses/{posted.Str("id")}", JsonContent.Create(new { status = "plain, edited", media_ids = Array.Empty<string>(), poll = (object?)null })),
+            HttpStatusCode.OK);
+        var blankForm = await Json.ReadAsync(await alice.PostFormAsync("/api/v1/statuses", ("status", "form"), ("poll", "")), HttpStatusCode.OK);
+        var withPoll = await Json.ReadAsync(
+            await alice.Client.PostAsync("/api/v1/statuses", JsonContent.Create(new { status = "a poll", poll = new { options = new[] { "a", "b" }, expires_in = 300 } })),
+            HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal("<p>plain</p>", posted.Str("content"));
+        Assert.Equal("<p>plain, edited</p>", edited.Str("content"));
+        Assert.Equal("<p>form</p>", blankForm.Str("content"));
+        Assert.Equal("Validation failed: Polls are not supported yet", withPoll.Str("error"));
+    }
+
+    [Fact]
+    public async Task A_json_body_may_begin_with_a_byte_order_mark()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        byte[] body = [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes("{\"status\": \"marked\"}")];
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var status = await Json.ReadAsync(await alice.Client.PostAsync("/api/v1/statuses", content), HttpStatusCode.OK);
+
+        Assert.Equal("<p>marked</p>", status.Str("content"));
     }
 
     [Fact]
