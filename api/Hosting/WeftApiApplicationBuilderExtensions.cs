@@ -9,9 +9,10 @@ namespace Weft.Api.Hosting;
 /// <summary>The API's request pipeline, in order.</summary>
 public static class WeftApiApplicationBuilderExtensions
 {
-    /// <summary>Errors as JSON first, then bearer tokens, then the feature middleware (one line each).</summary>
+    /// <summary>HEAD routed as GET, errors as JSON, then bearer tokens, then the feature middleware (one line each).</summary>
     public static WebApplication UseWeftApi(this WebApplication app)
     {
+        app.UseHeadAsGet();
         app.UseApiErrors();
         app.UseMastodonCors();
         app.UseWebSockets(StreamingEndpoints.WebSocketOptions); // before tokens: they may come in Sec-WebSocket-Protocol
