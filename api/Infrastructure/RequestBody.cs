@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace Weft.Api.Infrastructure;
 
@@ -40,6 +43,10 @@ public sealed class RequestBody
                 {
                     await CheckPercentEscapesAsync(request, cancellationToken);
                 }
+                else
+                {
+                    await CheckMultipartTextAsync(request, cancellationToken);
+                }
 
                 form = await request.ReadFormAsync(cancellationToken);
             }
@@ -70,6 +77,49 @@ public sealed class RequestBody
         if (!PercentEncoding.DecodesToValidUtf8(body.GetBuffer().AsSpan(0, (int)body.Length)))
         {
             throw new ApiException(StatusCodes.Status422UnprocessableEntity, "Validation failed: the form's percent escapes are not valid UTF-8");
+        }
+    }
+
+    // The form reader decodes a multipart value by its byte-order mark if it has one, so bytes that are not UTF-8 but start
+    // with FF FE would arrive as UTF-16 text. Each text part's bytes are checked first, as sent (files are skipped);
+    // malformed framing is left to the form reader, which reports it.
+    private static async ValueTask CheckMultipartTextAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var boundary = MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            ? HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value
+            : null;
+        if (string.IsNullOrEmpty(boundary))
+        {
+            return;
+        }
+
+        request.EnableBuffering();
+        try
+        {
+            var reader = new MultipartReader(boundary, request.Body);
+            using var value = new MemoryStream();
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                {
+                    continue;
+                }
+
+                value.SetLength(0);
+                await section.Body.CopyToAsync(value, cancellationToken);
+                if (!Utf8.IsValid(value.GetBuffer().AsSpan(0, (int)value.Length)))
+                {
+                    throw Invalid(HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "a form field", "is not valid UTF-8");
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException && e is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            // Malformed multipart: the form reader below meets it again and answers 400.
+        }
+        finally
+        {
+            request.Body.Position = 0;
         }
     }
 

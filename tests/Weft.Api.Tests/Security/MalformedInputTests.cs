@@ -100,6 +100,28 @@ public sealed class MalformedInputTests(SqliteApiHost host) : IClassFixture<Sqli
     }
 
     [Fact]
+    public async Task Multipart_values_are_utf8_as_sent_whatever_byte_order_mark_they_start_with()
+    {
+        static HttpContent Multipart(byte[] clientName)
+        {
+            byte[] body =
+            [
+                .. "--XX\r\nContent-Disposition: form-data; name=\"client_name\"\r\n\r\n"u8, .. clientName,
+                .. "\r\n--XX\r\nContent-Disposition: form-data; name=\"redirect_uris\"\r\n\r\nurn:ietf:wg:oauth:2.0:oob\r\n--XX--\r\n"u8,
+            ];
+            return new ByteArrayContent(body) { Headers = { ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=XX") } };
+        }
+
+        // FF FE would otherwise be read as a UTF-16 byte-order mark, and "h\0i\0" as "hi".
+        var utf16 = await PostAsync("/api/v1/apps", Multipart([0xFF, 0xFE, .. "h\0i\0"u8]));
+        var utf8 = await PostAsync("/api/v1/apps", Multipart([.. "caf\u00e9"u8]));
+
+        var error = await JsonAsync(utf16, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("Validation failed: client_name is not valid UTF-8", error.GetProperty("error").GetString());
+        Assert.Equal("café", (await JsonAsync(utf8, HttpStatusCode.OK)).GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task Percent_escapes_of_valid_utf8_and_a_literal_percent_still_decode()
     {
         var response = await PostAsync("/api/v1/apps", new StringContent(
