@@ -9,9 +9,10 @@ namespace Weft.Api.Hosting;
 /// <summary>The API's request pipeline, in order.</summary>
 public static class WeftApiApplicationBuilderExtensions
 {
-    /// <summary>HEAD routed as GET, errors as JSON, then bearer tokens, then the feature middleware (one line each).</summary>
+    /// <summary>A host for HTTP/1.0 requests without one, HEAD routed as GET, errors as JSON, then bearer tokens, then the feature middleware (one line each).</summary>
     public static WebApplication UseWeftApi(this WebApplication app)
     {
+        app.UseHostFallback();
         app.UseHeadAsGet();
         app.UseApiErrors();
         app.UseMastodonCors();

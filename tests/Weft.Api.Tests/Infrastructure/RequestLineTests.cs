@@ -4,8 +4,11 @@ using static Weft.Api.Tests.OAuth.Responses;
 
 namespace Weft.Api.Tests.Infrastructure;
 
-/// <summary>HEAD on a real socket: answered as GET, headers without the body, and the connection stays usable.</summary>
-public sealed class HeadRequestTests : IDisposable
+/// <summary>
+/// Request-line oddities on a real socket: HEAD answered as GET with the headers alone (the connection stays usable),
+/// and an HTTP/1.0 request without a Host header.
+/// </summary>
+public sealed class RequestLineTests : IDisposable
 {
     private readonly ApiFactory _factory = ApiFactory.OnSqlite();
 
@@ -29,6 +32,24 @@ public sealed class HeadRequestTests : IDisposable
         Assert.Empty(headBody);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.False(string.IsNullOrEmpty(instance.GetProperty("uri").GetString()));
+    }
+
+    [Fact]
+    public async Task An_http_1_0_request_without_a_host_gets_the_address_it_reached_in_its_urls()
+    {
+        var address = _factory.StartOnSocket();
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync(address.Host, address.Port);
+        await using var stream = socket.GetStream();
+        await stream.WriteAsync("GET /api/v2/instance HTTP/1.0\r\n\r\n"u8.ToArray());
+
+        using var reader = new StreamReader(stream);
+        var response = await reader.ReadToEndAsync(); // HTTP/1.0: the server closes after the answer
+        var body = System.Text.Json.JsonDocument.Parse(response[(response.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..]).RootElement;
+
+        Assert.StartsWith("HTTP/1.1 200", response, StringComparison.Ordinal);
+        Assert.Equal($"{address.Host}:{address.Port}", body.GetProperty("domain").GetString());
+        Assert.Equal($"ws://{address.Host}:{address.Port}", body.GetProperty("configuration").GetProperty("urls").GetProperty("streaming").GetString());
     }
 
     public void Dispose() => _factory.Dispose();
