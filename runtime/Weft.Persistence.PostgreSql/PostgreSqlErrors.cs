@@ -14,14 +14,15 @@ internal static class PostgreSqlErrors
     /// </summary>
     /// <param name="connectionString">The configured connection string.</param>
     /// <param name="connectTimeoutSeconds">The connect timeout used unless the connection string sets one.</param>
+    /// <param name="maxPoolSize">The pool's size unless the connection string sets one (see <see cref="PostgreSqlPoolSizes"/>).</param>
     /// <param name="provider">Who asks, for example <c>Storage provider 'Default'</c>.</param>
     /// <param name="settings">The provider's configuration section.</param>
-    public static NpgsqlDataSourceBuilder CreateBuilder(string connectionString, int connectTimeoutSeconds, string provider, string settings)
+    public static NpgsqlDataSourceBuilder CreateBuilder(string connectionString, int connectTimeoutSeconds, int maxPoolSize, string provider, string settings)
     {
         try
         {
             var builder = new NpgsqlDataSourceBuilder(connectionString);
-            ApplyDefaults(builder.ConnectionStringBuilder, connectionString, connectTimeoutSeconds);
+            ApplyDefaults(builder.ConnectionStringBuilder, connectionString, connectTimeoutSeconds, maxPoolSize);
             return builder;
         }
         catch (ArgumentException ex)
@@ -36,7 +37,7 @@ internal static class PostgreSqlErrors
     /// fast instead of hanging; automatic preparation, so the few statements are parsed once per connection; and no
     /// session reset on close, which is safe because these providers never change session state.
     /// </summary>
-    private static void ApplyDefaults(NpgsqlConnectionStringBuilder builder, string connectionString, int connectTimeoutSeconds)
+    private static void ApplyDefaults(NpgsqlConnectionStringBuilder builder, string connectionString, int connectTimeoutSeconds, int maxPoolSize)
     {
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
             .Cast<string>()
@@ -50,6 +51,11 @@ internal static class PostgreSqlErrors
         if (!given.Contains("MAXAUTOPREPARE"))
         {
             builder.MaxAutoPrepare = 16;
+        }
+
+        if (!given.Overlaps(["MAXPOOLSIZE", "MAXIMUMPOOLSIZE"]))
+        {
+            builder.MaxPoolSize = maxPoolSize;
         }
 
         if (!given.Contains("NORESETONCLOSE"))

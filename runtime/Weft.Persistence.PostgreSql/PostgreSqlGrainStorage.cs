@@ -70,7 +70,8 @@ public sealed partial class PostgreSqlGrainStorage : IGrainStorage, IAsyncDispos
             throw new GrainStorageException($"Storage provider '{name}' needs a schema and a table name: check {_settings}:Schema and {_settings}:Table.");
         }
 
-        var builder = PostgreSqlErrors.CreateBuilder(options.ConnectionString, connectTimeoutSeconds: 10, $"Storage provider '{name}'", _settings);
+        var builder = PostgreSqlErrors.CreateBuilder(
+            options.ConnectionString, connectTimeoutSeconds: 10, PostgreSqlPoolSizes.GrainStorage, $"Storage provider '{name}'", _settings);
 
         var csb = builder.ConnectionStringBuilder;
         _endpoint = $"{csb.Host ?? "localhost"}:{csb.Port.ToString(CultureInfo.InvariantCulture)}";

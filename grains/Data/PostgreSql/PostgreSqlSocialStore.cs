@@ -16,6 +16,9 @@ public sealed partial class PostgreSqlSocialStore : ISocialStore, IAsyncDisposab
     private readonly RequestCombiner<IReadOnlyList<StatusRow>, bool> _statusUpserts;
     private readonly RequestCombiner<(long AccountId, long After, int Limit), List<FollowerRow>> _followerPages;
 
+    /// <summary>Connections the store opens at most unless its connection string sets Maximum Pool Size.</summary>
+    public const int MaxPoolSize = 20;
+
     /// <summary>Creates the store; nothing is opened until the first call.</summary>
     /// <param name="connectionString">An Npgsql connection string (the <c>Default</c> grain storage's).</param>
     /// <exception cref="ArgumentException">The connection string is malformed.</exception>
@@ -30,9 +33,16 @@ public sealed partial class PostgreSqlSocialStore : ISocialStore, IAsyncDisposab
             builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
         }
 
+        if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("Max Pool Size") && !given.ContainsKey("MaxPoolSize"))
+        {
+            // Npgsql's 100 alone would fill a default server (max_connections 100); the runtime bounds its pools the
+            // same way (PostgreSqlPoolSizes), and docs/architecture.md adds them up.
+            builder.ConnectionStringBuilder.MaxPoolSize = MaxPoolSize;
+        }
+
         if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
         {
-            // The store changes no session state (only SET LOCAL), so a pooled connection needs no reset: without this
+            // The store changes no session state (only transaction-local settings), so a pooled connection needs no reset: without this
             // Npgsql runs seven reset statements (RESET ALL, DISCARD …) before each reuse, twice per post.
             builder.ConnectionStringBuilder.NoResetOnClose = true;
         }
@@ -111,7 +121,7 @@ public sealed partial class PostgreSqlSocialStore : ISocialStore, IAsyncDisposab
     {
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         await using var batch = _dataSource.CreateBatch();
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('synchronous_commit', 'off', true)"));
         var write = new NpgsqlBatchCommand(sql);
         foreach (var parameter in parameters)
         {
@@ -120,7 +130,8 @@ public sealed partial class PostgreSqlSocialStore : ISocialStore, IAsyncDisposab
 
         batch.BatchCommands.Add(write);
 
-        // A batch without a transaction runs as one implicit transaction, so SET LOCAL covers the write.
+        // A batch without a transaction runs as one implicit transaction, so the transaction-local setting covers the
+        // write (set_config, not SET LOCAL, which the server warns about outside an explicit transaction block).
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -95,7 +95,8 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
                 $"Stream provider '{name}' has PartitionCount {options.PartitionCount}; it must be between 1 and 4096: check {_settings}:PartitionCount.");
         }
 
-        var builder = PostgreSqlErrors.CreateBuilder(options.ConnectionString, connectTimeoutSeconds: 5, $"Stream provider '{name}'", _settings);
+        var builder = PostgreSqlErrors.CreateBuilder(
+            options.ConnectionString, connectTimeoutSeconds: 5, PostgreSqlPoolSizes.StreamQueue, $"Stream provider '{name}'", _settings);
 
         var csb = builder.ConnectionStringBuilder;
         var endpoint = $"{csb.Host ?? "localhost"}:{csb.Port.ToString(CultureInfo.InvariantCulture)}";

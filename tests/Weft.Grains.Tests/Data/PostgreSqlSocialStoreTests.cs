@@ -29,6 +29,23 @@ public sealed class PostgreSqlSocialStoreTests(PostgreSqlDatabaseFixture databas
     }
 
     [Fact]
+    public async Task A_connection_string_without_a_pool_size_opens_at_most_the_stores_own_bound()
+    {
+        // Npgsql's default of 100 per pool, beside the runtime's pools, ran a default server (max_connections 100) out of
+        // connections under a burst of activations.
+        var named = new NpgsqlConnectionStringBuilder(database.ConnectionString) { ApplicationName = "weft_pool_bound" }.ConnectionString;
+        await using var store = new PostgreSqlSocialStore(named);
+        await store.EnsureSchemaAsync(CancellationToken.None);
+
+        await Task.WhenAll(Enumerable.Range(1, 300).Select(i => Task.Run(() => store.CountFollowersAsync(i, CancellationToken.None))));
+
+        // The pool keeps what it opened (idle connections live for minutes), so this counts the burst's peak.
+        var opened = Convert.ToInt64(await database.Database.ScalarAsync(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'weft_pool_bound'"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(opened, 1, PostgreSqlSocialStore.MaxPoolSize);
+    }
+
+    [Fact]
     public async Task Tables_live_in_schema_weft_with_the_notification_dedupe_index()
     {
         await Store.EnsureSchemaAsync(CancellationToken.None);
