@@ -133,7 +133,9 @@ public static partial class StatusesEndpoints
         var result = await grains.GetGrain<IAccountGrain>(accountId).PostStatusAsync(draft, idempotencyKey.Length is > 0 and <= 256 ? idempotencyKey : null);
         if (result.Status is not { } posted)
         {
-            return result.Error == PostStatusError.ReplyTargetNotFound ? ApiErrors.NotFound() : ApiErrors.Unprocessable("Validation failed: Account not found");
+            return result.Error is PostStatusError.ReplyTargetNotFound or PostStatusError.IdempotentStatusDeleted
+                ? ApiErrors.NotFound()
+                : ApiErrors.Unprocessable("Validation failed: Account not found");
         }
 
         var status = await renderer.RenderAsync(new StatusView(posted, false, false, false), accountId, RequestOrigin.Get(context.Request));

@@ -13,4 +13,7 @@ public enum PostStatusError
 
     /// <summary>The posting account does not exist.</summary>
     AccountNotFound,
+
+    /// <summary>The idempotency key names a status that was posted and then deleted (Mastodon answers 404).</summary>
+    IdempotentStatusDeleted,
 }

@@ -78,10 +78,14 @@ public sealed partial class AccountGrain
             Deleted: false,
             Version: 0);
         var created = await GrainFactory.GetGrain<IStatusGrain>(statusId).CreateAsync(status);
-        if (!created.Deleted)
+        if (created.Deleted)
         {
-            await StatusCountChangedAsync(+1, created.CreatedAt);
+            // A retry under an idempotency key whose status was deleted since: creating is idempotent, so the deleted
+            // one answers; it is gone, not posted again.
+            return new PostStatusResult(null, PostStatusError.IdempotentStatusDeleted);
         }
+
+        await StatusCountChangedAsync(+1, created.CreatedAt);
 
         AccountLog.Posted(logger, id, statusId);
         return new PostStatusResult(created, null);

@@ -24,6 +24,22 @@ public sealed class PostingTests(SqliteSocialSiloFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_idempotency_key_of_a_deleted_status_answers_that_it_is_gone_and_posts_nothing()
+    {
+        var author = await Kit.CreateAccountAsync();
+        var first = await Kit.PostAsync(author, "soon gone", idempotencyKey: "key-deleted");
+        Assert.Null((await Kit.Status(first.Id).DeleteAsync(author)).Error);
+
+        var retry = await Kit.Account(author).PostStatusAsync(
+            new StatusDraft("soon gone", StatusVisibility.Public, null, string.Empty, false, "en", "tests"), "key-deleted");
+
+        Assert.Null(retry.Status);
+        Assert.Equal(PostStatusError.IdempotentStatusDeleted, retry.Error);
+        Assert.Null(await Kit.Status(first.Id).GetAsync(author));
+        Assert.Equal(0, (await Kit.Account(author).GetAsync())!.StatusesCount);
+    }
+
+    [Fact]
     public async Task Mentions_and_hashtags_are_resolved_in_order_and_unknown_names_stay_text()
     {
         var author = await Kit.CreateAccountAsync();
