@@ -28,6 +28,12 @@ public sealed class RequestBody
     /// <summary>Reads and parses the body according to its content type.</summary>
     public static async ValueTask<RequestBody> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        // The query is decoded leniently (a bad escape stays as literal text), and it fills in parameters too.
+        if (request.QueryString.Value is { Length: > 0 } query && !PercentEncoding.DecodesToValidUtf8(System.Text.Encoding.UTF8.GetBytes(query)))
+        {
+            throw new ApiException(StatusCodes.Status422UnprocessableEntity, "Validation failed: the query string's percent escapes are not valid UTF-8");
+        }
+
         var contentType = request.ContentType;
         if (contentType is not null && contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {

@@ -192,6 +192,19 @@ public sealed class StatusesTests(SqliteApiFixture api) : IClassFixture<SqliteAp
     }
 
     [Fact]
+    public async Task Parameters_in_the_query_are_checked_as_utf8_like_those_in_the_body()
+    {
+        using var alice = await api.NewUserAsync("alice");
+
+        var surrogate = await alice.Client.PostAsync("/api/v1/statuses?status=%ED%A0%80", new FormUrlEncodedContent([]));
+        var valid = await alice.Client.PostAsync("/api/v1/statuses?status=caf%C3%A9", new FormUrlEncodedContent([]));
+
+        var error = await Json.ReadAsync(surrogate, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("Validation failed: the query string's percent escapes are not valid UTF-8", error.Str("error"));
+        Assert.Equal("<p>café</p>", (await Json.ReadAsync(valid, HttpStatusCode.OK)).Str("content"));
+    }
+
+    [Fact]
     public async Task A_json_body_may_begin_with_a_byte_order_mark()
     {
         using var alice = await api.NewUserAsync("alice");
