@@ -1,15 +1,14 @@
+using Weft.GrainInterfaces.Statuses;
+
 namespace Weft.Api.Tags;
 
 /// <summary>
-/// Hashtag names as clients send them: with or without '#', any case. A name is letters, digits and '_', at most 100,
-/// the characters the status parser takes for a tag, so a name it rejects can match no status.
+/// Hashtag names as clients send them: with or without '#', any case, any script. A name follows
+/// <see cref="HashtagName"/>, the status parser's rule, so a name it rejects can match no status.
 /// </summary>
 public static class TagName
 {
-    /// <summary>The longest hashtag (as the status parser's).</summary>
-    public const int MaxLength = 100;
-
-    /// <summary>The lower-case name without '#', or null when <paramref name="raw"/> is no valid tag name.</summary>
+    /// <summary>The name as stored (lower case, without '#'), or null when <paramref name="raw"/> is no valid tag name.</summary>
     public static string? Normalize(string? raw)
     {
         var name = raw.AsSpan();
@@ -18,19 +17,6 @@ public static class TagName
             name = name[1..];
         }
 
-        if (name.IsEmpty || name.Length > MaxLength)
-        {
-            return null;
-        }
-
-        foreach (var c in name)
-        {
-            if (!char.IsLetterOrDigit(c) && c != '_')
-            {
-                return null;
-            }
-        }
-
-        return name.ToString().ToLowerInvariant();
+        return HashtagName.Normalize(name);
     }
 }

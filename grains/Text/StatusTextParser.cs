@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Weft.GrainInterfaces.Statuses;
 
 namespace Weft.Grains.Text;
 
@@ -8,8 +9,9 @@ namespace Weft.Grains.Text;
 /// <item>a mention is <c>@name</c> with a name of 1–30 of [A-Za-z0-9_], not preceded by a word character, '=' or '/'
 /// (so e-mail addresses and URLs are not mentions); <c>@name@domain</c> names a remote account and is skipped (Weft has
 /// no federation);</item>
-/// <item>a hashtag is <c>#tag</c> of letters, digits and '_' (at most 100) with at least one letter, not preceded by a
-/// word character, '=', '/' or ')'.</item>
+/// <item>a hashtag is <c>#tag</c> of word characters of any script with at least one letter (<see cref="HashtagName"/>:
+/// letters, combining marks, digits, '_', and a zero-width non-joiner or middle dot inside), at most 100, not preceded
+/// by a word character, '=', '/' or ')'.</item>
 /// </list>
 /// Results are lower-cased, distinct and in order of first appearance.
 /// </summary>
@@ -17,9 +19,6 @@ public static class StatusTextParser
 {
     /// <summary>The longest username.</summary>
     public const int MaxUsernameLength = 30;
-
-    /// <summary>The longest hashtag.</summary>
-    public const int MaxTagLength = 100;
 
     /// <summary>Parses <paramref name="text"/>.</summary>
     public static ParsedStatusText Parse(string text)
@@ -52,16 +51,10 @@ public static class StatusTextParser
             }
             else
             {
-                var hasLetter = false;
-                while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_'))
+                end += HashtagName.Measure(text.AsSpan(start));
+                if (end > start && HashtagName.Normalize(text.AsSpan(start, end - start)) is { } tag)
                 {
-                    hasLetter |= char.IsLetter(text[end]);
-                    end++;
-                }
-
-                if (hasLetter && end - start <= MaxTagLength)
-                {
-                    AddDistinct(tags ??= ImmutableArray.CreateBuilder<string>(), text.AsSpan(start, end - start));
+                    AddDistinct(tags ??= ImmutableArray.CreateBuilder<string>(), tag);
                 }
             }
 

@@ -34,6 +34,22 @@ public sealed class TagTimelineTests(SqliteApiFixture api) : IClassFixture<Sqlit
     }
 
     [Fact]
+    public async Task Tags_in_scripts_with_combining_marks_are_whole_words_in_posts_and_routes()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var anonymous = api.Factory.CreateClient();
+        var tagged = await alice.PostStatusAsync("नमस्ते #हिन्दीवेफ्ट and #தமிழ்வெப்ட்");
+        var id = tagged.Str("id");
+
+        Assert.Equal(["हिन्दीवेफ्ट", "தமிழ்வெப்ட்"], tagged.GetProperty("tags").EnumerateArray().Select(t => t.Str("name")));
+        await WaitForTagAsync(anonymous, Uri.EscapeDataString("हिन्दीवेफ्ट"), id);
+        var tamil = await Json.ReadAsync(await anonymous.GetAsync($"/api/v1/timelines/tag/{Uri.EscapeDataString("#தமிழ்வெப்ட்")}"), HttpStatusCode.OK);
+        Assert.Equal([id], Json.Ids(tamil));
+        var tag = await Json.ReadAsync(await anonymous.GetAsync($"/api/v1/tags/{Uri.EscapeDataString("हिन्दीवेफ्ट")}"), HttpStatusCode.OK);
+        Assert.Equal("हिन्दीवेफ्ट", tag.Str("name"));
+    }
+
+    [Fact]
     public async Task Unlisted_private_and_direct_posts_and_reblogs_stay_out()
     {
         using var alice = await api.NewUserAsync("alice");
