@@ -38,6 +38,8 @@ public sealed partial class AccountGrain(
     /// <summary>Mastodon's limit on pinned statuses.</summary>
     public const int MaxPinnedStatuses = 5;
 
+    private const int SideEffectAttempts = 3;
+
     private static readonly TimeSpan s_idempotencyKeyLifetime = TimeSpan.FromHours(24);
 
     private readonly Dictionary<long, FollowSettings> _following = [];
@@ -268,9 +270,9 @@ public sealed partial class AccountGrain(
                 Changed();
 
                 // Each step on its own: one failing must not skip the others (the follow itself is committed).
-                await SideEffectAsync(GrainFactory.GetGrain<IHomeTimelineGrain>(id).MergeAuthorAsync(targetId, settings.ShowReblogs), targetId);
+                await RetriedSideEffectAsync(() => GrainFactory.GetGrain<IHomeTimelineGrain>(id).MergeAuthorAsync(targetId, settings.ShowReblogs), targetId);
                 await SideEffectAsync(target.FollowedByAsync(id), targetId);
-                await SideEffectAsync(GrainFactory.GetGrain<INotificationsGrain>(targetId).AddAsync(NotificationType.Follow, id, null), targetId);
+                await RetriedSideEffectAsync(() => GrainFactory.GetGrain<INotificationsGrain>(targetId).AddAsync(NotificationType.Follow, id, null), targetId);
                 return new FollowResult(await RelationshipAsync(targetId), true);
             }
 
@@ -296,7 +298,7 @@ public sealed partial class AccountGrain(
         _following[targetId] = wanted;
         if (wanted.ShowReblogs != current.ShowReblogs)
         {
-            await SideEffectAsync(GrainFactory.GetGrain<IHomeTimelineGrain>(Id).MergeAuthorAsync(targetId, wanted.ShowReblogs), targetId);
+            await RetriedSideEffectAsync(() => GrainFactory.GetGrain<IHomeTimelineGrain>(Id).MergeAuthorAsync(targetId, wanted.ShowReblogs), targetId);
         }
 
         return true;
@@ -333,13 +335,13 @@ public sealed partial class AccountGrain(
         if (removed)
         {
             Changed();
-            await SideEffectAsync(GrainFactory.GetGrain<IHomeTimelineGrain>(id).RemoveAuthorAsync(targetId), targetId);
+            await RetriedSideEffectAsync(() => GrainFactory.GetGrain<IHomeTimelineGrain>(id).RemoveAuthorAsync(targetId), targetId);
             await SideEffectAsync(GrainFactory.GetGrain<IAccountGrain>(targetId).UnfollowedByAsync(id), targetId);
-            await SideEffectAsync(GrainFactory.GetGrain<INotificationsGrain>(targetId).RemoveAsync(NotificationType.Follow, id, null), targetId);
+            await RetriedSideEffectAsync(() => GrainFactory.GetGrain<INotificationsGrain>(targetId).RemoveAsync(NotificationType.Follow, id, null), targetId);
         }
 
         // Even when there was no follow to remove: an unfollow repeated after a failed clean-up finishes it.
-        await SideEffectAsync(GrainFactory.GetGrain<IListsGrain>(id).RemoveFromAllAsync(targetId), targetId);
+        await RetriedSideEffectAsync(() => GrainFactory.GetGrain<IListsGrain>(id).RemoveFromAllAsync(targetId), targetId);
 
         return new FollowResult(await RelationshipAsync(targetId), removed);
     }
@@ -408,6 +410,30 @@ public sealed partial class AccountGrain(
         catch (Exception e)
         {
             AccountLog.FollowSideEffectFailed(logger, e, Id, targetId);
+        }
+    }
+
+    // A side effect that can run twice without harm (timeline merges and removals, notification rows, list clean-up):
+    // tried three times, 100 and 200 ms apart, so a passing database hiccup does not lose a follow's notification.
+    private async Task RetriedSideEffectAsync(Func<Task> sideEffect, long targetId)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await sideEffect();
+                return;
+            }
+            catch (Exception e) when (attempt < SideEffectAttempts)
+            {
+                AccountLog.FollowSideEffectRetried(logger, e, Id, targetId, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(100 << (attempt - 1)), timeProvider);
+            }
+            catch (Exception e)
+            {
+                AccountLog.FollowSideEffectFailed(logger, e, Id, targetId);
+                return;
+            }
         }
     }
 

@@ -9,28 +9,13 @@ namespace Weft.Grains.Tests.Support;
 /// <see cref="StoreGate.AccountId"/> waits until the test opens the gate, so a test can hold a status grain inside a turn.
 /// Every other call goes straight to the real store.
 /// </summary>
-public class GatedSocialStore : DispatchProxy
+public class GatedSocialStore : SocialStoreProxy
 {
-    private ISocialStore? _inner;
     private StoreGate? _gate;
 
     /// <summary>Replaces the registered <see cref="ISocialStore"/> with one that goes through <paramref name="gate"/>.</summary>
-    public static void Decorate(IServiceCollection services, StoreGate gate)
-    {
-        var registered = services.Last(d => d.ServiceType == typeof(ISocialStore));
-        services.Remove(registered);
-        services.AddSingleton(sp =>
-        {
-            var inner = registered.ImplementationFactory is { } factory
-                ? (ISocialStore)factory(sp)
-                : registered.ImplementationInstance as ISocialStore ?? (ISocialStore)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!);
-            var proxy = Create<ISocialStore, GatedSocialStore>();
-            var gated = (GatedSocialStore)(object)proxy;
-            gated._inner = inner;
-            gated._gate = gate;
-            return proxy;
-        });
-    }
+    public static void Decorate(IServiceCollection services, StoreGate gate) =>
+        Decorate<GatedSocialStore>(services, store => store._gate = gate);
 
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
@@ -40,13 +25,13 @@ public class GatedSocialStore : DispatchProxy
             return AfterGateAsync(targetMethod, args);
         }
 
-        return targetMethod.Invoke(_inner, args);
+        return Forward(targetMethod, args);
     }
 
     private async Task<bool> AfterGateAsync(MethodInfo method, object?[] args)
     {
         _gate!.Entered.TrySetResult();
         await _gate.Open.Task;
-        return await (Task<bool>)method.Invoke(_inner, args)!;
+        return await (Task<bool>)Forward(method, args)!;
     }
 }
