@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
+using Weft.Persistence;
 
 namespace Weft.Api.Infrastructure;
 
@@ -23,8 +25,17 @@ public static class ErrorHandlingExtensions
     {
         ApiException api => api.StatusCode,
         BadHttpRequestException bad => bad.StatusCode,
+        _ when IsUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
+
+    // The database or the silo could not serve the request just now (a connection refused or out of the pool, a grain
+    // call that timed out, storage that failed): repeating may succeed, which 503 with Retry-After tells the client.
+    // What the failed request changed follows the grains' own rules (a follow either committed or not, side effects
+    // retried or logged).
+    private static bool IsUnavailable(Exception exception) =>
+        exception is DbException or GrainStorageException or TimeoutException
+        || (exception.InnerException is { } inner && IsUnavailable(inner));
 
     private static Task WriteExceptionAsync(HttpContext context)
     {
@@ -35,8 +46,14 @@ public static class ErrorHandlingExtensions
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 (StatusCodes.Status413PayloadTooLarge, "Request body too large", (string?)null),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
+            { } e when IsUnavailable(e) => (StatusCodes.Status503ServiceUnavailable, "Service temporarily unavailable", "Try again in a moment."),
             _ => (StatusCodes.Status500InternalServerError, "Internal server error", null),
         };
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = "1";
+        }
+
         return ApiErrors.WriteAsync(context.Response, status, error, description);
     }
 
