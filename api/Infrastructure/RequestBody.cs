@@ -29,7 +29,8 @@ public sealed class RequestBody
     public static async ValueTask<RequestBody> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         // The query is decoded leniently (a bad escape stays as literal text), and it fills in parameters too.
-        if (request.QueryString.Value is { Length: > 0 } query && !PercentEncoding.DecodesToValidUtf8(System.Text.Encoding.UTF8.GetBytes(query)))
+        if (request.QueryString.Value is { } query && query.Contains('%', StringComparison.Ordinal)
+            && !PercentEncoding.DecodesToValidUtf8(System.Text.Encoding.ASCII.GetBytes(query)))
         {
             throw new ApiException(StatusCodes.Status422UnprocessableEntity, "Validation failed: the query string's percent escapes are not valid UTF-8");
         }

@@ -29,7 +29,7 @@ public static class SearchEndpoints
             .RequireScopeIfToken("read:search")
             .WithSearchQuery(defaultLimit: 20, maxLimit: 40)
             .WithQuery("type", "accounts, statuses or hashtags; all when absent (statuses are not searchable yet).")
-        .WithQuery("resolve", "Look up remote accounts (needs a token; there are none to find yet: Weft does not federate).", JsonSchemaType.Boolean)
+            .WithQuery("resolve", "Look up remote accounts (needs a token; there are none to find yet: Weft does not federate).", JsonSchemaType.Boolean)
             .Produces<SearchResults>()
             .WithSummary("Searches accounts by username prefix and hashtags in use by prefix; statuses are not searchable yet.");
         return app;

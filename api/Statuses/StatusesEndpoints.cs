@@ -146,17 +146,12 @@ public static partial class StatusesEndpoints
     {
         var statusId = RouteIds.Path(id);
         var actorId = context.RequireAccountId();
-
-        // A missing, invisible or someone else's status is "not found" before its new text is judged, as in Mastodon.
-        if (await grains.GetGrain<IStatusGrain>(statusId).GetAsync(actorId) is not { } current || current.Status.AccountId != actorId)
-        {
-            return ApiErrors.NotFound();
-        }
-
         var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
         if (ContentProblem(body) is { } problem)
         {
-            return ApiErrors.Unprocessable(problem);
+            // A missing, invisible or someone else's status is "not found" whatever its new text, as in Mastodon.
+            var current = await grains.GetGrain<IStatusGrain>(statusId).GetAsync(actorId);
+            return current?.Status.AccountId == actorId ? ApiErrors.Unprocessable(problem) : ApiErrors.NotFound();
         }
 
         var (text, spoilerText, language) = (body.GetString("status")!, body.GetString("spoiler_text") ?? "", Language(body));

@@ -82,5 +82,5 @@ public sealed partial class AccountGrain
 
     // The home timeline drops or merges back at once; a failure is logged, and the timeline asks again when it loads.
     private Task MutedChangedAsync() =>
-        SideEffectAsync(GrainFactory.GetGrain<IHomeTimelineGrain>(Id).SetMutesAsync([.. ActiveMutes()]), Id);
+        SideEffectAsync(() => GrainFactory.GetGrain<IHomeTimelineGrain>(Id).SetMutesAsync([.. ActiveMutes()]), Id);
 }

@@ -38,7 +38,8 @@ public sealed partial class AccountGrain(
     /// <summary>Mastodon's limit on pinned statuses.</summary>
     public const int MaxPinnedStatuses = 5;
 
-    private const int SideEffectAttempts = 3;
+    // Attempts at a follow-up step that can run twice without harm.
+    private const int RepeatableAttempts = 3;
 
     private static readonly TimeSpan s_idempotencyKeyLifetime = TimeSpan.FromHours(24);
 
@@ -270,9 +271,9 @@ public sealed partial class AccountGrain(
                 Changed();
 
                 // Each step on its own: one failing must not skip the others (the follow itself is committed).
-                await RetriedSideEffectAsync(() => GrainFactory.GetGrain<IHomeTimelineGrain>(id).MergeAuthorAsync(targetId, settings.ShowReblogs), targetId);
-                await SideEffectAsync(target.FollowedByAsync(id), targetId);
-                await RetriedSideEffectAsync(() => GrainFactory.GetGrain<INotificationsGrain>(targetId).AddAsync(NotificationType.Follow, id, null), targetId);
+                await SideEffectAsync(() => GrainFactory.GetGrain<IHomeTimelineGrain>(id).MergeAuthorAsync(targetId, settings.ShowReblogs), targetId, RepeatableAttempts);
+                await SideEffectAsync(() => target.FollowedByAsync(id), targetId);
+                await SideEffectAsync(() => GrainFactory.GetGrain<INotificationsGrain>(targetId).AddAsync(NotificationType.Follow, id, null), targetId, RepeatableAttempts);
                 return new FollowResult(await RelationshipAsync(targetId), true);
             }
 
@@ -298,7 +299,7 @@ public sealed partial class AccountGrain(
         _following[targetId] = wanted;
         if (wanted.ShowReblogs != current.ShowReblogs)
         {
-            await RetriedSideEffectAsync(() => GrainFactory.GetGrain<IHomeTimelineGrain>(Id).MergeAuthorAsync(targetId, wanted.ShowReblogs), targetId);
+            await SideEffectAsync(() => GrainFactory.GetGrain<IHomeTimelineGrain>(Id).MergeAuthorAsync(targetId, wanted.ShowReblogs), targetId, RepeatableAttempts);
         }
 
         return true;
@@ -335,13 +336,13 @@ public sealed partial class AccountGrain(
         if (removed)
         {
             Changed();
-            await RetriedSideEffectAsync(() => GrainFactory.GetGrain<IHomeTimelineGrain>(id).RemoveAuthorAsync(targetId), targetId);
-            await SideEffectAsync(GrainFactory.GetGrain<IAccountGrain>(targetId).UnfollowedByAsync(id), targetId);
-            await RetriedSideEffectAsync(() => GrainFactory.GetGrain<INotificationsGrain>(targetId).RemoveAsync(NotificationType.Follow, id, null), targetId);
+            await SideEffectAsync(() => GrainFactory.GetGrain<IHomeTimelineGrain>(id).RemoveAuthorAsync(targetId), targetId, RepeatableAttempts);
+            await SideEffectAsync(() => GrainFactory.GetGrain<IAccountGrain>(targetId).UnfollowedByAsync(id), targetId);
+            await SideEffectAsync(() => GrainFactory.GetGrain<INotificationsGrain>(targetId).RemoveAsync(NotificationType.Follow, id, null), targetId, RepeatableAttempts);
         }
 
         // Even when there was no follow to remove: an unfollow repeated after a failed clean-up finishes it.
-        await RetriedSideEffectAsync(() => GrainFactory.GetGrain<IListsGrain>(id).RemoveFromAllAsync(targetId), targetId);
+        await SideEffectAsync(() => GrainFactory.GetGrain<IListsGrain>(id).RemoveFromAllAsync(targetId), targetId, RepeatableAttempts);
 
         return new FollowResult(await RelationshipAsync(targetId), removed);
     }
@@ -400,22 +401,10 @@ public sealed partial class AccountGrain(
     }
 
     // A follow's side effect: logged if it fails (the follow is committed; counters are recounted on activation, and a
-    // home timeline drops the entries of accounts no longer followed when it activates).
-    private async Task SideEffectAsync(Task sideEffect, long targetId)
-    {
-        try
-        {
-            await sideEffect;
-        }
-        catch (Exception e)
-        {
-            AccountLog.FollowSideEffectFailed(logger, e, Id, targetId);
-        }
-    }
-
-    // A side effect that can run twice without harm (timeline merges and removals, notification rows, list clean-up):
-    // tried three times, 100 and 200 ms apart, so a passing database hiccup does not lose a follow's notification.
-    private async Task RetriedSideEffectAsync(Func<Task> sideEffect, long targetId)
+    // home timeline drops the entries of accounts no longer followed when it activates). Steps that can run twice
+    // without harm (timeline merges and removals, notification rows, list clean-up) get more attempts, 100 and 200 ms
+    // apart, so a passing database error does not lose a follow's notification; counter updates get one.
+    private async Task SideEffectAsync(Func<Task> sideEffect, long targetId, int attempts = 1)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -424,7 +413,7 @@ public sealed partial class AccountGrain(
                 await sideEffect();
                 return;
             }
-            catch (Exception e) when (attempt < SideEffectAttempts)
+            catch (Exception e) when (attempt < attempts)
             {
                 AccountLog.FollowSideEffectRetried(logger, e, Id, targetId, attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(100 << (attempt - 1)), timeProvider);

@@ -8,9 +8,9 @@ internal static partial class AccountLog
     [LoggerMessage(1, LogLevel.Warning, "Account {AccountId} followed {TargetId}, but a follow-up step failed (counters recount on activation)")]
     public static partial void FollowSideEffectFailed(ILogger logger, Exception exception, long accountId, long targetId);
 
-    [LoggerMessage(3, LogLevel.Information, "Account {AccountId}: a follow-up step for {TargetId} failed (attempt {Attempt}); retrying")]
-    public static partial void FollowSideEffectRetried(ILogger logger, Exception exception, long accountId, long targetId, int attempt);
-
     [LoggerMessage(2, LogLevel.Debug, "Account {AccountId} posted status {StatusId}")]
     public static partial void Posted(ILogger logger, long accountId, long statusId);
+
+    [LoggerMessage(3, LogLevel.Information, "Account {AccountId}: a follow-up step for {TargetId} failed (attempt {Attempt}); retrying")]
+    public static partial void FollowSideEffectRetried(ILogger logger, Exception exception, long accountId, long targetId, int attempt);
 }

@@ -52,9 +52,9 @@ public static class StatusTextParser
             else
             {
                 end += HashtagName.Measure(text.AsSpan(start));
-                if (end > start && HashtagName.Normalize(text.AsSpan(start, end - start)) is { } tag)
+                if (end > start && end - start <= HashtagName.MaxLength)
                 {
-                    AddDistinct(tags ??= ImmutableArray.CreateBuilder<string>(), tag);
+                    AddDistinct(tags ??= ImmutableArray.CreateBuilder<string>(), text.AsSpan(start, end - start));
                 }
             }
 

@@ -1,37 +1,22 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using Weft.GrainInterfaces.Auth;
 using Weft.Grains.Tests.Support;
-using Weft.Testing.Time;
 
 namespace Weft.Grains.Tests.Auth;
 
 /// <summary>Authorization codes on a silo whose clock the test drives: one use, ten minutes, bound to client, redirect and PKCE.</summary>
-public sealed class AuthorizationCodeGrainTests : IAsyncLifetime
+public sealed class AuthorizationCodeGrainTests : ClockedSqliteSiloTest
 {
-    private readonly TemporaryDatabaseFile _database = new();
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero));
-    private SocialSilo _silo = null!;
-
-    private IGrainFactory Grains => _silo.GrainFactory;
-
-    public async Task InitializeAsync() =>
-        _silo = await SocialSilo.StartAsync(SocialSilo.SqliteSettings(_database.Path), services => services.AddSingleton<TimeProvider>(_clock));
-
-    public async Task DisposeAsync()
-    {
-        await _silo.DisposeAsync();
-        _database.Dispose();
-    }
+    private IGrainFactory Grains => Silo.GrainFactory;
 
     [Fact]
     public async Task Code_redeems_once_within_ten_minutes()
     {
         var code = Grains.GetGrain<IAuthorizationCodeGrain>("code-once");
         await code.IssueAsync(Grant());
-        _clock.Advance(TimeSpan.FromMinutes(9));
+        Clock.Advance(TimeSpan.FromMinutes(9));
 
         var first = await code.RedeemAsync("client", "https://app.example/cb");
         var second = await code.RedeemAsync("client", "https://app.example/cb");
@@ -45,7 +30,7 @@ public sealed class AuthorizationCodeGrainTests : IAsyncLifetime
     {
         var code = Grains.GetGrain<IAuthorizationCodeGrain>("code-late");
         await code.IssueAsync(Grant());
-        _clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+        Clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
 
         Assert.Null(await code.RedeemAsync("client", "https://app.example/cb"));
     }
@@ -70,5 +55,5 @@ public sealed class AuthorizationCodeGrainTests : IAsyncLifetime
         Assert.Null(await Grains.GetGrain<IAuthorizationCodeGrain>("never-issued").RedeemAsync("client", "https://app.example/cb"));
     }
 
-    private TokenGrant Grant() => new(42, "client", "read", _clock.GetUtcNow(), "https://app.example/cb");
+    private TokenGrant Grant() => new(42, "client", "read", Clock.GetUtcNow(), "https://app.example/cb");
 }

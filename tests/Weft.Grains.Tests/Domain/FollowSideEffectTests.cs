@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Notifications;
 using Weft.Grains.Tests.Support;
@@ -5,22 +6,13 @@ using Weft.Grains.Tests.Support;
 namespace Weft.Grains.Tests.Domain;
 
 /// <summary>A follow's follow-up steps when the database fails for a moment: retried, so the notification is not lost.</summary>
-public sealed class FollowSideEffectTests : IAsyncLifetime
+public sealed class FollowSideEffectTests : SqliteSiloTest
 {
-    private readonly TemporaryDatabaseFile _database = new();
     private readonly NotificationFaults _faults = new();
-    private SocialSilo _silo = null!;
 
-    private SocialTestKit Kit => new(_silo.GrainFactory);
+    private SocialTestKit Kit => new(Silo.GrainFactory);
 
-    public async Task InitializeAsync() =>
-        _silo = await SocialSilo.StartAsync(SocialSilo.SqliteSettings(_database.Path), services => FaultySocialStore.Decorate(services, _faults));
-
-    public async Task DisposeAsync()
-    {
-        await _silo.DisposeAsync();
-        _database.Dispose();
-    }
+    protected override void ConfigureServices(IServiceCollection services) => FaultySocialStore.Decorate(services, _faults);
 
     [Fact]
     public async Task A_follow_notification_that_fails_twice_is_written_on_the_third_attempt()

@@ -1,31 +1,16 @@
-using Microsoft.Extensions.DependencyInjection;
 using Weft.GrainInterfaces.Queries;
 using Weft.Grains.Data;
 using Weft.Grains.Tests.Support;
 using Weft.Testing;
-using Weft.Testing.Time;
 
 namespace Weft.Grains.Tests.Queries;
 
 /// <summary>The instance's figures on a silo whose clock the test drives: kept a minute, then renewed behind the answers.</summary>
-public sealed class DirectoryGrainTests : IAsyncLifetime
+public sealed class DirectoryGrainTests : ClockedSqliteSiloTest
 {
-    private readonly TemporaryDatabaseFile _database = new();
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero));
-    private SocialSilo _silo = null!;
+    private IDirectoryGrain Directory => Silo.GrainFactory.GetGrain<IDirectoryGrain>(0);
 
-    private IDirectoryGrain Directory => _silo.GrainFactory.GetGrain<IDirectoryGrain>(0);
-
-    private ISocialStore Store => _silo.Store;
-
-    public async Task InitializeAsync() =>
-        _silo = await SocialSilo.StartAsync(SocialSilo.SqliteSettings(_database.Path), services => services.AddSingleton<TimeProvider>(_clock));
-
-    public async Task DisposeAsync()
-    {
-        await _silo.DisposeAsync();
-        _database.Dispose();
-    }
+    private ISocialStore Store => Silo.Store;
 
     [Fact]
     public async Task Figures_are_kept_a_minute_then_the_stale_ones_are_answered_while_they_are_renewed()
@@ -34,9 +19,9 @@ public sealed class DirectoryGrainTests : IAsyncLifetime
         var initial = await Directory.GetStatisticsAsync();
         await Store.AddAccountAsync(2, "second", CancellationToken.None);
 
-        _clock.Advance(TimeSpan.FromSeconds(59));
+        Clock.Advance(TimeSpan.FromSeconds(59));
         var withinTheMinute = await Directory.GetStatisticsAsync();
-        _clock.Advance(TimeSpan.FromSeconds(2));
+        Clock.Advance(TimeSpan.FromSeconds(2));
         var stale = await Directory.GetStatisticsAsync();
         await Eventually.WaitUntilAsync(async () => (await Directory.GetStatisticsAsync()).UserCount == 2, "the renewed figures");
 
