@@ -69,6 +69,12 @@ public interface IStatusGrain : IGrainWithIntegerKey
     /// </summary>
     Task SetPinnedAsync(bool pinned);
 
+    /// <summary>
+    /// A reply to this status is about to be posted: it is recorded as having replies before the reply exists, so a
+    /// later activation counts them. Nothing happens to a reblog or a status that does not exist.
+    /// </summary>
+    Task ExpectReplyAsync();
+
     /// <summary>A reply to this status was created (+1) or deleted (-1); from the fan-out, counter update only.</summary>
     [AlwaysInterleave]
     Task RepliesChangedAsync(long replyId, int delta);

@@ -37,6 +37,7 @@ public sealed partial class AccountGrain
             // A reply to a reblog replies to the original, as the reblog itself has no text to reply to.
             inReplyToId = parent.Status.ReblogOfId ?? parent.Status.Id;
             inReplyToAccountId = parent.Status.ReblogOfAccountId ?? parent.Status.AccountId;
+            await GrainFactory.GetGrain<IStatusGrain>(inReplyToId.Value).ExpectReplyAsync();
         }
 
         // Reserve the id before creating: a retry after a crash between the two steps reuses it, and creating is idempotent.

@@ -26,6 +26,7 @@ public sealed partial class StatusGrain
 
         if (!Favourited(actorId))
         {
+            await ExpectMarksAsync();
             var markId = ids.NextId();
             var added = await store.AddMarkAsync(StatusMarkKind.Favourite, actorId, Id, markId, CancellationToken.None);
             (_favouriteMarks ??= []).TryAdd(actorId, markId);
@@ -76,6 +77,7 @@ public sealed partial class StatusGrain
 
         if (!Bookmarked(actorId))
         {
+            await ExpectMarksAsync();
             await store.AddMarkAsync(StatusMarkKind.Bookmark, actorId, Id, ids.NextId(), CancellationToken.None);
             (_bookmarkers ??= []).Add(actorId);
             _unmarkedView = null;

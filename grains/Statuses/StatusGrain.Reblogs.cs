@@ -42,6 +42,7 @@ public sealed partial class StatusGrain
             return new StatusActionResult(ReblogView(existing.Status, actorId), null);
         }
 
+        await ExpectMarksAsync();
         var reblogId = ids.NextId();
         var reblog = new StatusSnapshot(
             reblogId,

@@ -52,10 +52,11 @@ public sealed partial class StatusGrain(
         return LoadMarksAsync(cancellationToken);
     }
 
-    // Who favourited, bookmarked and reblogged the stored status, and its replies; nothing for a new key or a reblog.
+    // Who favourited, bookmarked and reblogged the stored status, and its replies; nothing for a new key, a reblog or a
+    // status never marked (most are not: a cold timeline read then costs one state read per status, not five queries).
     private async Task LoadMarksAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Status is not { Deleted: false, ReblogOfId: null } status)
+        if (state.State.Status is not { Deleted: false, ReblogOfId: null } status || state.State.NoMarks)
         {
             return;
         }
@@ -101,6 +102,7 @@ public sealed partial class StatusGrain(
         Changed();
         var created = status with { RepliesCount = 0, ReblogsCount = 0, FavouritesCount = 0, Deleted = false, Version = _version };
         state.State.Status = created;
+        state.State.NoMarks = true;
         try
         {
             await StreamOf(created.AccountId).OnNextWithStateAsync(new StatusEvent(StatusEventKind.Created, created), state);
@@ -110,6 +112,7 @@ public sealed partial class StatusGrain(
             // [FreshKey] activated this grain without reading its state, and the status exists after all (a retried
             // id), or another silo created it meanwhile: answer from what is stored, as for any repeated call.
             state.State.Status = null;
+            state.State.NoMarks = false;
             try
             {
                 await state.ReadStateAsync();
@@ -132,6 +135,7 @@ public sealed partial class StatusGrain(
         catch
         {
             state.State.Status = null;
+            state.State.NoMarks = false;
             Changed(); // a read that interleaved with the write may have kept the new snapshot
             if (state.Etag is null)
             {
@@ -295,6 +299,30 @@ public sealed partial class StatusGrain(
     }
 
     public Task RepliesChangedAsync(long replyId, int delta) => RecountRepliesAsync();
+
+    public Task ExpectReplyAsync() =>
+        state.State.Status is { Deleted: false, ReblogOfId: null } ? ExpectMarksAsync() : Task.CompletedTask;
+
+    // Before a mark or a reply of this status can reach the store, the state stops saying it has none: an activation
+    // in between then reads the store (one that read it already sees the change itself, or recounts replies when told).
+    private async Task ExpectMarksAsync()
+    {
+        if (!state.State.NoMarks)
+        {
+            return;
+        }
+
+        state.State.NoMarks = false;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.NoMarks = true;
+            throw;
+        }
+    }
 
     private async Task RecountRepliesAsync()
     {

@@ -16,4 +16,11 @@ public sealed class StatusState
 
     /// <summary>Whether the author pinned it to their profile (the author's view shows it).</summary>
     public bool Pinned { get; set; }
+
+    /// <summary>
+    /// True from creation until the first favourite, bookmark, reblog or reply, which clears it and writes it before
+    /// its row reaches the social store: an activation of a status that still has it reads nothing from the store.
+    /// False for statuses stored before it existed, which read their marks as before.
+    /// </summary>
+    public bool NoMarks { get; set; }
 }
