@@ -5,6 +5,7 @@ using Weft.Testing.Tools;
 const string Usage = """
     usage: dotnet run -c Release --project loadtest -- <command> [options]      (needs wrk: apt-get install -y wrk)
       home-timeline  [--store sqlite|postgres] [--users 40] [--follows 10] [--statuses 5] [--connections 64] [--seconds 15] [--warmup 10] [--page-size 20] [--accept-encoding gzip|identity]
+      cold-home-timeline [--users 200] [--follows 10] [--statuses 3] [--page-size 20]   (PostgreSQL; the first read after a restart)
       post-statuses  [--users 64] [--followers 10] [--connections 16] [--seconds 15] [--warmup 10]   (PostgreSQL; needs pgbench)
       serve-baseline                        (the minimal Kestrel JSON endpoint home-timeline compares with)
     """;
@@ -32,6 +33,14 @@ try
                 arguments.GetInt("warmup", 10),
                 arguments.GetInt("page-size", 20),
                 arguments.GetString("accept-encoding", "gzip", "gzip", "identity"));
+        case "cold-home-timeline":
+            arguments.ThrowIfUnknown("users", "follows", "statuses", "page-size");
+            MachineDescription.Print(Console.Out);
+            return await ColdHomeTimelineScenario.RunAsync(
+                arguments.GetInt("users", 200),
+                arguments.GetInt("follows", 10),
+                arguments.GetInt("statuses", 3),
+                arguments.GetInt("page-size", 20));
         case "post-statuses":
             arguments.ThrowIfUnknown("users", "followers", "connections", "seconds", "warmup");
             MachineDescription.Print(Console.Out);

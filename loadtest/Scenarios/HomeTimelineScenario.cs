@@ -76,7 +76,8 @@ internal static class HomeTimelineScenario
         return home.Non2xx == 0 && home.SocketErrors == 0 ? 0 : 1;
     }
 
-    private static async Task<List<SeededAccount>> SeedAsync(MastodonSeeder seeder, int users, int follows, int statusesEach)
+    /// <summary>Registers the accounts; each follows the next <paramref name="follows"/> and posts <paramref name="statusesEach"/> statuses.</summary>
+    internal static async Task<List<SeededAccount>> SeedAsync(MastodonSeeder seeder, int users, int follows, int statusesEach)
     {
         var run = Guid.NewGuid().ToString("N")[..6];
         var accounts = new List<SeededAccount>(users);

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using Weft.LoadTest.Processes;
+using Weft.LoadTest.Seeding;
+using Weft.Testing;
+using Weft.Testing.PostgreSql;
+
+namespace Weft.LoadTest.Scenarios;
+
+/// <summary>
+/// The first GET /api/v1/timelines/home after the API restarts on PostgreSQL: every timeline, account and status grain
+/// activates from storage (as after a deploy, or for statuses idle past their two minutes). The first quarter of the
+/// accounts' reads warm the restarted process up (JIT) and are not counted; then each other account's home is read
+/// once, one request at a time, and once more warm; prints both latencies and the CPU the cold pass took.
+/// </summary>
+internal static class ColdHomeTimelineScenario
+{
+    public static async Task<int> RunAsync(int users, int follows, int statusesEach, int pageSize)
+    {
+        await using var database = await PostgreSqlDatabase.CreateAsync("loadtest");
+        List<SeededAccount> accounts;
+        await using (var seeding = await ApiProcess.StartAsync("postgres", database.ConnectionString))
+        {
+            using var client = new HttpClient { BaseAddress = seeding.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+            var seeder = new MastodonSeeder(client);
+            accounts = await HomeTimelineScenario.SeedAsync(seeder, users, follows, statusesEach);
+            await Eventually.WaitUntilAsync(
+                async () => await seeder.HomeCountAsync(accounts[^1], pageSize) >= pageSize,
+                $"the last account's home timeline to hold {pageSize} statuses",
+                TimeSpan.FromMinutes(2));
+
+            // The timelines' write-behind reaches storage when the API stops (deactivation), so the next start reads them.
+        }
+
+        await using var api = await ApiProcess.StartAsync("postgres", database.ConnectionString);
+        Console.WriteLine($"api restarted: {api.BaseAddress} (pid {api.ProcessId}, log {api.LogPath})");
+        using var reader = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var probe = new MastodonSeeder(reader);
+
+        var warmUp = accounts.Count / 4;
+        await ReadEachOnceAsync(probe, accounts[..warmUp], pageSize);
+        var measured = accounts[warmUp..];
+        var cpu = CpuMeter.Start(api.ProcessId);
+        var cold = await ReadEachOnceAsync(probe, measured, pageSize);
+        var coldCpu = cpu?.Stop(measured.Count);
+        var warm = await ReadEachOnceAsync(probe, measured, pageSize);
+
+        Console.WriteLine($"GET /api/v1/timelines/home ({pageSize} statuses), first read after restart: {Describe(cold)}");
+        Console.WriteLine($"  {coldCpu}");
+        Console.WriteLine($"same, second read (warm):                      {Describe(warm)}");
+        return 0;
+    }
+
+    // One request at a time, so each latency is the request's own; fails if a page is short.
+    private static async Task<List<double>> ReadEachOnceAsync(MastodonSeeder probe, List<SeededAccount> accounts, int pageSize)
+    {
+        var milliseconds = new List<double>(accounts.Count);
+        foreach (var account in accounts)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var count = await probe.HomeCountAsync(account, pageSize);
+            milliseconds.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (count < pageSize)
+            {
+                throw new InvalidOperationException($"@{account.Username}'s home timeline held {count} statuses, not {pageSize}.");
+            }
+        }
+
+        return milliseconds;
+    }
+
+    private static string Describe(List<double> milliseconds)
+    {
+        var sorted = milliseconds.Order().ToList();
+        double At(double share) => sorted[Math.Min(sorted.Count - 1, (int)(share * sorted.Count))];
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{sorted.Count} reads, p50 {At(0.5):0.0} ms, p90 {At(0.9):0.0} ms, max {sorted[^1]:0.0} ms, mean {sorted.Average():0.0} ms");
+    }
+}
