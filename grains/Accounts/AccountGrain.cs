@@ -70,9 +70,7 @@ public sealed partial class AccountGrain(
         var followees = store.ListFolloweesAsync(id, cancellationToken);
         var followers = store.CountFollowersAsync(id, cancellationToken);
         var statuses = store.CountStatusesAsync(id, cancellationToken);
-
-        // Listed at creation; listed again here in case a crash came between the state write and the listing.
-        var listed = store.AddAccountAsync(id, state.State.Profile.Username, cancellationToken);
+        var listed = EnsureListedAsync(cancellationToken);
         await Task.WhenAll(followees, followers, statuses, listed);
         foreach (var followee in followees.Result)
         {
@@ -110,8 +108,30 @@ public sealed partial class AccountGrain(
             Changed();
         }
 
-        await store.AddAccountAsync(Id, state.State.Profile.Username, CancellationToken.None);
+        await EnsureListedAsync(CancellationToken.None);
         return Snapshot()!;
+    }
+
+    // Listed after the profile's first write, and again by an activation if a crash came in between; the flag that says
+    // so is written last, so a listing is never assumed.
+    private async Task EnsureListedAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Listed)
+        {
+            return;
+        }
+
+        await store.AddAccountAsync(Id, state.State.Profile!.Username, cancellationToken);
+        state.State.Listed = true;
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch
+        {
+            state.State.Listed = false;
+            throw;
+        }
     }
 
     public async Task<AccountSnapshot?> UpdateProfileAsync(ProfileChange change)

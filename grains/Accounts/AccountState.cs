@@ -8,6 +8,12 @@ public sealed class AccountState
     /// <summary>The profile; null until the account is created.</summary>
     public AccountProfile? Profile { get; set; }
 
+    /// <summary>
+    /// Whether the account is known to be in the social store's directory (id and username): written after its listing
+    /// succeeded, so an activation lists it again only if a crash came in between (or it was stored before this existed).
+    /// </summary>
+    public bool Listed { get; set; }
+
     /// <summary>Idempotency keys of recent posts, oldest first (at most <see cref="AccountGrain.MaxIdempotencyKeys"/>, none older than a day).</summary>
     public List<IdempotencyRecord> IdempotencyKeys { get; set; } = [];
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -76,6 +77,33 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
 
         return child;
+    }
+
+    /// <summary>
+    /// Stops the server as an operator would (SIGTERM: the host shuts down and the silo deactivates its grains, which
+    /// write what they keep behind); killed if it has not exited within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task StopGracefullyAsync(TimeSpan timeout)
+    {
+        if (!_process.HasExited)
+        {
+            using (var signal = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await signal.WaitForExitAsync();
+            }
+
+            using var deadline = new CancellationTokenSource(timeout);
+            try
+            {
+                await _process.WaitForExitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Console.WriteLine($"{LogPath}: no exit within {timeout.TotalSeconds:0} s of SIGTERM; killed.");
+            }
+        }
+
+        await DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -8,8 +8,9 @@ using Weft.Testing.PostgreSql;
 namespace Weft.LoadTest.Scenarios;
 
 /// <summary>
-/// The first GET /api/v1/timelines/home after the API restarts on PostgreSQL: every timeline, account and status grain
-/// activates from storage (as after a deploy, or for statuses idle past their two minutes). The first quarter of the
+/// The first GET /api/v1/timelines/home after the API is stopped (SIGTERM) and started again on PostgreSQL: every
+/// timeline, account and status grain activates from storage (as after a deploy, or for statuses idle past their two
+/// minutes). The first quarter of the
 /// accounts' reads warm the restarted process up (JIT) and are not counted; then each other account's home is read
 /// once, one request at a time, and once more warm; prints both latencies and the CPU the cold pass took.
 /// </summary>
@@ -24,12 +25,26 @@ internal static class ColdHomeTimelineScenario
             using var client = new HttpClient { BaseAddress = seeding.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
             var seeder = new MastodonSeeder(client);
             accounts = await HomeTimelineScenario.SeedAsync(seeder, users, follows, statusesEach);
+
+            // Every timeline is built (a timeline is built by its first read), as for accounts in use.
             await Eventually.WaitUntilAsync(
-                async () => await seeder.HomeCountAsync(accounts[^1], pageSize) >= pageSize,
-                $"the last account's home timeline to hold {pageSize} statuses",
+                async () =>
+                {
+                    foreach (var account in accounts)
+                    {
+                        if (await seeder.HomeCountAsync(account, pageSize) < pageSize)
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                },
+                $"every home timeline to hold {pageSize} statuses",
                 TimeSpan.FromMinutes(2));
 
-            // The timelines' write-behind reaches storage when the API stops (deactivation), so the next start reads them.
+            // A deploy's stop: the timelines' write-behind reaches storage as their grains deactivate.
+            await seeding.StopGracefullyAsync(TimeSpan.FromSeconds(60));
         }
 
         await using var api = await ApiProcess.StartAsync("postgres", database.ConnectionString);

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Weft.GrainInterfaces.Statuses;
+using Weft.Grains.Data;
 using Weft.Grains.Tests.Support;
 using Weft.Testing;
 
@@ -27,14 +27,14 @@ public sealed class StatusActivationTests : IDisposable
             quiet = await kit.PostAsync(author, "nobody will mark this");
         }
 
-        var reads = new ConcurrentQueue<long>();
-        await using (var silo = await StartAsync(reads))
+        var calls = new StoreCalls();
+        await using (var silo = await StartAsync(calls))
         {
             var view = await new SocialTestKit(silo.GrainFactory).Status(quiet.Id).GetAsync(author);
 
             Assert.Equal("nobody will mark this", view!.Status.Text);
             Assert.Equal((0, 0, 0), (view.Status.FavouritesCount, view.Status.ReblogsCount, view.Status.RepliesCount));
-            Assert.DoesNotContain(quiet.Id, reads);
+            Assert.DoesNotContain(calls.Seen, call => call.Id == quiet.Id);
         }
     }
 
@@ -73,12 +73,12 @@ public sealed class StatusActivationTests : IDisposable
             }
         }
 
-        var reads = new ConcurrentQueue<long>();
-        await using (var silo = await StartAsync(reads))
+        var calls = new StoreCalls();
+        await using (var silo = await StartAsync(calls))
         {
             var view = (await new SocialTestKit(silo.GrainFactory).Status(marked.Id).GetAsync(fan))!;
 
-            Assert.Contains(marked.Id, reads);
+            Assert.True(calls.Called(nameof(ISocialStore.ListMarkersAsync), marked.Id));
             Assert.Equal(firstMark == "favourite", view.Favourited);
             Assert.Equal(firstMark == "favourite" ? 1 : 0, view.Status.FavouritesCount);
             Assert.Equal(firstMark == "bookmark", view.Bookmarked);
@@ -88,8 +88,6 @@ public sealed class StatusActivationTests : IDisposable
         }
     }
 
-    private Task<SocialSilo> StartAsync(ConcurrentQueue<long>? markReads = null) =>
-        SocialSilo.StartAsync(
-            SocialSilo.SqliteSettings(_file.Path),
-            markReads is null ? null : services => MarkReadsRecordingStore.Decorate(services, markReads));
+    private Task<SocialSilo> StartAsync(StoreCalls? calls = null) =>
+        SocialSilo.StartAsync(SocialSilo.SqliteSettings(_file.Path), calls is null ? null : services => RecordingSocialStore.Decorate(services, calls));
 }
