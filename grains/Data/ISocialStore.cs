@@ -141,6 +141,12 @@ public interface ISocialStore
     /// <summary>Accounts that put this mark on the status, newest first (MarkRow.OtherId = account id).</summary>
     Task<IReadOnlyList<MarkRow>> ListMarkersAsync(StatusMarkKind kind, long statusId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A status's favourites and bookmarks (as <see cref="ListMarkersAsync"/>), its reblogs (as <see cref="ListReblogsAsync"/>)
+    /// and its live replies (as <see cref="CountRepliesAsync"/>), in one round trip: what a status grain loads when it activates.
+    /// </summary>
+    Task<StatusMarks> LoadStatusMarksAsync(long statusId, CancellationToken cancellationToken);
+
     /// <summary>An account's marked statuses, newest mark first; cursors are mark ids (MarkRow.OtherId = status id).</summary>
     Task<IReadOnlyList<MarkRow>> ListMarkedStatusesAsync(StatusMarkKind kind, long accountId, PageRequest page, CancellationToken cancellationToken);
 

@@ -61,28 +61,24 @@ public sealed partial class StatusGrain(
             return;
         }
 
-        var favourites = store.ListMarkersAsync(StatusMarkKind.Favourite, status.Id, cancellationToken);
-        var bookmarks = store.ListMarkersAsync(StatusMarkKind.Bookmark, status.Id, cancellationToken);
-        var reblogs = store.ListReblogsAsync(status.Id, cancellationToken);
-        var replies = store.CountRepliesAsync(status.Id, cancellationToken);
-        await Task.WhenAll(favourites, bookmarks, reblogs, replies);
-        foreach (var mark in favourites.Result)
+        var marks = await store.LoadStatusMarksAsync(status.Id, cancellationToken);
+        foreach (var mark in marks.Favourites)
         {
             (_favouriteMarks ??= [])[mark.OtherId] = mark.MarkId;
         }
 
-        foreach (var mark in bookmarks.Result)
+        foreach (var mark in marks.Bookmarks)
         {
             (_bookmarkers ??= []).Add(mark.OtherId);
         }
 
         // Newest first: keep each account's newest reblog should the store hold two.
-        foreach (var reblog in reblogs.Result)
+        foreach (var reblog in marks.Reblogs)
         {
             (_reblogsByAccount ??= []).TryAdd(reblog.AccountId, reblog.Id);
         }
 
-        _replies = replies.Result;
+        _replies = marks.RepliesCount;
     }
 
     public async Task<StatusSnapshot> CreateAsync(StatusSnapshot status)

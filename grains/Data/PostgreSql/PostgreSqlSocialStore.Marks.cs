@@ -74,6 +74,18 @@ public sealed partial class PostgreSqlSocialStore
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown mark kind."),
     };
 
+    /// <summary>The (mark id, other id) rows of the reader's current result, in its order.</summary>
+    private static async Task<IReadOnlyList<MarkRow>> ReadMarksAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var marks = new List<MarkRow>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            marks.Add(new MarkRow(reader.GetInt64(0), reader.GetInt64(1)));
+        }
+
+        return marks;
+    }
+
     private static MarkRow[] ToMarks(List<(long Id, long Other)> rows)
     {
         var marks = new MarkRow[rows.Count];

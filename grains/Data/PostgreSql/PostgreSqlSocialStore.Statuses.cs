@@ -345,9 +345,34 @@ public sealed partial class PostgreSqlSocialStore
 
     /// <inheritdoc />
     public Task<IReadOnlyList<StatusRow>> ListReblogsAsync(long statusId, CancellationToken cancellationToken) =>
-        ReadStatusRowsAsync(
-            "SELECT " + StatusColumns + " FROM weft.statuses s WHERE s.reblog_of_id = $1 ORDER BY s.id DESC",
-            cancellationToken, Long(statusId));
+        ReadStatusRowsAsync(ReblogsSql, cancellationToken, Long(statusId));
+
+    private const string ReblogsSql = "SELECT " + StatusColumns + " FROM weft.statuses s WHERE s.reblog_of_id = $1 ORDER BY s.id DESC";
+
+    private const string RepliesCountSql = "SELECT count(*) FROM weft.statuses WHERE in_reply_to_id = $1";
+
+    /// <inheritdoc />
+    public async Task<StatusMarks> LoadStatusMarksAsync(long statusId, CancellationToken cancellationToken)
+    {
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = _dataSource.CreateBatch();
+        foreach (var sql in (ReadOnlySpan<string>)[s_favourites.Markers, s_bookmarks.Markers, ReblogsSql, RepliesCountSql])
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.Add(Long(statusId));
+            batch.BatchCommands.Add(command);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var favourites = await ReadMarksAsync(reader, cancellationToken).ConfigureAwait(false);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var bookmarks = await ReadMarksAsync(reader, cancellationToken).ConfigureAwait(false);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var reblogs = await ReadStatusRowsAsync(reader, cancellationToken).ConfigureAwait(false);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new StatusMarks(favourites, bookmarks, reblogs, reader.GetInt64(0));
+    }
 
     /// <inheritdoc />
     public async Task<(long Count, long? NewestId)> CountStatusesAsync(long accountId, CancellationToken cancellationToken)
@@ -361,7 +386,7 @@ public sealed partial class PostgreSqlSocialStore
 
     /// <inheritdoc />
     public Task<long> CountRepliesAsync(long statusId, CancellationToken cancellationToken) =>
-        ScalarLongAsync("SELECT count(*) FROM weft.statuses WHERE in_reply_to_id = $1", cancellationToken, Long(statusId));
+        ScalarLongAsync(RepliesCountSql, cancellationToken, Long(statusId));
 
     private static NpgsqlParameter<string[]> Texts(IReadOnlyList<string> values) =>
         new() { TypedValue = [.. values.Distinct(StringComparer.Ordinal)] };
@@ -373,6 +398,12 @@ public sealed partial class PostgreSqlSocialStore
     {
         await using var command = await CommandAsync(sql, cancellationToken, parameters).ConfigureAwait(false);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadStatusRowsAsync(reader, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The rows of the reader's current result, which selects <see cref="StatusColumns"/>.</summary>
+    private static async Task<IReadOnlyList<StatusRow>> ReadStatusRowsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
         var rows = new List<StatusRow>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

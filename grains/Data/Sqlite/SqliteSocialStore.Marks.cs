@@ -46,6 +46,15 @@ public sealed partial class SqliteSocialStore
     }
 
     /// <inheritdoc />
+    public async Task<StatusMarks> LoadStatusMarksAsync(long statusId, CancellationToken cancellationToken) =>
+        // A local file has no round trips to save: the four reads one after another.
+        new(
+            await ListMarkersAsync(StatusMarkKind.Favourite, statusId, cancellationToken).ConfigureAwait(false),
+            await ListMarkersAsync(StatusMarkKind.Bookmark, statusId, cancellationToken).ConfigureAwait(false),
+            await ListReblogsAsync(statusId, cancellationToken).ConfigureAwait(false),
+            await CountRepliesAsync(statusId, cancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<MarkRow>> ListMarkersAsync(StatusMarkKind kind, long statusId, CancellationToken cancellationToken)
     {
         var sql = Marks(kind);

@@ -648,6 +648,34 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_status_s_marks_load_in_one_call_as_the_separate_lists_give_them()
+    {
+        await Store.UpsertStatusesAsync(
+        [
+            Status(10, 1),
+            Status(11, 2, reblogOf: 10, reblogOfAccount: 1),
+            Status(12, 3, reblogOf: 10, reblogOfAccount: 1),
+            Status(13, 2, replyTo: 10, replyToAccount: 1),
+            Status(14, 3, reblogOf: 99, reblogOfAccount: 4),
+        ], None);
+        await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(2), Id(10), Id(101), None);
+        await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(3), Id(10), Id(102), None);
+        await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(3), Id(14), Id(103), None);
+        await Store.AddMarkAsync(StatusMarkKind.Bookmark, Id(2), Id(10), Id(104), None);
+
+        var marks = await Store.LoadStatusMarksAsync(Id(10), None);
+
+        Assert.Equal([new MarkRow(Id(102), Id(3)), new MarkRow(Id(101), Id(2))], marks.Favourites);
+        Assert.Equal([new MarkRow(Id(104), Id(2))], marks.Bookmarks);
+        Assert.Equal(Ids(12, 11), marks.Reblogs.Select(r => r.Id));
+        Assert.All(marks.Reblogs, r => Assert.Equal((long?)Id(10), r.ReblogOfId));
+        Assert.Equal(1, marks.RepliesCount);
+
+        var none = await Store.LoadStatusMarksAsync(Id(13), None);
+        Assert.Equal((0, 0, 0, 0L), (none.Favourites.Count, none.Bookmarks.Count, none.Reblogs.Count, none.RepliesCount));
+    }
+
+    [Fact]
     public async Task Markers_are_listed_newest_mark_first()
     {
         await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(2), Id(10), Id(102), None);
