@@ -66,20 +66,16 @@ public sealed partial class AccountGrain(
             return;
         }
 
-        var id = Id;
-        var followees = store.ListFolloweesAsync(id, cancellationToken);
-        var followers = store.CountFollowersAsync(id, cancellationToken);
-        var statuses = store.CountStatusesAsync(id, cancellationToken);
-        var listed = EnsureListedAsync(cancellationToken);
-        await Task.WhenAll(followees, followers, statuses, listed);
-        foreach (var followee in followees.Result)
+        var relations = store.LoadAccountRelationsAsync(Id, cancellationToken);
+        await Task.WhenAll(relations, EnsureListedAsync(cancellationToken));
+        foreach (var followee in relations.Result.Followees)
         {
             _following[followee.AccountId] = followee.Settings;
         }
 
-        _followers = followers.Result;
-        (_statuses, var newest) = statuses.Result;
-        _lastStatusAt = newest is { } newestId ? SnowflakeId.GetTimestamp(newestId) : null;
+        _followers = relations.Result.FollowersCount;
+        _statuses = relations.Result.StatusesCount;
+        _lastStatusAt = relations.Result.NewestStatusId is { } newestId ? SnowflakeId.GetTimestamp(newestId) : null;
         _recountFollowersUntil = timeProvider.GetUtcNow() + options.Value.CounterSettleWindow;
         Changed();
     }

@@ -54,6 +54,12 @@ public interface ISocialStore
     /// <summary>All accounts <paramref name="accountId"/> follows, in id order, with the follows' settings (for in-memory sets and timeline rebuilds).</summary>
     Task<IReadOnlyList<FolloweeRow>> ListFolloweesAsync(long accountId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// An account's followees (as <see cref="ListFolloweesAsync"/>), followers (as <see cref="CountFollowersAsync"/>) and
+    /// statuses (as <see cref="CountStatusesAsync"/>), in one round trip: what an account grain loads when it activates.
+    /// </summary>
+    Task<AccountRelations> LoadAccountRelationsAsync(long accountId, CancellationToken cancellationToken);
+
     /// <summary>Of <paramref name="candidateIds"/>, those that follow <paramref name="accountId"/>.</summary>
     Task<IReadOnlyList<long>> FilterFollowersAsync(long accountId, IReadOnlyList<long> candidateIds, CancellationToken cancellationToken);
 

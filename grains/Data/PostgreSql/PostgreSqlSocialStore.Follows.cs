@@ -39,7 +39,11 @@ public sealed partial class PostgreSqlSocialStore
 
     /// <inheritdoc />
     public Task<long> CountFollowersAsync(long accountId, CancellationToken cancellationToken) =>
-        ScalarLongAsync("SELECT count(*) FROM weft.follows WHERE followee_id = $1", cancellationToken, Long(accountId));
+        ScalarLongAsync(FollowersCountSql, cancellationToken, Long(accountId));
+
+    private const string FollowersCountSql = "SELECT count(*) FROM weft.follows WHERE followee_id = $1";
+
+    private const string FolloweesSql = "SELECT followee_id, show_reblogs, notify FROM weft.follows WHERE follower_id = $1 ORDER BY followee_id";
 
     /// <inheritdoc />
     public Task<long> CountFollowingAsync(long accountId, CancellationToken cancellationToken) =>
@@ -48,10 +52,35 @@ public sealed partial class PostgreSqlSocialStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<FolloweeRow>> ListFolloweesAsync(long accountId, CancellationToken cancellationToken)
     {
-        await using var command = await CommandAsync(
-            "SELECT followee_id, show_reblogs, notify FROM weft.follows WHERE follower_id = $1 ORDER BY followee_id",
-            cancellationToken, Long(accountId)).ConfigureAwait(false);
+        await using var command = await CommandAsync(FolloweesSql, cancellationToken, Long(accountId)).ConfigureAwait(false);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadFolloweesAsync(reader, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<AccountRelations> LoadAccountRelationsAsync(long accountId, CancellationToken cancellationToken)
+    {
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = _dataSource.CreateBatch();
+        foreach (var sql in (ReadOnlySpan<string>)[FolloweesSql, FollowersCountSql, StatusesCountSql])
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.Add(Long(accountId));
+            batch.BatchCommands.Add(command);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var followees = await ReadFolloweesAsync(reader, cancellationToken).ConfigureAwait(false);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var followers = reader.GetInt64(0);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new AccountRelations(followees, followers, reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1));
+    }
+
+    private static async Task<IReadOnlyList<FolloweeRow>> ReadFolloweesAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
         var followees = new List<FolloweeRow>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

@@ -349,6 +349,8 @@ public sealed partial class PostgreSqlSocialStore
 
     private const string ReblogsSql = "SELECT " + StatusColumns + " FROM weft.statuses s WHERE s.reblog_of_id = $1 ORDER BY s.id DESC";
 
+    private const string StatusesCountSql = "SELECT count(*), max(id) FROM weft.statuses WHERE account_id = $1";
+
     private const string RepliesCountSql = "SELECT count(*) FROM weft.statuses WHERE in_reply_to_id = $1";
 
     /// <inheritdoc />
@@ -377,8 +379,7 @@ public sealed partial class PostgreSqlSocialStore
     /// <inheritdoc />
     public async Task<(long Count, long? NewestId)> CountStatusesAsync(long accountId, CancellationToken cancellationToken)
     {
-        await using var command = await CommandAsync(
-            "SELECT count(*), max(id) FROM weft.statuses WHERE account_id = $1", cancellationToken, Long(accountId)).ConfigureAwait(false);
+        await using var command = await CommandAsync(StatusesCountSql, cancellationToken, Long(accountId)).ConfigureAwait(false);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1));

@@ -64,6 +64,16 @@ public sealed partial class SqliteSocialStore
         CountAsync("SELECT count(*) FROM follows WHERE follower_id = $id", accountId, cancellationToken);
 
     /// <inheritdoc />
+    public async Task<AccountRelations> LoadAccountRelationsAsync(long accountId, CancellationToken cancellationToken)
+    {
+        // A local file has no round trips to save: the three reads one after another.
+        var followees = await ListFolloweesAsync(accountId, cancellationToken).ConfigureAwait(false);
+        var followers = await CountFollowersAsync(accountId, cancellationToken).ConfigureAwait(false);
+        var (statuses, newestId) = await CountStatusesAsync(accountId, cancellationToken).ConfigureAwait(false);
+        return new AccountRelations(followees, followers, statuses, newestId);
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<FolloweeRow>> ListFolloweesAsync(long accountId, CancellationToken cancellationToken)
     {
         using var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false);

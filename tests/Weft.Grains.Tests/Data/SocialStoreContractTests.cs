@@ -174,6 +174,26 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_account_s_relations_load_in_one_call_as_the_separate_reads_give_them()
+    {
+        await Store.AddFollowAsync(Id(1), Id(5), Id(100), new FollowSettings(ShowReblogs: false, Notify: true), None);
+        await Store.AddFollowAsync(Id(1), Id(3), Id(101), FollowSettings.Default, None);
+        await Store.AddFollowAsync(Id(2), Id(1), Id(102), FollowSettings.Default, None);
+        await Store.AddFollowAsync(Id(4), Id(1), Id(103), FollowSettings.Default, None);
+        await Store.UpsertStatusesAsync([Status(10, 1), Status(12, 1), Status(11, 2)], None);
+
+        var relations = await Store.LoadAccountRelationsAsync(Id(1), None);
+
+        Assert.Equal(
+            [new FolloweeRow(Id(3), FollowSettings.Default), new FolloweeRow(Id(5), new FollowSettings(false, true))],
+            relations.Followees);
+        Assert.Equal((2L, 2L, (long?)Id(12)), (relations.FollowersCount, relations.StatusesCount, relations.NewestStatusId));
+
+        var nobody = await Store.LoadAccountRelationsAsync(Id(9), None);
+        Assert.Equal((0, 0L, 0L, (long?)null), (nobody.Followees.Count, nobody.FollowersCount, nobody.StatusesCount, nobody.NewestStatusId));
+    }
+
+    [Fact]
     public async Task Follow_settings_are_stored_changed_and_listed()
     {
         Assert.True(await Store.AddFollowAsync(Id(1), Id(2), Id(100), new FollowSettings(ShowReblogs: false, Notify: true), None));

@@ -27,7 +27,7 @@ public sealed class AccountListingTests : IDisposable
         await using (var silo = await StartAsync(calls))
         {
             Assert.Equal(id, (await new SocialTestKit(silo.GrainFactory).Account(id).GetAsync())!.Profile.Id);
-            Assert.True(calls.Called(nameof(ISocialStore.CountFollowersAsync), id)); // it did activate
+            Assert.True(calls.Called(nameof(ISocialStore.LoadAccountRelationsAsync), id)); // it did activate
             Assert.False(calls.Called(nameof(ISocialStore.AddAccountAsync), id));
             Assert.Equal([id], await silo.Store.SearchAccountsAsync("user" + id, null, 0, 5, CancellationToken.None));
         }
