@@ -109,7 +109,8 @@ public sealed partial class AccountGrain(
     }
 
     // Listed after the profile's first write, and again by an activation if a crash came in between; the flag that says
-    // so is written last, so a listing is never assumed.
+    // so is written last, so a listing is never assumed. Failing to record the flag fails nothing: the account is listed,
+    // and listing again is harmless. A stale ETag still throws (another activation wrote this state).
     private async Task EnsureListedAsync(CancellationToken cancellationToken)
     {
         if (state.State.Listed)
@@ -123,10 +124,15 @@ public sealed partial class AccountGrain(
         {
             await state.WriteStateAsync(cancellationToken);
         }
-        catch
+        catch (Exception e)
         {
             state.State.Listed = false;
-            throw;
+            if (e is InconsistentStateException)
+            {
+                throw;
+            }
+
+            AccountLog.ListedNotRecorded(logger, e, Id);
         }
     }
 

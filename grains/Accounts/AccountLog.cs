@@ -11,6 +11,9 @@ internal static partial class AccountLog
     [LoggerMessage(2, LogLevel.Debug, "Account {AccountId} posted status {StatusId}")]
     public static partial void Posted(ILogger logger, long accountId, long statusId);
 
+    [LoggerMessage(4, LogLevel.Warning, "Account {AccountId} is listed in the directory, but recording that failed; its next activation lists it again")]
+    public static partial void ListedNotRecorded(ILogger logger, Exception exception, long accountId);
+
     [LoggerMessage(3, LogLevel.Information, "Account {AccountId}: a follow-up step for {TargetId} failed (attempt {Attempt}); retrying")]
     public static partial void FollowSideEffectRetried(ILogger logger, Exception exception, long accountId, long targetId, int attempt);
 }

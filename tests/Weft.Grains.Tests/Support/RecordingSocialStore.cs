@@ -34,8 +34,18 @@ public class RecordingSocialStore : SocialStoreProxy
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
         _calls.Seen.Enqueue((targetMethod.Name, args?.OfType<long>().FirstOrDefault() ?? 0));
-        return _calls.Failing.Contains(targetMethod.Name)
-            ? Task.FromException(new IOException($"injected: {targetMethod.Name} lost its connection to the database"))
-            : Forward(targetMethod, args);
+        return _calls.Failing.Contains(targetMethod.Name) ? Failed(targetMethod) : Forward(targetMethod, args);
     }
+
+    // A faulted Task or Task<T>, as the method returns.
+    private static Task Failed(MethodInfo method)
+    {
+        var failure = new IOException($"injected: {method.Name} lost its connection to the database");
+        return method.ReturnType.IsGenericType
+            ? (Task)s_fromException.MakeGenericMethod(method.ReturnType.GetGenericArguments()[0]).Invoke(null, [failure])!
+            : Task.FromException(failure);
+    }
+
+    private static readonly MethodInfo s_fromException =
+        typeof(Task).GetMethods().Single(m => m.Name == nameof(Task.FromException) && m.IsGenericMethodDefinition);
 }
