@@ -37,9 +37,33 @@ internal sealed class CpuMeter
         var postgres = (end.Postgres - _start.Postgres) / TicksPerSecond;
         var line = string.Create(CultureInfo.InvariantCulture,
             $"cpu: machine {busy:P0} busy; server {server / seconds:0.00} cores ({server / requests * 1e6:N0} µs per request)");
-        return postgres > 0
-            ? line + string.Create(CultureInfo.InvariantCulture, $"; PostgreSQL {postgres / seconds:0.00} cores ({postgres / requests * 1e6:N0} µs per request)")
-            : line;
+        if (postgres > 0)
+        {
+            line += string.Create(CultureInfo.InvariantCulture, $"; PostgreSQL {postgres / seconds:0.00} cores ({postgres / requests * 1e6:N0} µs per request)");
+        }
+
+        return ServerMemory(_serverProcessId) is { } memory ? line + "; " + memory : line;
+    }
+
+    // The server's resident memory now and at its peak (VmRSS, VmHWM), for memory that grows with the load.
+    private static string? ServerMemory(int serverProcessId)
+    {
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines($"/proc/{serverProcessId}/status");
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+
+        string? Field(string name) =>
+            lines.FirstOrDefault(l => l.StartsWith(name + ":", StringComparison.Ordinal)) is { } found
+                ? long.Parse(found[(name.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024 + " MB"
+                : null;
+
+        return Field("VmRSS") is { } rss ? $"server memory {rss} resident, {Field("VmHWM")} at peak" : null;
     }
 
     private readonly record struct CpuSample(long MachineBusy, long MachineTotal, long Server, long Postgres)
