@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Weft.LoadTest.Processes;
 using Weft.LoadTest.Seeding;
-using Weft.Testing;
 using Weft.Testing.PostgreSql;
 
 namespace Weft.LoadTest.Scenarios;
@@ -24,24 +23,10 @@ internal static class ColdHomeTimelineScenario
         {
             using var client = new HttpClient { BaseAddress = seeding.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
             var seeder = new MastodonSeeder(client);
-            accounts = await HomeTimelineScenario.SeedAsync(seeder, users, follows, statusesEach);
+            accounts = await seeder.SeedFollowingAsync(users, follows, statusesEach);
 
             // Every timeline is built (a timeline is built by its first read), as for accounts in use.
-            await Eventually.WaitUntilAsync(
-                async () =>
-                {
-                    foreach (var account in accounts)
-                    {
-                        if (await seeder.HomeCountAsync(account, pageSize) < pageSize)
-                        {
-                            return false;
-                        }
-                    }
-
-                    return true;
-                },
-                $"every home timeline to hold {pageSize} statuses",
-                TimeSpan.FromMinutes(2));
+            await seeder.WaitUntilEveryHomeHoldsAsync(accounts, pageSize);
 
             // A deploy's stop: the timelines' write-behind reaches storage as their grains deactivate.
             await seeding.StopGracefullyAsync(TimeSpan.FromSeconds(60));

@@ -1,7 +1,6 @@
 using Weft.LoadTest.Processes;
 using Weft.LoadTest.Seeding;
 using Weft.LoadTest.Wrk;
-using Weft.Testing;
 using Weft.Testing.PostgreSql;
 
 namespace Weft.LoadTest.Scenarios;
@@ -30,24 +29,10 @@ internal static class HomeTimelineScenario
 
         using var client = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         var seeder = new MastodonSeeder(client);
-        var accounts = await SeedAsync(seeder, users, follows, statusesEach);
+        var accounts = await seeder.SeedFollowingAsync(users, follows, statusesEach);
 
         // Warm: every timeline is built and every status and account is active and rendered once.
-        await Eventually.WaitUntilAsync(
-            async () =>
-            {
-                foreach (var account in accounts)
-                {
-                    if (await seeder.HomeCountAsync(account, pageSize) < pageSize)
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            },
-            $"every home timeline to hold {pageSize} statuses",
-            TimeSpan.FromMinutes(2));
+        await seeder.WaitUntilEveryHomeHoldsAsync(accounts, pageSize);
 
         var (encoding, bytes) = await seeder.HomeEncodingAsync(accounts[0], pageSize, acceptEncoding);
         Console.WriteLine($"home timeline response: {bytes:N0} bytes, Content-Encoding {encoding ?? "(none)"} for Accept-Encoding {acceptEncoding}");
@@ -74,35 +59,5 @@ internal static class HomeTimelineScenario
         new Yardstick("baseline GET /json", "requests/s", jsonBefore.RequestsPerSecond, jsonAfter.RequestsPerSecond)
             .PrintRatio(home.RequestsPerSecond, $"{connections} connections, {seconds} s each, wrk on the same machine");
         return home.Non2xx == 0 && home.SocketErrors == 0 ? 0 : 1;
-    }
-
-    /// <summary>Registers the accounts; each follows the next <paramref name="follows"/> and posts <paramref name="statusesEach"/> statuses.</summary>
-    internal static async Task<List<SeededAccount>> SeedAsync(MastodonSeeder seeder, int users, int follows, int statusesEach)
-    {
-        var run = Guid.NewGuid().ToString("N")[..6];
-        var accounts = new List<SeededAccount>(users);
-        for (var i = 0; i < users; i++)
-        {
-            accounts.Add(await seeder.RegisterAsync($"load{run}{i}"));
-        }
-
-        for (var i = 0; i < users; i++)
-        {
-            for (var step = 1; step <= follows; step++)
-            {
-                await seeder.FollowAsync(accounts[i], accounts[(i + step) % users]);
-            }
-        }
-
-        for (var round = 0; round < statusesEach; round++)
-        {
-            foreach (var account in accounts)
-            {
-                await seeder.PostAsync(account, $"Status {round} from @{account.Username}: reading https://example.com/articles/{round} #weft #loadtest");
-            }
-        }
-
-        Console.WriteLine($"seeded {users} accounts, each following {follows} and posting {statusesEach} statuses");
-        return accounts;
     }
 }

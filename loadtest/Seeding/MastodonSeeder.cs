@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Weft.Testing;
 
 namespace Weft.LoadTest.Seeding;
 
@@ -57,6 +58,54 @@ internal sealed class MastodonSeeder(HttpClient client)
             ? (response.Content.Headers.ContentEncoding.FirstOrDefault(), body.Length)
             : throw new InvalidOperationException($"GET {request.RequestUri} answered {(int)response.StatusCode}");
     }
+
+    /// <summary>Registers the accounts; each follows the next <paramref name="follows"/> and posts <paramref name="statusesEach"/> statuses.</summary>
+    public async Task<List<SeededAccount>> SeedFollowingAsync(int users, int follows, int statusesEach)
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var accounts = new List<SeededAccount>(users);
+        for (var i = 0; i < users; i++)
+        {
+            accounts.Add(await RegisterAsync($"load{run}{i}"));
+        }
+
+        for (var i = 0; i < users; i++)
+        {
+            for (var step = 1; step <= follows; step++)
+            {
+                await FollowAsync(accounts[i], accounts[(i + step) % users]);
+            }
+        }
+
+        for (var round = 0; round < statusesEach; round++)
+        {
+            foreach (var account in accounts)
+            {
+                await PostAsync(account, $"Status {round} from @{account.Username}: reading https://example.com/articles/{round} #weft #loadtest");
+            }
+        }
+
+        Console.WriteLine($"seeded {users} accounts, each following {follows} and posting {statusesEach} statuses");
+        return accounts;
+    }
+
+    /// <summary>Waits (up to two minutes) until every account's first home page holds <paramref name="pageSize"/> statuses; reading builds each timeline.</summary>
+    public Task WaitUntilEveryHomeHoldsAsync(IReadOnlyList<SeededAccount> accounts, int pageSize) =>
+        Eventually.WaitUntilAsync(
+            async () =>
+            {
+                foreach (var account in accounts)
+                {
+                    if (await HomeCountAsync(account, pageSize) < pageSize)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            },
+            $"every home timeline to hold {pageSize} statuses",
+            TimeSpan.FromMinutes(2));
 
     private async Task<string> AppTokenAsync()
     {

@@ -8,12 +8,8 @@ namespace Weft.Grains.Tests.Domain;
 /// The social store's directory of accounts (id and username, for lookups and search) is written once per account:
 /// at creation, or by the next activation if creation could not finish it.
 /// </summary>
-public sealed class AccountListingTests : IDisposable
+public sealed class AccountListingTests : SqliteRestartTest
 {
-    private readonly TemporaryDatabaseFile _file = new();
-
-    public void Dispose() => _file.Dispose();
-
     [Fact]
     public async Task An_account_listed_at_creation_is_not_listed_again_when_it_activates()
     {
@@ -37,7 +33,7 @@ public sealed class AccountListingTests : IDisposable
     public async Task An_account_whose_listing_failed_at_creation_is_listed_when_it_activates_again()
     {
         const long Id = 7_000_001;
-        var failing = new StoreCalls { Failing = { nameof(ISocialStore.AddAccountAsync) } };
+        var failing = new StoreCalls { Fails = static (method, _) => method == nameof(ISocialStore.AddAccountAsync) };
         await using (var silo = await StartAsync(failing))
         {
             var profile = new AccountProfile(Id, "unlisted", "Unlisted", string.Empty, DateTimeOffset.UtcNow, false, false);
@@ -51,7 +47,4 @@ public sealed class AccountListingTests : IDisposable
             Assert.Equal([Id], await silo.Store.SearchAccountsAsync("unlisted", null, 0, 5, CancellationToken.None));
         }
     }
-
-    private Task<SocialSilo> StartAsync(StoreCalls? calls = null) =>
-        SocialSilo.StartAsync(SocialSilo.SqliteSettings(_file.Path), calls is null ? null : services => RecordingSocialStore.Decorate(services, calls));
 }

@@ -12,7 +12,7 @@ public sealed class FollowSideEffectTests : SqliteSiloTest
 
     private SocialTestKit Kit => new(Silo.GrainFactory);
 
-    protected override void ConfigureServices(IServiceCollection services) => FaultySocialStore.Decorate(services, _faults);
+    protected override void ConfigureServices(IServiceCollection services) => RecordingSocialStore.Decorate(services, _faults.Calls());
 
     [Fact]
     public async Task A_follow_notification_that_fails_twice_is_written_on_the_third_attempt()

@@ -5,10 +5,8 @@ using Weft.Grains.Tests.Support;
 namespace Weft.Grains.Tests.Domain;
 
 /// <summary>Counters and timelines come back from the store when a new silo starts on the same database.</summary>
-public sealed class RestartTests : IDisposable
+public sealed class RestartTests : SqliteRestartTest
 {
-    private readonly TemporaryDatabaseFile _file = new();
-
     [Fact]
     public async Task Followers_count_of_200_concurrent_follows_is_still_exactly_200_after_reactivation()
     {
@@ -85,7 +83,7 @@ public sealed class RestartTests : IDisposable
             await kit.WaitForTimelineAsync(reader, expected);
         }
 
-        await using (var connection = new SqliteConnection($"Data Source={_file.Path}"))
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath}"))
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
@@ -120,7 +118,7 @@ public sealed class RestartTests : IDisposable
         }
 
         // The unfollow committed in the store, but the timeline's removal was lost (a crash before its write).
-        await using (var connection = new SqliteConnection($"Data Source={_file.Path}"))
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath}"))
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
@@ -135,8 +133,4 @@ public sealed class RestartTests : IDisposable
             Assert.Equal([kept], await kit.TimelineIdsAsync(reader));
         }
     }
-
-    public void Dispose() => _file.Dispose();
-
-    private Task<SocialSilo> StartAsync() => SocialSilo.StartAsync(SocialSilo.SqliteSettings(_file.Path));
 }

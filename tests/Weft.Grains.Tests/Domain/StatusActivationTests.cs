@@ -9,12 +9,8 @@ namespace Weft.Grains.Tests.Domain;
 /// What a status reads when it activates again in a new silo: nothing from the social store if it was never marked
 /// nor replied to; its favourites, bookmarks, reblogs and replies otherwise, whichever came first.
 /// </summary>
-public sealed class StatusActivationTests : IDisposable
+public sealed class StatusActivationTests : SqliteRestartTest
 {
-    private readonly TemporaryDatabaseFile _file = new();
-
-    public void Dispose() => _file.Dispose();
-
     [Fact]
     public async Task A_status_nobody_marked_activates_without_reading_the_social_store()
     {
@@ -91,7 +87,4 @@ public sealed class StatusActivationTests : IDisposable
             Assert.Equal(firstMark == "reply" ? 1 : 0, view.Status.RepliesCount);
         }
     }
-
-    private Task<SocialSilo> StartAsync(StoreCalls? calls = null) =>
-        SocialSilo.StartAsync(SocialSilo.SqliteSettings(_file.Path), calls is null ? null : services => RecordingSocialStore.Decorate(services, calls));
 }

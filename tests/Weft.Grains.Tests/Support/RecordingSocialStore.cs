@@ -11,15 +11,18 @@ public sealed class StoreCalls
     /// <summary>Each call's method name and its first <see cref="long"/> argument (an account or status id; 0 if none).</summary>
     public ConcurrentQueue<(string Method, long Id)> Seen { get; } = new();
 
-    /// <summary>Methods that throw as a dropped connection would, every time, without reaching the real store.</summary>
-    public HashSet<string> Failing { get; } = [];
+    /// <summary>
+    /// Whether a call (method name, arguments) fails as a dropped connection would, without reaching the real store;
+    /// none by default.
+    /// </summary>
+    public Func<string, object?[], bool> Fails { get; init; } = static (_, _) => false;
 
     /// <summary>Whether <paramref name="method"/> was called with <paramref name="id"/>.</summary>
     public bool Called(string method, long id) => Seen.Contains((method, id));
 }
 
 /// <summary>
-/// The silo's social store, recording every call in a <see cref="StoreCalls"/> and failing the methods it names; the
+/// The silo's social store, recording every call in a <see cref="StoreCalls"/> and failing the calls it says fail; the
 /// other calls go to the real store. Not sealed: DispatchProxy derives from it.
 /// </summary>
 public class RecordingSocialStore : SocialStoreProxy
@@ -34,7 +37,7 @@ public class RecordingSocialStore : SocialStoreProxy
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
         _calls.Seen.Enqueue((targetMethod.Name, args?.OfType<long>().FirstOrDefault() ?? 0));
-        return _calls.Failing.Contains(targetMethod.Name) ? Failed(targetMethod) : Forward(targetMethod, args);
+        return _calls.Fails(targetMethod.Name, args ?? []) ? Failed(targetMethod) : Forward(targetMethod, args);
     }
 
     // A faulted Task or Task<T>, as the method returns.

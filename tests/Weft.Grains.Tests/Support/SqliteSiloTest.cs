@@ -33,3 +33,25 @@ public abstract class ClockedSqliteSiloTest : SqliteSiloTest
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 }
+
+/// <summary>
+/// A test class that starts silos one after another on one SQLite file, as a deployment restarts: what one silo stored,
+/// the next reads.
+/// </summary>
+public abstract class SqliteRestartTest : IDisposable
+{
+    private readonly TemporaryDatabaseFile _file = new();
+
+    /// <summary>The database file every silo of the test uses.</summary>
+    protected string DatabasePath => _file.Path;
+
+    public void Dispose()
+    {
+        _file.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A silo on the file; with <paramref name="calls"/>, its social store records and fails calls as they say.</summary>
+    protected Task<SocialSilo> StartAsync(StoreCalls? calls = null) =>
+        SocialSilo.StartAsync(SocialSilo.SqliteSettings(_file.Path), calls is null ? null : services => RecordingSocialStore.Decorate(services, calls));
+}
