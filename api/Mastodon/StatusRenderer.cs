@@ -44,6 +44,29 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
         return Compose(view, author, original, originalAuthor, origin)?.ToEntity(viewerId);
     }
 
+    /// <summary>
+    /// Renders a status its author just posted, for the author's answer, without caching it: most new statuses are not
+    /// read through this process again soon, and the cache starts over when full, so caching every post would push out
+    /// the renderings timelines read (and keep them alive, for the garbage collector to walk). The first read caches it.
+    /// </summary>
+    public async ValueTask<Status?> RenderPostedAsync(StatusSnapshot posted, string origin)
+    {
+        if (posted.ReblogOfId is not null)
+        {
+            throw new ArgumentException("A posted status is not a reblog.", nameof(posted));
+        }
+
+        var author = await accounts.LoadAsync(posted.AccountId, origin).ConfigureAwait(false);
+        if (author is null)
+        {
+            return null;
+        }
+
+        var view = new StatusView(posted, Favourited: false, Reblogged: false, Bookmarked: false);
+        return new ComposedStatus(new CachedStatus(posted, author, null, origin, Build(posted, author, null, null, origin)), view, null)
+            .ToEntity(posted.AccountId);
+    }
+
     /// <summary>Renders views the caller already has (a thread), in order, leaving out any that cannot be rendered.</summary>
     public async ValueTask<List<Status>> RenderManyAsync(ImmutableArray<StatusView> views, long viewerId, string origin)
     {

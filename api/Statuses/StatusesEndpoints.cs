@@ -138,7 +138,7 @@ public static partial class StatusesEndpoints
                 : ApiErrors.Unprocessable("Validation failed: Account not found");
         }
 
-        var status = await renderer.RenderAsync(new StatusView(posted, false, false, false), accountId, RequestOrigin.Get(context.Request));
+        var status = await renderer.RenderPostedAsync(posted, RequestOrigin.Get(context.Request));
         return status is null ? ApiErrors.NotFound() : MastodonResponses.Json(status, MastodonJson.Context.Status);
     }
 

@@ -58,6 +58,41 @@ public sealed class TimelineRenderingTests(SqliteApiFixture api) : IClassFixture
     }
 
     [Fact]
+    public async Task A_post_answer_equals_the_status_read_back_by_its_author()
+    {
+        // The answer to a post is rendered without the cache that reads use; it must still be the same JSON. Each is read
+        // back before the next post (the embedded account's statuses_count moves with every post).
+        using var erin = await api.NewUserAsync("render_erin");
+        using var fred = await api.NewUserAsync("render_fred");
+        var parent = (await fred.PostStatusAsync("a thread starts")).Str("id");
+        (string Name, string Value)[][] posts =
+        [
+            [("status", "plain <b>text</b> with https://example.com/a?b=c&d=e and #Tags")],
+            [("status", $"@{fred.Username} a reply \"quoted\" é ✓"), ("in_reply_to_id", parent)],
+            [("status", "for followers"), ("visibility", "private")],
+            [("status", "behind a warning"), ("spoiler_text", "cw"), ("language", "de")],
+        ];
+
+        var answers = new List<JsonElement>();
+        foreach (var fields in posts)
+        {
+            var answer = await Json.ReadAsync(await erin.PostFormAsync("/api/v1/statuses", fields), HttpStatusCode.OK);
+            var read = await erin.GetJsonAsync($"/api/v1/statuses/{answer.Str("id")}");
+            Assert.True(
+                JsonNode.DeepEquals(JsonNode.Parse(answer.GetRawText()), JsonNode.Parse(read.GetRawText())),
+                $"answer: {answer.GetRawText()}\nread:   {read.GetRawText()}");
+            answers.Add(answer);
+        }
+
+        Assert.Equal("tags", Assert.Single(answers[0].GetProperty("tags").EnumerateArray()).Str("name"));
+        Assert.Equal(parent, answers[1].Str("in_reply_to_id"));
+        Assert.Equal(fred.Username, Assert.Single(answers[1].GetProperty("mentions").EnumerateArray()).Str("username"));
+        Assert.Equal("private", answers[2].Str("visibility"));
+        Assert.Equal("cw", answers[3].Str("spoiler_text"));
+        Assert.True(answers[3].GetProperty("sensitive").GetBoolean());
+    }
+
+    [Fact]
     public async Task Anonymous_public_timeline_entries_have_no_viewer_marks_and_equal_single_responses()
     {
         using var alice = await api.NewUserAsync("render_anon");
