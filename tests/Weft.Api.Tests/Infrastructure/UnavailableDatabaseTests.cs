@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Weft.Api.Tests.Support;
 using Weft.Grains.Data;
+using Weft.Testing.Doubles;
 using static Weft.Api.Tests.OAuth.Responses;
 
 namespace Weft.Api.Tests.Infrastructure;
@@ -32,27 +33,13 @@ public sealed class UnavailableDatabaseTests : IDisposable
     public void Dispose() => _factory.Dispose();
 
     /// <summary>The real store, except that the public timeline's query fails as a dropped connection would.</summary>
-    public class PublicTimelineFails : DispatchProxy
+    public class PublicTimelineFails : ServiceProxy<ISocialStore>
     {
-        private ISocialStore? _inner;
-
-        public static void Decorate(IServiceCollection services)
-        {
-            var registered = services.Last(d => d.ServiceType == typeof(ISocialStore));
-            services.Remove(registered);
-            services.AddSingleton(sp =>
-            {
-                var proxy = Create<ISocialStore, PublicTimelineFails>();
-                ((PublicTimelineFails)(object)proxy)._inner = registered.ImplementationFactory is { } factory
-                    ? (ISocialStore)factory(sp)
-                    : (ISocialStore)registered.ImplementationInstance!;
-                return proxy;
-            });
-        }
+        public static void Decorate(IServiceCollection services) => Decorate<PublicTimelineFails>(services);
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
             targetMethod!.Name == nameof(ISocialStore.ListPublicStatusesAsync)
                 ? Task.FromException<IReadOnlyList<long>>(new NpgsqlException("injected: the connection pool is exhausted"))
-                : targetMethod.Invoke(_inner, args);
+                : Forward(targetMethod, args);
     }
 }
