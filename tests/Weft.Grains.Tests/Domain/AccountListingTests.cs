@@ -1,6 +1,10 @@
+using System.Text;
 using Weft.GrainInterfaces.Accounts;
 using Weft.Grains.Data;
 using Weft.Grains.Tests.Support;
+using Weft.Persistence;
+using Weft.Persistence.Sqlite;
+using Weft.Runtime.Persistence;
 
 namespace Weft.Grains.Tests.Domain;
 
@@ -46,5 +50,66 @@ public sealed class AccountListingTests : SqliteRestartTest
             Assert.Equal("unlisted", (await silo.GrainFactory.GetGrain<IAccountGrain>(Id).GetAsync())!.Profile.Username);
             Assert.Equal([Id], await silo.Store.SearchAccountsAsync("unlisted", null, 0, 5, CancellationToken.None));
         }
+    }
+
+    [Fact]
+    public async Task An_account_whose_listed_flag_could_not_be_written_is_created_and_listed_once_more_by_its_next_activation()
+    {
+        const long Id = 7_000_002;
+        ListedFlagWriteFails? storage = null;
+        await using (var silo = await SocialSilo.StartAsync(SocialSilo.SqliteSettings(DatabasePath), services => services.AddGrainStorage(
+            "Default",
+            _ => storage = new ListedFlagWriteFails(new SqliteGrainStorage("Default", new SqliteGrainStorageOptions { ConnectionString = $"Data Source={DatabasePath}" })))))
+        {
+            var profile = new AccountProfile(Id, "flagless", "Flagless", string.Empty, DateTimeOffset.UtcNow, false, false);
+            var created = await silo.GrainFactory.GetGrain<IAccountGrain>(Id).CreateAsync(profile);
+
+            Assert.Equal("flagless", created.Profile.Username);
+            Assert.Equal(1, storage!.Failures);
+            Assert.Equal([Id], await silo.Store.SearchAccountsAsync("flagless", null, 0, 5, CancellationToken.None));
+        }
+
+        // The flag was not stored, so the next activation lists the account again: harmless, it stays listed once.
+        var calls = new StoreCalls();
+        await using (var silo = await StartAsync(calls))
+        {
+            Assert.Equal("flagless", (await silo.GrainFactory.GetGrain<IAccountGrain>(Id).GetAsync())!.Profile.Username);
+            Assert.True(calls.Called(nameof(ISocialStore.AddAccountAsync), Id));
+            Assert.Equal([Id], await silo.Store.SearchAccountsAsync("flagless", null, 0, 5, CancellationToken.None));
+        }
+
+        // Now the flag is stored: a third activation lists nothing.
+        var third = new StoreCalls();
+        await using (var silo = await StartAsync(third))
+        {
+            Assert.NotNull(await silo.GrainFactory.GetGrain<IAccountGrain>(Id).GetAsync());
+            Assert.True(third.Called(nameof(ISocialStore.LoadAccountRelationsAsync), Id));
+            Assert.False(third.Called(nameof(ISocialStore.AddAccountAsync), Id));
+        }
+    }
+
+    /// <summary>The silo's SQLite grain storage, except that writing a state with the listed flag set fails, as a lost connection would.</summary>
+    private sealed class ListedFlagWriteFails(SqliteGrainStorage inner) : IGrainStorage, IAsyncDisposable
+    {
+        public int Failures { get; private set; }
+
+        public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
+
+        public Task<StoredGrainState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
+
+        public Task<string> WriteAsync(GrainStateKey key, ReadOnlyMemory<byte> data, string? etag, CancellationToken cancellationToken)
+        {
+            if (!Encoding.UTF8.GetString(data.Span).Contains("\"Listed\":true", StringComparison.Ordinal))
+            {
+                return inner.WriteAsync(key, data, etag, cancellationToken);
+            }
+
+            Failures++;
+            return Task.FromException<string>(new IOException("injected: the connection was lost"));
+        }
+
+        public Task<string?> ClearAsync(GrainStateKey key, string? etag, CancellationToken cancellationToken) => inner.ClearAsync(key, etag, cancellationToken);
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }
