@@ -161,17 +161,21 @@ public static partial class HtmlText
     private static int TryHashtag(StringBuilder html, string line, int position, Match match, ImmutableArray<string> tags, string origin)
     {
         var tag = match.Groups["tag"].Value;
-        var known = false;
+
+        // Stored names are folded; statuses stored before folding hold the name in lower case. The link goes to the name
+        // as stored.
+        var folded = HashtagName.Fold(tag);
+        string? known = null;
         foreach (var candidate in tags)
         {
-            if (string.Equals(candidate, tag, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(candidate, folded, StringComparison.Ordinal) || string.Equals(candidate, tag, StringComparison.OrdinalIgnoreCase))
             {
-                known = true;
+                known = candidate;
                 break;
             }
         }
 
-        if (!known)
+        if (known is null)
         {
             return 0;
         }
@@ -180,7 +184,7 @@ public static partial class HtmlText
         html.Append("<a href=\"");
         Escape(html, origin);
         html.Append("/tags/");
-        Escape(html, Uri.EscapeDataString(tag.ToLowerInvariant()));
+        Escape(html, Uri.EscapeDataString(known));
         html.Append("\" class=\"mention hashtag\" rel=\"tag\">#<span>");
         Escape(html, tag);
         html.Append("</span></a>");

@@ -8,7 +8,7 @@ namespace Weft.Api.Tags;
 /// </summary>
 public static class TagName
 {
-    /// <summary>The name as stored (lower case, without '#'), or null when <paramref name="raw"/> is no valid tag name.</summary>
+    /// <summary>The name as stored (folded, without '#'), or null when <paramref name="raw"/> is no valid tag name.</summary>
     public static string? Normalize(string? raw)
     {
         var name = raw.AsSpan();

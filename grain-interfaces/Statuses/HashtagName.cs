@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
@@ -8,9 +9,8 @@ namespace Weft.GrainInterfaces.Statuses;
 /// What a hashtag name is made of, shared by the status parser and the API's tag routes so a name one accepts the
 /// other can match. As Mastodon's: word characters of any script — letters, combining marks (Devanagari, Tamil and
 /// Bengali vowel signs), decimal digits, '_' — plus the zero-width non-joiner that Persian spells words with and the
-/// middle dot of Catalan, inside a name. Names compare in lower case. Unlike Mastodon's, they are not NFKC-normalized:
-/// Weft runs in invariant globalization mode (no ICU needed), where .NET does not normalize, so a decomposed
-/// "cafe\u0301" and a precomposed "café" are two names.
+/// middle dot of Catalan, inside a name. Names are stored and compared folded as Mastodon's <c>HashtagNormalizer</c>
+/// folds Latin and full-width text (<see cref="Fold"/>): "#Café", "#cafe", "#CAFE" and "#ｃａｆｅ" are one tag.
 /// </summary>
 public static class HashtagName
 {
@@ -19,6 +19,26 @@ public static class HashtagName
 
     private const char ZeroWidthNonJoiner = '\u200C';
     private const char MiddleDot = '\u00B7';
+
+    private const char CombiningAccentsFirst = '\u0300';
+    private const char CombiningAccentsLast = '\u036F';
+    private const char FullWidthAsciiFirst = '\uFF01';
+    private const char FullWidthAsciiLast = '\uFF5E';
+
+    // Latin letters (Latin-1, Extended-A and -B, Extended Additional) whose compatibility decomposition is one ASCII
+    // letter and combining marks, and that letter; generated from Unicode's data. Letters without such a base (æ, ß, œ,
+    // ø, ł, đ) stay as they are, where Mastodon's table spells them in ASCII.
+    private static readonly FrozenDictionary<char, char> s_latinBases = Pairs(
+        "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵ" +
+        "ĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžſƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺ" +
+        "ǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯȰȱȲȳḀḁḂḃḄḅḆḇḈḉḊḋḌḍḎḏḐḑḒḓḔḕḖḗḘḙḚḛḜḝḞḟḠḡḢḣḤḥḦḧḨḩḪḫḬḭḮḯḰḱḲḳḴḵḶ" +
+        "ḷḸḹḺḻḼḽḾḿṀṁṂṃṄṅṆṇṈṉṊṋṌṍṎṏṐṑṒṓṔṕṖṗṘṙṚṛṜṝṞṟṠṡṢṣṤṥṦṧṨṩṪṫṬṭṮṯṰṱṲṳṴṵṶṷṸṹṺṻṼṽṾṿẀẁẂẃẄẅẆẇẈẉẊẋẌẍẎẏẐẑẒẓẔẕẖẗẘẙẛ" +
+        "ẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ",
+        "AAAAAACEEEEIIIINOOOOOUUUUYaaaaaaceeeeiiiinooooouuuuyyAaAaAaCcCcCcCcDdEeEeEeEeEeGgGgGgGgHhIiIiIiIiIJj" +
+        "KkLlLlLlNnNnNnOoOoOoRrRrRrSsSsSsSsTtTtUuUuUuUuUuUuWwYyYZzZzZzsOoUuAaIiOoUuUuUuUuUuAaAaGgKkOoOojGgNnA" +
+        "aAaAaEeEeIiIiOoOoRrRrUuUuSsTtHhAaEeOoOoOoOoYyAaBbBbBbCcDdDdDdDdDdEeEeEeEeEeFfGgHhHhHhHhHhIiIiKkKkKkL" +
+        "lLlLlLlMmMmMmNnNnNnNnOoOoOoOoPpPpRrRrRrRrSsSsSsSsSsTtTtTtTtUuUuUuUuUuVvVvWwWwWwWwWwXxXxYyZzZzZzhtwys" +
+        "AaAaAaAaAaAaAaAaAaAaAaAaEeEeEeEeEeEeEeEeIiIiOoOoOoOoOoOoOoOoOoOoOoOoUuUuUuUuUuUuUuYyYyYyYy");
 
     /// <summary>Whether <paramref name="rune"/> may be part of a name.</summary>
     public static bool IsNameRune(Rune rune) =>
@@ -54,7 +74,38 @@ public static class HashtagName
         return hasLetter ? lastWordEnd : 0;
     }
 
-    /// <summary>The name as stored and compared, in lower case; null if it is not a valid name (or too long).</summary>
+    /// <summary>The name as stored and compared (<see cref="Fold"/>); null if it is not a valid name (or too long).</summary>
     public static string? Normalize(ReadOnlySpan<char> name) =>
-        name.IsEmpty || name.Length > MaxLength || Measure(name) != name.Length ? null : name.ToString().ToLowerInvariant();
+        name.IsEmpty || name.Length > MaxLength || Measure(name) != name.Length ? null : Fold(name);
+
+    /// <summary>
+    /// The form a name is stored and compared in, close to Mastodon's (NFKC, lower case, then ASCII folding) for the text
+    /// that form changes most: full-width ASCII becomes ASCII, a Latin letter loses its accents whether written as one
+    /// character or followed by combining ones (U+0300–U+036F), and the whole is in lower case. Other scripts keep their
+    /// marks. Not the full NFKC: Weft runs in invariant globalization mode (no ICU), where .NET does not normalize.
+    /// </summary>
+    public static string Fold(ReadOnlySpan<char> name)
+    {
+        Span<char> folded = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
+        var length = 0;
+        foreach (var c in name)
+        {
+            if (c is >= CombiningAccentsFirst and <= CombiningAccentsLast && length > 0 && char.IsAsciiLetter(folded[length - 1]))
+            {
+                continue;
+            }
+
+            folded[length++] = c switch
+            {
+                >= FullWidthAsciiFirst and <= FullWidthAsciiLast => (char)(c - FullWidthAsciiFirst + '!'),
+                _ when s_latinBases.TryGetValue(c, out var letter) => letter,
+                _ => c,
+            };
+        }
+
+        return folded[..length].ToString().ToLowerInvariant();
+    }
+
+    private static FrozenDictionary<char, char> Pairs(string letters, string bases) =>
+        FrozenDictionary.ToFrozenDictionary(Enumerable.Range(0, letters.Length), i => letters[i], i => bases[i]);
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Weft.GrainInterfaces.Ids;
 using Weft.GrainInterfaces.Queries;
+using Weft.GrainInterfaces.Statuses;
 using Weft.Grains.Data;
 
 namespace Weft.Grains.Queries;
@@ -27,7 +28,7 @@ public sealed partial class DirectoryGrain(ISocialStore store, TimeProvider time
     public async Task<ImmutableArray<string>> SearchTagsAsync(string tagPrefix, int offset, int limit)
     {
         ArgumentNullException.ThrowIfNull(tagPrefix);
-        return [.. await store.SearchTagsAsync(tagPrefix.ToLowerInvariant(), offset, limit, CancellationToken.None)];
+        return [.. await store.SearchTagsAsync(HashtagName.Fold(tagPrefix), offset, limit, CancellationToken.None)];
     }
 
     public async Task<InstanceStatistics> GetStatisticsAsync()

@@ -13,7 +13,8 @@ namespace Weft.Grains.Text;
 /// letters, combining marks, digits, '_', and a zero-width non-joiner or middle dot inside), at most 100, not preceded
 /// by a word character, '=', '/' or ')'.</item>
 /// </list>
-/// Results are lower-cased, distinct and in order of first appearance.
+/// Results are distinct and in order of first appearance: mentions in lower case, hashtags folded
+/// (<see cref="HashtagName.Fold"/>).
 /// </summary>
 public static class StatusTextParser
 {
@@ -46,7 +47,7 @@ public static class StatusTextParser
                 var remote = end < text.Length - 1 && text[end] == '@' && char.IsAsciiLetterOrDigit(text[end + 1]);
                 if (end > start && end - start <= MaxUsernameLength && !remote)
                 {
-                    AddDistinct(mentions ??= ImmutableArray.CreateBuilder<string>(), text.AsSpan(start, end - start));
+                    AddDistinct(mentions ??= ImmutableArray.CreateBuilder<string>(), text.AsSpan(start, end - start).ToString().ToLowerInvariant());
                 }
             }
             else
@@ -54,7 +55,7 @@ public static class StatusTextParser
                 end += HashtagName.Measure(text.AsSpan(start));
                 if (end > start && end - start <= HashtagName.MaxLength)
                 {
-                    AddDistinct(tags ??= ImmutableArray.CreateBuilder<string>(), text.AsSpan(start, end - start));
+                    AddDistinct(tags ??= ImmutableArray.CreateBuilder<string>(), HashtagName.Fold(text.AsSpan(start, end - start)));
                 }
             }
 
@@ -71,12 +72,11 @@ public static class StatusTextParser
     private static bool MayPrecede(char previous, char sigil) =>
         !(char.IsLetterOrDigit(previous) || previous is '_' or '=' or '/' || (sigil == '#' && previous == ')') || previous == sigil);
 
-    private static void AddDistinct(ImmutableArray<string>.Builder into, ReadOnlySpan<char> name)
+    private static void AddDistinct(ImmutableArray<string>.Builder into, string name)
     {
-        var lower = name.ToString().ToLowerInvariant();
-        if (!into.Contains(lower))
+        if (!into.Contains(name))
         {
-            into.Add(lower);
+            into.Add(name);
         }
     }
 }

@@ -50,6 +50,32 @@ public sealed class TagTimelineTests(SqliteApiFixture api) : IClassFixture<Sqlit
     }
 
     [Fact]
+    public async Task Accented_and_full_width_spellings_are_one_tag_in_posts_routes_and_links()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var anonymous = api.Factory.CreateClient();
+        var accented = await alice.PostStatusAsync("Le #CaféWeft du coin");
+        var plain = await alice.PostStatusAsync("the #cafeweft again, and #ｃａｆｅｗｅｆｔ in full width");
+
+        Assert.Equal("cafeweft", Assert.Single(accented.GetProperty("tags").EnumerateArray()).Str("name"));
+        Assert.Equal("cafeweft", Assert.Single(plain.GetProperty("tags").EnumerateArray()).Str("name"));
+        Assert.Contains("href=\"http://localhost/tags/cafeweft\" class=\"mention hashtag\" rel=\"tag\">#<span>CaféWeft</span>", accented.Str("content"));
+
+        await WaitForTagAsync(anonymous, "cafeweft", accented.Str("id"));
+        await WaitForTagAsync(anonymous, "cafeweft", plain.Str("id"));
+        foreach (var spelling in (string[])["cafeweft", "CAFÉWEFT", "ca\u0301feweft", "ｃａｆｅｗｅｆｔ"])
+        {
+            var timeline = await Json.ReadAsync(await anonymous.GetAsync($"/api/v1/timelines/tag/{Uri.EscapeDataString(spelling)}"), HttpStatusCode.OK);
+            Assert.Equal([plain.Str("id"), accented.Str("id")], Json.Ids(timeline));
+        }
+
+        var search = await alice.GetJsonAsync($"/api/v2/search?type=hashtags&q={Uri.EscapeDataString("#Cafés")}");
+        Assert.Empty(search.GetProperty("hashtags").EnumerateArray());
+        search = await alice.GetJsonAsync($"/api/v2/search?type=hashtags&q={Uri.EscapeDataString("#Café")}");
+        Assert.Contains("cafeweft", search.GetProperty("hashtags").EnumerateArray().Select(t => t.Str("name")));
+    }
+
+    [Fact]
     public async Task Unlisted_private_and_direct_posts_and_reblogs_stay_out()
     {
         using var alice = await api.NewUserAsync("alice");
