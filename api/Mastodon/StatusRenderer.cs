@@ -57,14 +57,8 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
         }
 
         var author = await accounts.LoadAsync(posted.AccountId, origin).ConfigureAwait(false);
-        if (author is null)
-        {
-            return null;
-        }
-
         var view = new StatusView(posted, Favourited: false, Reblogged: false, Bookmarked: false);
-        return new ComposedStatus(new CachedStatus(posted, author, null, origin, Build(posted, author, null, null, origin)), view, null)
-            .ToEntity(posted.AccountId);
+        return Compose(view, author, null, null, origin, cache: false)?.ToEntity(posted.AccountId);
     }
 
     /// <summary>Renders views the caller already has (a thread), in order, leaving out any that cannot be rendered.</summary>
@@ -242,7 +236,7 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
     /// <summary>The delete response: the last rendering with the source text instead of the HTML (for "delete and redraft").</summary>
     public static Status WithSourceText(Status status, string text) => status with { Content = null, Text = text };
 
-    private ComposedStatus? Compose(StatusView view, Account? author, StatusView? original, Account? originalAuthor, string origin)
+    private ComposedStatus? Compose(StatusView view, Account? author, StatusView? original, Account? originalAuthor, string origin, bool cache = true)
     {
         if (author is null || (original is not null && originalAuthor is null))
         {
@@ -252,13 +246,14 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
         ComposedStatus? composedOriginal = null;
         if (original is not null)
         {
-            composedOriginal = new ComposedStatus(Base(original.Status, originalAuthor!, null, origin), original, null);
+            composedOriginal = new ComposedStatus(Base(original.Status, originalAuthor!, null, origin, cache), original, null);
         }
 
-        return new ComposedStatus(Base(view.Status, author, composedOriginal?.Base, origin), view, composedOriginal);
+        return new ComposedStatus(Base(view.Status, author, composedOriginal?.Base, origin, cache), view, composedOriginal);
     }
 
-    private CachedStatus Base(StatusSnapshot snapshot, Account author, CachedStatus? reblogBase, string origin)
+    // With cache false, a rendering already cached is still used, but a new one is not kept (RenderPostedAsync).
+    private CachedStatus Base(StatusSnapshot snapshot, Account author, CachedStatus? reblogBase, string origin, bool cache)
     {
         _cache.TryGetValue(snapshot.Id, out var cached);
         if (cached is not null && (ReferenceEquals(cached.Snapshot, snapshot) || cached.Snapshot.Equals(snapshot))
@@ -272,7 +267,11 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
             ? cached.Status.Content
             : null;
         var fresh = new CachedStatus(snapshot, author, reblogBase, origin, Build(snapshot, author, reblogBase?.Status, content, origin));
-        _cache.Set(snapshot.Id, fresh);
+        if (cache)
+        {
+            _cache.Set(snapshot.Id, fresh);
+        }
+
         return fresh;
     }
 

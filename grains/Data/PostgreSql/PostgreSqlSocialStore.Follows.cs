@@ -60,14 +60,7 @@ public sealed partial class PostgreSqlSocialStore
     /// <inheritdoc />
     public async Task<AccountRelations> LoadAccountRelationsAsync(long accountId, CancellationToken cancellationToken)
     {
-        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        await using var batch = _dataSource.CreateBatch();
-        foreach (var sql in (ReadOnlySpan<string>)[FolloweesSql, FollowersCountSql, StatusesCountSql])
-        {
-            var command = new NpgsqlBatchCommand(sql);
-            command.Parameters.Add(Long(accountId));
-            batch.BatchCommands.Add(command);
-        }
+        await using var batch = await BatchForIdAsync(accountId, cancellationToken, FolloweesSql, FollowersCountSql, StatusesCountSql).ConfigureAwait(false);
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var followees = await ReadFolloweesAsync(reader, cancellationToken).ConfigureAwait(false);

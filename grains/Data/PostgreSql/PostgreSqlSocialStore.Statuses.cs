@@ -356,14 +356,8 @@ public sealed partial class PostgreSqlSocialStore
     /// <inheritdoc />
     public async Task<StatusMarks> LoadStatusMarksAsync(long statusId, CancellationToken cancellationToken)
     {
-        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        await using var batch = _dataSource.CreateBatch();
-        foreach (var sql in (ReadOnlySpan<string>)[s_favourites.Markers, s_bookmarks.Markers, ReblogsSql, RepliesCountSql])
-        {
-            var command = new NpgsqlBatchCommand(sql);
-            command.Parameters.Add(Long(statusId));
-            batch.BatchCommands.Add(command);
-        }
+        await using var batch = await BatchForIdAsync(
+            statusId, cancellationToken, s_favourites.Markers, s_bookmarks.Markers, ReblogsSql, RepliesCountSql).ConfigureAwait(false);
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var favourites = await ReadMarksAsync(reader, cancellationToken).ConfigureAwait(false);

@@ -106,6 +106,24 @@ public sealed partial class PostgreSqlSocialStore : ISocialStore, IAsyncDisposab
         return command;
     }
 
+    /// <summary>
+    /// A batch of statements that each take the one id as $1, run in one round trip after the schema exists: what a grain
+    /// loads when it activates.
+    /// </summary>
+    private async ValueTask<NpgsqlBatch> BatchForIdAsync(long id, CancellationToken cancellationToken, params string[] statements)
+    {
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var batch = _dataSource.CreateBatch();
+        foreach (var sql in statements)
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.Add(Long(id));
+            batch.BatchCommands.Add(command);
+        }
+
+        return batch;
+    }
+
     private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
     {
         await using var command = await CommandAsync(sql, cancellationToken, parameters).ConfigureAwait(false);
