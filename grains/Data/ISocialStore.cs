@@ -48,15 +48,13 @@ public interface ISocialStore
     /// <summary>How many accounts follow <paramref name="accountId"/>.</summary>
     Task<long> CountFollowersAsync(long accountId, CancellationToken cancellationToken);
 
-    /// <summary>How many accounts <paramref name="accountId"/> follows.</summary>
-    Task<long> CountFollowingAsync(long accountId, CancellationToken cancellationToken);
-
     /// <summary>All accounts <paramref name="accountId"/> follows, in id order, with the follows' settings (for in-memory sets and timeline rebuilds).</summary>
     Task<IReadOnlyList<FolloweeRow>> ListFolloweesAsync(long accountId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// An account's followees (as <see cref="ListFolloweesAsync"/>), followers (as <see cref="CountFollowersAsync"/>) and
-    /// statuses (as <see cref="CountStatusesAsync"/>), in one round trip: what an account grain loads when it activates.
+    /// An account's followees (as <see cref="ListFolloweesAsync"/>), followers (as <see cref="CountFollowersAsync"/>),
+    /// how many statuses it has (reblogs included) and its newest status id, in one round trip: what an account grain
+    /// loads when it activates.
     /// </summary>
     Task<AccountRelations> LoadAccountRelationsAsync(long accountId, CancellationToken cancellationToken);
 
@@ -130,9 +128,6 @@ public interface ISocialStore
     /// <summary>A page of a status's reblogs, oldest first, those after reblog <paramref name="afterId"/>.</summary>
     Task<IReadOnlyList<StatusRow>> ListReblogsAfterAsync(long statusId, long afterId, int limit, CancellationToken cancellationToken);
 
-    /// <summary>How many statuses (reblogs included) an account has; and its newest status id, or null.</summary>
-    Task<(long Count, long? NewestId)> CountStatusesAsync(long accountId, CancellationToken cancellationToken);
-
     /// <summary>How many live replies a status has.</summary>
     Task<long> CountRepliesAsync(long statusId, CancellationToken cancellationToken);
 
@@ -144,11 +139,9 @@ public interface ISocialStore
     /// <summary>Removes the mark; false if there was none.</summary>
     Task<bool> RemoveMarkAsync(StatusMarkKind kind, long accountId, long statusId, CancellationToken cancellationToken);
 
-    /// <summary>Accounts that put this mark on the status, newest first (MarkRow.OtherId = account id).</summary>
-    Task<IReadOnlyList<MarkRow>> ListMarkersAsync(StatusMarkKind kind, long statusId, CancellationToken cancellationToken);
-
     /// <summary>
-    /// A status's favourites and bookmarks (as <see cref="ListMarkersAsync"/>), its reblogs (as <see cref="ListReblogsAsync"/>)
+    /// A status's favourites and bookmarks (the accounts that put each mark on it, newest first: MarkRow.OtherId = account
+    /// id), its reblogs (as <see cref="ListReblogsAsync"/>)
     /// and its live replies (as <see cref="CountRepliesAsync"/>), in one round trip: what a status grain loads when it activates.
     /// </summary>
     Task<StatusMarks> LoadStatusMarksAsync(long statusId, CancellationToken cancellationToken);

@@ -46,10 +46,6 @@ public sealed partial class PostgreSqlSocialStore
     private const string FolloweesSql = "SELECT followee_id, show_reblogs, notify FROM weft.follows WHERE follower_id = $1 ORDER BY followee_id";
 
     /// <inheritdoc />
-    public Task<long> CountFollowingAsync(long accountId, CancellationToken cancellationToken) =>
-        ScalarLongAsync("SELECT count(*) FROM weft.follows WHERE follower_id = $1", cancellationToken, Long(accountId));
-
-    /// <inheritdoc />
     public async Task<IReadOnlyList<FolloweeRow>> ListFolloweesAsync(long accountId, CancellationToken cancellationToken)
     {
         await using var command = await CommandAsync(FolloweesSql, cancellationToken, Long(accountId)).ConfigureAwait(false);

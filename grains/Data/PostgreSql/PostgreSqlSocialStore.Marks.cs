@@ -28,13 +28,6 @@ public sealed partial class PostgreSqlSocialStore
         await ExecuteAsync(Marks(kind).Remove, cancellationToken, Long(accountId), Long(statusId)).ConfigureAwait(false) == 1;
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<MarkRow>> ListMarkersAsync(StatusMarkKind kind, long statusId, CancellationToken cancellationToken)
-    {
-        var rows = await ReadPairsAsync(Marks(kind).Markers, default, cancellationToken, Long(statusId)).ConfigureAwait(false);
-        return ToMarks(rows);
-    }
-
-    /// <inheritdoc />
     public async Task<IReadOnlyList<MarkRow>> ListMarkedStatusesAsync(
         StatusMarkKind kind, long accountId, PageRequest page, CancellationToken cancellationToken)
     {

@@ -371,15 +371,6 @@ public sealed partial class PostgreSqlSocialStore
     }
 
     /// <inheritdoc />
-    public async Task<(long Count, long? NewestId)> CountStatusesAsync(long accountId, CancellationToken cancellationToken)
-    {
-        await using var command = await CommandAsync(StatusesCountSql, cancellationToken, Long(accountId)).ConfigureAwait(false);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1));
-    }
-
-    /// <inheritdoc />
     public Task<long> CountRepliesAsync(long statusId, CancellationToken cancellationToken) =>
         ScalarLongAsync(RepliesCountSql, cancellationToken, Long(statusId));
 

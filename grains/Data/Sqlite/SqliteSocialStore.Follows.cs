@@ -60,10 +60,6 @@ public sealed partial class SqliteSocialStore
         CountAsync("SELECT count(*) FROM follows WHERE followee_id = $id", accountId, cancellationToken);
 
     /// <inheritdoc />
-    public Task<long> CountFollowingAsync(long accountId, CancellationToken cancellationToken) =>
-        CountAsync("SELECT count(*) FROM follows WHERE follower_id = $id", accountId, cancellationToken);
-
-    /// <inheritdoc />
     public async Task<AccountRelations> LoadAccountRelationsAsync(long accountId, CancellationToken cancellationToken)
     {
         // A local file has no round trips to save: the three reads one after another.

@@ -54,8 +54,7 @@ public sealed partial class SqliteSocialStore
             await ListReblogsAsync(statusId, cancellationToken).ConfigureAwait(false),
             await CountRepliesAsync(statusId, cancellationToken).ConfigureAwait(false));
 
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<MarkRow>> ListMarkersAsync(StatusMarkKind kind, long statusId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<MarkRow>> ListMarkersAsync(StatusMarkKind kind, long statusId, CancellationToken cancellationToken)
     {
         var sql = Marks(kind);
         List<(long Id, long Other)> rows;

@@ -309,8 +309,7 @@ public sealed partial class SqliteSocialStore
     public Task<IReadOnlyList<StatusRow>> ListReblogsAsync(long statusId, CancellationToken cancellationToken) =>
         ListStatusRowsAsync("SELECT " + StatusColumns + " FROM statuses s WHERE s.reblog_of_id = $id ORDER BY s.id DESC", statusId, cancellationToken);
 
-    /// <inheritdoc />
-    public async Task<(long Count, long? NewestId)> CountStatusesAsync(long accountId, CancellationToken cancellationToken)
+    private async Task<(long Count, long? NewestId)> CountStatusesAsync(long accountId, CancellationToken cancellationToken)
     {
         using var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false);
         await using var command = session.Command("SELECT count(*), max(id) FROM statuses WHERE account_id = $account");

@@ -53,6 +53,21 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
 
     private static PageRequest Page(long? maxId = null, long? sinceId = null, long? minId = null, int limit = 40) => new(maxId, sinceId, minId, limit);
 
+    // What the grains read on activation, in the shapes the assertions compare.
+    private async Task<long> FollowingCountAsync(long accountId) => (await Store.LoadAccountRelationsAsync(accountId, None)).Followees.Count;
+
+    private async Task<(long Count, long? NewestId)> StatusCountAsync(long accountId)
+    {
+        var relations = await Store.LoadAccountRelationsAsync(accountId, None);
+        return (relations.StatusesCount, relations.NewestStatusId);
+    }
+
+    private async Task<IReadOnlyList<MarkRow>> MarkersAsync(StatusMarkKind kind, long statusId)
+    {
+        var marks = await Store.LoadStatusMarksAsync(statusId, None);
+        return kind == StatusMarkKind.Favourite ? marks.Favourites : marks.Bookmarks;
+    }
+
     /// <summary>A page bounded to this test's ids, for lists over everyone's rows.</summary>
     private PageRequest OwnPage(int limit = 40) => new(_base + Span, _base, null, limit);
 
@@ -141,7 +156,7 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         Assert.False(await Store.AddFollowAsync(Id(1), Id(2), Id(101), FollowSettings.Default, None));
 
         Assert.Equal(1, await Store.CountFollowersAsync(Id(2), None));
-        Assert.Equal(1, await Store.CountFollowingAsync(Id(1), None));
+        Assert.Equal(1, await FollowingCountAsync(Id(1)));
         Assert.Equal(0, await Store.CountFollowersAsync(Id(1), None));
         var followers = await Store.ListFollowersAsync(Id(2), Page(), None);
         Assert.Equal([new FollowRow(Id(100), Id(1))], followers);
@@ -157,7 +172,7 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         Assert.False(await Store.RemoveFollowAsync(Id(1), Id(2), None));
 
         Assert.Equal(0, await Store.CountFollowersAsync(Id(2), None));
-        Assert.Equal(1, await Store.CountFollowingAsync(Id(1), None));
+        Assert.Equal(1, await FollowingCountAsync(Id(1)));
         Assert.Equal(Ids(3), FolloweeIds(await Store.ListFolloweesAsync(Id(1), None)));
     }
 
@@ -255,7 +270,7 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         for (var author = 1; author <= 30; author++)
         {
             Assert.Equal(Enumerable.Range(1, author % 4).Select(f => Id(1000 + f)), FollowerIds(followers[author - 1]));
-            Assert.Equal((2L, (long?)Id(200 + author)), await Store.CountStatusesAsync(Id(author), None));
+            Assert.Equal((2L, (long?)Id(200 + author)), await StatusCountAsync(Id(author)));
             var rows = await Store.ListRecentByAuthorsAsync(Ids(author), Id(1001), 0, 10, None);
             Assert.Equal(Ids(200 + author, 100 + author), rows.Select(r => r.Id));
             Assert.Equal(Ids(1001), rows[1].MentionedAccountIds);
@@ -342,7 +357,7 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         await Store.UpsertStatusesAsync([Status(10, 1, StatusVisibility.Public, mentions: [3]), Status(11, 1)], None);
         await Store.UpsertStatusesAsync([Status(11, 1), Status(11, 1)], None);
 
-        Assert.Equal((2L, (long?)Id(11)), await Store.CountStatusesAsync(Id(1), None));
+        Assert.Equal((2L, (long?)Id(11)), await StatusCountAsync(Id(1)));
         var rows = await Store.ListRecentByAuthorsAsync(Ids(1), Id(2), 0, 10, None);
         Assert.Equal(Ids(11, 10), rows.Select(r => r.Id));
         Assert.Equal(StatusVisibility.Direct, rows[1].Visibility);
@@ -353,7 +368,7 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task Count_statuses_of_an_account_without_any_is_zero_and_null()
     {
-        Assert.Equal((0L, (long?)null), await Store.CountStatusesAsync(Id(1), None));
+        Assert.Equal((0L, (long?)null), await StatusCountAsync(Id(1)));
     }
 
     [Fact]
@@ -642,7 +657,7 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         Assert.Equal(0, await Store.CountRepliesAsync(Id(10), None));
         Assert.Empty(await Store.ListReblogsAsync(Id(10), None));
         Assert.Empty(await Store.ListRecentByAuthorsAsync(Ids(2), Id(1), 0, 10, None));
-        Assert.Equal((0L, (long?)null), await Store.CountStatusesAsync(Id(2), None));
+        Assert.Equal((0L, (long?)null), await StatusCountAsync(Id(2)));
 
         Assert.True(await Store.DeleteStatusAsync(Id(10), None));
         Assert.Empty(await Store.ListPublicStatusesAsync(OwnPage(), None));
@@ -658,13 +673,13 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         Assert.False(await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(1), Id(10), Id(101), None));
         Assert.True(await Store.AddMarkAsync(StatusMarkKind.Bookmark, Id(1), Id(10), Id(102), None));
 
-        Assert.Equal([new MarkRow(Id(100), Id(1))], await Store.ListMarkersAsync(StatusMarkKind.Favourite, Id(10), None));
-        Assert.Equal([new MarkRow(Id(102), Id(1))], await Store.ListMarkersAsync(StatusMarkKind.Bookmark, Id(10), None));
+        Assert.Equal([new MarkRow(Id(100), Id(1))], await MarkersAsync(StatusMarkKind.Favourite, Id(10)));
+        Assert.Equal([new MarkRow(Id(102), Id(1))], await MarkersAsync(StatusMarkKind.Bookmark, Id(10)));
 
         Assert.True(await Store.RemoveMarkAsync(StatusMarkKind.Favourite, Id(1), Id(10), None));
         Assert.False(await Store.RemoveMarkAsync(StatusMarkKind.Favourite, Id(1), Id(10), None));
-        Assert.Empty(await Store.ListMarkersAsync(StatusMarkKind.Favourite, Id(10), None));
-        Assert.Single(await Store.ListMarkersAsync(StatusMarkKind.Bookmark, Id(10), None));
+        Assert.Empty(await MarkersAsync(StatusMarkKind.Favourite, Id(10)));
+        Assert.Single(await MarkersAsync(StatusMarkKind.Bookmark, Id(10)));
     }
 
     [Fact]
@@ -705,7 +720,7 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
 
         Assert.Equal(
             [new MarkRow(Id(103), Id(1)), new MarkRow(Id(102), Id(2)), new MarkRow(Id(101), Id(3))],
-            await Store.ListMarkersAsync(StatusMarkKind.Favourite, Id(10), None));
+            await MarkersAsync(StatusMarkKind.Favourite, Id(10)));
     }
 
     [Fact]
@@ -739,8 +754,8 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
 
         await Store.DeleteMarksOfStatusAsync(Id(10), None);
 
-        Assert.Empty(await Store.ListMarkersAsync(StatusMarkKind.Favourite, Id(10), None));
-        Assert.Empty(await Store.ListMarkersAsync(StatusMarkKind.Bookmark, Id(10), None));
+        Assert.Empty(await MarkersAsync(StatusMarkKind.Favourite, Id(10)));
+        Assert.Empty(await MarkersAsync(StatusMarkKind.Bookmark, Id(10)));
         Assert.Equal([new MarkRow(Id(103), Id(11))], await Store.ListMarkedStatusesAsync(StatusMarkKind.Favourite, Id(1), Page(), None));
         Assert.Empty(await Store.ListMarkedStatusesAsync(StatusMarkKind.Bookmark, Id(1), Page(), None));
     }
@@ -752,7 +767,7 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
             Task.Run(() => Store.AddMarkAsync(StatusMarkKind.Favourite, Id(1000 + i), Id(10), Id(5000 + i), None))));
 
         Assert.All(added, Assert.True);
-        Assert.Equal(200, (await Store.ListMarkersAsync(StatusMarkKind.Favourite, Id(10), None)).Count);
+        Assert.Equal(200, (await MarkersAsync(StatusMarkKind.Favourite, Id(10))).Count);
     }
 
     [Fact]
@@ -762,7 +777,7 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
             Task.Run(() => Store.AddMarkAsync(StatusMarkKind.Favourite, Id(1), Id(10), Id(100 + i), None))));
 
         Assert.Equal(1, added.Count(a => a));
-        Assert.Single(await Store.ListMarkersAsync(StatusMarkKind.Favourite, Id(10), None));
+        Assert.Single(await MarkersAsync(StatusMarkKind.Favourite, Id(10)));
     }
 
     // Notifications ----------------------------------------------------------------------------------------------

@@ -51,7 +51,7 @@ public sealed class SocialStoreRegistrationTests
             Assert.True(File.Exists(path));
             await using (var services = Build("Sqlite", $"Data Source={path}"))
             {
-                var markers = await services.GetRequiredService<ISocialStore>().ListMarkersAsync(StatusMarkKind.Favourite, 10, CancellationToken.None);
+                var markers = (await services.GetRequiredService<ISocialStore>().LoadStatusMarksAsync(10, CancellationToken.None)).Favourites;
                 Assert.Equal([new MarkRow(100, 1)], markers);
             }
         }

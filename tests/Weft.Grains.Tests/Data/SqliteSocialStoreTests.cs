@@ -48,7 +48,7 @@ public sealed class SqliteSocialStoreTests(SqliteTempDirectoryFixture files)
         // Every write must succeed (no SQLITE_BUSY); the marks are all new.
         await Task.WhenAll(writes);
 
-        Assert.Equal(200, (await Store.ListMarkersAsync(StatusMarkKind.Bookmark, Id(10), CancellationToken.None)).Count);
+        Assert.Equal(200, (await Store.LoadStatusMarksAsync(Id(10), CancellationToken.None)).Bookmarks.Count);
         for (var i = 1; i <= 200; i++)
         {
             var state = await storage.ReadAsync(
