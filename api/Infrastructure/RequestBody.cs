@@ -63,9 +63,11 @@ public sealed class RequestBody
             }
             catch (IOException e) when (e is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
             {
-                // The multipart reader's "Unexpected end of Stream": a body without its closing boundary. Kestrel's
-                // own refusals (too large, bad framing) keep their status through the error handler.
-                throw new ApiException(StatusCodes.Status400BadRequest, "Malformed form body", e.Message);
+                // The multipart reader's "Unexpected end of Stream" (whose wording blames "another component"): a body
+                // without its closing boundary. Kestrel's own refusals (too large, bad framing) keep their status
+                // through the error handler.
+                throw new ApiException(
+                    StatusCodes.Status400BadRequest, "Malformed form body", "The multipart body ends before its closing boundary.");
             }
 
             return new RequestBody(null, form, request.Query);

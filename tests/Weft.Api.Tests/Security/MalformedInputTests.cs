@@ -86,6 +86,31 @@ public sealed class MalformedInputTests(SqliteApiHost host) : IClassFixture<Sqli
         await AssertClientErrorAsync(truncated);
     }
 
+    [Fact]
+    public async Task A_multipart_post_without_its_closing_boundary_says_so_and_stores_nothing()
+    {
+        var token = await TestAccounts.RegisterAsync(_client, "mp" + Guid.NewGuid().ToString("N")[..10]);
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/api/v1/statuses")
+        {
+            Content = new StringContent("--XX\r\nContent-Disposition: form-data; name=\"status\"\r\n\r\nhello")
+            {
+                Headers = { ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=XX") },
+            },
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
+        };
+        using var me = new HttpRequestMessage(HttpMethod.Get, "/api/v1/accounts/verify_credentials")
+        {
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
+        };
+
+        var error = await JsonAsync(await _client.SendAsync(post), HttpStatusCode.BadRequest);
+        var account = await JsonAsync(await _client.SendAsync(me), HttpStatusCode.OK);
+
+        Assert.Equal("Malformed form body", error.GetProperty("error").GetString());
+        Assert.Equal("The multipart body ends before its closing boundary.", error.GetProperty("error_description").GetString());
+        Assert.Equal(0, account.GetProperty("statuses_count").GetInt32());
+    }
+
     [Theory]
     [InlineData("/api/v1/accounts")]
     [InlineData("/api/v1/apps")]
