@@ -22,6 +22,8 @@ public static class AccountsEndpoints
     // Mastodon's limits for local accounts.
     private const int MaxDisplayNameLength = 30;
     private const int MaxNoteLength = 500;
+    private const int MaxProfileFields = 4;
+    private const int MaxFieldPartLength = 255;
 
     // Mastodon's limit on a private note about another account.
     private const int MaxAccountNoteLength = 2000;
@@ -145,11 +147,43 @@ public static class AccountsEndpoints
             return ApiErrors.Unprocessable($"Validation failed: Note is too long (maximum is {MaxNoteLength} characters)");
         }
 
-        var change = new ProfileChange(displayName, note, body.GetBool("bot"));
+        var fields = ProfileFields(body.GetNameValuePairs("fields_attributes"));
+        var change = new ProfileChange(displayName, note, body.GetBool("bot"), fields);
         var snapshot = await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).UpdateProfileAsync(change);
         return snapshot is null
             ? ApiErrors.NotFound()
             : MastodonResponses.Json(renderer.RenderCredential(snapshot, RequestOrigin.Get(context.Request)), MastodonJson.Context.CredentialAccount);
+    }
+
+    // Mastodon's Account#fields_attributes=: pairs with neither a name nor a value are dropped; at most four remain, each
+    // part at most 255 characters. Sending the parameter replaces every field.
+    private static List<ProfileField>? ProfileFields(IReadOnlyList<(string Name, string Value)>? pairs)
+    {
+        if (pairs is null)
+        {
+            return null;
+        }
+
+        var fields = new List<ProfileField>();
+        foreach (var (name, value) in pairs)
+        {
+            if (string.IsNullOrWhiteSpace(name) && string.IsNullOrWhiteSpace(value))
+            {
+                continue;
+            }
+
+            if (new StringInfo(name).LengthInTextElements > MaxFieldPartLength || new StringInfo(value).LengthInTextElements > MaxFieldPartLength)
+            {
+                throw new ApiException(StatusCodes.Status422UnprocessableEntity,
+                    $"Validation failed: Fields name and value must each be at most {MaxFieldPartLength} characters");
+            }
+
+            fields.Add(new ProfileField(name.Trim(), value.Trim()));
+        }
+
+        return fields.Count <= MaxProfileFields
+            ? fields
+            : throw new ApiException(StatusCodes.Status422UnprocessableEntity, $"Validation failed: Fields is too long (maximum is {MaxProfileFields} fields)");
     }
 
     private static async Task<IResult> VerifyCredentialsAsync(HttpContext context, IGrainFactory grains, AccountRenderer renderer)

@@ -4,8 +4,8 @@ namespace Weft.Api.Accounts;
 
 /// <summary>
 /// The fields of PATCH /api/v1/accounts/update_credentials, for the OpenAPI document (the handler reads them through
-/// <c>RequestBody</c>). Fields Mastodon knows and Weft does not keep (discoverable, fields_attributes, source[…]) are
-/// ignored, as Mastodon ignores unknown ones.
+/// <c>RequestBody</c>). Fields Mastodon knows and Weft does not keep (discoverable, source[…]) are ignored, as Mastodon
+/// ignores unknown ones.
 /// </summary>
 public sealed record UpdateCredentialsFields
 {
@@ -21,7 +21,27 @@ public sealed record UpdateCredentialsFields
     [JsonPropertyName("bot")]
     public bool? Bot { get; init; }
 
+    /// <summary>
+    /// The profile's metadata fields, replacing all of them: at most 4 with a name or a value, each at most 255
+    /// characters. In forms <c>fields_attributes[0][name]</c>, <c>fields_attributes[0][value]</c>…; in JSON an array of
+    /// these objects or an object of them keyed by index.
+    /// </summary>
+    [JsonPropertyName("fields_attributes")]
+    public IReadOnlyList<FieldAttributes>? FieldsAttributes { get; init; }
+
     /// <summary>Only false: follow requests are not built yet, so an account cannot be locked.</summary>
     [JsonPropertyName("locked")]
     public bool? Locked { get; init; }
+}
+
+/// <summary>One profile field as update_credentials takes it.</summary>
+public sealed record FieldAttributes
+{
+    /// <summary>The label, plain text.</summary>
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    /// <summary>The value, plain text; URLs in it become links.</summary>
+    [JsonPropertyName("value")]
+    public string? Value { get; init; }
 }

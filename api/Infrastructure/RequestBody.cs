@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
@@ -12,7 +13,7 @@ namespace Weft.Api.Infrastructure;
 /// the query string (lowest priority, as Rails merges them). Arrays arrive as <c>name[]</c> or <c>name</c> in forms and
 /// as JSON arrays. Malformed input becomes an <see cref="ApiException"/>, never a 500.
 /// </summary>
-public sealed class RequestBody
+public sealed partial class RequestBody
 {
     private readonly JsonElement? _json;
     private readonly IFormCollection? _form;
@@ -241,6 +242,96 @@ public sealed class RequestBody
 
         return [];
     }
+
+    /// <summary>
+    /// A list of objects with a name and a value, as Rails reads nested attributes: a JSON array of objects or an object
+    /// of them keyed by index, or form fields <c>name[0][name]</c>, <c>name[0][value]</c>… (or <c>name[][name]</c>…),
+    /// in index order. Null if absent; a missing name or value is empty.
+    /// </summary>
+    public IReadOnlyList<(string Name, string Value)>? GetNameValuePairs(string name)
+    {
+        if (TryGetJson(name, out var element))
+        {
+            IEnumerable<JsonElement> items = element.ValueKind switch
+            {
+                JsonValueKind.Array => element.EnumerateArray(),
+                JsonValueKind.Object => element.EnumerateObject().Select(property => property.Value),
+                JsonValueKind.Null => [],
+                _ => throw Invalid(name, "must be a list of objects with a name and a value"),
+            };
+            var pairs = new List<(string, string)>();
+            foreach (var item in items)
+            {
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    throw Invalid(name, "must be a list of objects with a name and a value");
+                }
+
+                pairs.Add((PairText(name, item, "name"), PairText(name, item, "value")));
+            }
+
+            return pairs;
+        }
+
+        if (_form is null)
+        {
+            return null;
+        }
+
+        // name[<index>][<part>] in index order; name[][<part>] starts a new pair at each repeated part, as Rails does.
+        var indexed = new SortedDictionary<long, (string Name, string Value)>();
+        var appended = new List<(string Name, string Value)>();
+        var found = false;
+        foreach (var (key, values) in _form)
+        {
+            var match = NestedPairKey().Match(key);
+            if (!match.Success || !string.Equals(match.Groups["outer"].Value, name, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            found = true;
+            var part = match.Groups["part"].Value;
+            if (match.Groups["index"].Length == 0)
+            {
+                for (var i = 0; i < values.Count; i++)
+                {
+                    if (i >= appended.Count)
+                    {
+                        appended.Add((string.Empty, string.Empty));
+                    }
+
+                    appended[i] = WithPart(appended[i], part, CheckedForm(key, values[i] ?? string.Empty));
+                }
+
+                continue;
+            }
+
+            if (!long.TryParse(match.Groups["index"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+            {
+                throw Invalid(key, "has an index that is not a number");
+            }
+
+            indexed[index] = WithPart(indexed.GetValueOrDefault(index, (string.Empty, string.Empty)), part, CheckedForm(key, values.Count == 0 ? string.Empty : values[^1] ?? string.Empty));
+        }
+
+        return found ? [.. indexed.Values, .. appended] : null;
+
+        static (string Name, string Value) WithPart((string Name, string Value) pair, string part, string text) =>
+            part == "name" ? (text, pair.Value) : (pair.Name, text);
+    }
+
+    private static string PairText(string name, JsonElement item, string part) =>
+        !item.TryGetProperty(part, out var value) ? string.Empty : value.ValueKind switch
+        {
+            JsonValueKind.String => Checked(name, JsonString(name, value)),
+            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+            JsonValueKind.Null => string.Empty,
+            _ => throw Invalid($"{name}[{part}]", "must be a string"),
+        };
+
+    [GeneratedRegex(@"^(?<outer>[^\[\]]+)\[(?<index>[^\[\]]*)\]\[(?<part>name|value)\]$")]
+    private static partial Regex NestedPairKey();
 
     /// <summary>A boolean parameter: true/false, 1/0, on/off (any case), or a JSON boolean; null if absent or empty.</summary>
     public bool? GetBool(string name)

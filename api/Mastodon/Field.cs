@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace Weft.Api.Mastodon;
 
-/// <summary>A profile metadata field (name/value pair); Weft has none yet, so lists are empty.</summary>
+/// <summary>
+/// A profile metadata field: the name as plain text, the value as HTML in an account (links made, as Mastodon's) and as
+/// plain text in its source; never verified (no rel="me" checks).
+/// </summary>
 public sealed record Field
 {
     [JsonPropertyName("name")]

@@ -21,6 +21,14 @@ public static partial class HtmlText
     /// <summary>Formats a profile note: URLs become links, nothing else.</summary>
     public static string FormatNote(string text, string origin) => Format(text, [], [], origin);
 
+    /// <summary>Formats a profile field's value: one line, URLs become links, no paragraph around it (as Mastodon's).</summary>
+    public static string FormatField(string value, string origin)
+    {
+        var html = new StringBuilder(value.Length + 16);
+        FormatLine(html, value.ReplaceLineEndings(" ").Trim(), [], [], origin);
+        return html.ToString();
+    }
+
     /// <summary>Escapes text for HTML element content and attribute values.</summary>
     public static void Escape(StringBuilder html, ReadOnlySpan<char> text)
     {

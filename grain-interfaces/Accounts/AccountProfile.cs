@@ -8,6 +8,7 @@ namespace Weft.GrainInterfaces.Accounts;
 /// <param name="CreatedAt">When the account was registered.</param>
 /// <param name="Locked">Whether follows need approval (always false for now: follow requests are not built yet).</param>
 /// <param name="Bot">Whether the account is marked as automated.</param>
+/// <param name="Fields">The profile's metadata fields in their order, or null for none (profiles stored before fields).</param>
 public sealed record AccountProfile(
     long Id,
     string Username,
@@ -15,4 +16,5 @@ public sealed record AccountProfile(
     string Note,
     DateTimeOffset CreatedAt,
     bool Locked,
-    bool Bot);
+    bool Bot,
+    IReadOnlyList<ProfileField>? Fields = null);

@@ -4,4 +4,5 @@ namespace Weft.GrainInterfaces.Accounts;
 /// <param name="DisplayName">The new display name, plain text.</param>
 /// <param name="Note">The new profile text, plain text.</param>
 /// <param name="Bot">Whether the account is marked as automated.</param>
-public sealed record ProfileChange(string? DisplayName, string? Note, bool? Bot);
+/// <param name="Fields">The new metadata fields, replacing all of them (empty for none).</param>
+public sealed record ProfileChange(string? DisplayName, string? Note, bool? Bot, IReadOnlyList<ProfileField>? Fields = null);

@@ -149,6 +149,7 @@ public sealed partial class AccountGrain(
             DisplayName = change.DisplayName ?? before.DisplayName,
             Note = change.Note ?? before.Note,
             Bot = change.Bot ?? before.Bot,
+            Fields = change.Fields is null ? before.Fields : change.Fields.Count == 0 ? null : [.. change.Fields],
         };
         if (after != before)
         {

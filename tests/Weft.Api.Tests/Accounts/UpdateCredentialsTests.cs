@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Weft.Api.Tests.Support;
 
@@ -73,6 +74,84 @@ public sealed class UpdateCredentialsTests(SqliteApiFixture api) : IClassFixture
         Assert.False(unchanged.GetProperty("locked").GetBoolean());
         var thirty = await Json.ReadAsync(await alice.Client.PatchAsync("/api/v1/accounts/update_credentials", JsonContent.Create(new { display_name = new string('x', 30) })), HttpStatusCode.OK);
         Assert.Equal(new string('x', 30), thirty.Str("display_name"));
+    }
+
+    [Fact]
+    public async Task Profile_fields_from_a_form_show_as_html_in_the_account_and_as_text_in_its_source()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        var posted = (await alice.PostStatusAsync("with fields")).Str("id");
+
+        var updated = await Json.ReadAsync(await alice.Client.PatchAsync("/api/v1/accounts/update_credentials", new FormUrlEncodedContent(
+            [
+                new("fields_attributes[1][name]", "<b>Pronouns</b>"), new("fields_attributes[1][value]", "they/them <i>"),
+                new("fields_attributes[0][name]", "Site"), new("fields_attributes[0][value]", "https://example.com/alice"),
+                new("fields_attributes[2][name]", " "), new("fields_attributes[2][value]", ""),
+            ])),
+            HttpStatusCode.OK);
+
+        var fields = updated.GetProperty("fields");
+        Assert.Equal(["Site", "<b>Pronouns</b>"], fields.EnumerateArray().Select(f => f.Str("name")));
+        Assert.StartsWith("<a href=\"https://example.com/alice\"", fields[0].Str("value"), StringComparison.Ordinal);
+        Assert.Equal("they/them &lt;i&gt;", fields[1].Str("value"));
+        Assert.Equal(JsonValueKind.Null, fields[0].GetProperty("verified_at").ValueKind);
+        var source = updated.GetProperty("source").GetProperty("fields");
+        Assert.Equal([("Site", "https://example.com/alice"), ("<b>Pronouns</b>", "they/them <i>")], source.EnumerateArray().Select(f => (f.Str("name"), f.Str("value"))));
+        var seen = await alice.GetJsonAsync($"/api/v1/accounts/{alice.Id}");
+        Assert.Equal(["Site", "<b>Pronouns</b>"], seen.GetProperty("fields").EnumerateArray().Select(f => f.Str("name")));
+        var inStatus = (await alice.GetJsonAsync($"/api/v1/statuses/{posted}")).GetProperty("account").GetProperty("fields");
+        Assert.Equal(fields[0].Str("value"), inStatus[0].Str("value"));
+    }
+
+    [Fact]
+    public async Task Profile_fields_sent_replace_all_of_them_as_a_json_array_or_by_index_and_an_empty_list_clears_them()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        var path = "/api/v1/accounts/update_credentials";
+
+        var asArray = await Json.ReadAsync(await alice.Client.PatchAsync(path, JsonContent.Create(new { fields_attributes = new[] { new { name = "a", value = "1" } } })), HttpStatusCode.OK);
+        var byIndex = await Json.ReadAsync(await alice.Client.PatchAsync(path, new StringContent(
+            """{"fields_attributes": {"0": {"name": "b", "value": "2"}, "1": {"name": "c", "value": 3}}}""", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.OK);
+        var untouched = await Json.ReadAsync(await alice.Client.PatchAsync(path, JsonContent.Create(new { note = "fields stay" })), HttpStatusCode.OK);
+        var cleared = await Json.ReadAsync(await alice.Client.PatchAsync(path, JsonContent.Create(new { fields_attributes = Array.Empty<object>() })), HttpStatusCode.OK);
+
+        Assert.Equal(["a"], asArray.GetProperty("fields").EnumerateArray().Select(f => f.Str("name")));
+        Assert.Equal([("b", "2"), ("c", "3")], byIndex.GetProperty("source").GetProperty("fields").EnumerateArray().Select(f => (f.Str("name"), f.Str("value"))));
+        Assert.Equal(["b", "c"], untouched.GetProperty("fields").EnumerateArray().Select(f => f.Str("name")));
+        Assert.Equal(0, cleared.GetProperty("fields").GetArrayLength());
+        Assert.Equal(0, cleared.GetProperty("source").GetProperty("fields").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Too_many_too_long_or_malformed_profile_fields_get_422_and_change_nothing()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        var path = "/api/v1/accounts/update_credentials";
+        await Json.ReadAsync(await alice.Client.PatchAsync(path, JsonContent.Create(new { fields_attributes = new[] { new { name = "kept", value = "yes" } } })), HttpStatusCode.OK);
+
+        var refusals = new[]
+        {
+            await alice.Client.PatchAsync(path, JsonContent.Create(new { fields_attributes = Enumerable.Range(0, 5).Select(i => new { name = $"n{i}", value = "v" }) })),
+            await alice.Client.PatchAsync(path, JsonContent.Create(new { fields_attributes = new[] { new { name = new string('n', 256), value = "v" } } })),
+            await alice.Client.PatchAsync(path, new FormUrlEncodedContent([new("fields_attributes[0][name]", "a"), new("fields_attributes[0][value]", new string('v', 256))])),
+            await alice.Client.PatchAsync(path, new FormUrlEncodedContent([new("fields_attributes[x][name]", "a")])),
+            await alice.Client.PatchAsync(path, JsonContent.Create(new { fields_attributes = "a" })),
+            await alice.Client.PatchAsync(path, JsonContent.Create(new { fields_attributes = new[] { "a" } })),
+            await alice.Client.PatchAsync(path, JsonContent.Create(new { fields_attributes = new[] { new { name = new[] { "a" } } } })),
+        };
+
+        foreach (var refused in refusals)
+        {
+            Assert.StartsWith("Validation failed", (await Json.ReadAsync(refused, HttpStatusCode.UnprocessableEntity)).Str("error"));
+        }
+
+        var unchanged = await alice.GetJsonAsync("/api/v1/accounts/verify_credentials");
+        Assert.Equal([("kept", "yes")], unchanged.GetProperty("source").GetProperty("fields").EnumerateArray().Select(f => (f.Str("name"), f.Str("value"))));
+        var four = await Json.ReadAsync(await alice.Client.PatchAsync(path, JsonContent.Create(new
+        {
+            fields_attributes = Enumerable.Range(0, 4).Select(i => new { name = new string('n', 255), value = $"v{i}" }),
+        })), HttpStatusCode.OK);
+        Assert.Equal(4, four.GetProperty("fields").GetArrayLength());
     }
 
     [Fact]

@@ -31,6 +31,25 @@ public sealed class RestartTests : SqliteRestartTest
     }
 
     [Fact]
+    public async Task Profile_fields_are_stored_with_the_profile_and_come_back_in_a_new_silo()
+    {
+        long account;
+        await using (var silo = await StartAsync())
+        {
+            var kit = new SocialTestKit(silo.GrainFactory);
+            account = await kit.CreateAccountAsync();
+            await kit.Account(account).UpdateProfileAsync(new ProfileChange(null, "note", null, [new ProfileField("Site", "https://example.com"), new ProfileField("Pronouns", "she/her")]));
+        }
+
+        await using (var silo = await StartAsync())
+        {
+            var profile = (await new SocialTestKit(silo.GrainFactory).Account(account).GetAsync())!.Profile;
+            Assert.Equal("note", profile.Note);
+            Assert.Equal([new ProfileField("Site", "https://example.com"), new ProfileField("Pronouns", "she/her")], profile.Fields);
+        }
+    }
+
+    [Fact]
     public async Task Creating_a_stored_status_again_in_a_new_silo_returns_it_with_its_counts_and_changes_nothing()
     {
         GrainInterfaces.Statuses.StatusSnapshot posted;
