@@ -8,6 +8,7 @@ using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Ids;
 using Weft.GrainInterfaces.Paging;
 using Weft.GrainInterfaces.Queries;
+using Weft.GrainInterfaces.Statuses;
 using Microsoft.OpenApi;
 using Weft.Api.OpenApi;
 
@@ -33,6 +34,11 @@ public static class AccountsEndpoints
 
     public static IEndpointRouteBuilder MapAccountsEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/api/v1/preferences", PreferencesAsync)
+            .WithTags("Accounts")
+            .RequireScope("read:accounts")
+            .Produces<Preferences>()
+            .WithSummary("The user's preferences: the posting defaults set through update_credentials' source.");
         var accounts = app.MapGroup("/api/v1/accounts").WithTags("Accounts");
         accounts.MapGet("/verify_credentials", VerifyCredentialsAsync)
             .RequireScope("read:accounts")
@@ -148,11 +154,39 @@ public static class AccountsEndpoints
         }
 
         var fields = ProfileFields(body.GetNameValuePairs("fields_attributes"));
-        var change = new ProfileChange(displayName, note, body.GetBool("bot"), fields);
-        var snapshot = await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).UpdateProfileAsync(change);
-        return snapshot is null
-            ? ApiErrors.NotFound()
-            : MastodonResponses.Json(renderer.RenderCredential(snapshot, RequestOrigin.Get(context.Request)), MastodonJson.Context.CredentialAccount);
+        var (visibility, sensitive, language) = PostingDefaultsChange(body);
+        var change = new ProfileChange(displayName, note, body.GetBool("bot"), fields, visibility, sensitive, language);
+        var account = grains.GetGrain<IAccountGrain>(context.RequireAccountId());
+        var snapshot = await account.UpdateProfileAsync(change);
+        return snapshot is null ? ApiErrors.NotFound() : await CredentialAsync(context, account, snapshot, renderer);
+    }
+
+    // source[privacy], source[sensitive] and source[language], as Mastodon's settings: a default visibility cannot be
+    // direct; an empty language clears it.
+    private static (StatusVisibility? Visibility, bool? Sensitive, string? Language) PostingDefaultsChange(RequestBody body)
+    {
+        StatusVisibility? visibility = null;
+        if (body.GetNestedString("source", "privacy") is { Length: > 0 } privacy)
+        {
+            visibility = StatusRenderer.TryParseVisibility(privacy, out var named) && named != StatusVisibility.Direct
+                ? named
+                : throw new ApiException(StatusCodes.Status422UnprocessableEntity, "Validation failed: Default privacy is not included in the list");
+        }
+
+        var language = body.GetNestedString("source", "language") switch
+        {
+            null => null,
+            "" => "",
+            var code => LanguageCodes.Normalize(code)
+                ?? throw new ApiException(StatusCodes.Status422UnprocessableEntity, "Validation failed: Default language is not a language code"),
+        };
+        return (visibility, body.GetNestedBool("source", "sensitive"), language);
+    }
+
+    private static async Task<IResult> CredentialAsync(HttpContext context, IAccountGrain account, AccountSnapshot snapshot, AccountRenderer renderer)
+    {
+        var defaults = await account.GetPostingDefaultsAsync();
+        return MastodonResponses.Json(renderer.RenderCredential(snapshot, defaults, RequestOrigin.Get(context.Request)), MastodonJson.Context.CredentialAccount);
     }
 
     // Mastodon's Account#fields_attributes=: pairs with neither a name nor a value are dropped; at most four remain, each
@@ -188,10 +222,20 @@ public static class AccountsEndpoints
 
     private static async Task<IResult> VerifyCredentialsAsync(HttpContext context, IGrainFactory grains, AccountRenderer renderer)
     {
-        var snapshot = await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).GetAsync();
-        return snapshot is null
-            ? ApiErrors.NotFound()
-            : MastodonResponses.Json(renderer.RenderCredential(snapshot, RequestOrigin.Get(context.Request)), MastodonJson.Context.CredentialAccount);
+        var account = grains.GetGrain<IAccountGrain>(context.RequireAccountId());
+        return await account.GetAsync() is { } snapshot ? await CredentialAsync(context, account, snapshot, renderer) : ApiErrors.NotFound();
+    }
+
+    // Mastodon's preferences: the posting defaults, and reading ones Weft does not keep (media and spoilers as sent).
+    private static async Task<IResult> PreferencesAsync(HttpContext context, IGrainFactory grains)
+    {
+        var defaults = await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).GetPostingDefaultsAsync();
+        return MastodonResponses.Json(new Preferences
+        {
+            DefaultVisibility = StatusRenderer.VisibilityName(defaults.Visibility),
+            DefaultSensitive = defaults.Sensitive,
+            DefaultLanguage = defaults.Language,
+        }, MastodonJson.Context.Preferences);
     }
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, AccountRenderer renderer)

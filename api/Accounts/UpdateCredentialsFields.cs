@@ -4,7 +4,7 @@ namespace Weft.Api.Accounts;
 
 /// <summary>
 /// The fields of PATCH /api/v1/accounts/update_credentials, for the OpenAPI document (the handler reads them through
-/// <c>RequestBody</c>). Fields Mastodon knows and Weft does not keep (discoverable, source[…]) are ignored, as Mastodon
+/// <c>RequestBody</c>). Fields Mastodon knows and Weft does not keep (discoverable, source[quote_policy]…) are ignored, as Mastodon
 /// ignores unknown ones.
 /// </summary>
 public sealed record UpdateCredentialsFields
@@ -29,6 +29,10 @@ public sealed record UpdateCredentialsFields
     [JsonPropertyName("fields_attributes")]
     public IReadOnlyList<FieldAttributes>? FieldsAttributes { get; init; }
 
+    /// <summary>The posting defaults: what new statuses get when the client leaves the choice out.</summary>
+    [JsonPropertyName("source")]
+    public SourceFields? Source { get; init; }
+
     /// <summary>Only false: follow requests are not built yet, so an account cannot be locked.</summary>
     [JsonPropertyName("locked")]
     public bool? Locked { get; init; }
@@ -44,4 +48,20 @@ public sealed record FieldAttributes
     /// <summary>The value, plain text; URLs in it become links.</summary>
     [JsonPropertyName("value")]
     public string? Value { get; init; }
+}
+
+/// <summary>update_credentials' <c>source</c>: the posting defaults (<c>source[privacy]</c>… in forms).</summary>
+public sealed record SourceFields
+{
+    /// <summary>The default visibility: public, unlisted or private.</summary>
+    [JsonPropertyName("privacy")]
+    public string? Privacy { get; init; }
+
+    /// <summary>Whether new statuses are marked sensitive by default.</summary>
+    [JsonPropertyName("sensitive")]
+    public bool? Sensitive { get; init; }
+
+    /// <summary>The default language (ISO 639); empty for none.</summary>
+    [JsonPropertyName("language")]
+    public string? Language { get; init; }
 }

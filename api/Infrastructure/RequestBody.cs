@@ -200,6 +200,18 @@ public sealed partial class RequestBody
         return GetString($"{outer}[{inner}]");
     }
 
+    /// <summary>A boolean field of a nested parameter (<c>{"outer": {"inner": true}}</c> or <c>outer[inner]</c>); null if absent.</summary>
+    public bool? GetNestedBool(string outer, string inner)
+    {
+        if (TryGetJson(outer, out var element) && element.ValueKind == JsonValueKind.Object && element.TryGetProperty(inner, out var value)
+            && value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.GetBoolean();
+        }
+
+        return GetNestedString(outer, inner) is { } text ? ParseBool($"{outer}[{inner}]", text) : null;
+    }
+
     /// <summary>An array parameter (<c>name[]</c> or repeated <c>name</c> in forms, a JSON array or single string); empty if absent.</summary>
     public IReadOnlyList<string> GetStrings(string name)
     {

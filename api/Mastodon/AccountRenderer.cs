@@ -72,15 +72,15 @@ public sealed class AccountRenderer(IGrainFactory grains)
         return account;
     }
 
-    /// <summary>The signed-in user's own account, with its plain-text source and role.</summary>
-    public CredentialAccount RenderCredential(AccountSnapshot snapshot, string origin) =>
+    /// <summary>The signed-in user's own account, with its plain-text source (posting defaults included) and role.</summary>
+    public CredentialAccount RenderCredential(AccountSnapshot snapshot, PostingDefaults defaults, string origin) =>
         new(
             Render(snapshot, origin),
             new AccountSource
             {
-                Privacy = "public",
-                Sensitive = false,
-                Language = null,
+                Privacy = StatusRenderer.VisibilityName(defaults.Visibility),
+                Sensitive = defaults.Sensitive,
+                Language = defaults.Language,
                 Note = snapshot.Profile.Note,
                 Fields = [.. (snapshot.Profile.Fields ?? []).Select(field => new Field { Name = field.Name, Value = field.Value })],
                 FollowRequestsCount = 0,

@@ -9,6 +9,7 @@ namespace Weft.Api.Mastodon;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(Account))]
 [JsonSerializable(typeof(CredentialAccount))]
+[JsonSerializable(typeof(Preferences))]
 [JsonSerializable(typeof(IReadOnlyList<Account>))]
 [JsonSerializable(typeof(Status))]
 [JsonSerializable(typeof(IReadOnlyList<Status>))]

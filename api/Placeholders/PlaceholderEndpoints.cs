@@ -10,13 +10,9 @@ public static class PlaceholderEndpoints
 {
     private const string EmptyArray = "[]";
 
-    private const string Preferences =
-        """{"posting:default:visibility":"public","posting:default:sensitive":false,"posting:default:language":null,"reading:expand:media":"default","reading:expand:spoilers":false}""";
-
     public static IEndpointRouteBuilder MapPlaceholderEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("").WithTags("Not yet implemented (empty answers)");
-        group.MapGet("/api/v1/preferences", () => Json(Preferences)).RequireScope("read:accounts").Produces<IReadOnlyDictionary<string, object>>();
         group.MapGet("/api/v1/blocks", () => Json(EmptyArray)).RequireScope("read:blocks").Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/domain_blocks", () => Json(EmptyArray)).RequireScope("read:blocks").Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/filters", () => Json(EmptyArray)).RequireScope("read:filters").Produces<IReadOnlyList<object>>();

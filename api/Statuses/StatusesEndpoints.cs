@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Weft.Api.Auth;
 using Weft.Api.Infrastructure;
 using Weft.Api.Infrastructure.Paging;
@@ -12,7 +11,7 @@ using Weft.GrainInterfaces.Statuses;
 namespace Weft.Api.Statuses;
 
 /// <summary>/api/v1/statuses/*: post, read, delete, thread context, and favourite/reblog/bookmark actions.</summary>
-public static partial class StatusesEndpoints
+public static class StatusesEndpoints
 {
     private const int MaxAccountsListed = 80;
 
@@ -112,10 +111,24 @@ public static partial class StatusesEndpoints
         }
 
         var (text, spoilerText, language) = (body.GetString("status")!, body.GetString("spoiler_text") ?? "", Language(body));
-        var visibility = StatusVisibility.Public;
-        if (body.GetString("visibility") is { Length: > 0 } visibilityName && !StatusRenderer.TryParseVisibility(visibilityName, out visibility))
+        StatusVisibility? visibility = null;
+        if (body.GetString("visibility") is { Length: > 0 } visibilityName)
         {
-            return ApiErrors.Unprocessable("Validation failed: Visibility is not included in the list");
+            if (!StatusRenderer.TryParseVisibility(visibilityName, out var named))
+            {
+                return ApiErrors.Unprocessable("Validation failed: Visibility is not included in the list");
+            }
+
+            visibility = named;
+        }
+
+        // What the client left out comes from the account's defaults (Mastodon's source privacy, sensitive, language).
+        var accountId = context.RequireAccountId();
+        var sensitive = body.GetBool("sensitive");
+        if (visibility is null || sensitive is null || language is null)
+        {
+            var defaults = await grains.GetGrain<IAccountGrain>(accountId).GetPostingDefaultsAsync();
+            (visibility, sensitive, language) = (visibility ?? defaults.Visibility, sensitive ?? defaults.Sensitive, language ?? defaults.Language);
         }
 
         long? inReplyToId = null;
@@ -126,10 +139,9 @@ public static partial class StatusesEndpoints
 
         var grant = context.GetTokenGrant()!;
         var application = await grains.GetGrain<IClientAppGrain>(grant.ClientId).GetAsync();
-        var draft = new StatusDraft(text, visibility, inReplyToId, spoilerText, body.GetBool("sensitive") ?? false, language, application?.Name);
+        var draft = new StatusDraft(text, visibility.Value, inReplyToId, spoilerText, sensitive.Value, language, application?.Name);
         var idempotencyKey = context.Request.Headers["Idempotency-Key"].ToString();
 
-        var accountId = context.RequireAccountId();
         var result = await grains.GetGrain<IAccountGrain>(accountId).PostStatusAsync(draft, idempotencyKey.Length is > 0 and <= 256 ? idempotencyKey : null);
         if (result.Status is not { } posted)
         {
@@ -242,8 +254,7 @@ public static partial class StatusesEndpoints
 
     // An ISO 639 code (two or three letters, optionally with a region such as zh-tw); anything else is dropped, as
     // Mastodon drops codes it does not know, rather than stored.
-    private static string? Language(RequestBody body) =>
-        body.GetString("language") is { } code && LanguageCode().IsMatch(code) ? code.ToLowerInvariant() : null;
+    private static string? Language(RequestBody body) => LanguageCodes.Normalize(body.GetString("language"));
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, StatusRenderer renderer)
     {
@@ -323,11 +334,18 @@ public static partial class StatusesEndpoints
     {
         var statusId = RouteIds.Path(id);
         var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
-        var visibility = StatusVisibility.Public;
-        if (body.GetString("visibility") is { Length: > 0 } name
-            && (!StatusRenderer.TryParseVisibility(name, out visibility) || visibility == StatusVisibility.Direct))
+        StatusVisibility visibility;
+        if (body.GetString("visibility") is { Length: > 0 } name)
         {
-            return ApiErrors.Unprocessable("Validation failed: Visibility is not included in the list");
+            if (!StatusRenderer.TryParseVisibility(name, out visibility) || visibility == StatusVisibility.Direct)
+            {
+                return ApiErrors.Unprocessable("Validation failed: Visibility is not included in the list");
+            }
+        }
+        else
+        {
+            // As Mastodon's ReblogService: the account's default privacy when the client names none.
+            visibility = (await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).GetPostingDefaultsAsync()).Visibility;
         }
 
         return await ActAsync(statusId, context, grains, renderer, (status, actor) => status.ReblogAsync(actor, visibility));
@@ -353,7 +371,4 @@ public static partial class StatusesEndpoints
         var status = result.View is { } view ? await renderer.RenderAsync(view, actorId, RequestOrigin.Get(context.Request)) : null;
         return status is null ? ApiErrors.NotFound() : MastodonResponses.Json(status, MastodonJson.Context.Status);
     }
-
-    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
-    private static partial Regex LanguageCode();
 }

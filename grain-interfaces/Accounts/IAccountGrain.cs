@@ -24,6 +24,10 @@ public interface IAccountGrain : IGrainWithIntegerKey
     [AlwaysInterleave]
     ValueTask<AccountSnapshot?> GetAsync();
 
+    /// <summary>What the account's new statuses get when the client leaves a choice out (also for a missing account).</summary>
+    [AlwaysInterleave]
+    ValueTask<PostingDefaults> GetPostingDefaultsAsync();
+
     /// <summary>
     /// Follows <paramref name="targetId"/>; idempotent. Merges the target's recent statuses into the home timeline. Following
     /// again applies <paramref name="change"/> to the follow's settings (Mastodon's <c>reblogs</c> and <c>notify</c>).

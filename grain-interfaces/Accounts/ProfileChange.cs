@@ -1,3 +1,5 @@
+using Weft.GrainInterfaces.Statuses;
+
 namespace Weft.GrainInterfaces.Accounts;
 
 /// <summary>An edit of the profile (Mastodon's update_credentials); a null field stays as it is.</summary>
@@ -5,4 +7,14 @@ namespace Weft.GrainInterfaces.Accounts;
 /// <param name="Note">The new profile text, plain text.</param>
 /// <param name="Bot">Whether the account is marked as automated.</param>
 /// <param name="Fields">The new metadata fields, replacing all of them (empty for none).</param>
-public sealed record ProfileChange(string? DisplayName, string? Note, bool? Bot, IReadOnlyList<ProfileField>? Fields = null);
+/// <param name="DefaultVisibility">The new default visibility of posts (public, unlisted or private).</param>
+/// <param name="DefaultSensitive">Whether posts are marked sensitive unless the client says otherwise.</param>
+/// <param name="DefaultLanguage">The new default language of posts; empty for none.</param>
+public sealed record ProfileChange(
+    string? DisplayName,
+    string? Note,
+    bool? Bot,
+    IReadOnlyList<ProfileField>? Fields = null,
+    StatusVisibility? DefaultVisibility = null,
+    bool? DefaultSensitive = null,
+    string? DefaultLanguage = null);

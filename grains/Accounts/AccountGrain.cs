@@ -151,9 +151,18 @@ public sealed partial class AccountGrain(
             Bot = change.Bot ?? before.Bot,
             Fields = change.Fields is null ? before.Fields : change.Fields.Count == 0 ? null : [.. change.Fields],
         };
-        if (after != before)
+        var defaultsBefore = state.State.PostingDefaults;
+        var defaults = defaultsBefore ?? PostingDefaults.Initial;
+        var defaultsAfter = defaults with
+        {
+            Visibility = change.DefaultVisibility ?? defaults.Visibility,
+            Sensitive = change.DefaultSensitive ?? defaults.Sensitive,
+            Language = change.DefaultLanguage is null ? defaults.Language : change.DefaultLanguage.Length == 0 ? null : change.DefaultLanguage,
+        };
+        if (after != before || defaultsAfter != defaults)
         {
             state.State.Profile = after;
+            state.State.PostingDefaults = defaultsAfter == PostingDefaults.Initial ? null : defaultsAfter;
             try
             {
                 await state.WriteStateAsync();
@@ -162,6 +171,7 @@ public sealed partial class AccountGrain(
             {
                 // Interleaved reads may have cached a snapshot of the unsaved profile.
                 state.State.Profile = before;
+                state.State.PostingDefaults = defaultsBefore;
                 Changed();
                 throw;
             }
@@ -173,6 +183,8 @@ public sealed partial class AccountGrain(
     }
 
     public ValueTask<AccountSnapshot?> GetAsync() => new(Snapshot());
+
+    public ValueTask<PostingDefaults> GetPostingDefaultsAsync() => new(state.State.PostingDefaults ?? PostingDefaults.Initial);
 
     public ValueTask<bool> IsFollowingAsync(long accountId) => new(_following.ContainsKey(accountId));
 

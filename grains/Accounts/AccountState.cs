@@ -23,6 +23,9 @@ public sealed class AccountState
     /// <summary>The accounts this one muted, by their id (expired ones stay until the next mute drops them).</summary>
     public Dictionary<long, Mute> Mutes { get; set; } = [];
 
+    /// <summary>What new statuses get when the client leaves a choice out; null for <see cref="PostingDefaults.Initial"/>.</summary>
+    public PostingDefaults? PostingDefaults { get; set; }
+
     /// <summary>The account's private notes on other accounts, by their id (Mastodon's account notes).</summary>
     public Dictionary<long, string> Notes { get; set; } = [];
 }

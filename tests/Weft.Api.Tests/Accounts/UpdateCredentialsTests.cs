@@ -155,6 +155,68 @@ public sealed class UpdateCredentialsTests(SqliteApiFixture api) : IClassFixture
     }
 
     [Fact]
+    public async Task Posting_defaults_from_the_source_apply_to_statuses_that_leave_them_out_and_show_in_preferences()
+    {
+        using var alice = await api.NewUserAsync("alice");
+
+        var updated = await Json.ReadAsync(await alice.Client.PatchAsync("/api/v1/accounts/update_credentials", new FormUrlEncodedContent(
+            [new("source[privacy]", "private"), new("source[sensitive]", "true"), new("source[language]", "DE")])),
+            HttpStatusCode.OK);
+
+        var source = updated.GetProperty("source");
+        Assert.Equal(("private", true, "de"), (source.Str("privacy"), source.GetProperty("sensitive").GetBoolean(), source.Str("language")));
+        var preferences = await alice.GetJsonAsync("/api/v1/preferences");
+        Assert.Equal("private", preferences.Str("posting:default:visibility"));
+        Assert.True(preferences.GetProperty("posting:default:sensitive").GetBoolean());
+        Assert.Equal("de", preferences.Str("posting:default:language"));
+
+        var defaulted = await Json.ReadAsync(await alice.PostFormAsync("/api/v1/statuses", ("status", "left to the defaults")), HttpStatusCode.OK);
+        Assert.Equal(("private", true, "de"), (defaulted.Str("visibility"), defaulted.GetProperty("sensitive").GetBoolean(), defaulted.Str("language")));
+        var chosen = await Json.ReadAsync(await alice.PostFormAsync("/api/v1/statuses",
+            ("status", "chosen"), ("visibility", "public"), ("sensitive", "false"), ("language", "en")), HttpStatusCode.OK);
+        Assert.Equal(("public", false, "en"), (chosen.Str("visibility"), chosen.GetProperty("sensitive").GetBoolean(), chosen.Str("language")));
+
+        // JSON changes only what it names; an empty language clears it.
+        var partly = await Json.ReadAsync(await alice.Client.PatchAsync("/api/v1/accounts/update_credentials",
+            JsonContent.Create(new { source = new { privacy = "unlisted", language = "" } })), HttpStatusCode.OK);
+        Assert.Equal("unlisted", partly.GetProperty("source").Str("privacy"));
+        Assert.True(partly.GetProperty("source").GetProperty("sensitive").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, partly.GetProperty("source").GetProperty("language").ValueKind);
+        Assert.Equal("unlisted", (await alice.GetJsonAsync("/api/v1/accounts/verify_credentials")).GetProperty("source").Str("privacy"));
+        Assert.Equal("unlisted", (await alice.PostStatusAsync("unlisted by default", visibility: "")).Str("visibility"));
+        using var bob = await api.NewUserAsync("bob");
+        var bobs = (await bob.PostStatusAsync("reblog me")).Str("id");
+        var reblog = await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{bobs}/reblog"), HttpStatusCode.OK);
+        Assert.Equal("unlisted", reblog.Str("visibility"));
+    }
+
+    [Fact]
+    public async Task A_direct_or_unknown_default_privacy_or_a_malformed_default_language_gets_422_and_changes_nothing()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        var path = "/api/v1/accounts/update_credentials";
+
+        var refusals = new[]
+        {
+            await alice.Client.PatchAsync(path, new FormUrlEncodedContent([new("source[privacy]", "direct"), new("display_name", "Changed")])),
+            await alice.Client.PatchAsync(path, JsonContent.Create(new { source = new { privacy = "everyone" } })),
+            await alice.Client.PatchAsync(path, JsonContent.Create(new { source = new { language = "not a language" } })),
+            await alice.Client.PatchAsync(path, JsonContent.Create(new { source = new { sensitive = "perhaps" } })),
+            await alice.Client.PatchAsync(path, JsonContent.Create(new { source = "private" })),
+        };
+
+        foreach (var refused in refusals)
+        {
+            Assert.StartsWith("Validation failed", (await Json.ReadAsync(refused, HttpStatusCode.UnprocessableEntity)).Str("error"));
+        }
+
+        var unchanged = await alice.GetJsonAsync("/api/v1/accounts/verify_credentials");
+        Assert.Equal(alice.Username, unchanged.Str("display_name"));
+        Assert.Equal(("public", false), (unchanged.GetProperty("source").Str("privacy"), unchanged.GetProperty("source").GetProperty("sensitive").GetBoolean()));
+        Assert.Equal("public", (await alice.PostStatusAsync("still public", visibility: "")).Str("visibility"));
+    }
+
+    [Fact]
     public async Task Editing_needs_a_user_token_with_write_scope()
     {
         using var alice = await api.NewUserAsync("alice");
