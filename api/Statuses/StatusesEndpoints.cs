@@ -122,15 +122,6 @@ public static class StatusesEndpoints
             visibility = named;
         }
 
-        // What the client left out comes from the account's defaults (Mastodon's source privacy, sensitive, language).
-        var accountId = context.RequireAccountId();
-        var sensitive = body.GetBool("sensitive");
-        if (visibility is null || sensitive is null || language is null)
-        {
-            var defaults = await grains.GetGrain<IAccountGrain>(accountId).GetPostingDefaultsAsync();
-            (visibility, sensitive, language) = (visibility ?? defaults.Visibility, sensitive ?? defaults.Sensitive, language ?? defaults.Language);
-        }
-
         long? inReplyToId = null;
         if (body.GetString("in_reply_to_id") is { Length: > 0 } replyTo)
         {
@@ -139,8 +130,11 @@ public static class StatusesEndpoints
 
         var grant = context.GetTokenGrant()!;
         var application = await grains.GetGrain<IClientAppGrain>(grant.ClientId).GetAsync();
-        var draft = new StatusDraft(text, visibility.Value, inReplyToId, spoilerText, sensitive.Value, language, application?.Name);
+        // What the client leaves out (null here) the account grain fills from the account's posting defaults.
+        var draft = new StatusDraft(text, visibility, inReplyToId, spoilerText, body.GetBool("sensitive"), language, application?.Name);
         var idempotencyKey = context.Request.Headers["Idempotency-Key"].ToString();
+
+        var accountId = context.RequireAccountId();
 
         var result = await grains.GetGrain<IAccountGrain>(accountId).PostStatusAsync(draft, idempotencyKey.Length is > 0 and <= 256 ? idempotencyKey : null);
         if (result.Status is not { } posted)

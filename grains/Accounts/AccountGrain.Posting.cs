@@ -57,15 +57,18 @@ public sealed partial class AccountGrain
 
         var parsed = StatusTextParser.Parse(draft.Text ?? string.Empty);
         var createdAt = SnowflakeId.GetTimestamp(statusId);
+
+        // What the client left out comes from the account's defaults (Mastodon's source privacy, sensitive, language).
+        var defaults = state.State.PostingDefaults ?? PostingDefaults.Initial;
         var status = new StatusSnapshot(
             statusId,
             id,
             createdAt,
-            draft.Visibility,
+            draft.Visibility ?? defaults.Visibility,
             draft.Text ?? string.Empty,
             draft.SpoilerText ?? string.Empty,
-            IsSensitive(draft),
-            draft.Language,
+            (draft.Sensitive ?? defaults.Sensitive) || !string.IsNullOrWhiteSpace(draft.SpoilerText),
+            draft.Language ?? defaults.Language,
             inReplyToId,
             inReplyToAccountId,
             ReblogOfId: null,
@@ -227,7 +230,7 @@ public sealed partial class AccountGrain
         state.State.Profile is null || statusId <= 0 ? null : await GrainFactory.GetGrain<IStatusGrain>(statusId).GetAsync(Id);
 
     // A content warning hides the content, as Mastodon's: it makes the status sensitive.
-    private static bool IsSensitive(StatusDraft draft) => draft.Sensitive || !string.IsNullOrWhiteSpace(draft.SpoilerText);
+    private static bool IsSensitive(StatusDraft draft) => draft.Sensitive == true || !string.IsNullOrWhiteSpace(draft.SpoilerText);
 
     private long? FindIdempotencyKey(string? key)
     {
