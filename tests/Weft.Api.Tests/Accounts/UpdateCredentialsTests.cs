@@ -104,7 +104,7 @@ public sealed class UpdateCredentialsTests(SqliteApiFixture api) : IClassFixture
     }
 
     [Fact]
-    public async Task Profile_fields_sent_replace_all_of_them_as_a_json_array_or_by_index_and_an_empty_list_clears_them()
+    public async Task Profile_fields_sent_replace_all_of_them_as_a_json_array_by_index_or_as_a_form_array_and_an_empty_list_clears_them()
     {
         using var alice = await api.NewUserAsync("alice");
         var path = "/api/v1/accounts/update_credentials";
@@ -113,11 +113,15 @@ public sealed class UpdateCredentialsTests(SqliteApiFixture api) : IClassFixture
         var byIndex = await Json.ReadAsync(await alice.Client.PatchAsync(path, new StringContent(
             """{"fields_attributes": {"0": {"name": "b", "value": "2"}, "1": {"name": "c", "value": 3}}}""", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.OK);
         var untouched = await Json.ReadAsync(await alice.Client.PatchAsync(path, JsonContent.Create(new { note = "fields stay" })), HttpStatusCode.OK);
+        var asFormArray = await Json.ReadAsync(await alice.Client.PatchAsync(path, new FormUrlEncodedContent(
+            [new("fields_attributes[][name]", "d"), new("fields_attributes[][value]", "4"), new("fields_attributes[][name]", "e"), new("fields_attributes[][value]", "5")])),
+            HttpStatusCode.OK);
         var cleared = await Json.ReadAsync(await alice.Client.PatchAsync(path, JsonContent.Create(new { fields_attributes = Array.Empty<object>() })), HttpStatusCode.OK);
 
         Assert.Equal(["a"], asArray.GetProperty("fields").EnumerateArray().Select(f => f.Str("name")));
         Assert.Equal([("b", "2"), ("c", "3")], byIndex.GetProperty("source").GetProperty("fields").EnumerateArray().Select(f => (f.Str("name"), f.Str("value"))));
         Assert.Equal(["b", "c"], untouched.GetProperty("fields").EnumerateArray().Select(f => f.Str("name")));
+        Assert.Equal([("d", "4"), ("e", "5")], asFormArray.GetProperty("source").GetProperty("fields").EnumerateArray().Select(f => (f.Str("name"), f.Str("value"))));
         Assert.Equal(0, cleared.GetProperty("fields").GetArrayLength());
         Assert.Equal(0, cleared.GetProperty("source").GetProperty("fields").GetArrayLength());
     }
