@@ -191,14 +191,14 @@ public static class AccountsEndpoints
 
     // Mastodon's Account#fields_attributes=: pairs with neither a name nor a value are dropped; at most four remain, each
     // part at most 255 characters. Sending the parameter replaces every field.
-    private static List<ProfileField>? ProfileFields(IReadOnlyList<(string Name, string Value)>? pairs)
+    private static ImmutableArray<ProfileField>? ProfileFields(IReadOnlyList<(string Name, string Value)>? pairs)
     {
         if (pairs is null)
         {
             return null;
         }
 
-        var fields = new List<ProfileField>();
+        var fields = ImmutableArray.CreateBuilder<ProfileField>();
         foreach (var (name, value) in pairs)
         {
             if (string.IsNullOrWhiteSpace(name) && string.IsNullOrWhiteSpace(value))
@@ -216,7 +216,7 @@ public static class AccountsEndpoints
         }
 
         return fields.Count <= MaxProfileFields
-            ? fields
+            ? fields.ToImmutable()
             : throw new ApiException(StatusCodes.Status422UnprocessableEntity, $"Validation failed: Fields is too long (maximum is {MaxProfileFields} fields)");
     }
 

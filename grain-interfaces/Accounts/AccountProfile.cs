@@ -1,6 +1,11 @@
+using System.Collections.Immutable;
+
 namespace Weft.GrainInterfaces.Accounts;
 
-/// <summary>What an account shows to others; changes only through the account's own grain.</summary>
+/// <summary>
+/// What an account shows to others; changes only through the account's own grain. Immutable throughout, so grain calls
+/// hand it on without copying (every rendered status asks its author's grain for it).
+/// </summary>
 /// <param name="Id">The account's id.</param>
 /// <param name="Username">The username as registered (case kept); unique ignoring case.</param>
 /// <param name="DisplayName">The display name, plain text.</param>
@@ -17,4 +22,4 @@ public sealed record AccountProfile(
     DateTimeOffset CreatedAt,
     bool Locked,
     bool Bot,
-    IReadOnlyList<ProfileField>? Fields = null);
+    ImmutableArray<ProfileField>? Fields = null);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Weft.GrainInterfaces.Statuses;
 
 namespace Weft.GrainInterfaces.Accounts;
@@ -14,7 +15,7 @@ public sealed record ProfileChange(
     string? DisplayName,
     string? Note,
     bool? Bot,
-    IReadOnlyList<ProfileField>? Fields = null,
+    ImmutableArray<ProfileField>? Fields = null,
     StatusVisibility? DefaultVisibility = null,
     bool? DefaultSensitive = null,
     string? DefaultLanguage = null);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Weft.GrainInterfaces.Paging;
 
 namespace Weft.GrainInterfaces.Conversations;
@@ -12,7 +13,7 @@ public interface IConversationsGrain : IGrainWithIntegerKey
     /// Adds a direct status to the conversation of its participants (the author and the mentioned accounts), started if
     /// needed; it is unread unless the user wrote it. Adding a status twice changes nothing.
     /// </summary>
-    Task AddAsync(long statusId, long authorId, IReadOnlyList<long> participants);
+    Task AddAsync(long statusId, long authorId, ImmutableArray<long> participants);
 
     /// <summary>Takes a deleted status out; a conversation left without statuses goes.</summary>
     Task RemoveStatusAsync(long statusId);

@@ -149,7 +149,7 @@ public sealed partial class AccountGrain(
             DisplayName = change.DisplayName ?? before.DisplayName,
             Note = change.Note ?? before.Note,
             Bot = change.Bot ?? before.Bot,
-            Fields = change.Fields is null ? before.Fields : change.Fields.Count == 0 ? null : [.. change.Fields],
+            Fields = change.Fields is not { } fields ? before.Fields : fields.IsDefaultOrEmpty ? null : fields,
         };
         var defaultsBefore = state.State.PostingDefaults;
         var defaults = defaultsBefore ?? PostingDefaults.Initial;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Weft.GrainInterfaces.Conversations;
 using Weft.GrainInterfaces.Live;
 using Weft.GrainInterfaces.Paging;
@@ -20,9 +21,13 @@ public sealed class ConversationsGrain(
 
     private long Owner => GetPrimaryKeyLong();
 
-    public async Task AddAsync(long statusId, long authorId, IReadOnlyList<long> participants)
+    public async Task AddAsync(long statusId, long authorId, ImmutableArray<long> participants)
     {
-        ArgumentNullException.ThrowIfNull(participants);
+        if (participants.IsDefault)
+        {
+            throw new ArgumentNullException(nameof(participants));
+        }
+
         var owner = Owner;
         var others = participants.Append(authorId).Where(id => id != owner && id > 0).Distinct().Order().ToList();
         var conversations = state.State.Conversations;

@@ -115,7 +115,7 @@ public sealed class StatusFanoutGrain(
             }
         }
 
-        static List<long> Participants(StatusSnapshot status) =>
+        static ImmutableArray<long> Participants(StatusSnapshot status) =>
             [.. status.Mentions.Select(mention => mention.AccountId).Append(status.AccountId).Distinct()];
     }
 
