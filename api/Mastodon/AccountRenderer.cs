@@ -103,7 +103,7 @@ public sealed class AccountRenderer(IGrainFactory grains)
             Indexable = false,
             Group = false,
             CreatedAt = MastodonDates.Midnight(profile.CreatedAt),
-            Note = HtmlText.FormatNote(profile.Note, origin),
+            Note = HtmlText.FormatNote(profile.Note, profile.NoteMentions, profile.NoteTags, origin),
             Fields = [.. (profile.Fields ?? []).Select(field => new Field { Name = field.Name, Value = HtmlText.FormatField(field.Value, origin) })],
             Url = origin + "/@" + profile.Username,
             Uri = origin + "/users/" + profile.Username,

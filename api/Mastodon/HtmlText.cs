@@ -18,8 +18,9 @@ public static partial class HtmlText
     public static string FormatStatus(string text, ImmutableArray<Mention> mentions, ImmutableArray<string> tags, string origin) =>
         Format(text, mentions.IsDefault ? [] : mentions, tags.IsDefault ? [] : tags, origin);
 
-    /// <summary>Formats a profile note: URLs become links, nothing else.</summary>
-    public static string FormatNote(string text, string origin) => Format(text, [], [], origin);
+    /// <summary>Formats a profile note: URLs, and the <paramref name="mentions"/> and <paramref name="tags"/> resolved when it was saved, become links.</summary>
+    public static string FormatNote(string text, ImmutableArray<Mention>? mentions, ImmutableArray<string>? tags, string origin) =>
+        Format(text, mentions is { IsDefault: false } resolved ? resolved : [], tags is { IsDefault: false } named ? named : [], origin);
 
     /// <summary>Formats a profile field's value: one line, URLs become links, no paragraph around it (as Mastodon's).</summary>
     public static string FormatField(string value, string origin)

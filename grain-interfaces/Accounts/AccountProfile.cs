@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Weft.GrainInterfaces.Statuses;
 
 namespace Weft.GrainInterfaces.Accounts;
 
@@ -14,6 +15,8 @@ namespace Weft.GrainInterfaces.Accounts;
 /// <param name="Locked">Whether follows need approval (always false for now: follow requests are not built yet).</param>
 /// <param name="Bot">Whether the account is marked as automated.</param>
 /// <param name="Fields">The profile's metadata fields in their order, or null for none (profiles stored before fields).</param>
+/// <param name="NoteMentions">The local accounts the note mentions, resolved when it was saved (null: none, or saved before).</param>
+/// <param name="NoteTags">The note's hashtags, lower-cased, without '#' (null: none, or saved before).</param>
 public sealed record AccountProfile(
     long Id,
     string Username,
@@ -22,4 +25,6 @@ public sealed record AccountProfile(
     DateTimeOffset CreatedAt,
     bool Locked,
     bool Bot,
-    ImmutableArray<ProfileField>? Fields = null);
+    ImmutableArray<ProfileField>? Fields = null,
+    ImmutableArray<Mention>? NoteMentions = null,
+    ImmutableArray<string>? NoteTags = null);

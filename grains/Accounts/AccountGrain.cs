@@ -10,6 +10,7 @@ using Weft.GrainInterfaces.Timelines;
 using Weft.Grains.Data;
 using Weft.Grains.Hosting;
 using Weft.Grains.Ids;
+using Weft.Grains.Text;
 
 namespace Weft.Grains.Accounts;
 
@@ -147,10 +148,22 @@ public sealed partial class AccountGrain(
         var after = before with
         {
             DisplayName = change.DisplayName ?? before.DisplayName,
-            Note = change.Note ?? before.Note,
             Bot = change.Bot ?? before.Bot,
             Fields = change.Fields is not { } fields ? before.Fields : fields.IsDefaultOrEmpty ? null : fields,
         };
+        if (change.Note is { } note && note != before.Note)
+        {
+            // Mentions and hashtags link as in a status; resolved now, so rendering needs no lookups.
+            var parsed = StatusTextParser.Parse(note);
+            var mentions = await ResolveMentionsAsync(parsed.MentionedUsernames);
+            after = after with
+            {
+                Note = note,
+                NoteMentions = mentions.IsEmpty ? null : mentions,
+                NoteTags = parsed.Tags.IsEmpty ? null : parsed.Tags,
+            };
+        }
+
         var defaultsBefore = state.State.PostingDefaults;
         var defaults = defaultsBefore ?? PostingDefaults.Initial;
         var defaultsAfter = defaults with

@@ -33,6 +33,26 @@ public sealed class UpdateCredentialsTests(SqliteApiFixture api) : IClassFixture
     }
 
     [Fact]
+    public async Task A_note_links_the_accounts_and_hashtags_it_names_as_a_status_does()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        var note = $"Works with @{bob.Username} and @nobody_here on #Weft";
+
+        var updated = await Json.ReadAsync(await alice.Client.PatchAsync("/api/v1/accounts/update_credentials", JsonContent.Create(new { note })), HttpStatusCode.OK);
+
+        var expected = $"<p>Works with <span class=\"h-card\" translate=\"no\"><a href=\"http://localhost/@{bob.Username}\" class=\"u-url mention\">@<span>{bob.Username}</span></a></span>" +
+            " and @nobody_here on <a href=\"http://localhost/tags/weft\" class=\"mention hashtag\" rel=\"tag\">#<span>Weft</span></a></p>";
+        Assert.Equal(expected, updated.Str("note"));
+        Assert.Equal(note, updated.GetProperty("source").Str("note"));
+        Assert.Equal(expected, (await bob.GetJsonAsync($"/api/v1/accounts/{alice.Id}")).Str("note"));
+
+        // Another edit that leaves the note alone keeps its links.
+        var renamed = await Json.ReadAsync(await alice.Client.PatchAsync("/api/v1/accounts/update_credentials", JsonContent.Create(new { display_name = "Alice" })), HttpStatusCode.OK);
+        Assert.Equal(expected, renamed.Str("note"));
+    }
+
+    [Fact]
     public async Task A_json_edit_changes_only_the_fields_it_names()
     {
         using var alice = await api.NewUserAsync("alice");

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Weft.GrainInterfaces.Accounts;
+using Weft.GrainInterfaces.Statuses;
 using Weft.Grains.Tests.Support;
 
 namespace Weft.Grains.Tests.Domain;
@@ -31,21 +32,26 @@ public sealed class RestartTests : SqliteRestartTest
     }
 
     [Fact]
-    public async Task Profile_fields_are_stored_with_the_profile_and_come_back_in_a_new_silo()
+    public async Task Profile_fields_and_the_notes_links_are_stored_with_the_profile_and_come_back_in_a_new_silo()
     {
         long account;
+        long friend;
         await using (var silo = await StartAsync())
         {
             var kit = new SocialTestKit(silo.GrainFactory);
             account = await kit.CreateAccountAsync();
-            await kit.Account(account).UpdateProfileAsync(new ProfileChange(null, "note", null, [new ProfileField("Site", "https://example.com"), new ProfileField("Pronouns", "she/her")]));
+            friend = await kit.CreateAccountAsync();
+            await kit.Account(account).UpdateProfileAsync(new ProfileChange(
+                null, $"note for @user{friend} on #Weft", null, [new ProfileField("Site", "https://example.com"), new ProfileField("Pronouns", "she/her")]));
         }
 
         await using (var silo = await StartAsync())
         {
             var profile = (await new SocialTestKit(silo.GrainFactory).Account(account).GetAsync())!.Profile;
-            Assert.Equal("note", profile.Note);
+            Assert.Equal($"note for @user{friend} on #Weft", profile.Note);
             Assert.Equal([new ProfileField("Site", "https://example.com"), new ProfileField("Pronouns", "she/her")], profile.Fields);
+            Assert.Equal([new Mention(friend, "user" + friend)], profile.NoteMentions);
+            Assert.Equal(["weft"], profile.NoteTags);
         }
     }
 
