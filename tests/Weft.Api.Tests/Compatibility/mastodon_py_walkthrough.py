@@ -120,7 +120,13 @@ alice.markers_set(["home"], [first.id])
 check(alice.markers_get(["home"]).home.last_read_id == first.id, "markers")
 check(any(a.id == bob_me.id for a in alice.account_search(bob_me.acct)), "account search")
 check(alice.instance().configuration.statuses.max_characters == 500, "instance")
-check(alice.preferences() is not None and alice.filters() == [] and alice.custom_emojis() == [], "start-up endpoints")
+me = alice.account_update_credentials(note=f"walking with @{bob_me.acct} #weftwalk", fields=[("Site", "https://example.com"), ("Pronouns", "they")])
+check([f.name for f in me.fields] == ["Site", "Pronouns"] and 'href="https://example.com"' in me.fields[0].value
+      and me.source.fields[1].value == "they", "profile fields, sent as fields_attributes[i][name]")
+check("u-url mention" in me.note and "#<span>weftwalk</span>" in me.note, "the note links its mention and hashtag")
+check([f.name for f in bob.account(alice_me.id).fields] == ["Site", "Pronouns"], "others see the fields")
+check(alice.preferences()["posting:default:visibility"] == "public" and alice.filters() == [] and alice.custom_emojis() == [],
+      "start-up endpoints")
 
 # Streaming (Mastodon.py uses the server-sent events endpoints).
 received = []
