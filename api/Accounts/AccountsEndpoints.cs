@@ -189,8 +189,9 @@ public static class AccountsEndpoints
         return MastodonResponses.Json(renderer.RenderCredential(snapshot, defaults, RequestOrigin.Get(context.Request)), MastodonJson.Context.CredentialAccount);
     }
 
-    // Mastodon's Account#fields_attributes=: pairs with neither a name nor a value are dropped; at most four remain, each
-    // part at most 255 characters. Sending the parameter replaces every field.
+    // Mastodon's Account#fields_attributes=: parts are trimmed; pairs with neither a name nor a value are dropped, a value
+    // without a name is refused (EmptyProfileFieldNamesValidator); at most four remain, each part at most 255 characters
+    // (Mastodon cuts longer ones; refusing tells the client). Sending the parameter replaces every field.
     private static ImmutableArray<ProfileField>? ProfileFields(IReadOnlyList<(string Name, string Value)>? pairs)
     {
         if (pairs is null)
@@ -199,20 +200,26 @@ public static class AccountsEndpoints
         }
 
         var fields = ImmutableArray.CreateBuilder<ProfileField>();
-        foreach (var (name, value) in pairs)
+        foreach (var (rawName, rawValue) in pairs)
         {
-            if (string.IsNullOrWhiteSpace(name) && string.IsNullOrWhiteSpace(value))
+            var (name, value) = (rawName.Trim(), rawValue.Trim());
+            if (name.Length == 0)
             {
-                continue;
+                if (value.Length == 0)
+                {
+                    continue;
+                }
+
+                throw new ApiException(StatusCodes.Status422UnprocessableEntity, "Validation failed: Fields contains values with missing labels");
             }
 
-            if (new StringInfo(name).LengthInTextElements > MaxFieldPartLength || new StringInfo(value).LengthInTextElements > MaxFieldPartLength)
+            if (name.EnumerateRunes().Count() > MaxFieldPartLength || value.EnumerateRunes().Count() > MaxFieldPartLength)
             {
                 throw new ApiException(StatusCodes.Status422UnprocessableEntity,
                     $"Validation failed: Fields name and value must each be at most {MaxFieldPartLength} characters");
             }
 
-            fields.Add(new ProfileField(name.Trim(), value.Trim()));
+            fields.Add(new ProfileField(name, value));
         }
 
         return fields.Count <= MaxProfileFields

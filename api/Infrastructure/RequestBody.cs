@@ -183,6 +183,11 @@ public sealed partial class RequestBody
     {
         if (TryGetJson(outer, out var element))
         {
+            if (element.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
             if (element.ValueKind != JsonValueKind.Object)
             {
                 throw Invalid(outer, "must be an object");
@@ -258,17 +263,21 @@ public sealed partial class RequestBody
     /// <summary>
     /// A list of objects with a name and a value, as Rails reads nested attributes: a JSON array of objects or an object
     /// of them keyed by index, or form fields <c>name[0][name]</c>, <c>name[0][value]</c>… (or <c>name[][name]</c>…),
-    /// in index order. Null if absent; a missing name or value is empty.
+    /// in index order. Null if absent (a JSON null too, as Rails' permit drops it); a missing name or value is empty.
     /// </summary>
     public IReadOnlyList<(string Name, string Value)>? GetNameValuePairs(string name)
     {
         if (TryGetJson(name, out var element))
         {
+            if (element.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
             IEnumerable<JsonElement> items = element.ValueKind switch
             {
                 JsonValueKind.Array => element.EnumerateArray(),
                 JsonValueKind.Object => element.EnumerateObject().Select(property => property.Value),
-                JsonValueKind.Null => [],
                 _ => throw Invalid(name, "must be a list of objects with a name and a value"),
             };
             var pairs = new List<(string, string)>();

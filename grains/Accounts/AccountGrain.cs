@@ -151,9 +151,10 @@ public sealed partial class AccountGrain(
             Bot = change.Bot ?? before.Bot,
             Fields = change.Fields is not { } fields ? before.Fields : fields.IsDefaultOrEmpty ? null : fields,
         };
-        if (change.Note is { } note && note != before.Note)
+        if (change.Note is { } note)
         {
-            // Mentions and hashtags link as in a status; resolved now, so rendering needs no lookups.
+            // Mentions and hashtags link as in a status; resolved now, so rendering needs no lookups. Resolved again
+            // whenever the note is sent, so sending it anew links an account registered since.
             var parsed = StatusTextParser.Parse(note);
             var mentions = await ResolveMentionsAsync(parsed.MentionedUsernames);
             after = after with

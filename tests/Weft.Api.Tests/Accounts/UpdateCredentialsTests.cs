@@ -133,6 +133,9 @@ public sealed class UpdateCredentialsTests(SqliteApiFixture api) : IClassFixture
         var byIndex = await Json.ReadAsync(await alice.Client.PatchAsync(path, new StringContent(
             """{"fields_attributes": {"0": {"name": "b", "value": "2"}, "1": {"name": "c", "value": 3}}}""", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.OK);
         var untouched = await Json.ReadAsync(await alice.Client.PatchAsync(path, JsonContent.Create(new { note = "fields stay" })), HttpStatusCode.OK);
+        // A JSON null is no value, as Rails' permit drops it: the fields stay, and so does a null source.
+        var nulls = await Json.ReadAsync(await alice.Client.PatchAsync(path, new StringContent(
+            """{"fields_attributes": null, "source": null, "bot": true}""", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.OK);
         var asFormArray = await Json.ReadAsync(await alice.Client.PatchAsync(path, new FormUrlEncodedContent(
             [new("fields_attributes[][name]", "d"), new("fields_attributes[][value]", "4"), new("fields_attributes[][name]", "e"), new("fields_attributes[][value]", "5")])),
             HttpStatusCode.OK);
@@ -141,6 +144,8 @@ public sealed class UpdateCredentialsTests(SqliteApiFixture api) : IClassFixture
         Assert.Equal(["a"], asArray.GetProperty("fields").EnumerateArray().Select(f => f.Str("name")));
         Assert.Equal([("b", "2"), ("c", "3")], byIndex.GetProperty("source").GetProperty("fields").EnumerateArray().Select(f => (f.Str("name"), f.Str("value"))));
         Assert.Equal(["b", "c"], untouched.GetProperty("fields").EnumerateArray().Select(f => f.Str("name")));
+        Assert.Equal(["b", "c"], nulls.GetProperty("fields").EnumerateArray().Select(f => f.Str("name")));
+        Assert.True(nulls.GetProperty("bot").GetBoolean());
         Assert.Equal([("d", "4"), ("e", "5")], asFormArray.GetProperty("source").GetProperty("fields").EnumerateArray().Select(f => (f.Str("name"), f.Str("value"))));
         Assert.Equal(0, cleared.GetProperty("fields").GetArrayLength());
         Assert.Equal(0, cleared.GetProperty("source").GetProperty("fields").GetArrayLength());
@@ -162,6 +167,7 @@ public sealed class UpdateCredentialsTests(SqliteApiFixture api) : IClassFixture
             await alice.Client.PatchAsync(path, JsonContent.Create(new { fields_attributes = "a" })),
             await alice.Client.PatchAsync(path, JsonContent.Create(new { fields_attributes = new[] { "a" } })),
             await alice.Client.PatchAsync(path, JsonContent.Create(new { fields_attributes = new[] { new { name = new[] { "a" } } } })),
+            await alice.Client.PatchAsync(path, JsonContent.Create(new { fields_attributes = new[] { new { name = "  ", value = "a value without a label" } } })),
         };
 
         foreach (var refused in refusals)
@@ -173,9 +179,12 @@ public sealed class UpdateCredentialsTests(SqliteApiFixture api) : IClassFixture
         Assert.Equal([("kept", "yes")], unchanged.GetProperty("source").GetProperty("fields").EnumerateArray().Select(f => (f.Str("name"), f.Str("value"))));
         var four = await Json.ReadAsync(await alice.Client.PatchAsync(path, JsonContent.Create(new
         {
-            fields_attributes = Enumerable.Range(0, 4).Select(i => new { name = new string('n', 255), value = $"v{i}" }),
+            fields_attributes = Enumerable.Range(0, 4).Select(i => new { name = new string('n', 255), value = $" {string.Concat(Enumerable.Repeat("😀", 254))}{i} " }),
         })), HttpStatusCode.OK);
+
+        // Each part is trimmed before it is measured, in characters (an emoji is one).
         Assert.Equal(4, four.GetProperty("fields").GetArrayLength());
+        Assert.Equal(string.Concat(Enumerable.Repeat("😀", 254)) + "3", four.GetProperty("source").GetProperty("fields")[3].Str("value"));
     }
 
     [Fact]

@@ -56,6 +56,27 @@ public sealed class RestartTests : SqliteRestartTest
     }
 
     [Fact]
+    public async Task Posting_defaults_are_stored_with_the_account_and_apply_in_a_new_silo()
+    {
+        long account;
+        await using (var silo = await StartAsync())
+        {
+            var kit = new SocialTestKit(silo.GrainFactory);
+            account = await kit.CreateAccountAsync();
+            await kit.Account(account).UpdateProfileAsync(new ProfileChange(
+                null, null, null, DefaultVisibility: StatusVisibility.Unlisted, DefaultSensitive: true, DefaultLanguage: "de"));
+        }
+
+        await using (var silo = await StartAsync())
+        {
+            var kit = new SocialTestKit(silo.GrainFactory);
+            Assert.Equal(new PostingDefaults(StatusVisibility.Unlisted, true, "de"), await kit.Account(account).GetPostingDefaultsAsync());
+            var posted = (await kit.Account(account).PostStatusAsync(new StatusDraft("after a restart", null, null, "", null, null, "tests"), null)).Status!;
+            Assert.Equal((StatusVisibility.Unlisted, true, "de"), (posted.Visibility, posted.Sensitive, posted.Language));
+        }
+    }
+
+    [Fact]
     public async Task Creating_a_stored_status_again_in_a_new_silo_returns_it_with_its_counts_and_changes_nothing()
     {
         GrainInterfaces.Statuses.StatusSnapshot posted;
