@@ -22,11 +22,14 @@ public static partial class HtmlText
     public static string FormatNote(string text, ImmutableArray<Mention>? mentions, ImmutableArray<string>? tags, string origin) =>
         Format(text, mentions is { IsDefault: false } resolved ? resolved : [], tags is { IsDefault: false } named ? named : [], origin);
 
-    /// <summary>Formats a profile field's value: one line, URLs become links, no paragraph around it (as Mastodon's).</summary>
+    /// <summary>
+    /// Formats a profile field's value: one line, URLs become links marked rel="me" (the owner says the page is theirs,
+    /// as Mastodon's account_field_value_format), no paragraph around it.
+    /// </summary>
     public static string FormatField(string value, string origin)
     {
         var html = new StringBuilder(value.Length + 16);
-        FormatLine(html, value.ReplaceLineEndings(" ").Trim(), [], [], origin);
+        FormatLine(html, value.ReplaceLineEndings(" ").Trim(), [], [], origin, relMe: true);
         return html.ToString();
     }
 
@@ -73,7 +76,7 @@ public static partial class HtmlText
                 }
 
                 first = false;
-                FormatLine(html, line, mentions, tags, origin);
+                FormatLine(html, line, mentions, tags, origin, relMe: false);
             }
 
             html.Append("</p>");
@@ -82,7 +85,7 @@ public static partial class HtmlText
         return html.ToString();
     }
 
-    private static void FormatLine(StringBuilder html, string line, ImmutableArray<Mention> mentions, ImmutableArray<string> tags, string origin)
+    private static void FormatLine(StringBuilder html, string line, ImmutableArray<Mention> mentions, ImmutableArray<string> tags, string origin, bool relMe)
     {
         var position = 0;
         foreach (Match match in Entity().Matches(line))
@@ -92,7 +95,7 @@ public static partial class HtmlText
                 continue;
             }
 
-            var written = match.Groups["url"].Success ? TryUrl(html, line, position, match)
+            var written = match.Groups["url"].Success ? TryUrl(html, line, position, match, relMe)
                 : match.Groups["user"].Success ? TryMention(html, line, position, match, mentions, origin)
                 : TryHashtag(html, line, position, match, tags, origin);
             if (written > 0)
@@ -105,7 +108,7 @@ public static partial class HtmlText
     }
 
     /// <returns>The index after what was written, or 0 if the match is not a link.</returns>
-    private static int TryUrl(StringBuilder html, string line, int position, Match match)
+    private static int TryUrl(StringBuilder html, string line, int position, Match match, bool relMe)
     {
         var url = TrimUrl(match.Value);
         if (!Uri.TryCreate(url, UriKind.Absolute, out _))
@@ -123,7 +126,9 @@ public static partial class HtmlText
 
         html.Append("<a href=\"");
         Escape(html, url);
-        html.Append("\" target=\"_blank\" rel=\"nofollow noopener\" translate=\"no\"><span class=\"invisible\">");
+        html.Append(relMe
+            ? "\" target=\"_blank\" rel=\"nofollow noopener me\" translate=\"no\"><span class=\"invisible\">"
+            : "\" target=\"_blank\" rel=\"nofollow noopener\" translate=\"no\"><span class=\"invisible\">");
         Escape(html, url.AsSpan(0, prefixLength));
         html.Append(hidden.IsEmpty ? "</span><span class=\"\">" : "</span><span class=\"ellipsis\">");
         Escape(html, visible);

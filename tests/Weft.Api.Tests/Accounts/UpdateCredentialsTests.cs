@@ -113,6 +113,7 @@ public sealed class UpdateCredentialsTests(SqliteApiFixture api) : IClassFixture
         var fields = updated.GetProperty("fields");
         Assert.Equal(["Site", "<b>Pronouns</b>"], fields.EnumerateArray().Select(f => f.Str("name")));
         Assert.StartsWith("<a href=\"https://example.com/alice\"", fields[0].Str("value"), StringComparison.Ordinal);
+        Assert.Contains("rel=\"nofollow noopener me\"", fields[0].Str("value"), StringComparison.Ordinal);
         Assert.Equal("they/them &lt;i&gt;", fields[1].Str("value"));
         Assert.Equal(JsonValueKind.Null, fields[0].GetProperty("verified_at").ValueKind);
         var source = updated.GetProperty("source").GetProperty("fields");
