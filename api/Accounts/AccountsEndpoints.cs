@@ -156,9 +156,8 @@ public static class AccountsEndpoints
         var fields = ProfileFields(body.GetNameValuePairs("fields_attributes"));
         var (visibility, sensitive, language) = PostingDefaultsChange(body);
         var change = new ProfileChange(displayName, note, body.GetBool("bot"), fields, visibility, sensitive, language);
-        var account = grains.GetGrain<IAccountGrain>(context.RequireAccountId());
-        var snapshot = await account.UpdateProfileAsync(change);
-        return snapshot is null ? ApiErrors.NotFound() : await CredentialAsync(context, account, snapshot, renderer);
+        var credentials = await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).UpdateProfileAsync(change);
+        return credentials is null ? ApiErrors.NotFound() : Credential(context, credentials, renderer);
     }
 
     // source[privacy], source[sensitive] and source[language], as Mastodon's settings: a default visibility cannot be
@@ -183,11 +182,8 @@ public static class AccountsEndpoints
         return (visibility, body.GetNestedBool("source", "sensitive"), language);
     }
 
-    private static async Task<IResult> CredentialAsync(HttpContext context, IAccountGrain account, AccountSnapshot snapshot, AccountRenderer renderer)
-    {
-        var defaults = await account.GetPostingDefaultsAsync();
-        return MastodonResponses.Json(renderer.RenderCredential(snapshot, defaults, RequestOrigin.Get(context.Request)), MastodonJson.Context.CredentialAccount);
-    }
+    private static IResult Credential(HttpContext context, AccountCredentials credentials, AccountRenderer renderer) =>
+        MastodonResponses.Json(renderer.RenderCredential(credentials, RequestOrigin.Get(context.Request)), MastodonJson.Context.CredentialAccount);
 
     // Mastodon's Account#fields_attributes=: parts are trimmed; pairs with neither a name nor a value are dropped, a value
     // without a name is refused (EmptyProfileFieldNamesValidator); at most four remain, each part at most 255 characters
@@ -229,8 +225,8 @@ public static class AccountsEndpoints
 
     private static async Task<IResult> VerifyCredentialsAsync(HttpContext context, IGrainFactory grains, AccountRenderer renderer)
     {
-        var account = grains.GetGrain<IAccountGrain>(context.RequireAccountId());
-        return await account.GetAsync() is { } snapshot ? await CredentialAsync(context, account, snapshot, renderer) : ApiErrors.NotFound();
+        var credentials = await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).GetCredentialsAsync();
+        return credentials is null ? ApiErrors.NotFound() : Credential(context, credentials, renderer);
     }
 
     // Mastodon's preferences: the posting defaults, and reading ones Weft does not keep (media and spoilers as sent).

@@ -73,8 +73,10 @@ public sealed class AccountRenderer(IGrainFactory grains)
     }
 
     /// <summary>The signed-in user's own account, with its plain-text source (posting defaults included) and role.</summary>
-    public CredentialAccount RenderCredential(AccountSnapshot snapshot, PostingDefaults defaults, string origin) =>
-        new(
+    public CredentialAccount RenderCredential(AccountCredentials credentials, string origin)
+    {
+        var (snapshot, defaults) = (credentials.Account, credentials.PostingDefaults);
+        return new(
             Render(snapshot, origin),
             new AccountSource
             {
@@ -87,6 +89,7 @@ public sealed class AccountRenderer(IGrainFactory grains)
                 Discoverable = false,
             },
             Role.Everyone);
+    }
 
     private static Account Build(AccountSnapshot snapshot, string origin)
     {

@@ -17,8 +17,10 @@ public interface IAccountGrain : IGrainWithIntegerKey
     /// <summary>Creates the profile; called once by registration. Returns the snapshot (the existing one if repeated).</summary>
     Task<AccountSnapshot> CreateAsync(AccountProfile profile);
 
-    /// <summary>Edits the profile and returns the new snapshot, or null if the account was never created.</summary>
-    Task<AccountSnapshot?> UpdateProfileAsync(ProfileChange change);
+    /// <summary>
+    /// Edits the profile and the posting defaults; returns both as they now are, or null if the account was never created.
+    /// </summary>
+    Task<AccountCredentials?> UpdateProfileAsync(ProfileChange change);
 
     /// <summary>The account, or null if it was never created. Interleaves, since grains in a call chain from here ask it.</summary>
     [AlwaysInterleave]
@@ -27,6 +29,10 @@ public interface IAccountGrain : IGrainWithIntegerKey
     /// <summary>What the account's new statuses get when the client leaves a choice out (also for a missing account).</summary>
     [AlwaysInterleave]
     ValueTask<PostingDefaults> GetPostingDefaultsAsync();
+
+    /// <summary>The account with its posting defaults, from one turn (verify_credentials), or null if it was never created.</summary>
+    [AlwaysInterleave]
+    ValueTask<AccountCredentials?> GetCredentialsAsync();
 
     /// <summary>
     /// Follows <paramref name="targetId"/>; idempotent. Merges the target's recent statuses into the home timeline. Following

@@ -137,7 +137,7 @@ public sealed partial class AccountGrain(
         }
     }
 
-    public async Task<AccountSnapshot?> UpdateProfileAsync(ProfileChange change)
+    public async Task<AccountCredentials?> UpdateProfileAsync(ProfileChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
         if (state.State.Profile is not { } before)
@@ -193,12 +193,17 @@ public sealed partial class AccountGrain(
             Changed();
         }
 
-        return Snapshot();
+        return Credentials();
     }
 
     public ValueTask<AccountSnapshot?> GetAsync() => new(Snapshot());
 
     public ValueTask<PostingDefaults> GetPostingDefaultsAsync() => new(state.State.PostingDefaults ?? PostingDefaults.Initial);
+
+    public ValueTask<AccountCredentials?> GetCredentialsAsync() => new(Credentials());
+
+    private AccountCredentials? Credentials() =>
+        Snapshot() is { } snapshot ? new AccountCredentials(snapshot, state.State.PostingDefaults ?? PostingDefaults.Initial) : null;
 
     public ValueTask<bool> IsFollowingAsync(long accountId) => new(_following.ContainsKey(accountId));
 

@@ -70,7 +70,7 @@ public sealed class RestartTests : SqliteRestartTest
         await using (var silo = await StartAsync())
         {
             var kit = new SocialTestKit(silo.GrainFactory);
-            Assert.Equal(new PostingDefaults(StatusVisibility.Unlisted, true, "de"), await kit.Account(account).GetPostingDefaultsAsync());
+            Assert.Equal(new PostingDefaults(StatusVisibility.Unlisted, true, "de"), (await kit.Account(account).GetCredentialsAsync())!.PostingDefaults);
             var posted = (await kit.Account(account).PostStatusAsync(new StatusDraft("after a restart", null, null, "", null, null, "tests"), null)).Status!;
             Assert.Equal((StatusVisibility.Unlisted, true, "de"), (posted.Visibility, posted.Sensitive, posted.Language));
         }
