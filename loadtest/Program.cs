@@ -7,6 +7,7 @@ const string Usage = """
       home-timeline  [--store sqlite|postgres] [--users 40] [--follows 10] [--statuses 5] [--connections 64] [--seconds 15] [--warmup 10] [--page-size 20] [--accept-encoding gzip|identity]
       cold-home-timeline [--users 200] [--follows 10] [--statuses 3] [--page-size 20]   (PostgreSQL; the first read after a restart)
       post-statuses  [--users 64] [--followers 10] [--connections 16] [--seconds 15] [--warmup 10]   (PostgreSQL; needs pgbench)
+      index-lag      [--store sqlite|postgres] [--posts 50] [--followers 10]   (how soon a post shows in its author's profile)
       serve-baseline                        (the minimal Kestrel JSON endpoint home-timeline compares with)
     """;
 
@@ -50,6 +51,13 @@ try
                 arguments.GetInt("connections", 16),
                 arguments.GetInt("seconds", 15),
                 arguments.GetInt("warmup", 10));
+        case "index-lag":
+            arguments.ThrowIfUnknown("store", "posts", "followers");
+            MachineDescription.Print(Console.Out);
+            return await IndexLagScenario.RunAsync(
+                arguments.GetString("store", "sqlite", "sqlite", "postgres"),
+                arguments.GetInt("posts", 50),
+                arguments.GetInt("followers", 10));
         default:
             Console.Error.WriteLine($"Unknown command '{arguments.Command}'.");
             Console.Error.WriteLine(Usage);

@@ -33,11 +33,19 @@ internal sealed class MastodonSeeder(HttpClient client)
     public async Task FollowAsync(SeededAccount follower, SeededAccount followee) =>
         await SendAsync(Authorized(HttpMethod.Post, $"/api/v1/accounts/{followee.Id}/follow", follower.Token));
 
-    public async Task PostAsync(SeededAccount author, string text)
+    /// <summary>Posts a public status; returns its id.</summary>
+    public async Task<string> PostAsync(SeededAccount author, string text)
     {
         var request = Authorized(HttpMethod.Post, "/api/v1/statuses", author.Token);
         request.Content = JsonContent.Create(new Dictionary<string, object> { ["status"] = text, ["visibility"] = "public" });
-        await SendAsync(request);
+        return (await SendAsync(request)).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Whether the newest statuses of <paramref name="author"/>'s profile (GET /api/v1/accounts/:id/statuses) hold <paramref name="statusId"/>.</summary>
+    public async Task<bool> ProfileListsAsync(SeededAccount author, string statusId)
+    {
+        var page = await SendAsync(Authorized(HttpMethod.Get, $"/api/v1/accounts/{author.Id}/statuses?limit=5", author.Token));
+        return page.EnumerateArray().Any(status => status.GetProperty("id").GetString() == statusId);
     }
 
     /// <summary>How many statuses the first page of the account's home timeline (up to <paramref name="limit"/>) holds.</summary>
