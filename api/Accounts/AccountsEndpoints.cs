@@ -167,7 +167,7 @@ public static class AccountsEndpoints
         StatusVisibility? visibility = null;
         if (body.GetNestedString("source", "privacy") is { Length: > 0 } privacy)
         {
-            visibility = StatusRenderer.TryParseVisibility(privacy, out var named) && named != StatusVisibility.Direct
+            visibility = StatusRenderer.TryParseBroadcastVisibility(privacy, out var named)
                 ? named
                 : throw new ApiException(StatusCodes.Status422UnprocessableEntity, "Validation failed: Default privacy is not included in the list");
         }

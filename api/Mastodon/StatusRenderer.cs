@@ -346,4 +346,11 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
         }
     }
 
+    /// <summary>
+    /// Parses a visibility that reaches more than the mentioned (what a reblog or an account's default may have, as
+    /// Mastodon's); false for direct and for anything else.
+    /// </summary>
+    public static bool TryParseBroadcastVisibility(string? name, out StatusVisibility visibility) =>
+        TryParseVisibility(name, out visibility) && visibility != StatusVisibility.Direct;
+
 }

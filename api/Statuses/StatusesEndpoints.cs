@@ -331,7 +331,7 @@ public static class StatusesEndpoints
         StatusVisibility visibility;
         if (body.GetString("visibility") is { Length: > 0 } name)
         {
-            if (!StatusRenderer.TryParseVisibility(name, out visibility) || visibility == StatusVisibility.Direct)
+            if (!StatusRenderer.TryParseBroadcastVisibility(name, out visibility))
             {
                 return ApiErrors.Unprocessable("Validation failed: Visibility is not included in the list");
             }
