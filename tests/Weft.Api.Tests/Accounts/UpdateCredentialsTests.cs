@@ -222,6 +222,13 @@ public sealed class UpdateCredentialsTests(SqliteApiFixture api) : IClassFixture
         var bobs = (await bob.PostStatusAsync("reblog me")).Str("id");
         var reblog = await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{bobs}/reblog"), HttpStatusCode.OK);
         Assert.Equal("unlisted", reblog.Str("visibility"));
+
+        // A default never widens a private status: reblogging one's own keeps it private (Mastodon's ReblogService).
+        await Json.ReadAsync(await alice.Client.PatchAsync("/api/v1/accounts/update_credentials",
+            JsonContent.Create(new { source = new { privacy = "public" } })), HttpStatusCode.OK);
+        var own = (await alice.PostStatusAsync("for followers", visibility: "private")).Str("id");
+        var selfReblog = await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/statuses/{own}/reblog"), HttpStatusCode.OK);
+        Assert.Equal("private", selfReblog.Str("visibility"));
     }
 
     [Fact]
