@@ -3,6 +3,7 @@ using System.Globalization;
 using Weft.Api.Auth;
 using Weft.Api.Infrastructure;
 using Weft.Api.Infrastructure.Paging;
+using Weft.Api.Instance;
 using Weft.Api.Mastodon;
 using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Ids;
@@ -21,10 +22,10 @@ namespace Weft.Api.Accounts;
 public static class AccountsEndpoints
 {
     // Mastodon's limits for local accounts.
-    private const int MaxDisplayNameLength = 30;
-    private const int MaxNoteLength = 500;
-    private const int MaxProfileFields = 4;
-    private const int MaxFieldPartLength = 255;
+    private const int MaxDisplayNameLength = InstanceLimits.MaxDisplayNameCharacters;
+    private const int MaxNoteLength = InstanceLimits.MaxNoteCharacters;
+    private const int MaxProfileFields = InstanceLimits.MaxProfileFields;
+    private const int MaxFieldPartLength = InstanceLimits.MaxProfileFieldPartCharacters;
 
     // Mastodon's limit on a private note about another account.
     private const int MaxAccountNoteLength = 2000;

@@ -57,6 +57,13 @@ public static class InstanceDocuments
             {
                 ["max_featured_tags"] = InstanceLimits.MaxFeaturedTags,
                 ["max_pinned_statuses"] = InstanceLimits.MaxPinnedStatuses,
+
+                // Not in Mastodon 4.3's document; clients that size their profile editors read them where servers send them.
+                ["max_display_name_chars"] = InstanceLimits.MaxDisplayNameCharacters,
+                ["max_note_length"] = InstanceLimits.MaxNoteCharacters,
+                ["max_profile_fields"] = InstanceLimits.MaxProfileFields,
+                ["profile_field_name_limit"] = InstanceLimits.MaxProfileFieldPartCharacters,
+                ["profile_field_value_limit"] = InstanceLimits.MaxProfileFieldPartCharacters,
             },
             ["statuses"] = Statuses(),
             ["media_attachments"] = MediaAttachments(),

@@ -14,6 +14,10 @@ public static class InstanceLimits
     public const int CharactersReservedPerUrl = 23;
     public const int MaxFeaturedTags = 10;
     public const int MaxPinnedStatuses = 5;
+    public const int MaxDisplayNameCharacters = 30;
+    public const int MaxNoteCharacters = 500;
+    public const int MaxProfileFields = 4;
+    public const int MaxProfileFieldPartCharacters = 255;
     public const int MaxPollOptions = 4;
     public const int MaxPollOptionCharacters = 50;
     public const int MinPollExpirationSeconds = 300;

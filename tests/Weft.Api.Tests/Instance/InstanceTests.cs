@@ -30,6 +30,10 @@ public sealed class InstanceTests(SqliteApiHost host) : IClassFixture<SqliteApiH
         Assert.Equal(23, configuration.GetProperty("statuses").GetProperty("characters_reserved_per_url").GetInt32());
         Assert.True(configuration.GetProperty("accounts").GetProperty("max_featured_tags").GetInt32() > 0);
         Assert.True(configuration.GetProperty("accounts").GetProperty("max_pinned_statuses").GetInt32() > 0);
+        var accounts = configuration.GetProperty("accounts");
+        Assert.Equal((30, 500, 4, 255, 255), (accounts.GetProperty("max_display_name_chars").GetInt32(), accounts.GetProperty("max_note_length").GetInt32(),
+            accounts.GetProperty("max_profile_fields").GetInt32(), accounts.GetProperty("profile_field_name_limit").GetInt32(),
+            accounts.GetProperty("profile_field_value_limit").GetInt32()));
         Assert.Contains("image/png", configuration.GetProperty("media_attachments").GetProperty("supported_mime_types").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal(4, configuration.GetProperty("polls").GetProperty("max_options").GetInt32());
         Assert.False(configuration.GetProperty("translation").GetProperty("enabled").GetBoolean());
