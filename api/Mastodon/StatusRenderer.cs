@@ -352,5 +352,4 @@ public sealed class StatusRenderer(IGrainFactory grains, AccountRenderer account
     /// </summary>
     public static bool TryParseBroadcastVisibility(string? name, out StatusVisibility visibility) =>
         TryParseVisibility(name, out visibility) && visibility != StatusVisibility.Direct;
-
 }

@@ -135,7 +135,6 @@ public static class StatusesEndpoints
         var idempotencyKey = context.Request.Headers["Idempotency-Key"].ToString();
 
         var accountId = context.RequireAccountId();
-
         var result = await grains.GetGrain<IAccountGrain>(accountId).PostStatusAsync(draft, idempotencyKey.Length is > 0 and <= 256 ? idempotencyKey : null);
         if (result.Status is not { } posted)
         {

@@ -59,7 +59,7 @@ public sealed partial class AccountGrain
         var createdAt = SnowflakeId.GetTimestamp(statusId);
 
         // What the client left out comes from the account's defaults (Mastodon's source privacy, sensitive, language).
-        var defaults = state.State.PostingDefaults ?? PostingDefaults.Initial;
+        var defaults = CurrentPostingDefaults;
         var status = new StatusSnapshot(
             statusId,
             id,
@@ -67,7 +67,7 @@ public sealed partial class AccountGrain
             draft.Visibility ?? defaults.Visibility,
             draft.Text ?? string.Empty,
             draft.SpoilerText ?? string.Empty,
-            (draft.Sensitive ?? defaults.Sensitive) || !string.IsNullOrWhiteSpace(draft.SpoilerText),
+            IsSensitive(draft, defaults.Sensitive),
             draft.Language ?? defaults.Language,
             inReplyToId,
             inReplyToAccountId,
@@ -109,7 +109,7 @@ public sealed partial class AccountGrain
         var edit = new StatusEdit(
             text,
             spoilerText,
-            IsSensitive(draft),
+            IsSensitive(draft, unsaid: false),
             draft.Language,
             await ResolveMentionsAsync(parsed.MentionedUsernames),
             parsed.Tags);
@@ -229,8 +229,8 @@ public sealed partial class AccountGrain
     private async Task<StatusView?> VisibleStatusAsync(long statusId) =>
         state.State.Profile is null || statusId <= 0 ? null : await GrainFactory.GetGrain<IStatusGrain>(statusId).GetAsync(Id);
 
-    // A content warning hides the content, as Mastodon's: it makes the status sensitive.
-    private static bool IsSensitive(StatusDraft draft) => draft.Sensitive == true || !string.IsNullOrWhiteSpace(draft.SpoilerText);
+    // A content warning hides the content, as Mastodon's: it makes the status sensitive. Left out, the flag is unsaid.
+    private static bool IsSensitive(StatusDraft draft, bool unsaid) => (draft.Sensitive ?? unsaid) || !string.IsNullOrWhiteSpace(draft.SpoilerText);
 
     private long? FindIdempotencyKey(string? key)
     {

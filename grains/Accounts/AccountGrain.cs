@@ -166,7 +166,7 @@ public sealed partial class AccountGrain(
         }
 
         var defaultsBefore = state.State.PostingDefaults;
-        var defaults = defaultsBefore ?? PostingDefaults.Initial;
+        var defaults = CurrentPostingDefaults;
         var defaultsAfter = defaults with
         {
             Visibility = change.DefaultVisibility ?? defaults.Visibility,
@@ -198,12 +198,15 @@ public sealed partial class AccountGrain(
 
     public ValueTask<AccountSnapshot?> GetAsync() => new(Snapshot());
 
-    public ValueTask<PostingDefaults> GetPostingDefaultsAsync() => new(state.State.PostingDefaults ?? PostingDefaults.Initial);
+    public ValueTask<PostingDefaults> GetPostingDefaultsAsync() => new(CurrentPostingDefaults);
 
     public ValueTask<AccountCredentials?> GetCredentialsAsync() => new(Credentials());
 
+    // Stored only once changed: a new account's state has none.
+    private PostingDefaults CurrentPostingDefaults => state.State.PostingDefaults ?? PostingDefaults.Initial;
+
     private AccountCredentials? Credentials() =>
-        Snapshot() is { } snapshot ? new AccountCredentials(snapshot, state.State.PostingDefaults ?? PostingDefaults.Initial) : null;
+        Snapshot() is { } snapshot ? new AccountCredentials(snapshot, CurrentPostingDefaults) : null;
 
     public ValueTask<bool> IsFollowingAsync(long accountId) => new(_following.ContainsKey(accountId));
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Weft.LoadTest.Processes;
 using Weft.LoadTest.Seeding;
 using Weft.Testing.PostgreSql;
@@ -45,9 +44,9 @@ internal static class ColdHomeTimelineScenario
         var coldCpu = cpu?.Stop(measured.Count);
         var warm = await ReadEachOnceAsync(probe, measured, pageSize);
 
-        Console.WriteLine($"GET /api/v1/timelines/home ({pageSize} statuses), first read after restart: {Describe(cold)}");
+        Console.WriteLine($"GET /api/v1/timelines/home ({pageSize} statuses), first read after restart: {Latencies.Describe(cold, "reads")}");
         Console.WriteLine($"  {coldCpu}");
-        Console.WriteLine($"same, second read (warm):                      {Describe(warm)}");
+        Console.WriteLine($"same, second read (warm):                      {Latencies.Describe(warm, "reads")}");
         return 0;
     }
 
@@ -67,13 +66,5 @@ internal static class ColdHomeTimelineScenario
         }
 
         return milliseconds;
-    }
-
-    private static string Describe(List<double> milliseconds)
-    {
-        var sorted = milliseconds.Order().ToList();
-        double At(double share) => sorted[Math.Min(sorted.Count - 1, (int)(share * sorted.Count))];
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{sorted.Count} reads, p50 {At(0.5):0.0} ms, p90 {At(0.9):0.0} ms, max {sorted[^1]:0.0} ms, mean {sorted.Average():0.0} ms");
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Weft.LoadTest.Processes;
 using Weft.LoadTest.Seeding;
 using Weft.Testing.PostgreSql;
@@ -56,11 +55,8 @@ internal static class IndexLagScenario
             }
         }
 
-        lags.Sort();
-        double At(double share) => lags[Math.Min(lags.Count - 1, (int)(share * lags.Count))];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"a post in its author's profile ({followers} followers, {QuietSpell.TotalMilliseconds:0} ms apart): first read held it for {firstReadHits} of {lags.Count}; " +
-            $"from the answer until a read held it p50 {At(0.5):0.0} ms, p90 {At(0.9):0.0} ms, max {lags[^1]:0.0} ms"));
+        Console.WriteLine($"a post in its author's profile ({followers} followers, {QuietSpell.TotalMilliseconds:0} ms apart): first read held it for {firstReadHits} of {lags.Count}");
+        Console.WriteLine($"  from the answer until a read held it: {Latencies.Describe(lags, "posts")}");
         return 0;
     }
 }
