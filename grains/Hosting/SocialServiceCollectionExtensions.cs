@@ -3,8 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Weft.GrainInterfaces.Live;
 using Weft.Grains.Data;
+using Weft.Grains.Data.PostgreSql;
+using Weft.Grains.Data.Sqlite;
 using Weft.Grains.Ids;
 using Weft.Grains.Live;
+using Weft.Persistence.PostgreSql.Streams;
+using Weft.Persistence.Sqlite.Streams;
+using Weft.Runtime.Streams;
 
 namespace Weft.Grains.Hosting;
 
@@ -28,6 +33,12 @@ public static class SocialServiceCollectionExtensions
         services.TryAddSingleton<SnowflakeIdGenerator>();
         services.TryAddSingleton<ILiveFeed, InProcessLiveFeed>();
         services.AddSocialStoreFromConfiguration();
+
+        // Whichever queue holds the status stream (PostgreSQL or SQLite, in the store's database) indexes new statuses
+        // as it stores them; a Memory queue has no projections and leaves indexing to the fan-out.
+        services.TryAddSingleton(sp => new StatusIndexRowSource(sp.GetRequiredService<ISocialStore>(), sp.GetRequiredService<StreamEventDecoder>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<PostgreSqlOutboxProjection, PostgreSqlStatusIndexProjection>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<SqliteOutboxProjection, SqliteStatusIndexProjection>());
         return services;
     }
 }

@@ -84,8 +84,9 @@ public sealed partial class HomeTimelineGrain
     private async Task BuildAsync()
     {
         var owner = Owner;
-        var rows = await store.ListRecentByAuthorsAsync(await AuthorsAsync(CancellationToken.None), owner, 0, _options.HomeTimelineCapacity, CancellationToken.None);
+        var authors = await AuthorsAsync(CancellationToken.None);
         var bigFollowees = await store.ListBigFolloweesAsync(owner, CancellationToken.None);
+        var rows = await store.ListRecentByAuthorsAsync(PushedAuthors(authors, bigFollowees), owner, 0, _options.HomeTimelineCapacity, CancellationToken.None);
         state.State.Entries.Clear();
         MergeRows(rows);
         _bigFollowees = [.. bigFollowees];
@@ -125,6 +126,14 @@ public sealed partial class HomeTimelineGrain
                 _dirty = true;
             }
         }
+    }
+
+    // A big followee's statuses are merged from its author feed at read time, and its deletions are not pushed here:
+    // copied into the timeline's own entries, a status deleted later would stay.
+    private static List<long> PushedAuthors(List<long> authors, IReadOnlyList<long> bigFollowees)
+    {
+        authors.RemoveAll(author => Contains(bigFollowees, author));
+        return authors;
     }
 
     private static bool Contains(IReadOnlyList<long> ids, long id)

@@ -64,11 +64,12 @@ public sealed partial class HomeTimelineGrain(
         // Catch up what a crash may have lost since the last write (fan-out deliveries can lag, hence the margin).
         var since = SnowflakeId.MinimumFor(state.State.WrittenAt - _options.HomeTimelineCatchUpMargin);
         var authors = await AuthorsAsync(cancellationToken);
-        var rows = await store.ListRecentByAuthorsAsync(authors, Owner, since, _options.HomeTimelineCapacity, cancellationToken);
 
         // An unfollow whose removal was lost (a crash before the write, a failed call) leaves entries of an account no
         // longer followed: drop them, since the store's follows are the truth.
         var followed = new HashSet<long>(authors);
+        var bigFollowees = await store.ListBigFolloweesAsync(Owner, cancellationToken);
+        var rows = await store.ListRecentByAuthorsAsync(PushedAuthors(authors, bigFollowees), Owner, since, _options.HomeTimelineCapacity, cancellationToken);
         if (state.State.Entries.RemoveAll(e => !followed.Contains(e.AccountId) || !Admits(e)) > 0)
         {
             _dirty = true;

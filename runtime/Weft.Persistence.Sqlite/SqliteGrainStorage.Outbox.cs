@@ -33,7 +33,7 @@ public sealed partial class SqliteGrainStorage
                 $"Point the stream provider's ConnectionString at {_settings}:ConnectionString's file.");
         }
 
-        var (streamKey, partition) = sqliteQueue.CheckAppend(streamId, events);
+        var append = await sqliteQueue.PrepareAppendAsync(streamId, events, cancellationToken).ConfigureAwait(false);
         var expected = ParseEtag(key, etag);
         var keyBytes = EncodeKey(key);
         object? version;
@@ -57,8 +57,7 @@ public sealed partial class SqliteGrainStorage
             version = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
             if (version is long)
             {
-                lastSequence = await sqliteQueue.AppendLockedAsync(transaction, streamId, streamKey, partition, events, cancellationToken)
-                    .ConfigureAwait(false);
+                lastSequence = await sqliteQueue.AppendLockedAsync(transaction, append, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -81,7 +80,7 @@ public sealed partial class SqliteGrainStorage
             throw await ConflictAsync(key, etag, cancellationToken).ConfigureAwait(false);
         }
 
-        sqliteQueue.RaiseAppended(partition);
+        sqliteQueue.RaiseAppended(append.Partition);
         return new OutboxWriteResult(FormatEtag(newVersion), lastSequence);
     }
 }

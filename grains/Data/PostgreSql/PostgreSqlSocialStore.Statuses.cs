@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Weft.Persistence.PostgreSql.Streams;
 using Weft.GrainInterfaces.Paging;
 using Weft.GrainInterfaces.Statuses;
 
@@ -8,11 +9,15 @@ namespace Weft.Grains.Data.PostgreSql;
 public sealed partial class PostgreSqlSocialStore
 {
     // The index row, its mentions and its tags in one statement: mentions and tags are inserted only for statuses this
-    // call inserted, so a status already present is left exactly as it is.
-    private const string UpsertStatusesSql = """
+    // call inserted, so a status already present is left exactly as it is. A row with a slot ($12) is one the outbox's
+    // group commit projects: written only if its append went through.
+    private static readonly string UpsertStatusesSql = $"""
         WITH inserted AS (
             INSERT INTO weft.statuses (id, account_id, visibility, in_reply_to_id, in_reply_to_account_id, reblog_of_id, reblog_of_account_id)
-            SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::smallint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[])
+            SELECT id, account_id, visibility, in_reply_to_id, in_reply_to_account_id, reblog_of_id, reblog_of_account_id
+              FROM unnest($1::bigint[], $2::bigint[], $3::smallint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $12::int[])
+                AS r(id, account_id, visibility, in_reply_to_id, in_reply_to_account_id, reblog_of_id, reblog_of_account_id, slot)
+             WHERE {PostgreSqlOutboxProjection.AppendedCondition("r.slot")}
             ON CONFLICT (id) DO NOTHING
             RETURNING id),
         mentions AS (
@@ -122,12 +127,26 @@ public sealed partial class PostgreSqlSocialStore
 
     private async Task<bool[]> UpsertStatusBatchAsync(IReadOnlyList<IReadOnlyList<StatusRow>> calls)
     {
-        var count = 0;
+        var rows = new List<(int?, StatusRow)>();
         foreach (var call in calls)
         {
-            count += call.Count;
+            foreach (var status in call)
+            {
+                rows.Add((null, status));
+            }
         }
 
+        await ExecuteDerivedAsync(UpsertStatusesCommand(new NpgsqlBatchCommand(), rows), CancellationToken.None).ConfigureAwait(false);
+        return new bool[calls.Count];
+    }
+
+    /// <summary>
+    /// Fills <paramref name="command"/> with the statement indexing <paramref name="rows"/>, each with the outbox group
+    /// slot of the append it was projected from (null: written unconditionally).
+    /// </summary>
+    internal static NpgsqlBatchCommand UpsertStatusesCommand(NpgsqlBatchCommand command, IReadOnlyList<(int? Slot, StatusRow Row)> rows)
+    {
+        var count = rows.Count;
         var ids = new long[count];
         var accounts = new long[count];
         var visibilities = new short[count];
@@ -135,58 +154,56 @@ public sealed partial class PostgreSqlSocialStore
         var replyToAccounts = new long?[count];
         var reblogOf = new long?[count];
         var reblogOfAccounts = new long?[count];
+        var slots = new int?[count];
         var mentionStatuses = new List<long>();
         var mentionAccounts = new List<long>();
         var tagNames = new List<string>();
         var tagStatuses = new List<long>();
-        var i = 0;
-        foreach (var call in calls)
+        for (var i = 0; i < count; i++)
         {
-            foreach (var status in call)
+            var (slot, status) = rows[i];
+            ids[i] = status.Id;
+            accounts[i] = status.AccountId;
+            visibilities[i] = (short)status.Visibility;
+            replyTo[i] = status.InReplyToId;
+            replyToAccounts[i] = status.InReplyToAccountId;
+            reblogOf[i] = status.ReblogOfId;
+            reblogOfAccounts[i] = status.ReblogOfAccountId;
+            slots[i] = slot;
+            if (status.MentionedAccountIds is { } mentioned)
             {
-                ids[i] = status.Id;
-                accounts[i] = status.AccountId;
-                visibilities[i] = (short)status.Visibility;
-                replyTo[i] = status.InReplyToId;
-                replyToAccounts[i] = status.InReplyToAccountId;
-                reblogOf[i] = status.ReblogOfId;
-                reblogOfAccounts[i] = status.ReblogOfAccountId;
-                i++;
-                if (status.MentionedAccountIds is { } mentioned)
+                foreach (var accountId in mentioned)
                 {
-                    foreach (var accountId in mentioned)
-                    {
-                        mentionStatuses.Add(status.Id);
-                        mentionAccounts.Add(accountId);
-                    }
+                    mentionStatuses.Add(status.Id);
+                    mentionAccounts.Add(accountId);
                 }
+            }
 
-                // Mastodon's tag timelines list originals only.
-                if (status.Tags is { } tags && status.ReblogOfId is null)
+            // Mastodon's tag timelines list originals only.
+            if (status.Tags is { } tags && status.ReblogOfId is null)
+            {
+                foreach (var tag in tags)
                 {
-                    foreach (var tag in tags)
-                    {
-                        tagNames.Add(tag);
-                        tagStatuses.Add(status.Id);
-                    }
+                    tagNames.Add(tag);
+                    tagStatuses.Add(status.Id);
                 }
             }
         }
 
-        await ExecuteDerivedAsync(
-            UpsertStatusesSql, CancellationToken.None,
-            new NpgsqlParameter<long[]> { TypedValue = ids },
-            new NpgsqlParameter<long[]> { TypedValue = accounts },
-            new NpgsqlParameter<short[]> { TypedValue = visibilities },
-            NullableLongs(replyTo),
-            NullableLongs(replyToAccounts),
-            NullableLongs(reblogOf),
-            NullableLongs(reblogOfAccounts),
-            new NpgsqlParameter<long[]> { TypedValue = [.. mentionStatuses] },
-            new NpgsqlParameter<long[]> { TypedValue = [.. mentionAccounts] },
-            new NpgsqlParameter<string[]> { TypedValue = [.. tagNames] },
-            new NpgsqlParameter<long[]> { TypedValue = [.. tagStatuses] }).ConfigureAwait(false);
-        return new bool[calls.Count];
+        command.CommandText = UpsertStatusesSql;
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = ids });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = accounts });
+        command.Parameters.Add(new NpgsqlParameter<short[]> { TypedValue = visibilities });
+        command.Parameters.Add(NullableLongs(replyTo));
+        command.Parameters.Add(NullableLongs(replyToAccounts));
+        command.Parameters.Add(NullableLongs(reblogOf));
+        command.Parameters.Add(NullableLongs(reblogOfAccounts));
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. mentionStatuses] });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. mentionAccounts] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. tagNames] });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. tagStatuses] });
+        command.Parameters.Add(new NpgsqlParameter { Value = slots, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+        return command;
     }
 
     /// <inheritdoc />

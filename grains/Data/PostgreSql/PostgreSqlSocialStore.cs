@@ -135,17 +135,22 @@ public sealed partial class PostgreSqlSocialStore : ISocialStore, IAsyncDisposab
     /// disk. Safe because the stream's checkpoint commits after it: WAL is replayed in order, so a checkpoint that
     /// survives a crash implies this write survived too, and an unsurvived write is redelivered and redone.
     /// </summary>
-    private async Task ExecuteDerivedAsync(string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
+    private Task ExecuteDerivedAsync(string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
     {
-        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        await using var batch = _dataSource.CreateBatch();
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('synchronous_commit', 'off', true)"));
         var write = new NpgsqlBatchCommand(sql);
         foreach (var parameter in parameters)
         {
             write.Parameters.Add(parameter);
         }
 
+        return ExecuteDerivedAsync(write, cancellationToken);
+    }
+
+    private async Task ExecuteDerivedAsync(NpgsqlBatchCommand write, CancellationToken cancellationToken)
+    {
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = _dataSource.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('synchronous_commit', 'off', true)"));
         batch.BatchCommands.Add(write);
 
         // A batch without a transaction runs as one implicit transaction, so the transaction-local setting covers the

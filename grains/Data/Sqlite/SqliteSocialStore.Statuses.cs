@@ -78,7 +78,18 @@ public sealed partial class SqliteSocialStore
 
         using var session = await BeginWriteAsync(ensureSchema: true, cancellationToken).ConfigureAwait(false);
         using var transaction = session.Connection.BeginTransaction();
-        var insert = session.Prepared(InsertStatusSql, transaction);
+        await InsertStatusesAsync(sql => session.Prepared(sql, transaction), statuses, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Inserts the index rows of <paramref name="statuses"/> with their mentions and tags, through the commands
+    /// <paramref name="prepared"/> gives for each statement (parameters cleared, bound to the caller's transaction).
+    /// </summary>
+    internal static async Task InsertStatusesAsync(
+        Func<string, SqliteCommand> prepared, IReadOnlyList<StatusRow> statuses, CancellationToken cancellationToken)
+    {
+        var insert = prepared(InsertStatusSql);
         var id = insert.Parameters.Add("$id", SqliteType.Integer);
         var account = insert.Parameters.Add("$account", SqliteType.Integer);
         var visibility = insert.Parameters.Add("$visibility", SqliteType.Integer);
@@ -86,10 +97,10 @@ public sealed partial class SqliteSocialStore
         var replyToAccount = insert.Parameters.Add("$replyToAccount", SqliteType.Integer);
         var reblogOf = insert.Parameters.Add("$reblogOf", SqliteType.Integer);
         var reblogOfAccount = insert.Parameters.Add("$reblogOfAccount", SqliteType.Integer);
-        var mention = session.Prepared(InsertMentionSql, transaction);
+        var mention = prepared(InsertMentionSql);
         var mentionStatus = mention.Parameters.Add("$status", SqliteType.Integer);
         var mentionAccount = mention.Parameters.Add("$account", SqliteType.Integer);
-        var tagInsert = session.Prepared(InsertTagSql, transaction);
+        var tagInsert = prepared(InsertTagSql);
         var tagName = tagInsert.Parameters.Add("$tag", SqliteType.Text);
         var tagStatus = tagInsert.Parameters.Add("$status", SqliteType.Integer);
         for (var i = 0; i < statuses.Count; i++)
@@ -130,8 +141,6 @@ public sealed partial class SqliteSocialStore
                 }
             }
         }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

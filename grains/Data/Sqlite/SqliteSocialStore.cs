@@ -26,9 +26,8 @@ public sealed partial class SqliteSocialStore : ISocialStore, IAsyncDisposable, 
     private readonly SemaphoreSlim _gate;
     private readonly SchemaOnce _schema;
 
-    // Guarded by _gate: statements kept prepared on _preparedOn (the write connection), by SQL text.
-    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
-    private SqliteConnection? _preparedOn;
+    // Guarded by _gate: statements kept prepared on the write connection.
+    private readonly PreparedStatements _prepared = new();
     private bool _disposed;
     private int _released;
 
@@ -81,7 +80,7 @@ public sealed partial class SqliteSocialStore : ISocialStore, IAsyncDisposable, 
         try
         {
             _disposed = true;
-            ClosePrepared();
+            _prepared.Close();
         }
         finally
         {
@@ -115,11 +114,7 @@ public sealed partial class SqliteSocialStore : ISocialStore, IAsyncDisposable, 
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var connection = await _writer.OpenAsync(cancellationToken).ConfigureAwait(false);
-            if (!ReferenceEquals(connection, _preparedOn))
-            {
-                ClosePrepared();
-                _preparedOn = connection;
-            }
+            _prepared.UseConnection(connection);
 
             return new Session(this, connection, ownsConnection: false);
         }
@@ -151,32 +146,6 @@ public sealed partial class SqliteSocialStore : ISocialStore, IAsyncDisposable, 
         }
 
         return new Session(this, connection, ownsConnection: true);
-    }
-
-    /// <summary>The statement for <paramref name="sql"/> kept prepared on the write connection. Call under the gate.</summary>
-    private SqliteCommand Prepared(string sql, SqliteTransaction? transaction)
-    {
-        if (!_prepared.TryGetValue(sql, out var command))
-        {
-            command = _preparedOn!.CreateCommand();
-            command.CommandText = sql;
-            _prepared.Add(sql, command);
-        }
-
-        command.Parameters.Clear();
-        command.Transaction = transaction;
-        return command;
-    }
-
-    private void ClosePrepared()
-    {
-        foreach (var command in _prepared.Values)
-        {
-            command.Dispose();
-        }
-
-        _prepared.Clear();
-        _preparedOn = null;
     }
 
     /// <summary>A list of ids as a JSON array text, for <c>IN (SELECT value FROM json_each($ids))</c>.</summary>
@@ -255,7 +224,7 @@ public sealed partial class SqliteSocialStore : ISocialStore, IAsyncDisposable, 
         public SqliteConnection Connection => connection;
 
         /// <summary>A statement kept prepared on the write connection; never dispose it.</summary>
-        public SqliteCommand Prepared(string sql, SqliteTransaction? transaction = null) => store.Prepared(sql, transaction);
+        public SqliteCommand Prepared(string sql, SqliteTransaction? transaction = null) => store._prepared.Get(sql, transaction);
 
         /// <summary>A new command on this session's connection; dispose it.</summary>
         public SqliteCommand Command(string sql)

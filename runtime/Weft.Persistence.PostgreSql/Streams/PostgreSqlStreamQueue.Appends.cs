@@ -49,7 +49,9 @@ public sealed partial class PostgreSqlStreamQueue
         // Checked here, so bad input fails its own caller and not the group it would have joined.
         var partition = PartitionOf(streamId, events);
         var (namespaceText, keyBytes) = EncodeStream(streamId);
-        var pending = new PendingAppend(streamId, namespaceText, keyBytes, partition, events, stateWrite);
+        var projection = _projections.GetValueOrDefault(streamId.Namespace);
+        var projected = projection is null ? null : await projection.ProjectRowsAsync(streamId, events, cancellationToken).ConfigureAwait(false);
+        var pending = new PendingAppend(streamId, namespaceText, keyBytes, partition, events, stateWrite, projected is null ? null : (projection!, projected));
         var group = _appendGroup;
         bool startWriter;
         lock (group.Gate)
@@ -143,6 +145,7 @@ public sealed partial class PostgreSqlStreamQueue
                 }
 
                 batch.BatchCommands.Add(AppendManyCommand(batch, appends));
+                AddProjections(batch, appends);
 
                 var reader = await batch.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
@@ -162,6 +165,12 @@ public sealed partial class PostgreSqlStreamQueue
                     while (await reader.ReadAsync().ConfigureAwait(false))
                     {
                         sequences[reader.GetInt32(0)] = reader.GetInt64(1);
+                    }
+
+                    // The projections' statements return no rows; a failure among them surfaces here, before any
+                    // appender is told its append was stored.
+                    while (await reader.NextResultAsync().ConfigureAwait(false))
+                    {
                     }
                 }
             }
@@ -193,6 +202,46 @@ public sealed partial class PostgreSqlStreamQueue
                     "the group committed, so whether this append was stored is unknown."));
             }
         }
+    }
+
+    // One statement per projection with rows in the group, after the state writes whose matches guard them.
+    private static void AddProjections(NpgsqlBatch batch, List<PendingAppend> appends)
+    {
+        Dictionary<PostgreSqlOutboxProjection, List<(int?, PostgreSqlOutboxProjection.ProjectedRows)>>? byProjection = null;
+        for (var slot = 0; slot < appends.Count; slot++)
+        {
+            if (appends[slot].Projected is var (projection, rows))
+            {
+                byProjection ??= [];
+                if (!byProjection.TryGetValue(projection, out var projected))
+                {
+                    byProjection[projection] = projected = [];
+                }
+
+                projected.Add((appends[slot].StateWrite is null ? null : slot, rows));
+            }
+        }
+
+        foreach (var (projection, projected) in byProjection ?? [])
+        {
+            batch.BatchCommands.Add(projection.CreateCommand(batch, projected));
+        }
+    }
+
+    private static Dictionary<string, PostgreSqlOutboxProjection> ByNamespace(IEnumerable<PostgreSqlOutboxProjection> projections)
+    {
+        var byNamespace = new Dictionary<string, PostgreSqlOutboxProjection>(StringComparer.Ordinal);
+        foreach (var projection in projections)
+        {
+            if (!byNamespace.TryAdd(projection.StreamNamespace, projection))
+            {
+                throw new ArgumentException(
+                    $"Two outbox projections ({byNamespace[projection.StreamNamespace].GetType().Name} and {projection.GetType().Name}) " +
+                    $"write for stream namespace '{projection.StreamNamespace}'; register one.", nameof(projections));
+            }
+        }
+
+        return byNamespace;
     }
 
     private static Dictionary<OutboxStateTable, List<(int Slot, OutboxStateWrite Write)>> StateWritesByTable(List<PendingAppend> appends)
@@ -278,7 +327,13 @@ public sealed partial class PostgreSqlStreamQueue
 
     /// <summary>One caller's append (with its state write, for the outbox), completed once its group commits.</summary>
     private sealed class PendingAppend(
-        StreamId streamId, string namespaceText, byte[] keyBytes, int partition, IReadOnlyList<EncodedStreamEvent> events, OutboxStateWrite? stateWrite)
+        StreamId streamId,
+        string namespaceText,
+        byte[] keyBytes,
+        int partition,
+        IReadOnlyList<EncodedStreamEvent> events,
+        OutboxStateWrite? stateWrite,
+        (PostgreSqlOutboxProjection Projection, PostgreSqlOutboxProjection.ProjectedRows Rows)? projected)
     {
         public StreamId StreamId { get; } = streamId;
 
@@ -291,6 +346,9 @@ public sealed partial class PostgreSqlStreamQueue
         public IReadOnlyList<EncodedStreamEvent> Events { get; } = events;
 
         public OutboxStateWrite? StateWrite { get; } = stateWrite;
+
+        /// <summary>The rows its namespace's projection made of its events, if any.</summary>
+        public (PostgreSqlOutboxProjection Projection, PostgreSqlOutboxProjection.ProjectedRows Rows)? Projected { get; } = projected;
 
         /// <summary>Payload and state bytes, for the group's size limit.</summary>
         public long Bytes { get; } = events.Sum(e => (long)e.Payload.Length) + (stateWrite?.Data.Length ?? 0);

@@ -65,17 +65,25 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
     private readonly string[] _notifyPayloads;
 
     private readonly string _readSql;
+    private readonly Dictionary<string, PostgreSqlOutboxProjection> _projections;
 
     /// <summary>Creates the queue. Nothing connects until <see cref="InitializeAsync"/> or the first call.</summary>
     /// <param name="name">The stream provider's name (<c>Weft:Streams:&lt;name&gt;</c>), used in error messages.</param>
     /// <param name="options">Connection string, schema and partition count.</param>
     /// <param name="logger">Logs schema creation and the notification listener; optional.</param>
+    /// <param name="projections">Inline projections written with the appends of their namespaces; at most one per namespace.</param>
     /// <exception cref="GrainStorageException">The connection string is missing or malformed, or a setting is out of range.</exception>
-    public PostgreSqlStreamQueue(string name, PostgreSqlStreamQueueOptions options, ILogger<PostgreSqlStreamQueue>? logger = null)
+    /// <exception cref="ArgumentException">Two projections name one namespace.</exception>
+    public PostgreSqlStreamQueue(
+        string name,
+        PostgreSqlStreamQueueOptions options,
+        ILogger<PostgreSqlStreamQueue>? logger = null,
+        IEnumerable<PostgreSqlOutboxProjection>? projections = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(options);
         _name = name;
+        _projections = ByNamespace(projections ?? []);
         _settings = $"{StreamsSection}:{name}";
         _logger = logger ?? NullLogger<PostgreSqlStreamQueue>.Instance;
 

@@ -10,7 +10,8 @@ public static class PostgreSqlStreamQueueServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the "PostgreSql" stream queue kind: <c>Weft:Streams:&lt;name&gt;:Provider=PostgreSql</c> with
-    /// <c>ConnectionString</c> (required), <c>Schema</c> and <c>PartitionCount</c>.
+    /// <c>ConnectionString</c> (required), <c>Schema</c> and <c>PartitionCount</c>. Every registered
+    /// <see cref="PostgreSqlOutboxProjection"/> is written with the appends of its namespace.
     /// </summary>
     public static IServiceCollection AddPostgreSqlStreamQueueKind(this IServiceCollection services)
         => services.AddStreamQueueKind(new StreamQueueKind("PostgreSql", static (sp, name, section) =>
@@ -24,6 +25,7 @@ public static class PostgreSqlStreamQueueServiceCollectionExtensions
                     $"{StreamsServiceCollectionExtensions.StreamsSection}:{name}:ConnectionString.");
             }
 
-            return new PostgreSqlStreamQueue(name, options, sp.GetService<ILogger<PostgreSqlStreamQueue>>());
+            return new PostgreSqlStreamQueue(
+                name, options, sp.GetService<ILogger<PostgreSqlStreamQueue>>(), sp.GetServices<PostgreSqlOutboxProjection>());
         }));
 }

@@ -33,6 +33,7 @@ public sealed partial class SqliteStreamQueue : IStreamQueue, IAsyncDisposable, 
     private readonly ILogger _logger;
     private readonly SqliteWriter _writer;
     private readonly SemaphoreSlim _writeGate;
+    private readonly Dictionary<string, SqliteOutboxProjection> _projections;
     private int _released;
 
     // Guarded by _writeGate. The append statements are prepared on _preparedOn, the shared write connection.
@@ -47,12 +48,30 @@ public sealed partial class SqliteStreamQueue : IStreamQueue, IAsyncDisposable, 
     /// <param name="options">Connection string and partition count.</param>
     /// <param name="timeProvider">The clock leases expire by and events are stamped with; default the system clock.</param>
     /// <param name="logger">Logs where the file is; optional.</param>
+    /// <param name="projections">Inline projections written with the appends of their namespaces; at most one per namespace.</param>
     /// <exception cref="GrainStorageException">The connection string is missing, malformed or names no file.</exception>
-    public SqliteStreamQueue(string name, SqliteStreamQueueOptions options, TimeProvider? timeProvider = null, ILogger<SqliteStreamQueue>? logger = null)
+    /// <exception cref="ArgumentException">Two projections name one namespace.</exception>
+    public SqliteStreamQueue(
+        string name,
+        SqliteStreamQueueOptions options,
+        TimeProvider? timeProvider = null,
+        ILogger<SqliteStreamQueue>? logger = null,
+        IEnumerable<SqliteOutboxProjection>? projections = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(options);
         _name = name;
+        _projections = new Dictionary<string, SqliteOutboxProjection>(StringComparer.Ordinal);
+        foreach (var projection in projections ?? [])
+        {
+            if (!_projections.TryAdd(projection.StreamNamespace, projection))
+            {
+                throw new ArgumentException(
+                    $"Two outbox projections ({_projections[projection.StreamNamespace].GetType().Name} and {projection.GetType().Name}) " +
+                    $"write for stream namespace '{projection.StreamNamespace}'; register one.", nameof(projections));
+            }
+        }
+
         _settings = $"Weft:Streams:{name}";
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger<SqliteStreamQueue>.Instance;
@@ -106,14 +125,14 @@ public sealed partial class SqliteStreamQueue : IStreamQueue, IAsyncDisposable, 
     /// <inheritdoc />
     public async Task<long> AppendAsync(StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, CancellationToken cancellationToken)
     {
-        var (keyBytes, partition) = CheckAppend(streamId, events);
+        var append = await PrepareAppendAsync(streamId, events, cancellationToken).ConfigureAwait(false);
         long last;
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await EnsureReadyLockedAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = _preparedOn!.BeginTransaction();
-            last = await AppendLockedAsync(transaction, streamId, keyBytes, partition, events, cancellationToken).ConfigureAwait(false);
+            last = await AppendLockedAsync(transaction, append, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException ex)
@@ -125,7 +144,7 @@ public sealed partial class SqliteStreamQueue : IStreamQueue, IAsyncDisposable, 
             _writeGate.Release();
         }
 
-        RaiseAppended(partition);
+        RaiseAppended(append.Partition);
         return last;
     }
 
@@ -320,10 +339,10 @@ public sealed partial class SqliteStreamQueue : IStreamQueue, IAsyncDisposable, 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>
-    /// Checks an append's arguments and returns the stream key's bytes and the stream's partition. Throws before
-    /// anything is written.
+    /// Checks an append's arguments and makes what it needs before taking the write gate: the stream key's bytes, the
+    /// stream's partition and the rows of its namespace's projection. Throws before anything is written.
     /// </summary>
-    internal (byte[] KeyBytes, int Partition) CheckAppend(StreamId streamId, IReadOnlyList<EncodedStreamEvent> events)
+    internal async ValueTask<PreparedAppend> PrepareAppendAsync(StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
@@ -338,21 +357,25 @@ public sealed partial class SqliteStreamQueue : IStreamQueue, IAsyncDisposable, 
             ArgumentNullException.ThrowIfNull(e.Payload, nameof(events));
         }
 
-        return (EncodeStreamKey(streamId), StreamPartitioner.GetPartition(streamId, PartitionCount));
+        var keyBytes = EncodeStreamKey(streamId);
+        var projected = _projections.TryGetValue(streamId.Namespace, out var projection)
+            ? await projection.ProjectRowsAsync(streamId, events, cancellationToken).ConfigureAwait(false)
+            : null;
+        return new PreparedAppend(streamId, keyBytes, StreamPartitioner.GetPartition(streamId, PartitionCount), events, projected);
     }
 
     /// <summary>
-    /// Numbers the events after the stream's last sequence and inserts them, inside <paramref name="transaction"/> on the
-    /// shared write connection; the caller commits. The one place events are written, for appends and the outbox alike.
-    /// Called under the write gate, after <see cref="EnsureReadyLockedAsync"/>.
+    /// Numbers the events after the stream's last sequence and inserts them, then writes their projection's rows, inside
+    /// <paramref name="transaction"/> on the shared write connection; the caller commits. The one place events are
+    /// written, for appends and the outbox alike. Called under the write gate, after <see cref="EnsureReadyLockedAsync"/>.
     /// </summary>
     /// <returns>The sequence of the last event.</returns>
-    internal async Task<long> AppendLockedAsync(
-        SqliteTransaction transaction, StreamId streamId, byte[] keyBytes, int partition, IReadOnlyList<EncodedStreamEvent> events,
-        CancellationToken cancellationToken)
+    internal async Task<long> AppendLockedAsync(SqliteTransaction transaction, PreparedAppend append, CancellationToken cancellationToken)
     {
+        var (streamId, keyBytes, partition, events, projected) = append;
         var advance = _advanceHead!;
         var insert = _insertEvent!;
+        long last;
         try
         {
             advance.Transaction = transaction;
@@ -360,7 +383,7 @@ public sealed partial class SqliteStreamQueue : IStreamQueue, IAsyncDisposable, 
             advance.Parameters["$namespace"].Value = streamId.Namespace;
             advance.Parameters["$key"].Value = keyBytes;
             advance.Parameters["$count"].Value = (long)events.Count;
-            var last = (long)(await advance.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            last = (long)(await advance.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
 
             insert.Parameters["$partition"].Value = partition;
             insert.Parameters["$namespace"].Value = streamId.Namespace;
@@ -374,8 +397,6 @@ public sealed partial class SqliteStreamQueue : IStreamQueue, IAsyncDisposable, 
                 insert.Parameters["$payload"].Value = e.Payload;
                 await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
-
-            return last;
         }
         finally
         {
@@ -384,6 +405,13 @@ public sealed partial class SqliteStreamQueue : IStreamQueue, IAsyncDisposable, 
             advance.Transaction = null;
             insert.Transaction = null;
         }
+
+        if (projected is not null)
+        {
+            await projected.WriteAsync(transaction, cancellationToken).ConfigureAwait(false);
+        }
+
+        return last;
     }
 
     /// <summary>
@@ -513,3 +541,7 @@ public sealed partial class SqliteStreamQueue : IStreamQueue, IAsyncDisposable, 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Stream provider '{Name}': a wake-up callback for partition {Partition} failed")]
     private static partial void LogWakeUpFailed(ILogger logger, Exception exception, string name, int partition);
 }
+
+/// <summary>An append checked and ready to write: what <see cref="SqliteStreamQueue.PrepareAppendAsync"/> made before the write gate.</summary>
+internal sealed record PreparedAppend(
+    StreamId StreamId, byte[] KeyBytes, int Partition, IReadOnlyList<EncodedStreamEvent> Events, SqliteOutboxProjection.ProjectedRows? Projected);

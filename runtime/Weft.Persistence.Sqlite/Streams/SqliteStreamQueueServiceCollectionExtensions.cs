@@ -11,7 +11,7 @@ public static class SqliteStreamQueueServiceCollectionExtensions
     /// <summary>
     /// Adds the "Sqlite" stream queue kind: <c>Weft:Streams:&lt;name&gt;:Provider=Sqlite</c> with <c>ConnectionString</c>
     /// (required; the same file as the grain storage lets grains write state and publish in one transaction) and
-    /// <c>PartitionCount</c>.
+    /// <c>PartitionCount</c>. Every registered <see cref="SqliteOutboxProjection"/> is written with the appends of its namespace.
     /// </summary>
     public static IServiceCollection AddSqliteStreamQueueKind(this IServiceCollection services)
         => services.AddStreamQueueKind(new StreamQueueKind("Sqlite", static (sp, name, section) =>
@@ -25,6 +25,7 @@ public static class SqliteStreamQueueServiceCollectionExtensions
                     $"{StreamsServiceCollectionExtensions.StreamsSection}:{name}:ConnectionString (for example \"Data Source=data/weft.db\").");
             }
 
-            return new SqliteStreamQueue(name, options, sp.GetService<TimeProvider>(), sp.GetService<ILogger<SqliteStreamQueue>>());
+            return new SqliteStreamQueue(
+                name, options, sp.GetService<TimeProvider>(), sp.GetService<ILogger<SqliteStreamQueue>>(), sp.GetServices<SqliteOutboxProjection>());
         }));
 }

@@ -7,6 +7,7 @@ using Weft.Runtime.Invocation;
 using Weft.Runtime.Metadata;
 using Weft.Runtime.Persistence;
 using Weft.Runtime.Serialization;
+using Weft.Runtime.Streams;
 
 namespace Weft.Runtime.Hosting;
 
@@ -34,6 +35,7 @@ public static class WeftSiloServiceCollectionExtensions
         services.TryAddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSingleton(sp => new GrainManifest(GrainManifest.DiscoverProviders(sp.GetRequiredService<IOptions<SiloOptions>>().Value.GrainAssemblies)));
         services.AddSingleton<JsonGrainCodec>();
+        services.AddSingleton(sp => new StreamEventDecoder(sp.GetRequiredService<JsonGrainCodec>()));
         services.AddSingleton<GrainStorageResolver>();
         services.AddSingleton<GrainCatalog>();
         services.AddSingleton<IdleCollector>();

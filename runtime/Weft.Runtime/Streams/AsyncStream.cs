@@ -6,7 +6,7 @@ namespace Weft.Runtime.Streams;
 /// <summary>A stream of one provider: publishing encodes events before anything is stored.</summary>
 internal sealed class AsyncStream<T>(StreamProvider provider, StreamId streamId) : IAsyncStream<T>
 {
-    private static readonly string s_eventType = typeof(T).FullName ?? typeof(T).Name;
+    private static readonly string s_eventType = StreamEventDecoder.EventTypeOf<T>();
 
     public StreamId StreamId { get; } = streamId;
 

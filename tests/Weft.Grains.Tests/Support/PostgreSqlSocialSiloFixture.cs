@@ -3,7 +3,7 @@ using Weft.Testing.PostgreSql;
 namespace Weft.Grains.Tests.Support;
 
 /// <summary>A social silo on a fresh PostgreSQL database.</summary>
-public sealed class PostgreSqlSocialSiloFixture : SocialSiloFixture
+public class PostgreSqlSocialSiloFixture : SocialSiloFixture
 {
     private PostgreSqlDatabase? _database;
 

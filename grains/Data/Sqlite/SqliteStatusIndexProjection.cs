@@ -1,0 +1,27 @@
+using Microsoft.Data.Sqlite;
+using Weft.GrainInterfaces.Statuses;
+using Weft.Persistence.Sqlite.Streams;
+using Weft.Runtime.Streams;
+using Weft.Streams;
+
+namespace Weft.Grains.Data.Sqlite;
+
+/// <summary>
+/// Indexes new statuses in the transaction that stores them: the status stream's append inserts the index rows of its
+/// created statuses on the file's write connection, with statements kept prepared on it.
+/// </summary>
+internal sealed class SqliteStatusIndexProjection(StatusIndexRowSource rows) : SqliteOutboxProjection<StatusRow>(StatusStreams.Namespace)
+{
+    // Used only under the file's write gate, as the queue calls WriteAsync.
+    private readonly PreparedStatements _prepared = new();
+
+    protected override ValueTask<IReadOnlyList<StatusRow>> ProjectAsync(
+        StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, CancellationToken cancellationToken) =>
+        rows.RowsAsync(events, cancellationToken);
+
+    protected override Task WriteAsync(SqliteTransaction transaction, IReadOnlyList<StatusRow> rows, CancellationToken cancellationToken)
+    {
+        _prepared.UseConnection(transaction.Connection!);
+        return SqliteSocialStore.InsertStatusesAsync(sql => _prepared.Get(sql, transaction), rows, cancellationToken);
+    }
+}

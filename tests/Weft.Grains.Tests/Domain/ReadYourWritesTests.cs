@@ -1,0 +1,48 @@
+using Weft.GrainInterfaces.Paging;
+using Weft.GrainInterfaces.Queries;
+using Weft.Grains.Tests.Support;
+
+namespace Weft.Grains.Tests.Domain;
+
+/// <summary>
+/// A status is listed wherever the social store's index serves lists — its author's profile, its thread, the public
+/// and tag timelines — as soon as posting returns, before the fan-out has delivered it: the index row is written in
+/// the transaction that stores the status. Run on each database (see the subclasses), with the fan-out held back.
+/// </summary>
+public abstract class ReadYourWritesTests(SocialSiloFixture fixture)
+{
+    private SocialTestKit Kit => fixture.Kit;
+
+    [Fact]
+    public async Task A_new_status_is_listed_by_the_index_before_its_fan_out()
+    {
+        var author = await Kit.CreateAccountAsync();
+        var first = await Kit.PostAsync(author, "first");
+        await Kit.WaitForTimelineAsync(author, [first.Id]);
+
+        var tag = "ryw" + author;
+        var reply = await Kit.PostAsync(author, $"a reply with #{tag}", inReplyToId: first.Id);
+
+        // The premise: the fan-out (which feeds home timelines) has not delivered the reply.
+        Assert.Equal([first.Id], await Kit.TimelineIdsAsync(author));
+
+        var profile = await Kit.Grains.GetGrain<IAccountStatusesGrain>(author)
+            .ListAsync(author, new AccountStatusesQuery(PageRequest.Newest(20), ExcludeReplies: false, ExcludeReblogs: false, OnlyMedia: false));
+        Assert.Equal([reply.Id, first.Id], profile.ToArray());
+
+        var context = await Kit.Status(first.Id).GetContextAsync(author);
+        Assert.Equal([reply.Id], context!.Descendants.Select(view => view.Status.Id));
+
+        Assert.Contains(reply.Id, await Kit.Grains.GetGrain<IPublicTimelineGrain>(0).ReadAsync(PageRequest.Newest(40)));
+        var tagged = await Kit.Grains.GetGrain<ITagTimelineGrain>(0).ReadAsync(new TagTimelineQuery(PageRequest.Newest(20), [tag], [], []));
+        Assert.Equal([reply.Id], tagged.ToArray());
+    }
+}
+
+/// <summary>Read-your-writes on SQLite.</summary>
+public sealed class SqliteReadYourWritesTests(HeldFanoutSqliteSocialSiloFixture fixture)
+    : ReadYourWritesTests(fixture), IClassFixture<HeldFanoutSqliteSocialSiloFixture>;
+
+/// <summary>Read-your-writes on PostgreSQL.</summary>
+public sealed class PostgreSqlReadYourWritesTests(HeldFanoutPostgreSqlSocialSiloFixture fixture)
+    : ReadYourWritesTests(fixture), IClassFixture<HeldFanoutPostgreSqlSocialSiloFixture>;
