@@ -50,7 +50,7 @@ internal sealed class AsyncStream<T>(StreamProvider provider, StreamId streamId)
     {
         try
         {
-            return new EncodedStreamEvent(s_eventType, provider.Codec.Serialize(item));
+            return new EncodedStreamEvent(s_eventType, provider.Codec.Serialize(item), item);
         }
         catch (InvalidOperationException e)
         {

@@ -16,7 +16,10 @@ public sealed class StreamEventDecoder
     /// <summary>The event type stored with events published as <typeparamref name="T"/>.</summary>
     public static string EventTypeOf<T>() => EventTypeName<T>.Value;
 
-    /// <summary>Decodes <paramref name="streamEvent"/> if it was published as <typeparamref name="T"/>; false for other types.</summary>
+    /// <summary>
+    /// The event <paramref name="streamEvent"/> holds if it was published as <typeparamref name="T"/> (its
+    /// <see cref="EncodedStreamEvent.Published"/> object, or else its payload decoded); false for other types.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The payload is not a valid <typeparamref name="T"/>.</exception>
     public bool TryDecode<T>(EncodedStreamEvent streamEvent, [NotNullWhen(true)] out T? value)
     {
@@ -27,7 +30,8 @@ public sealed class StreamEventDecoder
             return false;
         }
 
-        value = _codec.Deserialize<T>(streamEvent.Payload)!;
+        // An event on its way in is at hand already; one read back from a queue is decoded.
+        value = streamEvent.Published is T published ? published : _codec.Deserialize<T>(streamEvent.Payload)!;
         return true;
     }
 
