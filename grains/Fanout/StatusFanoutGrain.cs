@@ -164,7 +164,9 @@ public sealed class StatusFanoutGrain(
             });
     }
 
-    // (1) The store first: timeline rebuilds, reply counts and context read it.
+    // (1) The store first: timeline rebuilds, reply counts and context read it. Created statuses are normally indexed
+    // already, in the transaction that stored them (the queue's outbox projection); the upsert then finds them present,
+    // and it indexes what a queue without projections (Memory) carries.
     private async Task<List<StatusRow>> IndexAsync(List<StatusSnapshot> created, List<StatusSnapshot> deleted)
     {
         if (created.Count > 0)
