@@ -1,14 +1,40 @@
+using System.Text.Json;
 using Weft.Api.Auth;
+using Weft.Api.Infrastructure;
+using Weft.Api.Mastodon;
+using Weft.Api.OpenApi;
+using Weft.GrainInterfaces.Accounts;
 
 namespace Weft.Api.Placeholders;
 
 /// <summary>
-/// Valid, empty answers for what clients load at start-up but Weft does not have yet (filters, blocks,
-/// announcements, custom emoji, trends), behind the same scopes Mastodon checks, so clients start cleanly.
+/// Valid, empty answers for what clients load at start-up or on a profile but Weft does not have yet (filters, blocks,
+/// announcements, custom emoji, trends, featured tags, endorsements, scheduled statuses, filtered notifications),
+/// behind the same scopes Mastodon checks, so clients start cleanly.
 /// </summary>
 public static class PlaceholderEndpoints
 {
     private const string EmptyArray = "[]";
+
+    // Weft filters no notification: every category is accepted, and nothing is ever pending.
+    private static readonly string s_notificationPolicyV2 = JsonSerializer.Serialize(new
+    {
+        for_not_following = "accept",
+        for_not_followers = "accept",
+        for_new_accounts = "accept",
+        for_private_mentions = "accept",
+        for_limited_accounts = "accept",
+        summary = new { pending_requests_count = 0, pending_notifications_count = 0 },
+    });
+
+    private static readonly string s_notificationPolicyV1 = JsonSerializer.Serialize(new
+    {
+        filter_not_following = false,
+        filter_not_followers = false,
+        filter_new_accounts = false,
+        filter_private_mentions = false,
+        summary = new { pending_requests_count = 0, pending_notifications_count = 0 },
+    });
 
     public static IEndpointRouteBuilder MapPlaceholderEndpoints(this IEndpointRouteBuilder app)
     {
@@ -27,8 +53,21 @@ public static class PlaceholderEndpoints
         group.MapGet("/api/v1/trends/tags", () => Json(EmptyArray)).Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/trends/statuses", () => Json(EmptyArray)).Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/trends/links", () => Json(EmptyArray)).Produces<IReadOnlyList<object>>();
+        group.MapGet("/api/v1/endorsements", () => Json(EmptyArray)).RequireScope("read:accounts").Produces<IReadOnlyList<object>>();
+        group.MapGet("/api/v1/scheduled_statuses", () => Json(EmptyArray)).RequireScope("read:statuses").Produces<IReadOnlyList<object>>();
+        group.MapGet("/api/v1/notifications/requests", () => Json(EmptyArray)).RequireScope("read:notifications").Produces<IReadOnlyList<object>>();
+        group.MapGet("/api/v2/notifications/policy", () => Json(s_notificationPolicyV2)).RequireScope("read:notifications").Produces<object>();
+        group.MapGet("/api/v1/notifications/policy", () => Json(s_notificationPolicyV1)).RequireScope("read:notifications").Produces<object>();
+        group.MapGet("/api/v1/instance/translation_languages", () => Json("{}")).Produces<object>();
+        group.MapGet("/api/v1/accounts/{id}/featured_tags", FeaturedTagsOfAsync)
+            .Produces<IReadOnlyList<object>>()
+            .ProducesErrors(StatusCodes.Status404NotFound);
         return app;
     }
+
+    // Public, as Mastodon's; an account that does not exist is a 404 there too.
+    private static async Task<IResult> FeaturedTagsOfAsync(string id, IGrainFactory grains) =>
+        await grains.GetGrain<IAccountGrain>(RouteIds.Path(id)).GetAsync() is null ? ApiErrors.NotFound() : Json(EmptyArray);
 
     private static IResult Json(string json) => Results.Text(json, "application/json; charset=utf-8");
 }

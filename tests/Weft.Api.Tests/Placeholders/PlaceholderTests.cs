@@ -30,6 +30,9 @@ public sealed class PlaceholderTests(SqliteApiHost host) : IClassFixture<SqliteA
     [InlineData("/api/v1/followed_tags", JsonValueKind.Array)]
     [InlineData("/api/v1/featured_tags", JsonValueKind.Array)]
     [InlineData("/api/v2/suggestions", JsonValueKind.Array)]
+    [InlineData("/api/v1/endorsements", JsonValueKind.Array)]
+    [InlineData("/api/v1/scheduled_statuses", JsonValueKind.Array)]
+    [InlineData("/api/v1/notifications/requests", JsonValueKind.Array)]
     public async Task Start_up_endpoints_need_a_user_and_answer_empty(string path, JsonValueKind kind)
     {
         var refused = await JsonAsync(await _anonymous.GetAsync(path), HttpStatusCode.Unauthorized);
@@ -39,6 +42,53 @@ public sealed class PlaceholderTests(SqliteApiHost host) : IClassFixture<SqliteA
 
         Assert.Equal(kind, answer.ValueKind);
         Assert.Equal(kind == JsonValueKind.Array ? "[]" : "{}", answer.GetRawText());
+    }
+
+    [Fact]
+    public async Task The_notification_policy_accepts_everything_and_has_nothing_pending()
+    {
+        await JsonAsync(await _anonymous.GetAsync("/api/v2/notifications/policy"), HttpStatusCode.Unauthorized);
+
+        var v2 = await JsonAsync(await _user.GetAsync("/api/v2/notifications/policy"), HttpStatusCode.OK);
+        var v1 = await JsonAsync(await _user.GetAsync("/api/v1/notifications/policy"), HttpStatusCode.OK);
+
+        foreach (var category in (string[])["for_not_following", "for_not_followers", "for_new_accounts", "for_private_mentions", "for_limited_accounts"])
+        {
+            Assert.Equal("accept", v2.GetProperty(category).GetString());
+        }
+
+        foreach (var filter in (string[])["filter_not_following", "filter_not_followers", "filter_new_accounts", "filter_private_mentions"])
+        {
+            Assert.False(v1.GetProperty(filter).GetBoolean());
+        }
+
+        foreach (var policy in (JsonElement[])[v1, v2])
+        {
+            Assert.Equal(0, policy.GetProperty("summary").GetProperty("pending_requests_count").GetInt32());
+            Assert.Equal(0, policy.GetProperty("summary").GetProperty("pending_notifications_count").GetInt32());
+        }
+    }
+
+    [Fact]
+    public async Task An_accounts_featured_tags_are_public_and_an_unknown_account_is_404()
+    {
+        var me = await JsonAsync(await _user.GetAsync("/api/v1/accounts/verify_credentials"), HttpStatusCode.OK);
+
+        var tags = await JsonAsync(await _anonymous.GetAsync($"/api/v1/accounts/{me.GetProperty("id").GetString()}/featured_tags"), HttpStatusCode.OK);
+        var unknown = await JsonAsync(await _anonymous.GetAsync("/api/v1/accounts/999999999/featured_tags"), HttpStatusCode.NotFound);
+        var malformed = await JsonAsync(await _anonymous.GetAsync("/api/v1/accounts/abc/featured_tags"), HttpStatusCode.NotFound);
+
+        Assert.Equal("[]", tags.GetRawText());
+        Assert.Equal("Record not found", unknown.GetProperty("error").GetString());
+        Assert.Equal("Record not found", malformed.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Translation_languages_are_public_and_empty()
+    {
+        var languages = await JsonAsync(await _anonymous.GetAsync("/api/v1/instance/translation_languages"), HttpStatusCode.OK);
+
+        Assert.Equal("{}", languages.GetRawText());
     }
 
     [Fact]
