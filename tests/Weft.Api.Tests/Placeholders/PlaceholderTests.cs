@@ -83,12 +83,14 @@ public sealed class PlaceholderTests(SqliteApiHost host) : IClassFixture<SqliteA
         Assert.Equal("Record not found", malformed.GetProperty("error").GetString());
     }
 
-    [Fact]
-    public async Task Translation_languages_are_public_and_empty()
+    [Theory]
+    [InlineData("/api/v1/instance/translation_languages", "{}")]
+    [InlineData("/api/v1/directory?local=true&order=new", "[]")]
+    public async Task Public_start_up_endpoints_answer_empty(string path, string expected)
     {
-        var languages = await JsonAsync(await _anonymous.GetAsync("/api/v1/instance/translation_languages"), HttpStatusCode.OK);
+        var answer = await JsonAsync(await _anonymous.GetAsync(path), HttpStatusCode.OK);
 
-        Assert.Equal("{}", languages.GetRawText());
+        Assert.Equal(expected, answer.GetRawText());
     }
 
     [Fact]
