@@ -13,7 +13,10 @@ namespace Weft.Grains.Data;
 /// </summary>
 public interface ISocialStore
 {
-    /// <summary>Creates the tables and indexes if missing; safe to run concurrently from several processes.</summary>
+    /// <summary>
+    /// Creates the tables and indexes if missing, once per store (every other method does so before its first use);
+    /// safe to run concurrently from several processes.
+    /// </summary>
     Task EnsureSchemaAsync(CancellationToken cancellationToken);
 
     // Accounts -----------------------------------------------------------------------------------------------

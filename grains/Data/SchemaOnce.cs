@@ -11,20 +11,17 @@ internal sealed class SchemaOnce(Func<CancellationToken, Task> create) : IDispos
 
     /// <summary>Completes at once when the schema is known to exist; otherwise creates it.</summary>
     public ValueTask EnsureAsync(CancellationToken cancellationToken) =>
-        _done ? ValueTask.CompletedTask : new ValueTask(RunAsync(force: false, cancellationToken));
-
-    /// <summary>Creates the schema now (each statement is idempotent), even if done before.</summary>
-    public Task RunAsync(CancellationToken cancellationToken) => RunAsync(force: true, cancellationToken);
+        _done ? ValueTask.CompletedTask : new ValueTask(RunAsync(cancellationToken));
 
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
 
-    private async Task RunAsync(bool force, CancellationToken cancellationToken)
+    private async Task RunAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (force || !_done)
+            if (!_done)
             {
                 await create(cancellationToken).ConfigureAwait(false);
                 _done = true;

@@ -10,8 +10,6 @@ namespace Weft.Grains.Data;
 /// </summary>
 internal sealed class StatusIndexRowSource(ISocialStore store, StreamEventDecoder decoder)
 {
-    private volatile bool _schemaReady;
-
     /// <summary>The rows of the created statuses among <paramref name="events"/>; empty when there are none.</summary>
     public async ValueTask<IReadOnlyList<StatusRow>> RowsAsync(IReadOnlyList<EncodedStreamEvent> events, CancellationToken cancellationToken)
     {
@@ -29,12 +27,8 @@ internal sealed class StatusIndexRowSource(ISocialStore store, StreamEventDecode
             return [];
         }
 
-        if (!_schemaReady)
-        {
-            await store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-            _schemaReady = true;
-        }
-
+        // Once per store: completes at once after the first time.
+        await store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         return rows;
     }
 }

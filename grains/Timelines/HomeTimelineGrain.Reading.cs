@@ -1,5 +1,7 @@
 using Weft.GrainInterfaces.Paging;
+using Weft.GrainInterfaces.Statuses;
 using Weft.GrainInterfaces.Timelines;
+using Weft.Grains.Data;
 
 namespace Weft.Grains.Timelines;
 
@@ -84,13 +86,9 @@ public sealed partial class HomeTimelineGrain
     private async Task BuildAsync()
     {
         var owner = Owner;
-        var authors = await AuthorsAsync(CancellationToken.None);
-        var bigFollowees = await store.ListBigFolloweesAsync(owner, CancellationToken.None);
-        var rows = await store.ListRecentByAuthorsAsync(PushedAuthors(authors, bigFollowees), owner, 0, _options.HomeTimelineCapacity, CancellationToken.None);
+        var rows = await RecentRowsAsync(await AuthorsAsync(CancellationToken.None), 0, CancellationToken.None);
         state.State.Entries.Clear();
         MergeRows(rows);
-        _bigFollowees = [.. bigFollowees];
-        _bigFolloweesReadAt = timeProvider.GetUtcNow();
         state.State.Built = true;
         await PersistAsync(CancellationToken.None);
         StartPersisting();
@@ -128,12 +126,29 @@ public sealed partial class HomeTimelineGrain
         }
     }
 
-    // A big followee's statuses are merged from its author feed at read time, and its deletions are not pushed here:
-    // copied into the timeline's own entries, a status deleted later would stay.
-    private static List<long> PushedAuthors(List<long> authors, IReadOnlyList<long> bigFollowees)
+    /// <summary>
+    /// The followees' statuses newer than <paramref name="sinceId"/> that belong in the timeline's own entries, reading
+    /// (and keeping) which followees are big on the way. A big followee's statuses are merged from its author feed at
+    /// read time and its deletions are not pushed here, so copied in, one deleted later would stay; only its direct
+    /// statuses, pushed to the mentioned followers and never in its feed, are copied.
+    /// </summary>
+    private async Task<List<StatusRow>> RecentRowsAsync(IReadOnlyList<long> authors, long sinceId, CancellationToken cancellationToken)
     {
-        authors.RemoveAll(author => Contains(bigFollowees, author));
-        return authors;
+        var owner = Owner;
+        var limit = _options.HomeTimelineCapacity;
+        var bigFollowees = await store.ListBigFolloweesAsync(owner, cancellationToken);
+        _bigFollowees = [.. bigFollowees];
+        _bigFolloweesReadAt = timeProvider.GetUtcNow();
+        var pushed = authors.Where(author => !Contains(bigFollowees, author)).ToList();
+        var big = authors.Where(author => Contains(bigFollowees, author)).ToList();
+        var rows = new List<StatusRow>(await store.ListRecentByAuthorsAsync(pushed, owner, sinceId, limit, cancellationToken));
+        if (big.Count > 0)
+        {
+            var bigRows = await store.ListRecentByAuthorsAsync(big, owner, sinceId, limit, cancellationToken);
+            rows.AddRange(bigRows.Where(row => row.Visibility == StatusVisibility.Direct));
+        }
+
+        return rows;
     }
 
     private static bool Contains(IReadOnlyList<long> ids, long id)

@@ -68,8 +68,7 @@ public sealed partial class HomeTimelineGrain(
         // An unfollow whose removal was lost (a crash before the write, a failed call) leaves entries of an account no
         // longer followed: drop them, since the store's follows are the truth.
         var followed = new HashSet<long>(authors);
-        var bigFollowees = await store.ListBigFolloweesAsync(Owner, cancellationToken);
-        var rows = await store.ListRecentByAuthorsAsync(PushedAuthors(authors, bigFollowees), Owner, since, _options.HomeTimelineCapacity, cancellationToken);
+        var rows = await RecentRowsAsync(authors, since, cancellationToken);
         if (state.State.Entries.RemoveAll(e => !followed.Contains(e.AccountId) || !Admits(e)) > 0)
         {
             _dirty = true;

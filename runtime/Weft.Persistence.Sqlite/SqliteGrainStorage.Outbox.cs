@@ -33,7 +33,16 @@ public sealed partial class SqliteGrainStorage
                 $"Point the stream provider's ConnectionString at {_settings}:ConnectionString's file.");
         }
 
-        var append = await sqliteQueue.PrepareAppendAsync(streamId, events, cancellationToken).ConfigureAwait(false);
+        PreparedAppend append;
+        try
+        {
+            append = await sqliteQueue.PrepareAppendAsync(streamId, events, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            throw Translate(ex, $"write (with events of stream {streamId})", key);
+        }
+
         var expected = ParseEtag(key, etag);
         var keyBytes = EncodeKey(key);
         object? version;

@@ -26,7 +26,7 @@ public sealed class PostgreSqlOutboxProjectionTests(PostgreSqlDatabaseFixture da
         _queue = new PostgreSqlStreamQueue(
             "Default",
             new PostgreSqlStreamQueueOptions { ConnectionString = database.ConnectionString, Schema = _schema },
-            projections: [new PayloadProjection("posts", $"{_schema}.projected"), new PayloadProjection("broken", $"{_schema}.missing")]);
+            projections: [new PayloadProjection("posts", $"{_schema}.projected"), new PayloadProjection("broken", $"{_schema}.missing"), new UnreadyProjection()]);
         _storage = new PostgreSqlGrainStorage("Default", new PostgreSqlGrainStorageOptions { ConnectionString = database.ConnectionString, Schema = _schema });
         await _queue.InitializeAsync(CancellationToken.None);
         await _storage.InitializeAsync(CancellationToken.None);
@@ -105,6 +105,23 @@ public sealed class PostgreSqlOutboxProjectionTests(PostgreSqlDatabaseFixture da
         Assert.Equal(1, await _queue.AppendAsync(new StreamId("unprojected", "bob"), Events("fine"), CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_projection_that_cannot_make_its_rows_fails_the_append_with_the_providers_error()
+    {
+        var key = new GrainStateKey("author", "cy", "state");
+        var stream = new StreamId("unready", "cy");
+
+        var outbox = await Assert.ThrowsAsync<GrainStorageException>(() =>
+            _storage.WriteWithEventsAsync(key, Bytes("v1"), null, _queue, stream, Events("u1"), CancellationToken.None));
+        var append = await Assert.ThrowsAsync<StreamPublishException>(() => _queue.AppendAsync(stream, Events("u2"), CancellationToken.None));
+
+        Assert.IsType<NpgsqlException>(outbox.InnerException);
+        Assert.IsType<NpgsqlException>(append.InnerException);
+        Assert.Null(await _storage.ReadAsync(key, CancellationToken.None));
+        var partition = StreamPartitioner.GetPartition(stream, _queue.PartitionCount);
+        Assert.DoesNotContain(await _queue.ReadAsync(partition, 0, 100, CancellationToken.None), e => e.StreamId == stream);
+    }
+
     private async Task<List<string>> ProjectedAsync()
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);
@@ -142,5 +159,16 @@ public sealed class PostgreSqlOutboxProjectionTests(PostgreSqlDatabaseFixture da
             command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Slot).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
             return command;
         }
+    }
+
+    /// <summary>A projection whose rows cannot be made (its tables cannot be created, say).</summary>
+    private sealed class UnreadyProjection() : PostgreSqlOutboxProjection<string>("unready")
+    {
+        protected override ValueTask<IReadOnlyList<string>> ProjectAsync(
+            StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, CancellationToken cancellationToken) =>
+            throw new NpgsqlException("the projection's tables cannot be created");
+
+        protected override NpgsqlBatchCommand CreateCommand(NpgsqlBatch batch, IReadOnlyList<(int? Slot, string Row)> rows) =>
+            throw new InvalidOperationException("never reached");
     }
 }

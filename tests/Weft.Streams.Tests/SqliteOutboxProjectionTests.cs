@@ -35,7 +35,7 @@ public sealed class SqliteOutboxProjectionTests : IAsyncLifetime
         _queue = new SqliteStreamQueue(
             "Default",
             new SqliteStreamQueueOptions { ConnectionString = ConnectionString, PartitionCount = 4 },
-            projections: [new PayloadProjection("posts", "projected"), new PayloadProjection("broken", "missing")]);
+            projections: [new PayloadProjection("posts", "projected"), new PayloadProjection("broken", "missing"), new UnreadyProjection()]);
         await _storage.InitializeAsync(CancellationToken.None);
         await _queue.InitializeAsync(CancellationToken.None);
     }
@@ -81,6 +81,23 @@ public sealed class SqliteOutboxProjectionTests : IAsyncLifetime
         Assert.Equal(1, await _queue.AppendAsync(new StreamId("broken-not", "bob"), Events("fine"), CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_projection_that_cannot_make_its_rows_fails_the_append_with_the_providers_error()
+    {
+        var key = new GrainStateKey("author", "cy", "state");
+        var stream = new StreamId("unready", "cy");
+
+        var outbox = await Assert.ThrowsAsync<GrainStorageException>(() =>
+            _storage.WriteWithEventsAsync(key, Bytes("v1"), null, _queue, stream, Events("u1"), CancellationToken.None));
+        var append = await Assert.ThrowsAsync<StreamPublishException>(() => _queue.AppendAsync(stream, Events("u2"), CancellationToken.None));
+
+        Assert.IsType<SqliteException>(outbox.InnerException);
+        Assert.IsType<SqliteException>(append.InnerException);
+        Assert.Null(await _storage.ReadAsync(key, CancellationToken.None));
+        var partition = StreamPartitioner.GetPartition(stream, _queue.PartitionCount);
+        Assert.DoesNotContain(await _queue.ReadAsync(partition, 0, 100, CancellationToken.None), e => e.StreamId == stream);
+    }
+
     private async Task<List<string>> ProjectedAsync()
     {
         await using var connection = new SqliteConnection(ConnectionString);
@@ -120,5 +137,16 @@ public sealed class SqliteOutboxProjectionTests : IAsyncLifetime
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
         }
+    }
+
+    /// <summary>A projection whose rows cannot be made (its tables cannot be created, say).</summary>
+    private sealed class UnreadyProjection() : SqliteOutboxProjection<string>("unready")
+    {
+        protected override ValueTask<IReadOnlyList<string>> ProjectAsync(
+            StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, CancellationToken cancellationToken) =>
+            throw new SqliteException("the projection's tables cannot be created", 8);
+
+        protected override Task WriteAsync(SqliteTransaction transaction, IReadOnlyList<string> rows, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("never reached");
     }
 }

@@ -102,7 +102,7 @@ public sealed partial class PostgreSqlSocialStore
     private const string DuplicateTable = "42P07";
 
     /// <inheritdoc />
-    public Task EnsureSchemaAsync(CancellationToken cancellationToken) => _schema.RunAsync(cancellationToken);
+    public Task EnsureSchemaAsync(CancellationToken cancellationToken) => _schema.EnsureAsync(cancellationToken).AsTask();
 
     private async Task CreateSchemaAsync(CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ public sealed partial class PostgreSqlSocialStore
     // The index row, its mentions and its tags in one statement: mentions and tags are inserted only for statuses this
     // call inserted, so a status already present is left exactly as it is. A row with a slot ($12) is one the outbox's
     // group commit projects: written only if its append went through.
-    private static readonly string UpsertStatusesSql = $"""
+    private static readonly string s_upsertStatusesSql = $"""
         WITH inserted AS (
             INSERT INTO weft.statuses (id, account_id, visibility, in_reply_to_id, in_reply_to_account_id, reblog_of_id, reblog_of_account_id)
             SELECT id, account_id, visibility, in_reply_to_id, in_reply_to_account_id, reblog_of_id, reblog_of_account_id
@@ -190,7 +190,7 @@ public sealed partial class PostgreSqlSocialStore
             }
         }
 
-        command.CommandText = UpsertStatusesSql;
+        command.CommandText = s_upsertStatusesSql;
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = ids });
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = accounts });
         command.Parameters.Add(new NpgsqlParameter<short[]> { TypedValue = visibilities });
@@ -202,7 +202,7 @@ public sealed partial class PostgreSqlSocialStore
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. mentionAccounts] });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. tagNames] });
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. tagStatuses] });
-        command.Parameters.Add(new NpgsqlParameter { Value = slots, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+        command.Parameters.Add(new NpgsqlParameter<int?[]> { TypedValue = slots, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
         return command;
     }
 

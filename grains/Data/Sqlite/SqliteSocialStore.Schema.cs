@@ -90,7 +90,7 @@ public sealed partial class SqliteSocialStore
         """;
 
     /// <inheritdoc />
-    public Task EnsureSchemaAsync(CancellationToken cancellationToken) => _schema.RunAsync(cancellationToken);
+    public Task EnsureSchemaAsync(CancellationToken cancellationToken) => _schema.EnsureAsync(cancellationToken).AsTask();
 
     private async Task CreateSchemaAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Weft.GrainInterfaces.Statuses;
 using Weft.Persistence.Sqlite.Streams;
@@ -12,8 +13,9 @@ namespace Weft.Grains.Data.Sqlite;
 /// </summary>
 internal sealed class SqliteStatusIndexProjection(StatusIndexRowSource rows) : SqliteOutboxProjection<StatusRow>(StatusStreams.Namespace)
 {
-    // Used only under the file's write gate, as the queue calls WriteAsync.
-    private readonly PreparedStatements _prepared = new();
+    // Statements kept prepared per write connection, each used only under its file's write gate (as the queue calls
+    // WriteAsync); they go with their connection.
+    private readonly ConditionalWeakTable<SqliteConnection, PreparedStatements> _prepared = new();
 
     protected override ValueTask<IReadOnlyList<StatusRow>> ProjectAsync(
         StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, CancellationToken cancellationToken) =>
@@ -21,7 +23,12 @@ internal sealed class SqliteStatusIndexProjection(StatusIndexRowSource rows) : S
 
     protected override Task WriteAsync(SqliteTransaction transaction, IReadOnlyList<StatusRow> rows, CancellationToken cancellationToken)
     {
-        _prepared.UseConnection(transaction.Connection!);
-        return SqliteSocialStore.InsertStatusesAsync(sql => _prepared.Get(sql, transaction), rows, cancellationToken);
+        var prepared = _prepared.GetValue(transaction.Connection!, static connection =>
+        {
+            var statements = new PreparedStatements();
+            statements.UseConnection(connection);
+            return statements;
+        });
+        return SqliteSocialStore.InsertStatusesAsync(sql => prepared.Get(sql, transaction), rows, cancellationToken);
     }
 }

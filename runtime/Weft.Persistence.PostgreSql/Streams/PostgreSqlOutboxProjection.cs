@@ -35,7 +35,7 @@ public abstract class PostgreSqlOutboxProjection
     internal abstract ValueTask<ProjectedRows?> ProjectRowsAsync(StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, CancellationToken cancellationToken);
 
     /// <summary>Called by the group's writer: the statement writing the rows of the group's appends, each with its slot.</summary>
-    internal abstract NpgsqlBatchCommand CreateCommand(NpgsqlBatch batch, IReadOnlyList<(int? Slot, ProjectedRows Rows)> appends);
+    internal abstract NpgsqlBatchCommand CreateGroupCommand(NpgsqlBatch batch, IReadOnlyList<(int? Slot, ProjectedRows Rows)> appends);
 
     /// <summary>One append's rows, typed by the projection that made them.</summary>
     internal abstract class ProjectedRows;
@@ -66,7 +66,7 @@ public abstract class PostgreSqlOutboxProjection<TRow>(string streamNamespace) :
         return rows.Count == 0 ? null : new Rows(rows);
     }
 
-    internal sealed override NpgsqlBatchCommand CreateCommand(NpgsqlBatch batch, IReadOnlyList<(int? Slot, ProjectedRows Rows)> appends)
+    internal sealed override NpgsqlBatchCommand CreateGroupCommand(NpgsqlBatch batch, IReadOnlyList<(int? Slot, ProjectedRows Rows)> appends)
     {
         var rows = new List<(int?, TRow)>();
         foreach (var (slot, projected) in appends)

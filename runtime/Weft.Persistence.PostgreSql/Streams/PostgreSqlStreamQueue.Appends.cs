@@ -50,7 +50,20 @@ public sealed partial class PostgreSqlStreamQueue
         var partition = PartitionOf(streamId, events);
         var (namespaceText, keyBytes) = EncodeStream(streamId);
         var projection = _projections.GetValueOrDefault(streamId.Namespace);
-        var projected = projection is null ? null : await projection.ProjectRowsAsync(streamId, events, cancellationToken).ConfigureAwait(false);
+        PostgreSqlOutboxProjection.ProjectedRows? projected = null;
+        if (projection is not null)
+        {
+            try
+            {
+                projected = await projection.ProjectRowsAsync(streamId, events, cancellationToken).ConfigureAwait(false);
+            }
+            catch (NpgsqlException ex) when (stateWrite is null)
+            {
+                // An outbox writer's storage provider translates the driver's exception itself.
+                throw PublishFailed(ex, streamId, events.Count);
+            }
+        }
+
         var pending = new PendingAppend(streamId, namespaceText, keyBytes, partition, events, stateWrite, projected is null ? null : (projection!, projected));
         var group = _appendGroup;
         bool startWriter;
@@ -224,24 +237,8 @@ public sealed partial class PostgreSqlStreamQueue
 
         foreach (var (projection, projected) in byProjection ?? [])
         {
-            batch.BatchCommands.Add(projection.CreateCommand(batch, projected));
+            batch.BatchCommands.Add(projection.CreateGroupCommand(batch, projected));
         }
-    }
-
-    private static Dictionary<string, PostgreSqlOutboxProjection> ByNamespace(IEnumerable<PostgreSqlOutboxProjection> projections)
-    {
-        var byNamespace = new Dictionary<string, PostgreSqlOutboxProjection>(StringComparer.Ordinal);
-        foreach (var projection in projections)
-        {
-            if (!byNamespace.TryAdd(projection.StreamNamespace, projection))
-            {
-                throw new ArgumentException(
-                    $"Two outbox projections ({byNamespace[projection.StreamNamespace].GetType().Name} and {projection.GetType().Name}) " +
-                    $"write for stream namespace '{projection.StreamNamespace}'; register one.", nameof(projections));
-            }
-        }
-
-        return byNamespace;
     }
 
     private static Dictionary<OutboxStateTable, List<(int Slot, OutboxStateWrite Write)>> StateWritesByTable(List<PendingAppend> appends)
@@ -307,13 +304,13 @@ public sealed partial class PostgreSqlStreamQueue
         foreach (var append in appends)
         {
             append.Completion.TrySetException(ex is NpgsqlException npgsql && append.StateWrite is null
-                ? new StreamPublishException(
-                    PostgreSqlErrors.Describe(npgsql, _errorContext, $"publish {append.Events.Count} event(s) to stream {append.StreamId}") +
-                    " Nothing was published.",
-                    npgsql)
+                ? PublishFailed(npgsql, append.StreamId, append.Events.Count)
                 : ex);
         }
     }
+
+    private StreamPublishException PublishFailed(NpgsqlException ex, StreamId streamId, int eventCount) =>
+        new(PostgreSqlErrors.Describe(ex, _errorContext, $"publish {eventCount} event(s) to stream {streamId}") + " Nothing was published.", ex);
 
     /// <summary>The appends waiting for the group being written.</summary>
     private sealed class AppendGroup

@@ -61,16 +61,7 @@ public sealed partial class SqliteStreamQueue : IStreamQueue, IAsyncDisposable, 
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(options);
         _name = name;
-        _projections = new Dictionary<string, SqliteOutboxProjection>(StringComparer.Ordinal);
-        foreach (var projection in projections ?? [])
-        {
-            if (!_projections.TryAdd(projection.StreamNamespace, projection))
-            {
-                throw new ArgumentException(
-                    $"Two outbox projections ({_projections[projection.StreamNamespace].GetType().Name} and {projection.GetType().Name}) " +
-                    $"write for stream namespace '{projection.StreamNamespace}'; register one.", nameof(projections));
-            }
-        }
+        _projections = OutboxProjectionLookup.ByNamespace(projections ?? [], static p => p.StreamNamespace);
 
         _settings = $"Weft:Streams:{name}";
         _timeProvider = timeProvider ?? TimeProvider.System;
@@ -125,7 +116,16 @@ public sealed partial class SqliteStreamQueue : IStreamQueue, IAsyncDisposable, 
     /// <inheritdoc />
     public async Task<long> AppendAsync(StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, CancellationToken cancellationToken)
     {
-        var append = await PrepareAppendAsync(streamId, events, cancellationToken).ConfigureAwait(false);
+        PreparedAppend append;
+        try
+        {
+            append = await PrepareAppendAsync(streamId, events, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            throw TranslatePublish(ex, $"publish {events.Count} event(s) to stream {streamId}");
+        }
+
         long last;
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

@@ -76,4 +76,28 @@ public sealed class HybridFanoutTests(SmallThresholdSqliteSocialSiloFixture fixt
         await Eventually.WaitUntilAsync(
             async () => (await Kit.Account(big).GetAsync())!.StatusesCount == 1, "the big author's count to be 1");
     }
+
+    [Fact]
+    public async Task A_big_authors_direct_status_reaches_a_timeline_built_after_its_delivery()
+    {
+        var big = await Kit.CreateAccountAsync();
+        var readers = await Kit.CreateAccountsAsync(4);
+        foreach (var reader in readers)
+        {
+            await Kit.FollowAsync(reader, big);
+        }
+
+        var first = await Kit.PostAsync(big, "makes the author big");
+        var store = fixture.Silo.Services.GetRequiredService<ISocialStore>();
+        await Eventually.WaitUntilAsync(
+            async () => (await store.ListBigFolloweesAsync(readers[0], CancellationToken.None)).Contains(big), "the author to be recorded as big");
+
+        // Direct statuses are pushed to the mentioned followers only, never kept in the author's feed: a timeline that
+        // was not built when the push came must copy it from the store when it is.
+        var direct = await Kit.PostAsync(big, $"@user{readers[0]} just you", GrainInterfaces.Statuses.StatusVisibility.Direct);
+        await Kit.WaitForNotificationAsync(readers[0], NotificationType.Mention, big, direct.Id);
+
+        Assert.Equal([direct.Id, first.Id], await Kit.TimelineIdsAsync(readers[0]));
+        Assert.Equal([first.Id], await Kit.TimelineIdsAsync(readers[1]));
+    }
 }
