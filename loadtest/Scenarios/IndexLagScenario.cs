@@ -7,7 +7,7 @@ namespace Weft.LoadTest.Scenarios;
 
 /// <summary>
 /// How long after its answer a post shows in its author's profile (GET /api/v1/accounts/:id/statuses), which lists
-/// from the store's index the fan-out writes (docs/architecture.md, "What is guaranteed"). An author with followers
+/// from the store's index, written in the post's own transaction (docs/architecture.md, "What is guaranteed"). An author with followers
 /// posts one status at a time after a quiet spell; from the answer on, the profile is read one request after another
 /// until it holds the status. Prints how often the first read already did (read-your-writes), and the lag's spread.
 /// </summary>
