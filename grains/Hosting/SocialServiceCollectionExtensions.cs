@@ -9,7 +9,6 @@ using Weft.Grains.Ids;
 using Weft.Grains.Live;
 using Weft.Persistence.PostgreSql.Streams;
 using Weft.Persistence.Sqlite.Streams;
-using Weft.Runtime.Streams;
 
 namespace Weft.Grains.Hosting;
 
@@ -36,7 +35,7 @@ public static class SocialServiceCollectionExtensions
 
         // Whichever queue holds the status stream (PostgreSQL or SQLite, in the store's database) indexes new statuses
         // as it stores them; a Memory queue has no projections and leaves indexing to the fan-out.
-        services.TryAddSingleton(sp => new StatusIndexRowSource(sp.GetRequiredService<ISocialStore>(), sp.GetRequiredService<StreamEventDecoder>()));
+        services.TryAddSingleton<StatusIndexRowSource>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<PostgreSqlOutboxProjection, PostgreSqlStatusIndexProjection>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<SqliteOutboxProjection, SqliteStatusIndexProjection>());
         return services;

@@ -1,4 +1,3 @@
-using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 using Weft.Persistence;
@@ -11,14 +10,21 @@ using Xunit;
 namespace Weft.Streams.Tests;
 
 /// <summary>
-/// Inline projections on PostgreSQL: rows derived from a namespace's events commit in the group commit that appends
-/// them, only for appends that went through, and a projection that fails stores nothing of its group.
+/// The outbox projection contract on PostgreSQL, where a projection's rows are one statement of the group commit, kept
+/// only for the group's appends that went through.
 /// </summary>
-public sealed class PostgreSqlOutboxProjectionTests(PostgreSqlDatabaseFixture database) : IClassFixture<PostgreSqlDatabaseFixture>, IAsyncLifetime
+public sealed class PostgreSqlOutboxProjectionTests(PostgreSqlDatabaseFixture database)
+    : OutboxProjectionContractTests, IClassFixture<PostgreSqlDatabaseFixture>, IAsyncLifetime
 {
     private readonly string _schema = "projection_" + Guid.NewGuid().ToString("N")[..12];
     private PostgreSqlStreamQueue _queue = null!;
     private PostgreSqlGrainStorage _storage = null!;
+
+    protected override IOutboxGrainStorage Storage => _storage;
+
+    protected override IStreamQueue Queue => _queue;
+
+    protected override Type DriverException => typeof(NpgsqlException);
 
     public async Task InitializeAsync()
     {
@@ -39,22 +45,6 @@ public sealed class PostgreSqlOutboxProjectionTests(PostgreSqlDatabaseFixture da
     }
 
     [Fact]
-    public async Task Rows_are_written_with_the_appends_that_went_through_and_no_others()
-    {
-        var key = new GrainStateKey("author", "ada", "state");
-        var stream = new StreamId("posts", "ada");
-        var first = await _storage.WriteWithEventsAsync(key, Bytes("v1"), null, _queue, stream, Events("p1", "p2"), CancellationToken.None);
-        await _storage.WriteAsync(key, Bytes("v2 elsewhere"), first.Etag, CancellationToken.None);
-
-        await Assert.ThrowsAsync<InconsistentStateException>(() =>
-            _storage.WriteWithEventsAsync(key, Bytes("v3"), first.Etag, _queue, stream, Events("stale"), CancellationToken.None));
-        await _queue.AppendAsync(stream, Events("plain"), CancellationToken.None);
-        await _queue.AppendAsync(new StreamId("other", "ada"), Events("elsewhere"), CancellationToken.None);
-
-        Assert.Equal(["ada:p1", "ada:p2", "ada:plain"], await ProjectedAsync());
-    }
-
-    [Fact]
     public async Task Concurrent_appends_project_each_stored_event_once()
     {
         // Outbox writes (half of them stale) and plain appends meet in shared group commits.
@@ -65,12 +55,12 @@ public sealed class PostgreSqlOutboxProjectionTests(PostgreSqlDatabaseFixture da
             var stale = i % 2 == 0;
             if (stale)
             {
-                await _storage.WriteAsync(key, Bytes("already"), null, CancellationToken.None);
+                await Storage.WriteAsync(key, Bytes("already"), null, CancellationToken.None);
             }
 
             try
             {
-                await _storage.WriteWithEventsAsync(key, Bytes("new"), null, _queue, stream, Events($"w{i}"), CancellationToken.None);
+                await Storage.WriteWithEventsAsync(key, Bytes("new"), null, Queue, stream, Events($"w{i}"), CancellationToken.None);
                 Assert.False(stale);
             }
             catch (InconsistentStateException)
@@ -78,7 +68,7 @@ public sealed class PostgreSqlOutboxProjectionTests(PostgreSqlDatabaseFixture da
                 Assert.True(stale);
             }
         });
-        var appends = Enumerable.Range(0, 30).Select(i => _queue.AppendAsync(new StreamId("posts", $"p{i}"), Events($"x{i}"), CancellationToken.None));
+        var appends = Enumerable.Range(0, 30).Select(i => Queue.AppendAsync(new StreamId("posts", $"p{i}"), Events($"x{i}"), CancellationToken.None));
 
         await Task.WhenAll([.. writes, .. appends]);
 
@@ -88,41 +78,7 @@ public sealed class PostgreSqlOutboxProjectionTests(PostgreSqlDatabaseFixture da
         Assert.Equal(expected, await ProjectedAsync());
     }
 
-    [Fact]
-    public async Task A_failing_projection_stores_neither_the_state_nor_the_events()
-    {
-        var key = new GrainStateKey("author", "bob", "state");
-        var stream = new StreamId("broken", "bob");
-
-        await Assert.ThrowsAsync<GrainStorageException>(() =>
-            _storage.WriteWithEventsAsync(key, Bytes("v1"), null, _queue, stream, Events("b1"), CancellationToken.None));
-        await Assert.ThrowsAsync<StreamPublishException>(() => _queue.AppendAsync(stream, Events("b2"), CancellationToken.None));
-
-        Assert.Null(await _storage.ReadAsync(key, CancellationToken.None));
-        var partition = StreamPartitioner.GetPartition(stream, _queue.PartitionCount);
-        Assert.DoesNotContain(await _queue.ReadAsync(partition, 0, 100, CancellationToken.None), e => e.StreamId == stream);
-        // The failure took no sequence number.
-        Assert.Equal(1, await _queue.AppendAsync(new StreamId("unprojected", "bob"), Events("fine"), CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task A_projection_that_cannot_make_its_rows_fails_the_append_with_the_providers_error()
-    {
-        var key = new GrainStateKey("author", "cy", "state");
-        var stream = new StreamId("unready", "cy");
-
-        var outbox = await Assert.ThrowsAsync<GrainStorageException>(() =>
-            _storage.WriteWithEventsAsync(key, Bytes("v1"), null, _queue, stream, Events("u1"), CancellationToken.None));
-        var append = await Assert.ThrowsAsync<StreamPublishException>(() => _queue.AppendAsync(stream, Events("u2"), CancellationToken.None));
-
-        Assert.IsType<NpgsqlException>(outbox.InnerException);
-        Assert.IsType<NpgsqlException>(append.InnerException);
-        Assert.Null(await _storage.ReadAsync(key, CancellationToken.None));
-        var partition = StreamPartitioner.GetPartition(stream, _queue.PartitionCount);
-        Assert.DoesNotContain(await _queue.ReadAsync(partition, 0, 100, CancellationToken.None), e => e.StreamId == stream);
-    }
-
-    private async Task<List<string>> ProjectedAsync()
+    protected override async Task<List<string>> ProjectedAsync()
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
@@ -137,16 +93,12 @@ public sealed class PostgreSqlOutboxProjectionTests(PostgreSqlDatabaseFixture da
         return [.. rows.Order(StringComparer.Ordinal)];
     }
 
-    private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
-
-    private static EncodedStreamEvent[] Events(params string[] texts) => [.. texts.Select(text => new EncodedStreamEvent("Test.Event", Bytes(text)))];
-
     /// <summary>Projects each event to (stream key, payload text) in <c>table</c>.</summary>
     private sealed class PayloadProjection(string streamNamespace, string table) : PostgreSqlOutboxProjection<(string Key, string Payload)>(streamNamespace)
     {
         protected override ValueTask<IReadOnlyList<(string Key, string Payload)>> ProjectAsync(
             StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, CancellationToken cancellationToken) =>
-            ValueTask.FromResult<IReadOnlyList<(string, string)>>([.. events.Select(e => (streamId.Key, Encoding.UTF8.GetString(e.Payload)))]);
+            ValueTask.FromResult(PayloadRows(streamId, events));
 
         protected override NpgsqlBatchCommand CreateCommand(NpgsqlBatch batch, IReadOnlyList<(int? Slot, (string Key, string Payload) Row)> rows)
         {
@@ -156,7 +108,7 @@ public sealed class PostgreSqlOutboxProjectionTests(PostgreSqlDatabaseFixture da
                 $"WHERE {AppendedCondition("r.slot")}";
             command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. rows.Select(r => r.Row.Key)] });
             command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. rows.Select(r => r.Row.Payload)] });
-            command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Slot).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+            command.Parameters.Add(new NpgsqlParameter<int?[]> { TypedValue = [.. rows.Select(r => r.Slot)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
             return command;
         }
     }

@@ -5,23 +5,18 @@ using Weft.Streams;
 namespace Weft.Persistence.PostgreSql.Streams;
 
 /// <summary>
-/// An inline projection: rows derived from one stream namespace's events, written by the statement the queue adds to
-/// the transaction that appends them (the group commit), so whatever reads those rows sees an event's effects as soon
-/// as its append is acknowledged, and never sees rows of an event that was not stored. Derive from
+/// An <see cref="OutboxProjection"/> of PostgreSQL queues: its rows are written by one statement the queue adds to the
+/// group commit that appends their events. Derive from
 /// <see cref="PostgreSqlOutboxProjection{TRow}"/> and register it as a singleton of this type; the queue of the same
 /// database picks it up.
 /// </summary>
-public abstract class PostgreSqlOutboxProjection
+public abstract class PostgreSqlOutboxProjection : OutboxProjection
 {
     // Only the generic class below derives from this one: the queue keeps its rows without knowing their type.
     private protected PostgreSqlOutboxProjection(string streamNamespace)
+        : base(streamNamespace)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(streamNamespace);
-        StreamNamespace = streamNamespace;
     }
-
-    /// <summary>The namespace whose events are projected.</summary>
-    public string StreamNamespace { get; }
 
     /// <summary>
     /// The SQL condition that holds when the append of the row's group slot (an integer expression, NULL for an append

@@ -83,7 +83,7 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(options);
         _name = name;
-        _projections = OutboxProjectionLookup.ByNamespace(projections ?? [], static p => p.StreamNamespace);
+        _projections = OutboxProjection.ByNamespace(projections ?? []);
         _settings = $"{StreamsSection}:{name}";
         _logger = logger ?? NullLogger<PostgreSqlStreamQueue>.Instance;
 

@@ -5,22 +5,17 @@ using Weft.Streams;
 namespace Weft.Persistence.Sqlite.Streams;
 
 /// <summary>
-/// An inline projection: rows derived from one stream namespace's events, written in the transaction that appends
-/// them (with the outbox's state write, when there is one), so whatever reads those rows sees an event's effects as
-/// soon as its append is acknowledged, and never sees rows of an event that was not stored. Derive from
+/// An <see cref="OutboxProjection"/> of SQLite queues: its rows are written in the transaction that appends their events
+/// (with the outbox's state write, when there is one), after the events. Derive from
 /// <see cref="SqliteOutboxProjection{TRow}"/> and register it as a singleton of this type; the queue picks it up.
 /// </summary>
-public abstract class SqliteOutboxProjection
+public abstract class SqliteOutboxProjection : OutboxProjection
 {
     // Only the generic class below derives from this one: the queue keeps its rows without knowing their type.
     private protected SqliteOutboxProjection(string streamNamespace)
+        : base(streamNamespace)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(streamNamespace);
-        StreamNamespace = streamNamespace;
     }
-
-    /// <summary>The namespace whose events are projected.</summary>
-    public string StreamNamespace { get; }
 
     /// <summary>Called by the appender before it takes the file's write gate: the rows of its events, or null for none.</summary>
     internal abstract ValueTask<ProjectedRows?> ProjectRowsAsync(StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, CancellationToken cancellationToken);

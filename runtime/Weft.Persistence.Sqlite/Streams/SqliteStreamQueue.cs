@@ -61,7 +61,7 @@ public sealed partial class SqliteStreamQueue : IStreamQueue, IAsyncDisposable, 
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(options);
         _name = name;
-        _projections = OutboxProjectionLookup.ByNamespace(projections ?? [], static p => p.StreamNamespace);
+        _projections = OutboxProjection.ByNamespace(projections ?? []);
 
         _settings = $"Weft:Streams:{name}";
         _timeProvider = timeProvider ?? TimeProvider.System;

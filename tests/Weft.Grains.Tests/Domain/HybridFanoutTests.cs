@@ -45,12 +45,7 @@ public sealed class HybridFanoutTests(SmallThresholdSqliteSocialSiloFixture fixt
     [Fact]
     public async Task A_deleted_status_of_a_big_author_leaves_followers_timelines()
     {
-        var big = await Kit.CreateAccountAsync();
-        var readers = await Kit.CreateAccountsAsync(4);
-        foreach (var reader in readers)
-        {
-            await Kit.FollowAsync(reader, big);
-        }
+        var (big, readers) = await BigAuthorWithReadersAsync();
 
         // Not pushed to followers, a big author's statuses still notify those who asked, and deleting takes that back.
         var notified = await Kit.CreateAccountAsync();
@@ -60,9 +55,7 @@ public sealed class HybridFanoutTests(SmallThresholdSqliteSocialSiloFixture fixt
         // statuses from its feed only. (One built before copies what the index holds, like any followee's: a deletion
         // is then hidden when statuses are read, as big authors' deletions are not pushed.)
         var keep = await Kit.PostAsync(big, "keep");
-        var store = fixture.Silo.Services.GetRequiredService<ISocialStore>();
-        await Eventually.WaitUntilAsync(
-            async () => (await store.ListBigFolloweesAsync(readers[0], CancellationToken.None)).Contains(big), "the author to be recorded as big");
+        await WaitUntilRecordedBigAsync(big, readers[0]);
         var doomed = await Kit.PostAsync(big, "doomed");
         await Kit.WaitForTimelineAsync(readers[0], [doomed.Id, keep.Id]);
 
@@ -80,17 +73,9 @@ public sealed class HybridFanoutTests(SmallThresholdSqliteSocialSiloFixture fixt
     [Fact]
     public async Task A_big_authors_direct_status_reaches_a_timeline_built_after_its_delivery()
     {
-        var big = await Kit.CreateAccountAsync();
-        var readers = await Kit.CreateAccountsAsync(4);
-        foreach (var reader in readers)
-        {
-            await Kit.FollowAsync(reader, big);
-        }
-
+        var (big, readers) = await BigAuthorWithReadersAsync();
         var first = await Kit.PostAsync(big, "makes the author big");
-        var store = fixture.Silo.Services.GetRequiredService<ISocialStore>();
-        await Eventually.WaitUntilAsync(
-            async () => (await store.ListBigFolloweesAsync(readers[0], CancellationToken.None)).Contains(big), "the author to be recorded as big");
+        await WaitUntilRecordedBigAsync(big, readers[0]);
 
         // Direct statuses are pushed to the mentioned followers only, never kept in the author's feed: a timeline that
         // was not built when the push came must copy it from the store when it is.
@@ -99,5 +84,25 @@ public sealed class HybridFanoutTests(SmallThresholdSqliteSocialSiloFixture fixt
 
         Assert.Equal([direct.Id, first.Id], await Kit.TimelineIdsAsync(readers[0]));
         Assert.Equal([first.Id], await Kit.TimelineIdsAsync(readers[1]));
+    }
+
+    // An author followed by 4 readers: more than the fixture's threshold, so big from its first status's fan-out on.
+    private async Task<(long Big, long[] Readers)> BigAuthorWithReadersAsync()
+    {
+        var big = await Kit.CreateAccountAsync();
+        var readers = await Kit.CreateAccountsAsync(4);
+        foreach (var reader in readers)
+        {
+            await Kit.FollowAsync(reader, big);
+        }
+
+        return (big, readers);
+    }
+
+    private Task WaitUntilRecordedBigAsync(long author, long follower)
+    {
+        var store = fixture.Silo.Services.GetRequiredService<ISocialStore>();
+        return Eventually.WaitUntilAsync(
+            async () => (await store.ListBigFolloweesAsync(follower, CancellationToken.None)).Contains(author), "the author to be recorded as big");
     }
 }
