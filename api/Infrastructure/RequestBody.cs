@@ -62,7 +62,7 @@ public sealed partial class RequestBody
             {
                 throw new ApiException(StatusCodes.Status400BadRequest, "Malformed form body", e.Message);
             }
-            catch (IOException e) when (e is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+            catch (IOException e) when (IsMalformedForm(e, cancellationToken))
             {
                 // The multipart reader's "Unexpected end of Stream" (whose wording blames "another component"): a body
                 // without its closing boundary. Kestrel's own refusals (too large, bad framing) keep their status
@@ -123,7 +123,7 @@ public sealed partial class RequestBody
                 }
             }
         }
-        catch (Exception e) when (e is InvalidDataException or IOException && e is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (IsMalformedForm(e, cancellationToken))
         {
             // Malformed multipart: the form reader below meets it again and answers 400.
         }
@@ -132,6 +132,14 @@ public sealed partial class RequestBody
             request.Body.Position = 0;
         }
     }
+
+    /// <summary>
+    /// Whether reading a form failed on the body itself: malformed content, or a multipart body without its closing
+    /// boundary (an <see cref="IOException"/>). Kestrel's own refusals (too large, bad framing) and a cancelled read
+    /// are not.
+    /// </summary>
+    public static bool IsMalformedForm(Exception exception, CancellationToken cancellationToken) =>
+        exception is InvalidDataException or IOException && exception is not BadHttpRequestException && !cancellationToken.IsCancellationRequested;
 
     /// <summary>Whether a multipart body carries a file under <paramref name="name"/>.</summary>
     public bool HasFile(string name) => _form?.Files.GetFile(name) is not null;

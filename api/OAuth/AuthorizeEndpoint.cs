@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Weft.Api.Auth;
+using Weft.Api.Infrastructure;
 using Weft.GrainInterfaces.Auth;
 
 namespace Weft.Api.OAuth;
@@ -37,7 +38,7 @@ public static class AuthorizeEndpoint
             form = await context.Request.ReadFormAsync(context.RequestAborted);
             await antiforgery.ValidateRequestAsync(context);
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (RequestBody.IsMalformedForm(e, context.RequestAborted))
         {
             return AuthorizePage.Error(context, "The login form could not be read.");
         }

@@ -4,31 +4,35 @@ using Weft.Runtime.Streams;
 namespace Weft.Grains.Data;
 
 /// <summary>
-/// The index rows of the statuses an append of the status stream creates, for the stores' outbox projections (so a new
-/// status is listed in its author's profile, its thread and the public and tag timelines as soon as posting returns);
-/// the store's tables are created before the first rows are handed over.
+/// The index changes an append of the status stream makes, for the stores' outbox projections: created statuses' rows
+/// and edited statuses' mentions and hashtags, so a post or an edit shows in its author's profile, its thread and the
+/// public and tag timelines as soon as it is answered. The store's tables are created before the first changes are
+/// handed over.
 /// </summary>
 internal sealed class StatusIndexRowSource(ISocialStore store, StreamEventDecoder decoder)
 {
-    /// <summary>The rows of the created statuses among <paramref name="events"/>; empty when there are none.</summary>
-    public async ValueTask<IReadOnlyList<StatusRow>> RowsAsync(IReadOnlyList<EncodedStreamEvent> events, CancellationToken cancellationToken)
+    /// <summary>The index changes of the created and edited statuses among <paramref name="events"/>, in order; empty when there are none.</summary>
+    public async ValueTask<IReadOnlyList<StatusIndexChange>> ChangesAsync(IReadOnlyList<EncodedStreamEvent> events, CancellationToken cancellationToken)
     {
-        List<StatusRow>? rows = null;
+        List<StatusIndexChange>? changes = null;
         foreach (var encoded in events)
         {
-            if (decoder.TryDecode<StatusEvent>(encoded, out var statusEvent) && statusEvent.Kind == StatusEventKind.Created)
+            if (decoder.TryDecode<StatusEvent>(encoded, out var statusEvent) && IsIndexed(statusEvent.Kind))
             {
-                (rows ??= []).Add(StatusRow.From(statusEvent.Status));
+                (changes ??= []).Add(new StatusIndexChange(StatusRow.From(statusEvent.Status), statusEvent.Kind == StatusEventKind.Edited));
             }
         }
 
-        if (rows is null)
+        if (changes is null)
         {
             return [];
         }
 
         // Once per store: completes at once after the first time.
         await store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        return rows;
+        return changes;
     }
+
+    /// <summary>Whether the projections index events of <paramref name="kind"/>; the fan-out indexes the others (deletions).</summary>
+    private static bool IsIndexed(StatusEventKind kind) => kind is StatusEventKind.Created or StatusEventKind.Edited;
 }

@@ -49,15 +49,29 @@ public sealed class StatusFanoutGrain(
         var created = new List<StatusSnapshot>();
         var deleted = new List<StatusSnapshot>();
         var edited = new List<StatusSnapshot>();
+
+        // Created and edited statuses are normally indexed already, in the transaction that stored them (the queue's
+        // outbox projection); those a queue without projections carries (Memory), or stored before it had one, are
+        // indexed here.
+        var unindexedCreated = new List<StatusSnapshot>();
+        var unindexedEdited = new List<StatusSnapshot>();
         foreach (var streamEvent in events)
         {
-            var list = streamEvent.Item.Kind switch
+            var status = streamEvent.Item.Status;
+            switch (streamEvent.Item.Kind)
             {
-                StatusEventKind.Created => created,
-                StatusEventKind.Edited => edited,
-                _ => deleted,
-            };
-            list.Add(streamEvent.Item.Status);
+                case StatusEventKind.Created:
+                    created.Add(status);
+                    AddUnlessProjected(unindexedCreated, streamEvent);
+                    break;
+                case StatusEventKind.Edited:
+                    edited.Add(status);
+                    AddUnlessProjected(unindexedEdited, streamEvent);
+                    break;
+                default:
+                    deleted.Add(status);
+                    break;
+            }
         }
 
         // A status created and deleted in one batch is indexed and removed, but never shown.
@@ -65,10 +79,12 @@ public sealed class StatusFanoutGrain(
         {
             created.RemoveAll(c => deleted.Exists(d => d.Id == c.Id));
             edited.RemoveAll(e => deleted.Exists(d => d.Id == e.Id));
+            unindexedCreated.RemoveAll(c => deleted.Exists(d => d.Id == c.Id));
+            unindexedEdited.RemoveAll(e => deleted.Exists(d => d.Id == e.Id));
         }
 
-        var reblogsOfDeleted = await IndexAsync(created, deleted);
-        await ReindexEditedAsync(edited);
+        var reblogsOfDeleted = await IndexAsync(unindexedCreated, deleted);
+        await ReindexEditedAsync(unindexedEdited);
         var notifiedFollowers = await DeliverToTimelinesAsync(created, deleted);
         await NotifyAsync(created, deleted, reblogsOfDeleted, notifiedFollowers);
         await DeliverToConversationsAsync(created, deleted);
@@ -119,7 +135,8 @@ public sealed class StatusFanoutGrain(
             [.. status.Mentions.Select(mention => mention.AccountId).Append(status.AccountId).Distinct()];
     }
 
-    // An edit changes mentions and hashtags: the index follows, in event order (a later edit of one status wins).
+    // An edit changes mentions and hashtags: the index follows, in event order (a later edit of one status wins). Edits
+    // the queue indexed on append are not among these.
     private async Task ReindexEditedAsync(List<StatusSnapshot> edited)
     {
         foreach (var status in edited)
@@ -164,9 +181,16 @@ public sealed class StatusFanoutGrain(
             });
     }
 
-    // (1) The store first: timeline rebuilds, reply counts and context read it. Created statuses are normally indexed
-    // already, in the transaction that stored them (the queue's outbox projection); the upsert then finds them present,
-    // and it indexes what a queue without projections (Memory) carries.
+    private static void AddUnlessProjected(List<StatusSnapshot> unindexed, StreamEvent<StatusEvent> streamEvent)
+    {
+        if (!streamEvent.Projected)
+        {
+            unindexed.Add(streamEvent.Item.Status);
+        }
+    }
+
+    // (1) The store first: timeline rebuilds, reply counts and context read it. Only created statuses the queue did not
+    // index on append are upserted here; deleted ones are removed (with their marks).
     private async Task<List<StatusRow>> IndexAsync(List<StatusSnapshot> created, List<StatusSnapshot> deleted)
     {
         if (created.Count > 0)

@@ -24,6 +24,37 @@ public abstract class OutboxProjectionContractTests
     /// <summary>The rows of the <c>posts</c> projection as "stream key:payload", in ordinal order.</summary>
     protected abstract Task<List<string>> ProjectedAsync();
 
+    /// <summary>
+    /// Stops the queue, takes the events' projected column out of its tables (as tables made before the column was
+    /// added), and starts a queue with the same projections on them, which <see cref="Queue"/> then returns.
+    /// </summary>
+    protected abstract Task ReopenOnTablesWithoutProjectedColumnAsync();
+
+    [Fact]
+    public async Task Events_read_back_say_whether_their_namespace_was_projected()
+    {
+        var key = new GrainStateKey("author", "dee", "state");
+        var posts = new StreamId("posts", "dee");
+        var other = new StreamId("other", "dee");
+        await Storage.WriteWithEventsAsync(key, Bytes("v1"), null, Queue, posts, Events("d1"), CancellationToken.None);
+        await Queue.AppendAsync(posts, Events("d2"), CancellationToken.None);
+        await Queue.AppendAsync(other, Events("d3"), CancellationToken.None);
+
+        Assert.Equal(new[] { ("d1", true), ("d2", true), ("d3", false) }, await ReadBackAsync(posts, other));
+    }
+
+    [Fact]
+    public async Task Events_stored_before_the_queue_recorded_projections_read_as_not_projected()
+    {
+        var posts = new StreamId("posts", "eve");
+        await Queue.AppendAsync(posts, Events("e1"), CancellationToken.None);
+
+        await ReopenOnTablesWithoutProjectedColumnAsync();
+        await Queue.AppendAsync(posts, Events("e2"), CancellationToken.None);
+
+        Assert.Equal(new[] { ("e1", false), ("e2", true) }, await ReadBackAsync(posts));
+    }
+
     [Fact]
     public async Task Rows_are_written_with_the_appends_that_went_through_and_no_others()
     {
@@ -77,6 +108,21 @@ public abstract class OutboxProjectionContractTests
     /// <summary>One "stream key:payload" row per event, for the <c>posts</c> projections.</summary>
     protected static IReadOnlyList<(string Key, string Payload)> PayloadRows(StreamId streamId, IReadOnlyList<EncodedStreamEvent> events) =>
         [.. events.Select(e => (streamId.Key, Encoding.UTF8.GetString(e.Payload)))];
+
+    // Each event of the streams as (payload, projected), by payload.
+    private async Task<List<(string Payload, bool Projected)>> ReadBackAsync(params StreamId[] streams)
+    {
+        var events = new List<QueuedStreamEvent>();
+        for (var partition = 0; partition < Queue.PartitionCount; partition++)
+        {
+            events.AddRange(await Queue.ReadAsync(partition, 0, 1000, CancellationToken.None));
+        }
+
+        return [.. events
+            .Where(e => streams.Contains(e.StreamId))
+            .Select(e => (Encoding.UTF8.GetString(e.Payload), e.Projected))
+            .OrderBy(e => e.Item1, StringComparer.Ordinal)];
+    }
 
     private async Task AssertNothingStoredAsync(GrainStateKey key, StreamId stream)
     {

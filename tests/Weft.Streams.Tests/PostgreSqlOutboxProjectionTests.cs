@@ -29,14 +29,24 @@ public sealed class PostgreSqlOutboxProjectionTests(PostgreSqlDatabaseFixture da
     public async Task InitializeAsync()
     {
         await database.Database.ExecuteAsync($"CREATE SCHEMA {_schema}; CREATE TABLE {_schema}.projected (stream_key text NOT NULL, payload text NOT NULL)");
-        _queue = new PostgreSqlStreamQueue(
-            "Default",
-            new PostgreSqlStreamQueueOptions { ConnectionString = database.ConnectionString, Schema = _schema },
-            projections: [new PayloadProjection("posts", $"{_schema}.projected"), new PayloadProjection("broken", $"{_schema}.missing"), new UnreadyProjection()]);
+        _queue = CreateQueue();
         _storage = new PostgreSqlGrainStorage("Default", new PostgreSqlGrainStorageOptions { ConnectionString = database.ConnectionString, Schema = _schema });
         await _queue.InitializeAsync(CancellationToken.None);
         await _storage.InitializeAsync(CancellationToken.None);
     }
+
+    protected override async Task ReopenOnTablesWithoutProjectedColumnAsync()
+    {
+        await _queue.DisposeAsync();
+        await database.Database.ExecuteAsync($"ALTER TABLE {_schema}.stream_events DROP COLUMN projected");
+        _queue = CreateQueue();
+        await _queue.InitializeAsync(CancellationToken.None);
+    }
+
+    private PostgreSqlStreamQueue CreateQueue() => new(
+        "Default",
+        new PostgreSqlStreamQueueOptions { ConnectionString = database.ConnectionString, Schema = _schema },
+        projections: [new PayloadProjection("posts", $"{_schema}.projected"), new PayloadProjection("broken", $"{_schema}.missing"), new UnreadyProjection()]);
 
     public async Task DisposeAsync()
     {

@@ -33,13 +33,30 @@ public sealed class SqliteOutboxProjectionTests : OutboxProjectionContractTests,
         }
 
         _storage = new SqliteGrainStorage("Default", new SqliteGrainStorageOptions { ConnectionString = ConnectionString });
-        _queue = new SqliteStreamQueue(
-            "Default",
-            new SqliteStreamQueueOptions { ConnectionString = ConnectionString, PartitionCount = 4 },
-            projections: [new PayloadProjection("posts", "projected"), new PayloadProjection("broken", "missing"), new UnreadyProjection()]);
+        _queue = CreateQueue();
         await _storage.InitializeAsync(CancellationToken.None);
         await _queue.InitializeAsync(CancellationToken.None);
     }
+
+    protected override async Task ReopenOnTablesWithoutProjectedColumnAsync()
+    {
+        await _queue.DisposeAsync();
+        await using (var connection = new SqliteConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = "ALTER TABLE stream_events DROP COLUMN projected";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        _queue = CreateQueue();
+        await _queue.InitializeAsync(CancellationToken.None);
+    }
+
+    private SqliteStreamQueue CreateQueue() => new(
+        "Default",
+        new SqliteStreamQueueOptions { ConnectionString = ConnectionString, PartitionCount = 4 },
+        projections: [new PayloadProjection("posts", "projected"), new PayloadProjection("broken", "missing"), new UnreadyProjection()]);
 
     public async Task DisposeAsync()
     {

@@ -11,25 +11,39 @@ public sealed partial class PostgreSqlSocialStore
     // The index row, its mentions and its tags in one statement: mentions and tags are inserted only for statuses this
     // call inserted, so a status already present is left exactly as it is. A row with a slot ($12) is one the outbox's
     // group commit projects: written only if its append went through.
-    private static readonly string s_upsertStatusesSql = $"""
-        WITH inserted AS (
-            INSERT INTO weft.statuses (id, account_id, visibility, in_reply_to_id, in_reply_to_account_id, reblog_of_id, reblog_of_account_id)
-            SELECT id, account_id, visibility, in_reply_to_id, in_reply_to_account_id, reblog_of_id, reblog_of_account_id
-              FROM unnest($1::bigint[], $2::bigint[], $3::smallint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $12::int[])
-                AS r(id, account_id, visibility, in_reply_to_id, in_reply_to_account_id, reblog_of_id, reblog_of_account_id, slot)
+    // Created statuses ($13 false) are inserted unless present, with their mentions and tags; edited ones ($13 true)
+    // present in the index get theirs replaced. One statement: its deletes remove only rows that are not inserted again,
+    // so no insert needs to see a delete. $12 holds each row's outbox slot (NULL: unconditional).
+    private static readonly string s_indexStatusesSql = $"""
+        WITH r AS (
+            SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::smallint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $12::int[], $13::bool[])
+                AS r(id, account_id, visibility, in_reply_to_id, in_reply_to_account_id, reblog_of_id, reblog_of_account_id, slot, edit)
              WHERE {PostgreSqlOutboxProjection.AppendedCondition("r.slot")}
+        ), inserted AS (
+            INSERT INTO weft.statuses (id, account_id, visibility, in_reply_to_id, in_reply_to_account_id, reblog_of_id, reblog_of_account_id)
+            SELECT id, account_id, visibility, in_reply_to_id, in_reply_to_account_id, reblog_of_id, reblog_of_account_id FROM r WHERE NOT r.edit
             ON CONFLICT (id) DO NOTHING
-            RETURNING id),
-        mentions AS (
-            INSERT INTO weft.status_mentions (status_id, account_id)
-            SELECT m.status_id, m.account_id
-              FROM unnest($8::bigint[], $9::bigint[]) AS m(status_id, account_id)
-              JOIN inserted ON inserted.id = m.status_id
+            RETURNING id
+        ), edited AS (
+            SELECT s.id FROM r JOIN weft.statuses s ON s.id = r.id WHERE r.edit
+        ), touched AS (
+            SELECT id FROM inserted UNION ALL SELECT id FROM edited
+        ), m AS (
+            SELECT m.status_id, m.account_id FROM unnest($8::bigint[], $9::bigint[]) AS m(status_id, account_id)
+              JOIN touched ON touched.id = m.status_id
+        ), t AS (
+            SELECT t.tag, t.status_id FROM unnest($10::text[], $11::bigint[]) AS t(tag, status_id)
+              JOIN touched ON touched.id = t.status_id
+        ), stale_mentions AS (
+            DELETE FROM weft.status_mentions x USING edited
+             WHERE x.status_id = edited.id AND NOT EXISTS (SELECT 1 FROM m WHERE m.status_id = x.status_id AND m.account_id = x.account_id)
+        ), stale_tags AS (
+            DELETE FROM weft.status_tags x USING edited
+             WHERE x.status_id = edited.id AND NOT EXISTS (SELECT 1 FROM t WHERE t.status_id = x.status_id AND t.tag = x.tag)
+        ), mentions AS (
+            INSERT INTO weft.status_mentions (status_id, account_id) SELECT status_id, account_id FROM m
             ON CONFLICT DO NOTHING)
-        INSERT INTO weft.status_tags (tag, status_id)
-        SELECT t.tag, t.status_id
-          FROM unnest($10::text[], $11::bigint[]) AS t(tag, status_id)
-          JOIN inserted ON inserted.id = t.status_id
+        INSERT INTO weft.status_tags (tag, status_id) SELECT tag, status_id FROM t
         ON CONFLICT DO NOTHING
         """;
 
@@ -127,26 +141,26 @@ public sealed partial class PostgreSqlSocialStore
 
     private async Task<bool[]> UpsertStatusBatchAsync(IReadOnlyList<IReadOnlyList<StatusRow>> calls)
     {
-        var rows = new List<(int?, StatusRow)>();
+        var rows = new List<(int?, StatusIndexChange)>();
         foreach (var call in calls)
         {
             foreach (var status in call)
             {
-                rows.Add((null, status));
+                rows.Add((null, new StatusIndexChange(status, Edit: false)));
             }
         }
 
-        await ExecuteDerivedAsync(UpsertStatusesCommand(new NpgsqlBatchCommand(), rows), CancellationToken.None).ConfigureAwait(false);
+        await ExecuteDerivedAsync(IndexStatusesCommand(new NpgsqlBatchCommand(), rows), CancellationToken.None).ConfigureAwait(false);
         return new bool[calls.Count];
     }
 
     /// <summary>
-    /// Fills <paramref name="command"/> with the statement indexing <paramref name="rows"/>, each with the outbox group
-    /// slot of the append it was projected from (null: written unconditionally).
+    /// Fills <paramref name="command"/> with the statement making the index <paramref name="changes"/>, each with the
+    /// outbox group slot of the append it was projected from (null: written unconditionally).
     /// </summary>
-    internal static NpgsqlBatchCommand UpsertStatusesCommand(NpgsqlBatchCommand command, IReadOnlyList<(int? Slot, StatusRow Row)> rows)
+    internal static NpgsqlBatchCommand IndexStatusesCommand(NpgsqlBatchCommand command, IReadOnlyList<(int? Slot, StatusIndexChange Change)> changes)
     {
-        var count = rows.Count;
+        var count = changes.Count;
         var ids = new long[count];
         var accounts = new long[count];
         var visibilities = new short[count];
@@ -155,13 +169,14 @@ public sealed partial class PostgreSqlSocialStore
         var reblogOf = new long?[count];
         var reblogOfAccounts = new long?[count];
         var slots = new int?[count];
+        var edits = new bool[count];
         var mentionStatuses = new List<long>();
         var mentionAccounts = new List<long>();
         var tagNames = new List<string>();
         var tagStatuses = new List<long>();
         for (var i = 0; i < count; i++)
         {
-            var (slot, status) = rows[i];
+            var (slot, (status, edit)) = changes[i];
             ids[i] = status.Id;
             accounts[i] = status.AccountId;
             visibilities[i] = (short)status.Visibility;
@@ -170,6 +185,7 @@ public sealed partial class PostgreSqlSocialStore
             reblogOf[i] = status.ReblogOfId;
             reblogOfAccounts[i] = status.ReblogOfAccountId;
             slots[i] = slot;
+            edits[i] = edit;
             if (status.MentionedAccountIds is { } mentioned)
             {
                 foreach (var accountId in mentioned)
@@ -190,7 +206,7 @@ public sealed partial class PostgreSqlSocialStore
             }
         }
 
-        command.CommandText = s_upsertStatusesSql;
+        command.CommandText = s_indexStatusesSql;
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = ids });
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = accounts });
         command.Parameters.Add(new NpgsqlParameter<short[]> { TypedValue = visibilities });
@@ -203,6 +219,7 @@ public sealed partial class PostgreSqlSocialStore
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. tagNames] });
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. tagStatuses] });
         command.Parameters.Add(new NpgsqlParameter<int?[]> { TypedValue = slots, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+        command.Parameters.Add(new NpgsqlParameter<bool[]> { TypedValue = edits });
         return command;
     }
 

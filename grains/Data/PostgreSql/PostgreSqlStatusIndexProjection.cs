@@ -7,15 +7,16 @@ using Weft.Streams;
 namespace Weft.Grains.Data.PostgreSql;
 
 /// <summary>
-/// Indexes new statuses in the transaction that stores them: the status stream's group commit runs the store's upsert
-/// for the created statuses of its appends, guarded like the appends by their state writes.
+/// Indexes new and edited statuses in the transaction that stores them: the status stream's group commit runs the
+/// store's index statement for the created and edited statuses of its appends, guarded like the appends by their state
+/// writes.
 /// </summary>
-internal sealed class PostgreSqlStatusIndexProjection(StatusIndexRowSource rows) : PostgreSqlOutboxProjection<StatusRow>(StatusStreams.Namespace)
+internal sealed class PostgreSqlStatusIndexProjection(StatusIndexRowSource rows) : PostgreSqlOutboxProjection<StatusIndexChange>(StatusStreams.Namespace)
 {
-    protected override ValueTask<IReadOnlyList<StatusRow>> ProjectAsync(
+    protected override ValueTask<IReadOnlyList<StatusIndexChange>> ProjectAsync(
         StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, CancellationToken cancellationToken) =>
-        rows.RowsAsync(events, cancellationToken);
+        rows.ChangesAsync(events, cancellationToken);
 
-    protected override NpgsqlBatchCommand CreateCommand(NpgsqlBatch batch, IReadOnlyList<(int? Slot, StatusRow Row)> rows) =>
-        PostgreSqlSocialStore.UpsertStatusesCommand(batch.CreateBatchCommand(), rows);
+    protected override NpgsqlBatchCommand CreateCommand(NpgsqlBatch batch, IReadOnlyList<(int? Slot, StatusIndexChange Row)> rows) =>
+        PostgreSqlSocialStore.IndexStatusesCommand(batch.CreateBatchCommand(), rows);
 }

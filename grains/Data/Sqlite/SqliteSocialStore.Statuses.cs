@@ -151,21 +151,34 @@ public sealed partial class SqliteSocialStore
         ArgumentNullException.ThrowIfNull(tags);
         using var session = await BeginWriteAsync(ensureSchema: true, cancellationToken).ConfigureAwait(false);
         using var transaction = session.Connection.BeginTransaction();
-        var exists = session.Prepared("SELECT count(*) FROM statuses WHERE id = $id", transaction);
+        if (await ReplaceMentionsAndTagsAsync(sql => session.Prepared(sql, transaction), statusId, mentionedAccountIds, tags, cancellationToken).ConfigureAwait(false))
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Replaces the mentions and tags of status <paramref name="statusId"/> if it is in the index, through the commands
+    /// <paramref name="prepared"/> gives (bound to the caller's transaction). Returns whether it was.
+    /// </summary>
+    internal static async Task<bool> ReplaceMentionsAndTagsAsync(
+        Func<string, SqliteCommand> prepared, long statusId, IReadOnlyList<long> mentionedAccountIds, IReadOnlyList<string> tags, CancellationToken cancellationToken)
+    {
+        var exists = prepared("SELECT count(*) FROM statuses WHERE id = $id");
         exists.Parameters.Add("$id", SqliteType.Integer).Value = statusId;
         if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
         {
-            return;
+            return false;
         }
 
         foreach (var sql in (string[])["DELETE FROM status_mentions WHERE status_id = $id", "DELETE FROM status_tags WHERE status_id = $id"])
         {
-            var delete = session.Prepared(sql, transaction);
+            var delete = prepared(sql);
             delete.Parameters.Add("$id", SqliteType.Integer).Value = statusId;
             await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var mention = session.Prepared(InsertMentionSql, transaction);
+        var mention = prepared(InsertMentionSql);
         mention.Parameters.Add("$status", SqliteType.Integer).Value = statusId;
         var mentionAccount = mention.Parameters.Add("$account", SqliteType.Integer);
         foreach (var accountId in mentionedAccountIds)
@@ -174,7 +187,7 @@ public sealed partial class SqliteSocialStore
             await mention.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var tagInsert = session.Prepared(InsertTagSql, transaction);
+        var tagInsert = prepared(InsertTagSql);
         tagInsert.Parameters.Add("$status", SqliteType.Integer).Value = statusId;
         var tagName = tagInsert.Parameters.Add("$tag", SqliteType.Text);
         foreach (var tag in tags)
@@ -183,7 +196,7 @@ public sealed partial class SqliteSocialStore
             await tagInsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <inheritdoc />

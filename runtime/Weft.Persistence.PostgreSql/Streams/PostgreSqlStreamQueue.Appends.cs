@@ -64,7 +64,8 @@ public sealed partial class PostgreSqlStreamQueue
             }
         }
 
-        var pending = new PendingAppend(streamId, namespaceText, keyBytes, partition, events, stateWrite, projected is null ? null : (projection!, projected));
+        var pending = new PendingAppend(
+            streamId, namespaceText, keyBytes, partition, events, stateWrite, projection is not null, projected is null ? null : (projection!, projected));
         var group = _appendGroup;
         bool startWriter;
         lock (group.Gate)
@@ -272,14 +273,15 @@ public sealed partial class PostgreSqlStreamQueue
         var keys = new byte[count][];
         var eventTypes = new string[count];
         var payloads = new byte[count][];
+        var projected = new bool[count];
         var row = 0;
         for (var slot = 0; slot < appends.Count; slot++)
         {
             var append = appends[slot];
             foreach (var streamEvent in append.Events)
             {
-                (slots[row], guarded[row], partitions[row], namespaces[row], keys[row], eventTypes[row], payloads[row]) =
-                    (slot, append.StateWrite is not null, append.Partition, append.Namespace, append.KeyBytes, streamEvent.EventType, streamEvent.Payload);
+                (slots[row], guarded[row], partitions[row], namespaces[row], keys[row], eventTypes[row], payloads[row], projected[row]) =
+                    (slot, append.StateWrite is not null, append.Partition, append.Namespace, append.KeyBytes, streamEvent.EventType, streamEvent.Payload, append.HasProjection);
                 row++;
             }
         }
@@ -294,6 +296,7 @@ public sealed partial class PostgreSqlStreamQueue
         parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = keys, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
         parameters.Add(new NpgsqlParameter<string[]> { TypedValue = eventTypes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = payloads, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        parameters.Add(new NpgsqlParameter<bool[]> { TypedValue = projected, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Boolean });
         return command;
     }
 
@@ -330,6 +333,7 @@ public sealed partial class PostgreSqlStreamQueue
         int partition,
         IReadOnlyList<EncodedStreamEvent> events,
         OutboxStateWrite? stateWrite,
+        bool hasProjection,
         (PostgreSqlOutboxProjection Projection, PostgreSqlOutboxProjection.ProjectedRows Rows)? projected)
     {
         public StreamId StreamId { get; } = streamId;
@@ -343,6 +347,9 @@ public sealed partial class PostgreSqlStreamQueue
         public IReadOnlyList<EncodedStreamEvent> Events { get; } = events;
 
         public OutboxStateWrite? StateWrite { get; } = stateWrite;
+
+        /// <summary>Whether its namespace has a projection (which ran, whether or not it made rows): stored with its events.</summary>
+        public bool HasProjection { get; } = hasProjection;
 
         /// <summary>The rows its namespace's projection made of its events, if any.</summary>
         public (PostgreSqlOutboxProjection Projection, PostgreSqlOutboxProjection.ProjectedRows Rows)? Projected { get; } = projected;

@@ -32,6 +32,7 @@ public sealed partial class PostgreSqlStreamQueue
                 event_type       text        NOT NULL,
                 payload          bytea       NOT NULL,
                 enqueued_at      timestamptz NOT NULL DEFAULT now(),
+                projected        boolean     NOT NULL DEFAULT false,
                 PRIMARY KEY (partition, id)
             );
             CREATE TABLE IF NOT EXISTS {s}.stream_heads (
@@ -94,6 +95,10 @@ public sealed partial class PostgreSqlStreamQueue
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 LogTablesCreated(_logger, _name, _schema, _errorContext.Endpoint, _errorContext.Database);
             }
+            else
+            {
+                await AddProjectedColumnAsync(connection, transaction, s, cancellationToken).ConfigureAwait(false);
+            }
 
             await using (var command = new NpgsqlCommand(
                 $"INSERT INTO {s}.stream_partitions (partition) SELECT generate_series(0, $1 - 1) ON CONFLICT (partition) DO NOTHING",
@@ -132,4 +137,23 @@ public sealed partial class PostgreSqlStreamQueue
     [LoggerMessage(EventId = 101, Level = LogLevel.Information,
         Message = "Stream provider '{Name}' created its tables in schema {Schema} of database '{Database}' at {Endpoint}")]
     private static partial void LogTablesCreated(ILogger logger, string name, string schema, string endpoint, string database);
+
+    // Tables made before events recorded whether they were projected get the column; their events read as not projected,
+    // so consumers write those rows themselves. Looked up first: ALTER TABLE would lock out other silos' appends.
+    private static async Task AddProjectedColumnAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, CancellationToken cancellationToken)
+    {
+        await using (var command = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass($1) AND attname = 'projected' AND NOT attisdropped)",
+            connection, transaction))
+        {
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"{schema}.stream_events" });
+            if ((bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
+            {
+                return;
+            }
+        }
+
+        await using var alter = new NpgsqlCommand($"ALTER TABLE {schema}.stream_events ADD COLUMN IF NOT EXISTS projected boolean NOT NULL DEFAULT false", connection, transaction);
+        await alter.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
 }

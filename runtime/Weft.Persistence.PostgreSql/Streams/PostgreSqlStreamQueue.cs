@@ -140,8 +140,8 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
         // wake-up is sent after commit (see Notifications).
         _appendManySql = $"""
             WITH e AS (
-                SELECT * FROM unnest($1::int[], $2::bool[], $3::int[], $4::text[], $5::bytea[], $6::text[], $7::bytea[]) WITH ORDINALITY
-                    AS e(slot, guarded, partition, stream_namespace, stream_key, event_type, payload, ord)
+                SELECT * FROM unnest($1::int[], $2::bool[], $3::int[], $4::text[], $5::bytea[], $6::text[], $7::bytea[], $8::bool[]) WITH ORDINALITY
+                    AS e(slot, guarded, partition, stream_namespace, stream_key, event_type, payload, projected, ord)
                  WHERE NOT e.guarded OR current_setting('{OutboxStateTable.SlotSettingPrefix}' || e.slot, true) = 'matched'
             ), counts AS (
                 SELECT stream_namespace, stream_key, count(*) AS n FROM e GROUP BY stream_namespace, stream_key
@@ -151,19 +151,19 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
                 ON CONFLICT (stream_namespace, stream_key) DO UPDATE SET last_sequence = h.last_sequence + EXCLUDED.last_sequence
                 RETURNING stream_namespace, stream_key, last_sequence
             ), numbered AS (
-                SELECT e.slot, e.partition, e.stream_namespace, e.stream_key, e.event_type, e.payload, e.ord,
+                SELECT e.slot, e.partition, e.stream_namespace, e.stream_key, e.event_type, e.payload, e.projected, e.ord,
                        head.last_sequence - counts.n + row_number() OVER (PARTITION BY e.stream_namespace, e.stream_key ORDER BY e.ord) AS sequence
                   FROM e
                   JOIN counts ON counts.stream_namespace = e.stream_namespace AND counts.stream_key = e.stream_key
                   JOIN head ON head.stream_namespace = e.stream_namespace AND head.stream_key = e.stream_key
             ), inserted AS (
-                INSERT INTO {s}.stream_events (partition, stream_namespace, stream_key, sequence, event_type, payload)
-                SELECT partition, stream_namespace, stream_key, sequence, event_type, payload FROM numbered ORDER BY ord
+                INSERT INTO {s}.stream_events (partition, stream_namespace, stream_key, sequence, event_type, payload, projected)
+                SELECT partition, stream_namespace, stream_key, sequence, event_type, payload, projected FROM numbered ORDER BY ord
             )
             SELECT slot, max(sequence) FROM numbered GROUP BY slot
             """;
         _readSql =
-            $"SELECT id, stream_namespace, stream_key, sequence, event_type, payload, enqueued_at FROM {s}.stream_events " +
+            $"SELECT id, stream_namespace, stream_key, sequence, event_type, payload, enqueued_at, projected FROM {s}.stream_events " +
             "WHERE partition = $1 AND id > $2 ORDER BY id LIMIT $3";
         _subscribeSql =
             $"INSERT INTO {s}.stream_subscriptions (stream_namespace, stream_key, grain_type, grain_key) VALUES ($1, $2, $3, $4) " +
@@ -245,7 +245,8 @@ public sealed partial class PostgreSqlStreamQueue : IStreamQueue, IAsyncDisposab
                     reader.GetInt64(3),
                     reader.GetString(4),
                     reader.GetFieldValue<byte[]>(5),
-                    reader.GetFieldValue<DateTimeOffset>(6)));
+                    reader.GetFieldValue<DateTimeOffset>(6),
+                    reader.GetBoolean(7)));
             }
 
             return events;

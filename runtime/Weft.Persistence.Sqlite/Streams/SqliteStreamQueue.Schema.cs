@@ -20,6 +20,7 @@ public sealed partial class SqliteStreamQueue
             event_type       TEXT    NOT NULL,
             payload          BLOB    NOT NULL,
             enqueued_at      INTEGER NOT NULL,
+            projected        INTEGER NOT NULL DEFAULT 0,
             UNIQUE (stream_namespace, stream_key, sequence)
         );
         CREATE INDEX IF NOT EXISTS stream_events_partition_id ON stream_events (partition, id);
@@ -64,8 +65,8 @@ public sealed partial class SqliteStreamQueue
         "RETURNING last_sequence";
 
     private const string InsertEventSql =
-        "INSERT INTO stream_events (partition, stream_namespace, stream_key, sequence, event_type, payload, enqueued_at) " +
-        "VALUES ($partition, $namespace, $key, $sequence, $event_type, $payload, $enqueued_at)";
+        "INSERT INTO stream_events (partition, stream_namespace, stream_key, sequence, event_type, payload, enqueued_at, projected) " +
+        "VALUES ($partition, $namespace, $key, $sequence, $event_type, $payload, $enqueued_at, $projected)";
 
     /// <summary>
     /// Opens the file (creating it and its directory), switches it to WAL and creates the tables if missing.
@@ -122,6 +123,7 @@ public sealed partial class SqliteStreamQueue
             await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        await AddProjectedColumnAsync(connection, cancellationToken).ConfigureAwait(false);
         await RefuseChangedPartitionCountAsync(connection, cancellationToken).ConfigureAwait(false);
 
         var advance = connection.CreateCommand();
@@ -139,12 +141,28 @@ public sealed partial class SqliteStreamQueue
         insert.Parameters.Add("$event_type", SqliteType.Text).Value = string.Empty;
         insert.Parameters.Add("$payload", SqliteType.Blob).Value = Array.Empty<byte>();
         insert.Parameters.Add("$enqueued_at", SqliteType.Integer).Value = 0L;
+        insert.Parameters.Add("$projected", SqliteType.Integer).Value = false;
         (_advanceHead, _insertEvent) = (advance, insert);
         await advance.PrepareAsync(cancellationToken).ConfigureAwait(false);
         await insert.PrepareAsync(cancellationToken).ConfigureAwait(false);
 
         _preparedOn = connection;
         _ready = true;
+    }
+
+    // Files made before events recorded whether they were projected get the column; their events read as not projected,
+    // so consumers write those rows themselves. Under the write gate.
+    private static async Task AddProjectedColumnAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pragma_table_info('stream_events') WHERE name = 'projected'";
+        if ((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! > 0)
+        {
+            return;
+        }
+
+        command.CommandText = "ALTER TABLE stream_events ADD COLUMN projected INTEGER NOT NULL DEFAULT 0";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     // Under the write gate, before anything is appended through this queue (the file has one writer process).

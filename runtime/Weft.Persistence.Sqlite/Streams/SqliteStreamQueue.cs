@@ -216,7 +216,7 @@ public sealed partial class SqliteStreamQueue : IStreamQueue, IAsyncDisposable, 
             await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
             await using var command = connection.CreateCommand();
             command.CommandText =
-                "SELECT id, stream_namespace, stream_key, sequence, event_type, payload, enqueued_at FROM stream_events " +
+                "SELECT id, stream_namespace, stream_key, sequence, event_type, payload, enqueued_at, projected FROM stream_events " +
                 "WHERE partition = $partition AND id > $after ORDER BY id LIMIT $max";
             command.Parameters.Add("$partition", SqliteType.Integer).Value = partition;
             command.Parameters.Add("$after", SqliteType.Integer).Value = afterId;
@@ -230,7 +230,8 @@ public sealed partial class SqliteStreamQueue : IStreamQueue, IAsyncDisposable, 
                     reader.GetInt64(3),
                     reader.GetString(4),
                     (byte[])reader.GetValue(5),
-                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
+                    reader.GetBoolean(7)));
             }
         }
         catch (SqliteException ex)
@@ -361,7 +362,7 @@ public sealed partial class SqliteStreamQueue : IStreamQueue, IAsyncDisposable, 
         var projected = _projections.TryGetValue(streamId.Namespace, out var projection)
             ? await projection.ProjectRowsAsync(streamId, events, cancellationToken).ConfigureAwait(false)
             : null;
-        return new PreparedAppend(streamId, keyBytes, StreamPartitioner.GetPartition(streamId, PartitionCount), events, projected);
+        return new PreparedAppend(streamId, keyBytes, StreamPartitioner.GetPartition(streamId, PartitionCount), events, projection is not null, projected);
     }
 
     /// <summary>
@@ -372,7 +373,7 @@ public sealed partial class SqliteStreamQueue : IStreamQueue, IAsyncDisposable, 
     /// <returns>The sequence of the last event.</returns>
     internal async Task<long> AppendLockedAsync(SqliteTransaction transaction, PreparedAppend append, CancellationToken cancellationToken)
     {
-        var (streamId, keyBytes, partition, events, projected) = append;
+        var (streamId, keyBytes, partition, events, hasProjection, projected) = append;
         var advance = _advanceHead!;
         var insert = _insertEvent!;
         long last;
@@ -389,6 +390,7 @@ public sealed partial class SqliteStreamQueue : IStreamQueue, IAsyncDisposable, 
             insert.Parameters["$namespace"].Value = streamId.Namespace;
             insert.Parameters["$key"].Value = keyBytes;
             insert.Parameters["$enqueued_at"].Value = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+            insert.Parameters["$projected"].Value = hasProjection;
             var sequence = last - events.Count;
             foreach (var e in events)
             {
@@ -544,4 +546,9 @@ public sealed partial class SqliteStreamQueue : IStreamQueue, IAsyncDisposable, 
 
 /// <summary>An append checked and ready to write: what <see cref="SqliteStreamQueue.PrepareAppendAsync"/> made before the write gate.</summary>
 internal sealed record PreparedAppend(
-    StreamId StreamId, byte[] KeyBytes, int Partition, IReadOnlyList<EncodedStreamEvent> Events, SqliteOutboxProjection.ProjectedRows? Projected);
+    StreamId StreamId,
+    byte[] KeyBytes,
+    int Partition,
+    IReadOnlyList<EncodedStreamEvent> Events,
+    bool HasProjection,
+    SqliteOutboxProjection.ProjectedRows? Projected);

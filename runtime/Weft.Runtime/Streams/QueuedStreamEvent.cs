@@ -9,4 +9,5 @@ namespace Weft.Runtime.Streams;
 /// <param name="EventType">The .NET type name it was published as.</param>
 /// <param name="Payload">UTF-8 JSON.</param>
 /// <param name="EnqueuedAt">When it was stored.</param>
-public sealed record QueuedStreamEvent(long Id, StreamId StreamId, long Sequence, string EventType, byte[] Payload, DateTimeOffset EnqueuedAt);
+/// <param name="Projected">Whether the queue's outbox projection of its namespace ran in the transaction that stored it.</param>
+public sealed record QueuedStreamEvent(long Id, StreamId StreamId, long Sequence, string EventType, byte[] Payload, DateTimeOffset EnqueuedAt, bool Projected = false);

@@ -28,7 +28,7 @@ internal sealed class StreamConsumerInvoker<T> : StreamConsumerInvoker
         for (var i = 0; i < events.Count; i++)
         {
             var stored = events[i];
-            typed[i] = new StreamEvent<T>(stored.StreamId, stored.Sequence, codec.Deserialize<T>(stored.Payload));
+            typed[i] = new StreamEvent<T>(stored.StreamId, stored.Sequence, codec.Deserialize<T>(stored.Payload), stored.Projected);
         }
 
         return ((IStreamConsumer<T>)grain).OnNextAsync(typed);

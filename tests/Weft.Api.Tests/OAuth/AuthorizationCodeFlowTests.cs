@@ -117,6 +117,21 @@ public sealed partial class AuthorizationCodeFlowTests(SqliteApiHost host) : ICl
         Assert.Contains("value=\"typo_user\"", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("--B\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nada")]
+    public async Task A_malformed_multipart_login_form_is_refused_with_the_page(string body)
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=B");
+
+        var submitted = await _browser.PostAsync("/oauth/authorize", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, submitted.StatusCode);
+        Assert.Null(submitted.Headers.Location);
+        Assert.Contains("The login form could not be read.", await submitted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Form_without_the_antiforgery_token_is_refused()
     {

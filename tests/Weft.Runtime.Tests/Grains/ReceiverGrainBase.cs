@@ -3,8 +3,9 @@ using Weft.Streams;
 namespace Weft.Runtime.Tests.Grains;
 
 /// <summary>
-/// Persists every accepted event with the sequence tracker, and records deliveries in the probe. Throws on a note
-/// whose text is "poison"; a grain whose key ends in "-slow" takes 3 s over a note "slow".
+/// Persists every accepted event with the sequence tracker (" (projected)" after an event the queue projected), and
+/// records deliveries in the probe. Throws on a note whose text is "poison"; a grain whose key ends in "-slow" takes 3 s
+/// over a note "slow".
 /// </summary>
 public abstract class ReceiverGrainBase(IPersistentState<ReceiverState> state) : Grain, IStreamConsumer<Note>
 {
@@ -26,7 +27,8 @@ public abstract class ReceiverGrainBase(IPersistentState<ReceiverState> state) :
 
             if (state.State.Tracker.TryAccept(streamEvent))
             {
-                state.State.Accepted.Add($"{streamEvent.StreamId}#{streamEvent.Sequence}:{streamEvent.Item.Text}");
+                var projected = streamEvent.Projected ? " (projected)" : "";
+                state.State.Accepted.Add($"{streamEvent.StreamId}#{streamEvent.Sequence}:{streamEvent.Item.Text}{projected}");
             }
         }
 

@@ -8,7 +8,29 @@ namespace Weft.Runtime.Tests.Streams;
 /// <summary>Stream behaviour that needs a database: the outbox (state and event in one transaction).</summary>
 public abstract class DurableStreamDeliveryTests : StreamDeliveryTests
 {
+    /// <summary>The namespace the subclasses' queues have an outbox projection for (one that makes no rows).</summary>
+    protected const string ProjectedNamespace = "projected-notes";
+
     private static string NewKey() => Guid.NewGuid().ToString("N");
+
+    [Fact]
+    public async Task Consumers_see_which_events_their_queue_projected()
+    {
+        await using var silo = await StartSiloAsync();
+        var key = NewKey();
+        var receiver = silo.GrainFactory.GetGrain<IExplicitReceiverGrain>(key);
+        var streams = silo.Services.GetStreamProvider("Default");
+        var projected = streams.GetStream<Note>(new StreamId(ProjectedNamespace, key));
+        var plain = streams.GetStream<Note>(new StreamId("notes", key));
+        await projected.SubscribeAsync(receiver.GetGrainId());
+        await plain.SubscribeAsync(receiver.GetGrainId());
+
+        await projected.OnNextAsync(new Note("p"));
+        await plain.OnNextAsync(new Note("n"));
+
+        await Eventually.WaitUntilAsync(async () => (await receiver.Accepted()).Length == 2, "both notes delivered", TimeSpan.FromSeconds(30));
+        Assert.Equal([$"notes/{key}#1:n", $"{ProjectedNamespace}/{key}#1:p (projected)"], (await receiver.Accepted()).Order(StringComparer.Ordinal));
+    }
 
     [Fact]
     public async Task A_saved_post_is_always_delivered_through_the_outbox()

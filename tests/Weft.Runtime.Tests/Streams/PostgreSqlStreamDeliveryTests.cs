@@ -1,3 +1,4 @@
+using Npgsql;
 using Weft.Persistence;
 using Weft.Persistence.PostgreSql;
 using Weft.Persistence.PostgreSql.Streams;
@@ -13,7 +14,8 @@ public sealed class PostgreSqlStreamDeliveryTests(PostgreSqlDatabaseFixture data
     : DurableStreamDeliveryTests, IClassFixture<PostgreSqlDatabaseFixture>
 {
     protected override IStreamQueue CreateQueue()
-        => new PostgreSqlStreamQueue("Default", new PostgreSqlStreamQueueOptions { ConnectionString = database.ConnectionString });
+        => new PostgreSqlStreamQueue(
+            "Default", new PostgreSqlStreamQueueOptions { ConnectionString = database.ConnectionString }, projections: [new NoRowsProjection()]);
 
     protected override IGrainStorage CreateStorage()
         => new PostgreSqlGrainStorage("Default", new PostgreSqlGrainStorageOptions { ConnectionString = database.ConnectionString });
@@ -52,5 +54,16 @@ public sealed class PostgreSqlStreamDeliveryTests(PostgreSqlDatabaseFixture data
         await Eventually.WaitUntilAsync(async () => (await receiver.Accepted()).Length == 2, "the event after the outage", TimeSpan.FromSeconds(30));
         Assert.Equal([$"notes/{key}#1:before", $"notes/{key}#{sequence}:after"], await receiver.Accepted());
         Assert.Equal(2, sequence);
+    }
+
+    /// <summary>A projection of <see cref="DurableStreamDeliveryTests.ProjectedNamespace"/> whose events make no rows.</summary>
+    private sealed class NoRowsProjection() : PostgreSqlOutboxProjection<string>(ProjectedNamespace)
+    {
+        protected override ValueTask<IReadOnlyList<string>> ProjectAsync(
+            StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IReadOnlyList<string>>([]);
+
+        protected override NpgsqlBatchCommand CreateCommand(NpgsqlBatch batch, IReadOnlyList<(int? Slot, string Row)> rows) =>
+            throw new InvalidOperationException("No rows were made.");
     }
 }

@@ -3,6 +3,7 @@ using Weft.Persistence;
 using Weft.Persistence.Sqlite;
 using Weft.Persistence.Sqlite.Streams;
 using Weft.Runtime.Streams;
+using Weft.Streams;
 
 namespace Weft.Runtime.Tests.Streams;
 
@@ -14,7 +15,7 @@ public sealed class SqliteStreamDeliveryTests : DurableStreamDeliveryTests, IDis
     private string ConnectionString => $"Data Source={Path.Combine(_directory, "weft.db")}";
 
     protected override IStreamQueue CreateQueue()
-        => new SqliteStreamQueue("Default", new SqliteStreamQueueOptions { ConnectionString = ConnectionString });
+        => new SqliteStreamQueue("Default", new SqliteStreamQueueOptions { ConnectionString = ConnectionString }, projections: [new NoRowsProjection()]);
 
     protected override IGrainStorage CreateStorage()
         => new SqliteGrainStorage("Default", new SqliteGrainStorageOptions { ConnectionString = ConnectionString });
@@ -26,5 +27,16 @@ public sealed class SqliteStreamDeliveryTests : DurableStreamDeliveryTests, IDis
         {
             Directory.Delete(_directory, recursive: true);
         }
+    }
+
+    /// <summary>A projection of <see cref="DurableStreamDeliveryTests.ProjectedNamespace"/> whose events make no rows.</summary>
+    private sealed class NoRowsProjection() : SqliteOutboxProjection<string>(ProjectedNamespace)
+    {
+        protected override ValueTask<IReadOnlyList<string>> ProjectAsync(
+            StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IReadOnlyList<string>>([]);
+
+        protected override Task WriteAsync(SqliteTransaction transaction, IReadOnlyList<string> rows, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("No rows were made.");
     }
 }
