@@ -5,6 +5,7 @@ using Weft.Api.Infrastructure;
 using Weft.Api.Infrastructure.Paging;
 using Weft.Api.Instance;
 using Weft.Api.Mastodon;
+using Weft.Api.Tags;
 using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Ids;
 using Weft.GrainInterfaces.Paging;
@@ -470,7 +471,15 @@ public static class AccountsEndpoints
             return await renderer.LoadListAsync(pinned, context.GetViewerId(), RequestOrigin.Get(context.Request));
         }
 
-        var query = new AccountStatusesQuery(pageRequest, body.GetBool("exclude_replies") == true, body.GetBool("exclude_reblogs") == true, OnlyMedia: false);
+        // Filtered in the query, so a page holds up to its limit of tagged statuses; a name no status can carry matches none.
+        string? tagged = null;
+        if (body.GetString("tagged") is { Length: > 0 } tag && (tagged = TagName.Normalize(tag)) is null)
+        {
+            return MastodonResponses.Json<IReadOnlyList<Status>>([], MastodonJson.Context.IReadOnlyListStatus);
+        }
+
+        var query = new AccountStatusesQuery(
+            pageRequest, body.GetBool("exclude_replies") == true, body.GetBool("exclude_reblogs") == true, OnlyMedia: false, tagged);
         var viewerId = context.GetViewerId();
         var ids = await grains.GetGrain<IAccountStatusesGrain>(accountId).ListAsync(viewerId, query);
         if (!ids.IsEmpty)
@@ -478,13 +487,7 @@ public static class AccountsEndpoints
             LinkHeader.Set(context, ids[0], ids[^1]);
         }
 
-        var statuses = await renderer.LoadListAsync(ids, viewerId, RequestOrigin.Get(context.Request));
-        if (body.GetString("tagged") is { Length: > 0 } tag)
-        {
-            statuses.KeepTagged(tag.TrimStart('#'));
-        }
-
-        return statuses;
+        return await renderer.LoadListAsync(ids, viewerId, RequestOrigin.Get(context.Request));
     }
 
     /// <summary>Renders a relationship; Weft has no blocks, mutes, requests or notes yet.</summary>

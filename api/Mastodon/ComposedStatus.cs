@@ -6,9 +6,6 @@ namespace Weft.Api.Mastodon;
 /// <summary>One status as one viewer sees it: its cached base rendering, the viewer's view of it, and its original if a reblog.</summary>
 internal sealed record ComposedStatus(CachedStatus Base, StatusView View, ComposedStatus? Original)
 {
-    /// <summary>The hashtags that count for "tagged" filters: the original's for a reblog.</summary>
-    public System.Collections.Immutable.ImmutableArray<string> Tags => (Original?.Base ?? Base).Snapshot.Tags;
-
     /// <summary>The entity with the viewer's marks (none for anonymous viewers, as Mastodon does).</summary>
     public Status ToEntity(long viewerId)
     {

@@ -24,10 +24,6 @@ public sealed class StatusListResult : IResult, IStatusCodeHttpResult
     /// <summary>How many statuses the response holds.</summary>
     public int Count => _statuses.Count;
 
-    /// <summary>Keeps only statuses (or reblogged originals) tagged <paramref name="tag"/>, ignoring case.</summary>
-    public void KeepTagged(string tag) =>
-        _statuses.RemoveAll(status => !status.Tags.Any(t => string.Equals(t, tag, StringComparison.OrdinalIgnoreCase)));
-
     /// <inheritdoc />
     public Task ExecuteAsync(HttpContext httpContext)
     {

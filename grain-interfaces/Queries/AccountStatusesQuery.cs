@@ -7,4 +7,5 @@ namespace Weft.GrainInterfaces.Queries;
 /// <param name="ExcludeReplies">Leave out replies to others.</param>
 /// <param name="ExcludeReblogs">Leave out reblogs.</param>
 /// <param name="OnlyMedia">Only statuses with media.</param>
-public sealed record AccountStatusesQuery(PageRequest Page, bool ExcludeReplies, bool ExcludeReblogs, bool OnlyMedia);
+/// <param name="Tagged">Only statuses with this hashtag (its folded name, <see cref="Statuses.HashtagName.Normalize"/>); null for any.</param>
+public sealed record AccountStatusesQuery(PageRequest Page, bool ExcludeReplies, bool ExcludeReblogs, bool OnlyMedia, string? Tagged = null);

@@ -6,4 +6,5 @@ namespace Weft.Grains.Data;
 /// <param name="ExcludeReplies">Leave out replies (except to the author's own statuses, as Mastodon does).</param>
 /// <param name="ExcludeReblogs">Leave out reblogs.</param>
 /// <param name="OnlyMedia">Only statuses with media (none have media yet, so empty).</param>
-public sealed record StatusListFilter(bool IncludePrivate, long ViewerId, bool ExcludeReplies, bool ExcludeReblogs, bool OnlyMedia);
+/// <param name="Tagged">Only statuses with this hashtag (its stored, folded name); null for any. Reblogs carry none.</param>
+public sealed record StatusListFilter(bool IncludePrivate, long ViewerId, bool ExcludeReplies, bool ExcludeReblogs, bool OnlyMedia, string? Tagged = null);

@@ -13,7 +13,7 @@ public sealed class AccountStatusesGrain(ISocialStore store) : Grain, IAccountSt
         var accountId = this.GetPrimaryKeyLong();
         var includePrivate = viewerId != 0
             && (viewerId == accountId || await GrainFactory.GetGrain<IAccountGrain>(viewerId).IsFollowingAsync(accountId));
-        var filter = new StatusListFilter(includePrivate, viewerId, query.ExcludeReplies, query.ExcludeReblogs, query.OnlyMedia);
+        var filter = new StatusListFilter(includePrivate, viewerId, query.ExcludeReplies, query.ExcludeReblogs, query.OnlyMedia, query.Tagged);
         return [.. await store.ListAccountStatusesAsync(accountId, filter, query.Page, CancellationToken.None)];
     }
 }

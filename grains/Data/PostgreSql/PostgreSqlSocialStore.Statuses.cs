@@ -57,7 +57,8 @@ public sealed partial class PostgreSqlSocialStore
         "s.id, s.account_id, s.visibility, s.in_reply_to_id, s.in_reply_to_account_id, s.reblog_of_id, s.reblog_of_account_id, " +
         "ARRAY(SELECT m.account_id FROM weft.status_mentions m WHERE m.status_id = s.id ORDER BY m.account_id)";
 
-    // $1 account, $2 after, $3 before, $4 limit, $5 include private, $6 viewer, $7 exclude replies, $8 exclude reblogs.
+    // $1 account, $2 after, $3 before, $4 limit, $5 include private, $6 viewer, $7 exclude replies, $8 exclude reblogs,
+    // $9 tagged ('' for any).
     private const string AccountStatusesWhere = """
         WHERE s.account_id = $1 AND s.id > $2 AND s.id < $3
           AND (s.visibility IN (0, 1)
@@ -66,6 +67,7 @@ public sealed partial class PostgreSqlSocialStore
                    OR EXISTS (SELECT 1 FROM weft.status_mentions m WHERE m.status_id = s.id AND m.account_id = $6))))
           AND (NOT $7 OR s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = s.account_id)
           AND (NOT $8 OR s.reblog_of_id IS NULL)
+          AND ($9 = '' OR EXISTS (SELECT 1 FROM weft.status_tags t WHERE t.tag = $9 AND t.status_id = s.id))
         """;
 
     private const string AccountStatusesNewestSql = "SELECT s.id FROM weft.statuses s " + AccountStatusesWhere + " ORDER BY s.id DESC LIMIT $4";
@@ -272,7 +274,8 @@ public sealed partial class PostgreSqlSocialStore
         var ids = await ReadIdsAsync(
             bounds.OldestFirst ? AccountStatusesOldestSql : AccountStatusesNewestSql, cancellationToken,
             Long(accountId), Long(bounds.After), Long(bounds.Before), Int(bounds.Limit),
-            Bool(filter.IncludePrivate), Long(filter.ViewerId), Bool(filter.ExcludeReplies), Bool(filter.ExcludeReblogs)).ConfigureAwait(false);
+            Bool(filter.IncludePrivate), Long(filter.ViewerId), Bool(filter.ExcludeReplies), Bool(filter.ExcludeReblogs),
+            Text(filter.Tagged ?? "")).ConfigureAwait(false);
         bounds.Finish(ids);
         return ids;
     }

@@ -27,6 +27,7 @@ public sealed partial class SqliteSocialStore
                    OR EXISTS (SELECT 1 FROM status_mentions m WHERE m.status_id = s.id AND m.account_id = $viewer))))
           AND (NOT $excludeReplies OR s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = s.account_id)
           AND (NOT $excludeReblogs OR s.reblog_of_id IS NULL)
+          AND ($tagged = '' OR EXISTS (SELECT 1 FROM status_tags t WHERE t.tag = $tagged AND t.status_id = s.id))
         """;
 
     private const string AccountStatusesNewestSql = "SELECT s.id FROM statuses s " + AccountStatusesWhere + " ORDER BY s.id DESC LIMIT $limit";
@@ -239,6 +240,7 @@ public sealed partial class SqliteSocialStore
             command.Parameters.Add("$viewer", SqliteType.Integer).Value = filter.ViewerId;
             command.Parameters.Add("$excludeReplies", SqliteType.Integer).Value = filter.ExcludeReplies ? 1 : 0;
             command.Parameters.Add("$excludeReblogs", SqliteType.Integer).Value = filter.ExcludeReblogs ? 1 : 0;
+            command.Parameters.Add("$tagged", SqliteType.Text).Value = filter.Tagged ?? "";
             ids = await ReadIdsAsync(command, cancellationToken).ConfigureAwait(false);
         }
 

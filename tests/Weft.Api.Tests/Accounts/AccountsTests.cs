@@ -288,6 +288,9 @@ public sealed class AccountsTests(SqliteApiFixture api) : IClassFixture<SqliteAp
         Assert.Equal([last, reblog, plain], Json.Ids(await bob.GetJsonAsync(path + "?exclude_replies=true")));
         Assert.Equal([last, reply, plain], Json.Ids(await bob.GetJsonAsync(path + "?exclude_reblogs=true")));
         Assert.Equal([plain], Json.Ids(await bob.GetJsonAsync(path + "?tagged=tagged")));
+        // Filtered before the limit, with the name as statuses store it; a name no status can carry matches none.
+        Assert.Equal([plain], Json.Ids(await bob.GetJsonAsync(path + "?tagged=%23TAGGED&limit=1")));
+        Assert.Empty(Json.Ids(await bob.GetJsonAsync(path + "?tagged=not%20a%20tag")));
         Assert.Empty(Json.Ids(await bob.GetJsonAsync(path + "?pinned=true")));
         Assert.Empty(Json.Ids(await bob.GetJsonAsync(path + "?only_media=true")));
         Assert.Equal([reblog, reply], Json.Ids(await bob.GetJsonAsync(path + $"?max_id={last}&limit=2")));

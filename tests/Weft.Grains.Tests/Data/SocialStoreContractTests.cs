@@ -415,6 +415,27 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Account_statuses_filter_by_hashtag_before_the_limit()
+    {
+        await Store.UpsertStatusesAsync(
+        [
+            Tagged(10, 1, StatusVisibility.Public, "weft"),
+            Tagged(20, 1, StatusVisibility.Private, "weft", "other"),
+            Tagged(30, 1, StatusVisibility.Public, "other"),
+            Status(40, 1),
+            Tagged(50, 9, StatusVisibility.Public, "weft"),
+        ], None);
+
+        Task<IReadOnlyList<long>> List(string tag, bool includePrivate, int limit) =>
+            Store.ListAccountStatusesAsync(Id(1), new StatusListFilter(includePrivate, 0, false, false, false, Tag(tag)), Page(limit: limit), None);
+
+        Assert.Equal(Ids(10), await List("weft", false, 1));
+        Assert.Equal(Ids(20, 10), await List("weft", true, 5));
+        Assert.Equal(Ids(30, 20), await List("other", true, 5));
+        Assert.Empty(await List("nothing", true, 5));
+    }
+
+    [Fact]
     public async Task Account_statuses_page_by_status_id()
     {
         await Store.UpsertStatusesAsync([.. Enumerable.Range(1, 6).Select(i => Status(10 * i, 1))], None);
