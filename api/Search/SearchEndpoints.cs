@@ -57,7 +57,7 @@ public static class SearchEndpoints
         // As Mastodon: paging through results, and asking to resolve remote resources, need a signed-in user.
         if (query.Offset > 0 && context.GetAccountId() is null)
         {
-            return ApiErrors.Unauthorized();
+            return ApiErrors.Result(StatusCodes.Status401Unauthorized, "Search queries pagination is not supported without authentication");
         }
 
         if (query.Resolve && context.GetAccountId() is null)

@@ -105,7 +105,8 @@ public sealed class SearchTests(SqliteApiFixture api) : IClassFixture<SqliteApiF
     {
         using var anonymous = api.Factory.CreateClient();
 
-        await Json.ReadAsync(await anonymous.GetAsync("/api/v2/search?q=alice&offset=5"), HttpStatusCode.Unauthorized);
+        var paging = await Json.ReadAsync(await anonymous.GetAsync("/api/v2/search?q=alice&offset=5"), HttpStatusCode.Unauthorized);
+        Assert.Equal("Search queries pagination is not supported without authentication", paging.Str("error"));
         await Json.ReadAsync(await anonymous.GetAsync("/api/v1/accounts/search?q=alice"), HttpStatusCode.Unauthorized);
     }
 }
