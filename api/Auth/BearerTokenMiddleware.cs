@@ -7,7 +7,8 @@ namespace Weft.Api.Auth;
 /// Finds the bearer token (Authorization header, else the <c>access_token</c> query parameter, else for WebSocket
 /// upgrades the <c>Sec-WebSocket-Protocol</c> header), looks it up in its token grain, and sets
 /// <see cref="AuthenticatedToken"/> as a request feature. A token that is sent but unknown or revoked is answered 401
-/// at once, on public endpoints too, as Mastodon does, with its <c>WWW-Authenticate</c> challenge.
+/// on public endpoints too, as Mastodon does, with its <c>WWW-Authenticate</c> challenge: by
+/// <see cref="RejectUnknownTokens"/>, after the rate limiter, so guessing tokens counts against the client's address.
 /// </summary>
 public sealed class BearerTokenMiddleware(RequestDelegate next, IGrainFactory grains)
 {
@@ -31,12 +32,28 @@ public sealed class BearerTokenMiddleware(RequestDelegate next, IGrainFactory gr
             : null;
         if (grant is null)
         {
-            await ApiErrors.WriteUnauthorizedAsync(context.Response);
-            return;
+            context.Features.Set(UnknownToken.Instance);
+        }
+        else
+        {
+            context.Features.Set(new AuthenticatedToken(token, grant, OAuthScopes.Parse(grant.Scopes)));
         }
 
-        context.Features.Set(new AuthenticatedToken(token, grant, OAuthScopes.Parse(grant.Scopes)));
         await next(context);
+    }
+
+    /// <summary>Answers 401 to a request whose token was unknown or revoked; placed after the rate limiter.</summary>
+    public static WebApplication RejectUnknownTokens(WebApplication app)
+    {
+        app.Use(static (context, next) =>
+            context.Features.Get<UnknownToken>() is null ? next(context) : ApiErrors.WriteUnauthorizedAsync(context.Response));
+        return app;
+    }
+
+    // The mark of a request that sent a token no grant answers to.
+    private sealed class UnknownToken
+    {
+        public static readonly UnknownToken Instance = new();
     }
 
     private static string? FindToken(HttpRequest request)

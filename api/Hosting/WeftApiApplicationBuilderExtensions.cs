@@ -18,7 +18,8 @@ public static class WeftApiApplicationBuilderExtensions
         app.UseMastodonCors();
         app.UseWebSockets(StreamingEndpoints.WebSocketOptions); // before tokens: they may come in Sec-WebSocket-Protocol
         app.UseMiddleware<BearerTokenMiddleware>();
-        app.UseWeftRateLimits();
+        app.UseWeftRateLimits(); // a request with an unknown token counts against its address, as an anonymous one
+        BearerTokenMiddleware.RejectUnknownTokens(app);
         return app;
     }
 }

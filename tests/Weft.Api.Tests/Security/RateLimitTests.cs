@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using Weft.Api.Tests.Support;
 using static Weft.Api.Tests.OAuth.Responses;
 
@@ -137,6 +138,37 @@ public sealed class RateLimitTests
             int.Parse(first.Headers.GetValues("X-RateLimit-Remaining").Single(), CultureInfo.InvariantCulture) - 1,
             int.Parse(second.Headers.GetValues("X-RateLimit-Remaining").Single(), CultureInfo.InvariantCulture));
         Assert.InRange(ParseReset(second), DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5).AddSeconds(1));
+    }
+
+    [Fact]
+    public async Task Unknown_tokens_count_against_the_address_and_known_ones_keep_their_own_bucket()
+    {
+        // The guesser gets an address of its own (X-Forwarded-For), apart from the set-up's anonymous requests.
+        using var factory = ApiFactory.OnSqlite(new Dictionary<string, string?>
+        {
+            ["FORWARDEDHEADERS_ENABLED"] = "true",
+            ["Weft:RateLimits:PerAddress:PermitLimit"] = "2",
+            ["Weft:RateLimits:PerAddress:Window"] = "01:00:00",
+        });
+        using var setup = factory.CreateClient();
+        var user = await TestAccounts.RegisterAsync(setup, "guessed_at");
+        using var guesser = factory.CreateClient();
+        using var owner = factory.CreateClient();
+        TestAccounts.Authorize(owner, user);
+
+        var guesses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/timelines/home");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", $"guess-{i}");
+            request.Headers.Add("X-Forwarded-For", "203.0.113.50");
+            var response = await guesser.SendAsync(request);
+            await JsonAsync(response, response.StatusCode);
+            guesses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], guesses);
+        await JsonAsync(await owner.GetAsync("/api/v1/timelines/home"), HttpStatusCode.OK);
     }
 
     [Fact]
