@@ -57,8 +57,7 @@ public sealed partial class PostgreSqlSocialStore
         "s.id, s.account_id, s.visibility, s.in_reply_to_id, s.in_reply_to_account_id, s.reblog_of_id, s.reblog_of_account_id, " +
         "ARRAY(SELECT m.account_id FROM weft.status_mentions m WHERE m.status_id = s.id ORDER BY m.account_id)";
 
-    // $1 account, $2 after, $3 before, $4 limit, $5 include private, $6 viewer, $7 exclude replies, $8 exclude reblogs,
-    // $9 tagged ('' for any).
+    // $1 account, $2 after, $3 before, $4 limit, $5 include private, $6 viewer, $7 exclude replies, $8 exclude reblogs.
     private const string AccountStatusesWhere = """
         WHERE s.account_id = $1 AND s.id > $2 AND s.id < $3
           AND (s.visibility IN (0, 1)
@@ -67,11 +66,17 @@ public sealed partial class PostgreSqlSocialStore
                    OR EXISTS (SELECT 1 FROM weft.status_mentions m WHERE m.status_id = s.id AND m.account_id = $6))))
           AND (NOT $7 OR s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = s.account_id)
           AND (NOT $8 OR s.reblog_of_id IS NULL)
-          AND ($9 = '' OR EXISTS (SELECT 1 FROM weft.status_tags t WHERE t.tag = $9 AND t.status_id = s.id))
         """;
+
+    // $9 the tag: its key's range is a candidate list the planner may start from (a rare tag), or check per status
+    // walking the account's newest (a common one); planned per tag.
+    private const string AccountTaggedFilter =
+        " AND s.id IN (SELECT t.status_id FROM weft.status_tags t WHERE t.tag = $9 AND t.status_id > $2 AND t.status_id < $3)";
 
     private const string AccountStatusesNewestSql = "SELECT s.id FROM weft.statuses s " + AccountStatusesWhere + " ORDER BY s.id DESC LIMIT $4";
     private const string AccountStatusesOldestSql = "SELECT s.id FROM weft.statuses s " + AccountStatusesWhere + " ORDER BY s.id LIMIT $4";
+    private const string AccountTaggedNewestSql = "SELECT s.id FROM weft.statuses s " + AccountStatusesWhere + AccountTaggedFilter + " ORDER BY s.id DESC LIMIT $4";
+    private const string AccountTaggedOldestSql = "SELECT s.id FROM weft.statuses s " + AccountStatusesWhere + AccountTaggedFilter + " ORDER BY s.id LIMIT $4";
 
     // The literal predicate matches the partial index statuses_public_idx.
     private const string PublicStatusesNewestSql =
@@ -271,11 +276,15 @@ public sealed partial class PostgreSqlSocialStore
             return [];
         }
 
-        var ids = await ReadIdsAsync(
-            bounds.OldestFirst ? AccountStatusesOldestSql : AccountStatusesNewestSql, cancellationToken,
+        NpgsqlParameter[] parameters =
+        [
             Long(accountId), Long(bounds.After), Long(bounds.Before), Int(bounds.Limit),
             Bool(filter.IncludePrivate), Long(filter.ViewerId), Bool(filter.ExcludeReplies), Bool(filter.ExcludeReblogs),
-            Text(filter.Tagged ?? "")).ConfigureAwait(false);
+        ];
+        var ids = filter.Tagged is { } tag
+            ? await ReadIdsPlannedPerValueAsync(bounds.OldestFirst ? AccountTaggedOldestSql : AccountTaggedNewestSql, cancellationToken, [.. parameters, Text(tag)])
+                .ConfigureAwait(false)
+            : await ReadIdsAsync(bounds.OldestFirst ? AccountStatusesOldestSql : AccountStatusesNewestSql, cancellationToken, parameters).ConfigureAwait(false);
         bounds.Finish(ids);
         return ids;
     }

@@ -27,11 +27,16 @@ public sealed partial class SqliteSocialStore
                    OR EXISTS (SELECT 1 FROM status_mentions m WHERE m.status_id = s.id AND m.account_id = $viewer))))
           AND (NOT $excludeReplies OR s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = s.account_id)
           AND (NOT $excludeReblogs OR s.reblog_of_id IS NULL)
-          AND ($tagged = '' OR EXISTS (SELECT 1 FROM status_tags t WHERE t.tag = $tagged AND t.status_id = s.id))
         """;
+
+    // The tag's key range as the candidates, as the tag timelines read them.
+    private const string AccountTaggedFilter =
+        " AND s.id IN (SELECT t.status_id FROM status_tags t WHERE t.tag = $tagged AND t.status_id > $after AND t.status_id < $before)";
 
     private const string AccountStatusesNewestSql = "SELECT s.id FROM statuses s " + AccountStatusesWhere + " ORDER BY s.id DESC LIMIT $limit";
     private const string AccountStatusesOldestSql = "SELECT s.id FROM statuses s " + AccountStatusesWhere + " ORDER BY s.id LIMIT $limit";
+    private const string AccountTaggedNewestSql = "SELECT s.id FROM statuses s " + AccountStatusesWhere + AccountTaggedFilter + " ORDER BY s.id DESC LIMIT $limit";
+    private const string AccountTaggedOldestSql = "SELECT s.id FROM statuses s " + AccountStatusesWhere + AccountTaggedFilter + " ORDER BY s.id LIMIT $limit";
 
     // The literal predicate matches the partial index statuses_public_idx.
     private const string PublicStatusesNewestSql =
@@ -233,14 +238,21 @@ public sealed partial class SqliteSocialStore
         List<long> ids;
         using (var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using var command = session.Command(bounds.OldestFirst ? AccountStatusesOldestSql : AccountStatusesNewestSql);
+            var sql = filter.Tagged is null
+                ? bounds.OldestFirst ? AccountStatusesOldestSql : AccountStatusesNewestSql
+                : bounds.OldestFirst ? AccountTaggedOldestSql : AccountTaggedNewestSql;
+            await using var command = session.Command(sql);
             command.Parameters.Add("$account", SqliteType.Integer).Value = accountId;
             AddPage(command, bounds);
             command.Parameters.Add("$includePrivate", SqliteType.Integer).Value = filter.IncludePrivate ? 1 : 0;
             command.Parameters.Add("$viewer", SqliteType.Integer).Value = filter.ViewerId;
             command.Parameters.Add("$excludeReplies", SqliteType.Integer).Value = filter.ExcludeReplies ? 1 : 0;
             command.Parameters.Add("$excludeReblogs", SqliteType.Integer).Value = filter.ExcludeReblogs ? 1 : 0;
-            command.Parameters.Add("$tagged", SqliteType.Text).Value = filter.Tagged ?? "";
+            if (filter.Tagged is { } tag)
+            {
+                command.Parameters.Add("$tagged", SqliteType.Text).Value = tag;
+            }
+
             ids = await ReadIdsAsync(command, cancellationToken).ConfigureAwait(false);
         }
 

@@ -168,7 +168,25 @@ public sealed class RateLimitTests
         }
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], guesses);
-        await JsonAsync(await owner.GetAsync("/api/v1/timelines/home"), HttpStatusCode.OK);
+
+        // The token's owner, at the same address, counts against the token's own bucket.
+        using var own = new HttpRequestMessage(HttpMethod.Get, "/api/v1/timelines/home");
+        own.Headers.Add("X-Forwarded-For", "203.0.113.50");
+        await JsonAsync(await owner.SendAsync(own), HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Unknown_tokens_are_401_with_rate_limits_off()
+    {
+        using var factory = ApiFactory.OnSqlite(new Dictionary<string, string?> { ["Weft:RateLimits:Enabled"] = "false" });
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/timelines/public");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "guess");
+
+        var response = await client.SendAsync(request);
+
+        await JsonAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
