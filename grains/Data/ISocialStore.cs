@@ -79,17 +79,12 @@ public interface ISocialStore
     // Statuses -----------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// Inserts index rows; rows already present (same id) are left as they are. One transaction. For the status fan-out
-    /// only: on PostgreSQL it does not wait for the disk, which is safe because the stream checkpoint that follows it
-    /// commits later in the same write-ahead log.
+    /// Indexes statuses: a row not present is inserted with its mentions and tags; one present gets the row's mentions
+    /// and tags only if the row's <see cref="StatusRow.Version"/> is later (an edit), else it is left as it is. One
+    /// transaction. For the status fan-out only: on PostgreSQL it does not wait for the disk, which is safe because the
+    /// stream checkpoint that follows it commits later in the same write-ahead log.
     /// </summary>
     Task UpsertStatusesAsync(IReadOnlyList<StatusRow> statuses, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Replaces an indexed status's mentions and hashtags (after an edit) in one transaction; nothing if the status is
-    /// not indexed.
-    /// </summary>
-    Task ReplaceMentionsAndTagsAsync(long statusId, IReadOnlyList<long> mentionedAccountIds, IReadOnlyList<string> tags, CancellationToken cancellationToken);
 
     /// <summary>Removes a status's index row (and its mentions and tags); false if absent.</summary>
     Task<bool> DeleteStatusAsync(long statusId, CancellationToken cancellationToken);

@@ -14,6 +14,10 @@ namespace Weft.Grains.Data;
 /// <param name="Tags">
 /// Hashtags, lower case without '#', indexed for tag timelines (never for a reblog). Written only: rows read back leave it null.
 /// </param>
+/// <param name="Version">
+/// The status's version (<see cref="StatusSnapshot.Version"/>): an index write replaces the mentions and tags of a row
+/// only with a later version, so an edit delivered late never undoes a newer one. Written only: rows read back leave 0.
+/// </param>
 public sealed record StatusRow(
     long Id,
     long AccountId,
@@ -23,7 +27,8 @@ public sealed record StatusRow(
     long? ReblogOfId,
     long? ReblogOfAccountId,
     IReadOnlyList<long> MentionedAccountIds,
-    IReadOnlyList<string>? Tags = null)
+    IReadOnlyList<string>? Tags = null,
+    long Version = 0)
 {
     /// <summary>The index row of <paramref name="status"/>.</summary>
     public static StatusRow From(StatusSnapshot status)
@@ -44,6 +49,7 @@ public sealed record StatusRow(
             status.ReblogOfId,
             status.ReblogOfAccountId,
             mentioned,
-            status.Tags.IsDefaultOrEmpty ? null : status.Tags);
+            status.Tags.IsDefaultOrEmpty ? null : status.Tags,
+            status.Version);
     }
 }

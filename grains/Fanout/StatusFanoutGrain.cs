@@ -16,8 +16,8 @@ namespace Weft.Grains.Fanout;
 
 /// <summary>
 /// Delivers an author's status events (key = author id; implicit subscriber of <see cref="StatusStreams.Namespace"/>).
-/// Per batch: (1) the social store's index (one upsert for the created statuses; deleted ones and their marks
-/// removed); (2) home timelines: the author's own always, followers' (paged) unless the author is big, direct
+/// Per batch: (1) the social store's index (one upsert for the created and edited statuses the queue did not index on
+/// append; deleted ones and their marks removed); (2) home timelines: the author's own always, followers' (paged) unless the author is big, direct
 /// statuses only to mentioned followers (as Mastodon); (3) notifications, reply counts, and for a deleted original
 /// the deletion of its reblogs; (4) the public live channel.
 /// </summary>
@@ -52,9 +52,8 @@ public sealed class StatusFanoutGrain(
 
         // Created and edited statuses are normally indexed already, in the transaction that stored them (the queue's
         // outbox projection); those a queue without projections carries (Memory), or stored before it had one, are
-        // indexed here.
-        var unindexedCreated = new List<StatusSnapshot>();
-        var unindexedEdited = new List<StatusSnapshot>();
+        // indexed here, in event order (each row's version keeps a late edit from undoing a newer one).
+        var unindexed = new List<StatusSnapshot>();
         foreach (var streamEvent in events)
         {
             var status = streamEvent.Item.Status;
@@ -62,11 +61,11 @@ public sealed class StatusFanoutGrain(
             {
                 case StatusEventKind.Created:
                     created.Add(status);
-                    AddUnlessProjected(unindexedCreated, streamEvent);
+                    AddUnlessProjected(unindexed, streamEvent);
                     break;
                 case StatusEventKind.Edited:
                     edited.Add(status);
-                    AddUnlessProjected(unindexedEdited, streamEvent);
+                    AddUnlessProjected(unindexed, streamEvent);
                     break;
                 default:
                     deleted.Add(status);
@@ -79,12 +78,10 @@ public sealed class StatusFanoutGrain(
         {
             created.RemoveAll(c => deleted.Exists(d => d.Id == c.Id));
             edited.RemoveAll(e => deleted.Exists(d => d.Id == e.Id));
-            unindexedCreated.RemoveAll(c => deleted.Exists(d => d.Id == c.Id));
-            unindexedEdited.RemoveAll(e => deleted.Exists(d => d.Id == e.Id));
+            unindexed.RemoveAll(c => deleted.Exists(d => d.Id == c.Id));
         }
 
-        var reblogsOfDeleted = await IndexAsync(unindexedCreated, deleted);
-        await ReindexEditedAsync(unindexedEdited);
+        var reblogsOfDeleted = await IndexAsync(unindexed, deleted);
         var notifiedFollowers = await DeliverToTimelinesAsync(created, deleted);
         await NotifyAsync(created, deleted, reblogsOfDeleted, notifiedFollowers);
         await DeliverToConversationsAsync(created, deleted);
@@ -135,17 +132,6 @@ public sealed class StatusFanoutGrain(
             [.. status.Mentions.Select(mention => mention.AccountId).Append(status.AccountId).Distinct()];
     }
 
-    // An edit changes mentions and hashtags: the index follows, in event order (a later edit of one status wins). Edits
-    // the queue indexed on append are not among these.
-    private async Task ReindexEditedAsync(List<StatusSnapshot> edited)
-    {
-        foreach (var status in edited)
-        {
-            var row = StatusRow.From(status);
-            await store.ReplaceMentionsAndTagsAsync(status.Id, row.MentionedAccountIds, row.Tags ?? [], CancellationToken.None);
-        }
-    }
-
     // "status.update" on the user streams of those whose home timelines hold the status: the author, the followers
     // (direct statuses reach only mentioned accounts, which are not tracked here), as Mastodon's fan-out of edits.
     private async Task PublishEditsToFollowersAsync(List<StatusSnapshot> edited)
@@ -189,16 +175,16 @@ public sealed class StatusFanoutGrain(
         }
     }
 
-    // (1) The store first: timeline rebuilds, reply counts and context read it. Only created statuses the queue did not
-    // index on append are upserted here; deleted ones are removed (with their marks).
-    private async Task<List<StatusRow>> IndexAsync(List<StatusSnapshot> created, List<StatusSnapshot> deleted)
+    // (1) The store first: timeline rebuilds, reply counts and context read it. Only created and edited statuses the
+    // queue did not index on append are upserted here; deleted ones are removed (with their marks).
+    private async Task<List<StatusRow>> IndexAsync(List<StatusSnapshot> unindexed, List<StatusSnapshot> deleted)
     {
-        if (created.Count > 0)
+        if (unindexed.Count > 0)
         {
-            var rows = new StatusRow[created.Count];
+            var rows = new StatusRow[unindexed.Count];
             for (var i = 0; i < rows.Length; i++)
             {
-                rows[i] = StatusRow.From(created[i]);
+                rows[i] = StatusRow.From(unindexed[i]);
             }
 
             await store.UpsertStatusesAsync(rows, CancellationToken.None);

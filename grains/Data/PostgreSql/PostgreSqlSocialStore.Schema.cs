@@ -38,8 +38,17 @@ public sealed partial class PostgreSqlSocialStore
             in_reply_to_id         bigint   NULL,
             in_reply_to_account_id bigint   NULL,
             reblog_of_id           bigint   NULL,
-            reblog_of_account_id   bigint   NULL
+            reblog_of_account_id   bigint   NULL,
+            version                bigint   NOT NULL DEFAULT 0
         );
+        -- The version came after the table (rows from before read as version 0, older than any edit). Looked up first:
+        -- ALTER TABLE locks out every reader of the table, even when the column exists.
+        DO $$
+        BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'weft.statuses'::regclass AND attname = 'version' AND NOT attisdropped) THEN
+                ALTER TABLE weft.statuses ADD COLUMN version bigint NOT NULL DEFAULT 0;
+            END IF;
+        END $$;
         CREATE INDEX IF NOT EXISTS statuses_account_id_idx ON weft.statuses (account_id, id);
         CREATE INDEX IF NOT EXISTS statuses_public_idx ON weft.statuses (id) WHERE visibility = 0 AND reblog_of_id IS NULL;
         CREATE INDEX IF NOT EXISTS statuses_in_reply_to_id_idx ON weft.statuses (in_reply_to_id, id) WHERE in_reply_to_id IS NOT NULL;

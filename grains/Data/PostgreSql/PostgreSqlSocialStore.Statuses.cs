@@ -11,23 +11,20 @@ public sealed partial class PostgreSqlSocialStore
     // The index row, its mentions and its tags in one statement: mentions and tags are inserted only for statuses this
     // call inserted, so a status already present is left exactly as it is. A row with a slot ($12) is one the outbox's
     // group commit projects: written only if its append went through.
-    // Created statuses ($13 false) are inserted unless present, with their mentions and tags; edited ones ($13 true)
-    // present in the index get theirs replaced. One statement: its deletes remove only rows that are not inserted again,
-    // so no insert needs to see a delete. $12 holds each row's outbox slot (NULL: unconditional).
+    // A status not in the index is inserted with its mentions and tags; one present gets the row's mentions and tags
+    // instead of its own only if the row's version ($13) is later (an edit), so a late or repeated write changes nothing.
+    // One statement: its deletes remove only rows that are not inserted again, so no insert needs to see a delete. $12
+    // holds each row's outbox slot (NULL: unconditional).
     private static readonly string s_indexStatusesSql = $"""
         WITH r AS (
-            SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::smallint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $12::int[], $13::bool[])
-                AS r(id, account_id, visibility, in_reply_to_id, in_reply_to_account_id, reblog_of_id, reblog_of_account_id, slot, edit)
+            SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::smallint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $12::int[], $13::bigint[])
+                AS r(id, account_id, visibility, in_reply_to_id, in_reply_to_account_id, reblog_of_id, reblog_of_account_id, slot, version)
              WHERE {PostgreSqlOutboxProjection.AppendedCondition("r.slot")}
-        ), inserted AS (
-            INSERT INTO weft.statuses (id, account_id, visibility, in_reply_to_id, in_reply_to_account_id, reblog_of_id, reblog_of_account_id)
-            SELECT id, account_id, visibility, in_reply_to_id, in_reply_to_account_id, reblog_of_id, reblog_of_account_id FROM r WHERE NOT r.edit
-            ON CONFLICT (id) DO NOTHING
-            RETURNING id
-        ), edited AS (
-            SELECT s.id FROM r JOIN weft.statuses s ON s.id = r.id WHERE r.edit
         ), touched AS (
-            SELECT id FROM inserted UNION ALL SELECT id FROM edited
+            INSERT INTO weft.statuses AS s (id, account_id, visibility, in_reply_to_id, in_reply_to_account_id, reblog_of_id, reblog_of_account_id, version)
+            SELECT id, account_id, visibility, in_reply_to_id, in_reply_to_account_id, reblog_of_id, reblog_of_account_id, version FROM r
+            ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version WHERE s.version < EXCLUDED.version
+            RETURNING s.id
         ), m AS (
             SELECT m.status_id, m.account_id FROM unnest($8::bigint[], $9::bigint[]) AS m(status_id, account_id)
               JOIN touched ON touched.id = m.status_id
@@ -35,11 +32,11 @@ public sealed partial class PostgreSqlSocialStore
             SELECT t.tag, t.status_id FROM unnest($10::text[], $11::bigint[]) AS t(tag, status_id)
               JOIN touched ON touched.id = t.status_id
         ), stale_mentions AS (
-            DELETE FROM weft.status_mentions x USING edited
-             WHERE x.status_id = edited.id AND NOT EXISTS (SELECT 1 FROM m WHERE m.status_id = x.status_id AND m.account_id = x.account_id)
+            DELETE FROM weft.status_mentions x USING touched
+             WHERE x.status_id = touched.id AND NOT EXISTS (SELECT 1 FROM m WHERE m.status_id = x.status_id AND m.account_id = x.account_id)
         ), stale_tags AS (
-            DELETE FROM weft.status_tags x USING edited
-             WHERE x.status_id = edited.id AND NOT EXISTS (SELECT 1 FROM t WHERE t.status_id = x.status_id AND t.tag = x.tag)
+            DELETE FROM weft.status_tags x USING touched
+             WHERE x.status_id = touched.id AND NOT EXISTS (SELECT 1 FROM t WHERE t.status_id = x.status_id AND t.tag = x.tag)
         ), mentions AS (
             INSERT INTO weft.status_mentions (status_id, account_id) SELECT status_id, account_id FROM m
             ON CONFLICT DO NOTHING)
@@ -148,12 +145,12 @@ public sealed partial class PostgreSqlSocialStore
 
     private async Task<bool[]> UpsertStatusBatchAsync(IReadOnlyList<IReadOnlyList<StatusRow>> calls)
     {
-        var rows = new List<(int?, StatusIndexChange)>();
+        var rows = new List<(int?, StatusRow)>();
         foreach (var call in calls)
         {
             foreach (var status in call)
             {
-                rows.Add((null, new StatusIndexChange(status, Edit: false)));
+                rows.Add((null, status));
             }
         }
 
@@ -162,11 +159,13 @@ public sealed partial class PostgreSqlSocialStore
     }
 
     /// <summary>
-    /// Fills <paramref name="command"/> with the statement making the index <paramref name="changes"/>, each with the
-    /// outbox group slot of the append it was projected from (null: written unconditionally).
+    /// Fills <paramref name="command"/> with the statement indexing <paramref name="rows"/>, each with the outbox group
+    /// slot of the append it was projected from (null: written unconditionally). Of rows for one status, the latest
+    /// version's goes (one statement cannot write a row twice).
     /// </summary>
-    internal static NpgsqlBatchCommand IndexStatusesCommand(NpgsqlBatchCommand command, IReadOnlyList<(int? Slot, StatusIndexChange Change)> changes)
+    internal static NpgsqlBatchCommand IndexStatusesCommand(NpgsqlBatchCommand command, IReadOnlyList<(int? Slot, StatusRow Row)> rows)
     {
+        var changes = LatestPerStatus(rows);
         var count = changes.Count;
         var ids = new long[count];
         var accounts = new long[count];
@@ -176,14 +175,14 @@ public sealed partial class PostgreSqlSocialStore
         var reblogOf = new long?[count];
         var reblogOfAccounts = new long?[count];
         var slots = new int?[count];
-        var edits = new bool[count];
+        var versions = new long[count];
         var mentionStatuses = new List<long>();
         var mentionAccounts = new List<long>();
         var tagNames = new List<string>();
         var tagStatuses = new List<long>();
         for (var i = 0; i < count; i++)
         {
-            var (slot, (status, edit)) = changes[i];
+            var (slot, status) = changes[i];
             ids[i] = status.Id;
             accounts[i] = status.AccountId;
             visibilities[i] = (short)status.Visibility;
@@ -192,7 +191,7 @@ public sealed partial class PostgreSqlSocialStore
             reblogOf[i] = status.ReblogOfId;
             reblogOfAccounts[i] = status.ReblogOfAccountId;
             slots[i] = slot;
-            edits[i] = edit;
+            versions[i] = status.Version;
             if (status.MentionedAccountIds is { } mentioned)
             {
                 foreach (var accountId in mentioned)
@@ -226,38 +225,19 @@ public sealed partial class PostgreSqlSocialStore
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. tagNames] });
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. tagStatuses] });
         command.Parameters.Add(new NpgsqlParameter<int?[]> { TypedValue = slots, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
-        command.Parameters.Add(new NpgsqlParameter<bool[]> { TypedValue = edits });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = versions });
         return command;
     }
 
-    /// <inheritdoc />
-    public async Task ReplaceMentionsAndTagsAsync(
-        long statusId, IReadOnlyList<long> mentionedAccountIds, IReadOnlyList<string> tags, CancellationToken cancellationToken)
+    private static IReadOnlyList<(int? Slot, StatusRow Row)> LatestPerStatus(IReadOnlyList<(int? Slot, StatusRow Row)> rows)
     {
-        ArgumentNullException.ThrowIfNull(mentionedAccountIds);
-        ArgumentNullException.ThrowIfNull(tags);
-        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var seen = new HashSet<long>();
+        if (rows.All(row => seen.Add(row.Row.Id)))
+        {
+            return rows;
+        }
 
-        // Separate statements in one implicit transaction: in one statement, an insert would not see its row deleted.
-        await using var batch = _dataSource.CreateBatch();
-        batch.BatchCommands.Add(BatchCommand("DELETE FROM weft.status_mentions WHERE status_id = $1", Long(statusId)));
-        batch.BatchCommands.Add(BatchCommand("DELETE FROM weft.status_tags WHERE status_id = $1", Long(statusId)));
-        batch.BatchCommands.Add(BatchCommand(
-            "INSERT INTO weft.status_mentions (status_id, account_id) SELECT s.id, m FROM weft.statuses s, unnest($2::bigint[]) m " +
-            "WHERE s.id = $1 ON CONFLICT DO NOTHING",
-            Long(statusId), Longs(mentionedAccountIds)));
-        batch.BatchCommands.Add(BatchCommand(
-            "INSERT INTO weft.status_tags (tag, status_id) SELECT t, s.id FROM weft.statuses s, unnest($2::text[]) t " +
-            "WHERE s.id = $1 ON CONFLICT DO NOTHING",
-            Long(statusId), Texts(tags)));
-        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static NpgsqlBatchCommand BatchCommand(string sql, params NpgsqlParameter[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.AddRange(parameters);
-        return command;
+        return [.. rows.GroupBy(row => row.Row.Id).Select(group => group.MaxBy(row => row.Row.Version))];
     }
 
     /// <inheritdoc />

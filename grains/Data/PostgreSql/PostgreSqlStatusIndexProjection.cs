@@ -11,12 +11,12 @@ namespace Weft.Grains.Data.PostgreSql;
 /// store's index statement for the created and edited statuses of its appends, guarded like the appends by their state
 /// writes.
 /// </summary>
-internal sealed class PostgreSqlStatusIndexProjection(StatusIndexRowSource rows) : PostgreSqlOutboxProjection<StatusIndexChange>(StatusStreams.Namespace)
+internal sealed class PostgreSqlStatusIndexProjection(StatusIndexRowSource rows) : PostgreSqlOutboxProjection<StatusRow>(StatusStreams.Namespace)
 {
-    protected override ValueTask<IReadOnlyList<StatusIndexChange>> ProjectAsync(
+    protected override ValueTask<IReadOnlyList<StatusRow>> ProjectAsync(
         StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, CancellationToken cancellationToken) =>
-        rows.ChangesAsync(events, cancellationToken);
+        rows.RowsAsync(events, cancellationToken);
 
-    protected override NpgsqlBatchCommand CreateCommand(NpgsqlBatch batch, IReadOnlyList<(int? Slot, StatusIndexChange Row)> rows) =>
+    protected override NpgsqlBatchCommand CreateCommand(NpgsqlBatch batch, IReadOnlyList<(int? Slot, StatusRow Row)> rows) =>
         PostgreSqlSocialStore.IndexStatusesCommand(batch.CreateBatchCommand(), rows);
 }

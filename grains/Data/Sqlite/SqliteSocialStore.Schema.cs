@@ -28,7 +28,8 @@ public sealed partial class SqliteSocialStore
             in_reply_to_id         INTEGER NULL,
             in_reply_to_account_id INTEGER NULL,
             reblog_of_id           INTEGER NULL,
-            reblog_of_account_id   INTEGER NULL
+            reblog_of_account_id   INTEGER NULL,
+            version                INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX IF NOT EXISTS statuses_account_id_idx ON statuses (account_id, id);
         CREATE INDEX IF NOT EXISTS statuses_public_idx ON statuses (id) WHERE visibility = 0 AND reblog_of_id IS NULL;
@@ -116,6 +117,14 @@ public sealed partial class SqliteSocialStore
 
             command.CommandText = "CREATE INDEX IF NOT EXISTS follows_notify_idx ON follows (followee_id, follower_id) WHERE notify = 1";
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+            // So did the statuses' version (rows from before read as version 0, older than any edit).
+            command.CommandText = "SELECT count(*) FROM pragma_table_info('statuses') WHERE name = 'version'";
+            if ((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 0)
+            {
+                command.CommandText = "ALTER TABLE statuses ADD COLUMN version INTEGER NOT NULL DEFAULT 0";
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -8,8 +8,11 @@ namespace Weft.Grains.Data.Sqlite;
 public sealed partial class SqliteSocialStore
 {
     private const string InsertStatusSql =
-        "INSERT INTO statuses (id, account_id, visibility, in_reply_to_id, in_reply_to_account_id, reblog_of_id, reblog_of_account_id) " +
-        "VALUES ($id, $account, $visibility, $replyTo, $replyToAccount, $reblogOf, $reblogOfAccount) ON CONFLICT (id) DO NOTHING";
+        "INSERT INTO statuses (id, account_id, visibility, in_reply_to_id, in_reply_to_account_id, reblog_of_id, reblog_of_account_id, version) " +
+        "VALUES ($id, $account, $visibility, $replyTo, $replyToAccount, $reblogOf, $reblogOfAccount, $version) ON CONFLICT (id) DO NOTHING";
+
+    // An indexed status takes a later version's mentions and tags (an edit); an earlier or equal one changes nothing.
+    private const string NewerVersionSql = "UPDATE statuses SET version = $version WHERE id = $id AND version < $version";
 
     private const string InsertMentionSql = "INSERT INTO status_mentions (status_id, account_id) VALUES ($status, $account) ON CONFLICT DO NOTHING";
 
@@ -84,125 +87,69 @@ public sealed partial class SqliteSocialStore
 
         using var session = await BeginWriteAsync(ensureSchema: true, cancellationToken).ConfigureAwait(false);
         using var transaction = session.Connection.BeginTransaction();
-        await InsertStatusesAsync(sql => session.Prepared(sql, transaction), statuses, cancellationToken).ConfigureAwait(false);
+        await IndexStatusesAsync(sql => session.Prepared(sql, transaction), statuses, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Inserts the index rows of <paramref name="statuses"/> with their mentions and tags, through the commands
-    /// <paramref name="prepared"/> gives for each statement (parameters cleared, bound to the caller's transaction).
+    /// Indexes <paramref name="statuses"/> as <see cref="ISocialStore.UpsertStatusesAsync"/> says, in order, through the
+    /// commands <paramref name="prepared"/> gives for each statement (parameters cleared, bound to the caller's transaction).
     /// </summary>
-    internal static async Task InsertStatusesAsync(
+    internal static async Task IndexStatusesAsync(
         Func<string, SqliteCommand> prepared, IReadOnlyList<StatusRow> statuses, CancellationToken cancellationToken)
     {
-        var insert = prepared(InsertStatusSql);
-        var id = insert.Parameters.Add("$id", SqliteType.Integer);
-        var account = insert.Parameters.Add("$account", SqliteType.Integer);
-        var visibility = insert.Parameters.Add("$visibility", SqliteType.Integer);
-        var replyTo = insert.Parameters.Add("$replyTo", SqliteType.Integer);
-        var replyToAccount = insert.Parameters.Add("$replyToAccount", SqliteType.Integer);
-        var reblogOf = insert.Parameters.Add("$reblogOf", SqliteType.Integer);
-        var reblogOfAccount = insert.Parameters.Add("$reblogOfAccount", SqliteType.Integer);
-        var mention = prepared(InsertMentionSql);
-        var mentionStatus = mention.Parameters.Add("$status", SqliteType.Integer);
-        var mentionAccount = mention.Parameters.Add("$account", SqliteType.Integer);
-        var tagInsert = prepared(InsertTagSql);
-        var tagName = tagInsert.Parameters.Add("$tag", SqliteType.Text);
-        var tagStatus = tagInsert.Parameters.Add("$status", SqliteType.Integer);
-        for (var i = 0; i < statuses.Count; i++)
+        foreach (var status in statuses)
         {
-            var status = statuses[i];
-            id.Value = status.Id;
-            account.Value = status.AccountId;
-            visibility.Value = (int)status.Visibility;
-            replyTo.Value = (object?)status.InReplyToId ?? DBNull.Value;
-            replyToAccount.Value = (object?)status.InReplyToAccountId ?? DBNull.Value;
-            reblogOf.Value = (object?)status.ReblogOfId ?? DBNull.Value;
-            reblogOfAccount.Value = (object?)status.ReblogOfAccountId ?? DBNull.Value;
-
-            // Mentions and tags only with a status this call inserted: a status already present is left exactly as it is.
+            var insert = prepared(InsertStatusSql);
+            insert.Parameters.Add("$id", SqliteType.Integer).Value = status.Id;
+            insert.Parameters.Add("$account", SqliteType.Integer).Value = status.AccountId;
+            insert.Parameters.Add("$visibility", SqliteType.Integer).Value = (int)status.Visibility;
+            insert.Parameters.Add("$replyTo", SqliteType.Integer).Value = (object?)status.InReplyToId ?? DBNull.Value;
+            insert.Parameters.Add("$replyToAccount", SqliteType.Integer).Value = (object?)status.InReplyToAccountId ?? DBNull.Value;
+            insert.Parameters.Add("$reblogOf", SqliteType.Integer).Value = (object?)status.ReblogOfId ?? DBNull.Value;
+            insert.Parameters.Add("$reblogOfAccount", SqliteType.Integer).Value = (object?)status.ReblogOfAccountId ?? DBNull.Value;
+            insert.Parameters.Add("$version", SqliteType.Integer).Value = status.Version;
             if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
             {
-                continue;
+                var newer = prepared(NewerVersionSql);
+                newer.Parameters.Add("$id", SqliteType.Integer).Value = status.Id;
+                newer.Parameters.Add("$version", SqliteType.Integer).Value = status.Version;
+                if (await newer.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+                {
+                    continue;
+                }
+
+                foreach (var sql in (string[])["DELETE FROM status_mentions WHERE status_id = $id", "DELETE FROM status_tags WHERE status_id = $id"])
+                {
+                    var delete = prepared(sql);
+                    delete.Parameters.Add("$id", SqliteType.Integer).Value = status.Id;
+                    await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
 
-            if (status.MentionedAccountIds is { } mentioned)
+            var mention = prepared(InsertMentionSql);
+            var mentionStatus = mention.Parameters.Add("$status", SqliteType.Integer);
+            var mentionAccount = mention.Parameters.Add("$account", SqliteType.Integer);
+            mentionStatus.Value = status.Id;
+            foreach (var accountId in status.MentionedAccountIds ?? [])
             {
-                mentionStatus.Value = status.Id;
-                for (var j = 0; j < mentioned.Count; j++)
-                {
-                    mentionAccount.Value = mentioned[j];
-                    await mention.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
+                mentionAccount.Value = accountId;
+                await mention.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
             // Mastodon's tag timelines list originals only.
             if (status.Tags is { } tags && status.ReblogOfId is null)
             {
-                tagStatus.Value = status.Id;
-                for (var j = 0; j < tags.Count; j++)
+                var tagInsert = prepared(InsertTagSql);
+                var tagName = tagInsert.Parameters.Add("$tag", SqliteType.Text);
+                tagInsert.Parameters.Add("$status", SqliteType.Integer).Value = status.Id;
+                foreach (var tag in tags)
                 {
-                    tagName.Value = tags[j];
+                    tagName.Value = tag;
                     await tagInsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
         }
-    }
-
-    /// <inheritdoc />
-    public async Task ReplaceMentionsAndTagsAsync(
-        long statusId, IReadOnlyList<long> mentionedAccountIds, IReadOnlyList<string> tags, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(mentionedAccountIds);
-        ArgumentNullException.ThrowIfNull(tags);
-        using var session = await BeginWriteAsync(ensureSchema: true, cancellationToken).ConfigureAwait(false);
-        using var transaction = session.Connection.BeginTransaction();
-        if (await ReplaceMentionsAndTagsAsync(sql => session.Prepared(sql, transaction), statusId, mentionedAccountIds, tags, cancellationToken).ConfigureAwait(false))
-        {
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>
-    /// Replaces the mentions and tags of status <paramref name="statusId"/> if it is in the index, through the commands
-    /// <paramref name="prepared"/> gives (bound to the caller's transaction). Returns whether it was.
-    /// </summary>
-    internal static async Task<bool> ReplaceMentionsAndTagsAsync(
-        Func<string, SqliteCommand> prepared, long statusId, IReadOnlyList<long> mentionedAccountIds, IReadOnlyList<string> tags, CancellationToken cancellationToken)
-    {
-        var exists = prepared("SELECT count(*) FROM statuses WHERE id = $id");
-        exists.Parameters.Add("$id", SqliteType.Integer).Value = statusId;
-        if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
-        {
-            return false;
-        }
-
-        foreach (var sql in (string[])["DELETE FROM status_mentions WHERE status_id = $id", "DELETE FROM status_tags WHERE status_id = $id"])
-        {
-            var delete = prepared(sql);
-            delete.Parameters.Add("$id", SqliteType.Integer).Value = statusId;
-            await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        var mention = prepared(InsertMentionSql);
-        mention.Parameters.Add("$status", SqliteType.Integer).Value = statusId;
-        var mentionAccount = mention.Parameters.Add("$account", SqliteType.Integer);
-        foreach (var accountId in mentionedAccountIds)
-        {
-            mentionAccount.Value = accountId;
-            await mention.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        var tagInsert = prepared(InsertTagSql);
-        tagInsert.Parameters.Add("$status", SqliteType.Integer).Value = statusId;
-        var tagName = tagInsert.Parameters.Add("$tag", SqliteType.Text);
-        foreach (var tag in tags)
-        {
-            tagName.Value = tag;
-            await tagInsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return true;
     }
 
     /// <inheritdoc />

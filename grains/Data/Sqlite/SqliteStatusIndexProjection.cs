@@ -8,21 +8,20 @@ using Weft.Streams;
 namespace Weft.Grains.Data.Sqlite;
 
 /// <summary>
-/// Indexes new and edited statuses in the transaction that stores them: the status stream's append inserts the index
-/// rows of its created statuses, and replaces the mentions and tags of its edited ones, on the file's write connection
-/// with statements kept prepared on it.
+/// Indexes new and edited statuses in the transaction that stores them: the status stream's append indexes the rows of
+/// its created and edited statuses on the file's write connection, with statements kept prepared on it.
 /// </summary>
-internal sealed class SqliteStatusIndexProjection(StatusIndexRowSource rows) : SqliteOutboxProjection<StatusIndexChange>(StatusStreams.Namespace)
+internal sealed class SqliteStatusIndexProjection(StatusIndexRowSource rows) : SqliteOutboxProjection<StatusRow>(StatusStreams.Namespace)
 {
     // Statements kept prepared per write connection, each used only under its file's write gate (as the queue calls
     // WriteAsync); they go with their connection.
     private readonly ConditionalWeakTable<SqliteConnection, PreparedStatements> _prepared = new();
 
-    protected override ValueTask<IReadOnlyList<StatusIndexChange>> ProjectAsync(
+    protected override ValueTask<IReadOnlyList<StatusRow>> ProjectAsync(
         StreamId streamId, IReadOnlyList<EncodedStreamEvent> events, CancellationToken cancellationToken) =>
-        rows.ChangesAsync(events, cancellationToken);
+        rows.RowsAsync(events, cancellationToken);
 
-    protected override async Task WriteAsync(SqliteTransaction transaction, IReadOnlyList<StatusIndexChange> rows, CancellationToken cancellationToken)
+    protected override Task WriteAsync(SqliteTransaction transaction, IReadOnlyList<StatusRow> rows, CancellationToken cancellationToken)
     {
         var prepared = _prepared.GetValue(transaction.Connection!, static connection =>
         {
@@ -30,19 +29,6 @@ internal sealed class SqliteStatusIndexProjection(StatusIndexRowSource rows) : S
             statements.UseConnection(connection);
             return statements;
         });
-        Func<string, SqliteCommand> statement = sql => prepared.Get(sql, transaction);
-
-        // In event order: an append carries one grain call's events.
-        foreach (var (row, edit) in rows)
-        {
-            if (edit)
-            {
-                await SqliteSocialStore.ReplaceMentionsAndTagsAsync(statement, row.Id, row.MentionedAccountIds, row.Tags ?? [], cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await SqliteSocialStore.InsertStatusesAsync(statement, [row], cancellationToken).ConfigureAwait(false);
-            }
-        }
+        return SqliteSocialStore.IndexStatusesAsync(sql => prepared.Get(sql, transaction), rows, cancellationToken);
     }
 }

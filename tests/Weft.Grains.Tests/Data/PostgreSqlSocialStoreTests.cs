@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Weft.GrainInterfaces.Accounts;
+using Weft.GrainInterfaces.Paging;
+using Weft.GrainInterfaces.Statuses;
 using Weft.Grains.Data;
 using Weft.Grains.Data.PostgreSql;
 using Weft.Testing.PostgreSql;
@@ -26,6 +28,24 @@ public sealed class PostgreSqlSocialStoreTests(PostgreSqlDatabaseFixture databas
     {
         var fresh = await PostgreSqlDatabase.CreateAsync("social_schema");
         return (() => new PostgreSqlSocialStore(Limited(fresh.ConnectionString)), async () => await fresh.DisposeAsync());
+    }
+
+    [Fact]
+    public async Task A_statuses_table_from_before_versions_gets_the_column_and_its_rows_take_any_edit()
+    {
+        await using var fresh = await PostgreSqlDatabase.CreateAsync("social_versions");
+        await using (var before = new PostgreSqlSocialStore(Limited(fresh.ConnectionString)))
+        {
+            await before.UpsertStatusesAsync([new StatusRow(10, 1, StatusVisibility.Public, null, null, null, null, [], ["cats"])], CancellationToken.None);
+        }
+
+        await fresh.ExecuteAsync("ALTER TABLE weft.statuses DROP COLUMN version");
+        await using var after = new PostgreSqlSocialStore(Limited(fresh.ConnectionString));
+        await after.UpsertStatusesAsync([new StatusRow(10, 1, StatusVisibility.Public, null, null, null, null, [], ["dogs"], Version: 7)], CancellationToken.None);
+
+        Task<IReadOnlyList<long>> Tagged(string tag) => after.ListTaggedStatusesAsync([tag], [], [], PageRequest.Newest(20), CancellationToken.None);
+        Assert.Empty(await Tagged("cats"));
+        Assert.Equal([10L], await Tagged("dogs"));
     }
 
     [Fact]

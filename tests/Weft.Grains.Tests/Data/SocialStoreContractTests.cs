@@ -469,21 +469,48 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_edit_replaces_mentions_and_tags_of_an_indexed_status_only()
+    public async Task A_later_version_replaces_mentions_and_tags_and_an_earlier_one_changes_nothing()
     {
         await Store.UpsertStatusesAsync(
-            [Tagged(10, 1, StatusVisibility.Public, "cats", "dogs"), Status(11, 1, StatusVisibility.Direct, mentions: 2)], None);
+        [
+            Tagged(10, 1, StatusVisibility.Public, "cats", "dogs") with { Version = 1 },
+            Status(11, 1, StatusVisibility.Direct, mentions: 2) with { Version = 1 },
+        ], None);
         StatusListFilter SeenBy(int viewer) => new(IncludePrivate: false, Id(viewer), ExcludeReplies: false, ExcludeReblogs: false, OnlyMedia: false);
 
-        await Store.ReplaceMentionsAndTagsAsync(Id(10), [], Tags("dogs", "birds"), None);
-        await Store.ReplaceMentionsAndTagsAsync(Id(11), [Id(3)], [], None);
-        await Store.ReplaceMentionsAndTagsAsync(Id(12), [Id(2)], Tags("fish"), None);
+        // Edits (later versions), then what arrives late: an older edit, a repeated creation, and the creation of a
+        // status whose edit was indexed first.
+        await Store.UpsertStatusesAsync(
+        [
+            Tagged(10, 1, StatusVisibility.Public, "dogs", "birds") with { Version = 3 },
+            Status(11, 1, StatusVisibility.Direct, mentions: 3) with { Version = 3 },
+            Tagged(12, 1, StatusVisibility.Public, "fish") with { Version = 5 },
+        ], None);
+        await Store.UpsertStatusesAsync(
+        [
+            Tagged(10, 1, StatusVisibility.Public, "fish") with { Version = 2 },
+            Status(11, 1, StatusVisibility.Direct, mentions: 2) with { Version = 1 },
+            Tagged(12, 1, StatusVisibility.Public, "cats") with { Version = 1 },
+        ], None);
 
         Assert.Empty(await TaggedAsync(["cats"]));
         Assert.Equal(Ids(10), await TaggedAsync(["dogs"], all: ["birds"]));
-        Assert.Empty(await TaggedAsync(["fish"]));
+        Assert.Equal(Ids(12), await TaggedAsync(["fish"]));
         Assert.Contains(Id(11), await Store.ListAccountStatusesAsync(Id(1), SeenBy(3), OwnPage(), None));
         Assert.DoesNotContain(Id(11), await Store.ListAccountStatusesAsync(Id(1), SeenBy(2), OwnPage(), None));
+    }
+
+    [Fact]
+    public async Task Rows_of_one_status_in_one_call_leave_the_latest_version()
+    {
+        await Store.UpsertStatusesAsync(
+        [
+            Tagged(10, 1, StatusVisibility.Public, "cats") with { Version = 1 },
+            Tagged(10, 1, StatusVisibility.Public, "dogs") with { Version = 2 },
+        ], None);
+
+        Assert.Empty(await TaggedAsync(["cats"]));
+        Assert.Equal(Ids(10), await TaggedAsync(["dogs"]));
     }
 
     [Fact]
