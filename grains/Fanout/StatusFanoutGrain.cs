@@ -51,7 +51,7 @@ public sealed class StatusFanoutGrain(
         var edited = new List<StatusSnapshot>();
 
         // Created and edited statuses are normally indexed already, in the transaction that stored them (the queue's
-        // outbox projection); those a queue without projections carries (Memory), or stored before it had one, are
+        // outbox projection); those stored before the queue had the projection (it reads them as not projected) are
         // indexed here, in event order (each row's version keeps a late edit from undoing a newer one).
         var unindexed = new List<StatusSnapshot>();
         foreach (var streamEvent in events)
