@@ -95,10 +95,6 @@ public sealed partial class PostgreSqlStreamQueue
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 LogTablesCreated(_logger, _name, _schema, _errorContext.Endpoint, _errorContext.Database);
             }
-            else
-            {
-                await AddProjectedColumnAsync(connection, transaction, s, cancellationToken).ConfigureAwait(false);
-            }
 
             await using (var command = new NpgsqlCommand(
                 $"INSERT INTO {s}.stream_partitions (partition) SELECT generate_series(0, $1 - 1) ON CONFLICT (partition) DO NOTHING",
@@ -124,6 +120,12 @@ public sealed partial class PostgreSqlStreamQueue
             if (StreamPartitioner.RefuseChangedCount(_name, _settings, PartitionCount, undelivered) is { } refusal)
             {
                 throw new GrainStorageException(refusal);
+            }
+
+            // Last, so the table's exclusive lock, when the column is added, lasts only until the commit right after.
+            if (exists)
+            {
+                await AddProjectedColumnAsync(connection, transaction, s, cancellationToken).ConfigureAwait(false);
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
