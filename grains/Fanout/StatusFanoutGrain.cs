@@ -17,9 +17,9 @@ namespace Weft.Grains.Fanout;
 /// <summary>
 /// Delivers an author's status events (key = author id; implicit subscriber of <see cref="StatusStreams.Namespace"/>).
 /// Per batch: (1) the social store's index (one upsert for the created and edited statuses the queue did not index on
-/// append; deleted ones and their marks removed); (2) home timelines: the author's own always, followers' (paged) unless the author is big, direct
-/// statuses only to mentioned followers (as Mastodon); (3) notifications, reply counts, and for a deleted original
-/// the deletion of its reblogs; (4) the public live channel.
+/// append; deleted ones and their marks removed); (2) home timelines: the author's own always, followers' (paged)
+/// unless the author is big, direct statuses only to mentioned followers (as Mastodon); (3) notifications, reply
+/// counts, and for a deleted original the deletion of its reblogs; (4) the public live channel.
 /// </summary>
 /// <remarks>
 /// <para>Events arrive at least once and every step is idempotent (store writes, timeline inserts, notification rows),

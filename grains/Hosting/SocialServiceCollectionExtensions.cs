@@ -33,8 +33,8 @@ public static class SocialServiceCollectionExtensions
         services.TryAddSingleton<ILiveFeed, InProcessLiveFeed>();
         services.AddSocialStoreFromConfiguration();
 
-        // Whichever queue holds the status stream (PostgreSQL or SQLite, in the store's database) indexes new statuses
-        // as it stores them; a Memory queue has no projections and leaves indexing to the fan-out.
+        // Whichever queue holds the status stream (PostgreSQL or SQLite, in the store's database) indexes new and edited
+        // statuses as it stores them; the fan-out indexes only events stored without the projection.
         services.TryAddSingleton<StatusIndexRowSource>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<PostgreSqlOutboxProjection, PostgreSqlStatusIndexProjection>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<SqliteOutboxProjection, SqliteStatusIndexProjection>());

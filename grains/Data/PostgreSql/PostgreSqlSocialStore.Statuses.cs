@@ -1,16 +1,13 @@
 using Npgsql;
 using NpgsqlTypes;
-using Weft.Persistence.PostgreSql.Streams;
 using Weft.GrainInterfaces.Paging;
 using Weft.GrainInterfaces.Statuses;
+using Weft.Persistence.PostgreSql.Streams;
 
 namespace Weft.Grains.Data.PostgreSql;
 
 public sealed partial class PostgreSqlSocialStore
 {
-    // The index row, its mentions and its tags in one statement: mentions and tags are inserted only for statuses this
-    // call inserted, so a status already present is left exactly as it is. A row with a slot ($12) is one the outbox's
-    // group commit projects: written only if its append went through.
     // A status not in the index is inserted with its mentions and tags; one present gets the row's mentions and tags
     // instead of its own only if the row's version ($13) is later (an edit), so a late or repeated write changes nothing.
     // One statement: its deletes remove only rows that are not inserted again, so no insert needs to see a delete. $12

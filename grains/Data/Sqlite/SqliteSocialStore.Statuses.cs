@@ -98,40 +98,54 @@ public sealed partial class SqliteSocialStore
     internal static async Task IndexStatusesAsync(
         Func<string, SqliteCommand> prepared, IReadOnlyList<StatusRow> statuses, CancellationToken cancellationToken)
     {
+        // Each statement bound once; the loop only sets values.
+        var insert = prepared(InsertStatusSql);
+        var id = insert.Parameters.Add("$id", SqliteType.Integer);
+        var account = insert.Parameters.Add("$account", SqliteType.Integer);
+        var visibility = insert.Parameters.Add("$visibility", SqliteType.Integer);
+        var replyTo = insert.Parameters.Add("$replyTo", SqliteType.Integer);
+        var replyToAccount = insert.Parameters.Add("$replyToAccount", SqliteType.Integer);
+        var reblogOf = insert.Parameters.Add("$reblogOf", SqliteType.Integer);
+        var reblogOfAccount = insert.Parameters.Add("$reblogOfAccount", SqliteType.Integer);
+        var version = insert.Parameters.Add("$version", SqliteType.Integer);
+        var newer = prepared(NewerVersionSql);
+        var newerId = newer.Parameters.Add("$id", SqliteType.Integer);
+        var newerVersion = newer.Parameters.Add("$version", SqliteType.Integer);
+        var deleteMentions = prepared("DELETE FROM status_mentions WHERE status_id = $id");
+        var deleteMentionsOf = deleteMentions.Parameters.Add("$id", SqliteType.Integer);
+        var deleteTags = prepared("DELETE FROM status_tags WHERE status_id = $id");
+        var deleteTagsOf = deleteTags.Parameters.Add("$id", SqliteType.Integer);
+        var mention = prepared(InsertMentionSql);
+        var mentionStatus = mention.Parameters.Add("$status", SqliteType.Integer);
+        var mentionAccount = mention.Parameters.Add("$account", SqliteType.Integer);
+        var tagInsert = prepared(InsertTagSql);
+        var tagName = tagInsert.Parameters.Add("$tag", SqliteType.Text);
+        var tagStatus = tagInsert.Parameters.Add("$status", SqliteType.Integer);
         foreach (var status in statuses)
         {
-            var insert = prepared(InsertStatusSql);
-            insert.Parameters.Add("$id", SqliteType.Integer).Value = status.Id;
-            insert.Parameters.Add("$account", SqliteType.Integer).Value = status.AccountId;
-            insert.Parameters.Add("$visibility", SqliteType.Integer).Value = (int)status.Visibility;
-            insert.Parameters.Add("$replyTo", SqliteType.Integer).Value = (object?)status.InReplyToId ?? DBNull.Value;
-            insert.Parameters.Add("$replyToAccount", SqliteType.Integer).Value = (object?)status.InReplyToAccountId ?? DBNull.Value;
-            insert.Parameters.Add("$reblogOf", SqliteType.Integer).Value = (object?)status.ReblogOfId ?? DBNull.Value;
-            insert.Parameters.Add("$reblogOfAccount", SqliteType.Integer).Value = (object?)status.ReblogOfAccountId ?? DBNull.Value;
-            insert.Parameters.Add("$version", SqliteType.Integer).Value = status.Version;
+            id.Value = status.Id;
+            account.Value = status.AccountId;
+            visibility.Value = (int)status.Visibility;
+            replyTo.Value = (object?)status.InReplyToId ?? DBNull.Value;
+            replyToAccount.Value = (object?)status.InReplyToAccountId ?? DBNull.Value;
+            reblogOf.Value = (object?)status.ReblogOfId ?? DBNull.Value;
+            reblogOfAccount.Value = (object?)status.ReblogOfAccountId ?? DBNull.Value;
+            version.Value = status.Version;
             if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
             {
-                var newer = prepared(NewerVersionSql);
-                newer.Parameters.Add("$id", SqliteType.Integer).Value = status.Id;
-                newer.Parameters.Add("$version", SqliteType.Integer).Value = status.Version;
+                (newerId.Value, newerVersion.Value) = (status.Id, status.Version);
                 if (await newer.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
                 {
                     continue;
                 }
 
-                foreach (var sql in (string[])["DELETE FROM status_mentions WHERE status_id = $id", "DELETE FROM status_tags WHERE status_id = $id"])
-                {
-                    var delete = prepared(sql);
-                    delete.Parameters.Add("$id", SqliteType.Integer).Value = status.Id;
-                    await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
+                (deleteMentionsOf.Value, deleteTagsOf.Value) = (status.Id, status.Id);
+                await deleteMentions.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await deleteTags.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            var mention = prepared(InsertMentionSql);
-            var mentionStatus = mention.Parameters.Add("$status", SqliteType.Integer);
-            var mentionAccount = mention.Parameters.Add("$account", SqliteType.Integer);
             mentionStatus.Value = status.Id;
-            foreach (var accountId in status.MentionedAccountIds ?? [])
+            foreach (var accountId in status.MentionedAccountIds)
             {
                 mentionAccount.Value = accountId;
                 await mention.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -140,9 +154,7 @@ public sealed partial class SqliteSocialStore
             // Mastodon's tag timelines list originals only.
             if (status.Tags is { } tags && status.ReblogOfId is null)
             {
-                var tagInsert = prepared(InsertTagSql);
-                var tagName = tagInsert.Parameters.Add("$tag", SqliteType.Text);
-                tagInsert.Parameters.Add("$status", SqliteType.Integer).Value = status.Id;
+                tagStatus.Value = status.Id;
                 foreach (var tag in tags)
                 {
                     tagName.Value = tag;
