@@ -1,6 +1,7 @@
 using Weft.Api.Auth;
 using Weft.Api.Cors;
 using Weft.Api.Infrastructure;
+using Weft.Api.Instance;
 using Weft.Api.RateLimiting;
 using Weft.Api.Streaming;
 
@@ -9,10 +10,11 @@ namespace Weft.Api.Hosting;
 /// <summary>The API's request pipeline, in order.</summary>
 public static class WeftApiApplicationBuilderExtensions
 {
-    /// <summary>A host for HTTP/1.0 requests without one, HEAD routed as GET, errors as JSON, then bearer tokens, then the feature middleware (one line each).</summary>
+    /// <summary>A host for HTTP/1.0 requests without one, the configured public address, HEAD routed as GET, errors as JSON, then bearer tokens, then the feature middleware (one line each).</summary>
     public static WebApplication UseWeftApi(this WebApplication app)
     {
         app.UseHostFallback();
+        app.UsePublicOrigin();
         app.UseHeadAsGet();
         app.UseApiErrors();
         app.UseMastodonCors();

@@ -58,7 +58,10 @@ public static class InstanceEndpoints
     /// <summary>Registers the instance settings.</summary>
     public static IServiceCollection AddInstanceSettings(this IServiceCollection services)
     {
-        services.AddOptions<InstanceOptions>().BindConfiguration(InstanceOptions.Section);
+        services.AddOptions<InstanceOptions>()
+            .BindConfiguration(InstanceOptions.Section)
+            .Validate(options => PublicOrigin.TryParse(options.PublicUrl, out _), PublicOrigin.InvalidSetting)
+            .ValidateOnStart();
         return services;
     }
 }
