@@ -363,11 +363,9 @@ public static class AccountsEndpoints
 
     private static async Task<IResult> MutesAsync(HttpContext context, IGrainFactory grains, AccountRenderer renderer)
     {
-        var page = await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).GetMutesAsync(PageQuery.Parse(context.Request, defaultLimit: 40, maxLimit: 80));
-        if (page.NewestCursor is not null)
-        {
-            LinkHeader.Set(context, page.NewestCursor, page.OldestCursor);
-        }
+        var pageRequest = PageQuery.Parse(context.Request, defaultLimit: 40, maxLimit: 80);
+        var page = await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).GetMutesAsync(pageRequest);
+        LinkHeader.SetForAccounts(context, page.NewestCursor, page.OldestCursor, page.Items.Length, pageRequest.Limit);
 
         var accounts = await renderer.LoadManyAsync([.. page.Items.Select(mute => mute.AccountId)], RequestOrigin.Get(context.Request));
         return MastodonResponses.Json(accounts, MastodonJson.Context.IReadOnlyListAccount);
@@ -443,7 +441,7 @@ public static class AccountsEndpoints
         }
 
         var page = await list(account, pageRequest);
-        LinkHeader.Set(context, page.NewestCursor, page.OldestCursor);
+        LinkHeader.SetForAccounts(context, page.NewestCursor, page.OldestCursor, page.Items.Length, pageRequest.Limit);
         var accounts = await renderer.LoadManyAsync(page.Items, RequestOrigin.Get(context.Request));
         return MastodonResponses.Json(accounts, MastodonJson.Context.IReadOnlyListAccount);
     }

@@ -10,7 +10,8 @@ public static class InstanceLimits
     public const string SoftwareVersion = "0.1";
 
     public const int MaxStatusCharacters = 500;
-    public const int MaxMediaAttachments = 4;
+    // No uploads or polls yet: announced as none, so clients that read the limits do not offer them.
+    public const int MaxMediaAttachments = 0;
     public const int CharactersReservedPerUrl = 23;
     public const int MaxFeaturedTags = 10;
     public const int MaxPinnedStatuses = 5;
@@ -18,7 +19,7 @@ public static class InstanceLimits
     public const int MaxNoteCharacters = 500;
     public const int MaxProfileFields = 4;
     public const int MaxProfileFieldPartCharacters = 255;
-    public const int MaxPollOptions = 4;
+    public const int MaxPollOptions = 0;
     public const int MaxPollOptionCharacters = 50;
     public const int MinPollExpirationSeconds = 300;
     public const int MaxPollExpirationSeconds = 2_629_746;
@@ -28,7 +29,6 @@ public static class InstanceLimits
     public const int VideoFrameRateLimit = 120;
     public const long VideoMatrixLimit = 8_294_400;
 
-    /// <summary>Media types a client may upload.</summary>
-    public static readonly IReadOnlyList<string> SupportedMimeTypes =
-        ["image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4", "video/webm", "audio/mpeg", "audio/ogg"];
+    /// <summary>Media types a client may upload: none until uploads exist.</summary>
+    public static readonly IReadOnlyList<string> SupportedMimeTypes = [];
 }

@@ -137,7 +137,7 @@ public static class ListsEndpoints
         var taken = PageOfMembers(members, page, all);
         if (taken.Count > 0 && !all)
         {
-            LinkHeader.Set(context, taken[0], taken[^1]);
+            LinkHeader.SetForAccounts(context, taken[0], taken[^1], taken.Count, page.Limit);
         }
 
         var origin = RequestOrigin.Get(context.Request);

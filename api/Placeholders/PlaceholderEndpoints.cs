@@ -10,7 +10,9 @@ namespace Weft.Api.Placeholders;
 /// <summary>
 /// Valid, empty answers for what clients load at start-up or on a profile but Weft does not have yet (filters, blocks,
 /// announcements, custom emoji, trends, featured tags, endorsements, scheduled statuses, filtered notifications),
-/// behind the same scopes Mastodon checks, so clients start cleanly.
+/// behind the same scopes Mastodon checks, so clients start cleanly. Actions on those features (uploading media,
+/// blocking, muting a conversation, following a hashtag, creating a filter) are refused with a 422 that says so, rather
+/// than a 404 a client would show as "not found".
 /// </summary>
 public static class PlaceholderEndpoints
 {
@@ -48,6 +50,7 @@ public static class PlaceholderEndpoints
         group.MapGet("/api/v1/followed_tags", () => Json(EmptyArray)).RequireScope("read:follows").Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/featured_tags", () => Json(EmptyArray)).RequireScope("read:accounts").Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v2/suggestions", () => Json(EmptyArray)).RequireScope("read").Produces<IReadOnlyList<object>>();
+        group.MapGet("/api/v1/suggestions", () => Json(EmptyArray)).RequireScope("read").Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/custom_emojis", () => Json(EmptyArray)).Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/trends", () => Json(EmptyArray)).Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/trends/tags", () => Json(EmptyArray)).Produces<IReadOnlyList<object>>();
@@ -65,8 +68,23 @@ public static class PlaceholderEndpoints
         group.MapGet("/api/v1/accounts/{id}/featured_tags", FeaturedTagsOfAsync)
             .Produces<IReadOnlyList<object>>()
             .ProducesErrors(StatusCodes.Status404NotFound);
+
+        Refuse(group, "/api/v1/media", "write:media", "Validation failed: Media attachments are not supported yet");
+        Refuse(group, "/api/v2/media", "write:media", "Validation failed: Media attachments are not supported yet");
+        Refuse(group, "/api/v1/accounts/{id}/block", "write:blocks", "Blocking is not supported yet");
+        Refuse(group, "/api/v1/accounts/{id}/unblock", "write:blocks", "Blocking is not supported yet");
+        Refuse(group, "/api/v1/statuses/{id}/mute", "write:mutes", "Muting conversations is not supported yet");
+        Refuse(group, "/api/v1/statuses/{id}/unmute", "write:mutes", "Muting conversations is not supported yet");
+        Refuse(group, "/api/v1/tags/{name}/follow", "write:follows", "Following hashtags is not supported yet");
+        Refuse(group, "/api/v1/tags/{name}/unfollow", "write:follows", "Following hashtags is not supported yet");
+        Refuse(group, "/api/v1/filters", "write:filters", "Validation failed: Filters are not supported yet");
+        Refuse(group, "/api/v2/filters", "write:filters", "Validation failed: Filters are not supported yet");
         return app;
     }
+
+    // Left out of the OpenAPI document, which describes what the API does.
+    private static void Refuse(RouteGroupBuilder group, string pattern, string scope, string error) =>
+        group.MapPost(pattern, () => ApiErrors.Unprocessable(error)).RequireScope(scope).ExcludeFromDescription();
 
     // Public, as Mastodon's; an account that does not exist is a 404 there too.
     private static async Task<IResult> FeaturedTagsOfAsync(string id, IGrainFactory grains) =>

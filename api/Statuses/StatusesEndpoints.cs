@@ -318,7 +318,7 @@ public static class StatusesEndpoints
         }
 
         var page = await list(status, viewerId, pageRequest);
-        LinkHeader.Set(context, page.NewestCursor, page.OldestCursor);
+        LinkHeader.SetForAccounts(context, page.NewestCursor, page.OldestCursor, page.Items.Length, pageRequest.Limit);
         var accounts = await renderer.LoadManyAsync(page.Items, RequestOrigin.Get(context.Request));
         return MastodonResponses.Json(accounts, MastodonJson.Context.IReadOnlyListAccount);
     }

@@ -44,6 +44,13 @@ public static class LinkHeader
         context.Response.Headers.Link = next is null ? prev : prev is null ? next : string.Concat(next, ", ", prev);
     }
 
+    /// <summary>
+    /// For a page of accounts, as Mastodon's account lists: the "next" link only when the page came back full, since a
+    /// shorter one is the last, so a paginator stops without asking for an empty page.
+    /// </summary>
+    public static void SetForAccounts(HttpContext context, long? newestCursor, long? oldestCursor, int count, int limit) =>
+        Set(context, newestCursor, count >= limit ? oldestCursor : null);
+
     private static string Link(string start, string cursorName, long cursor, string rel) =>
         string.Concat("<", start, cursorName, "=", cursor.ToString(CultureInfo.InvariantCulture), ">; rel=\"", rel, "\"");
 }

@@ -262,7 +262,10 @@ public sealed class AccountsTests(SqliteApiFixture api) : IClassFixture<SqliteAp
         var next = LinkHeaders.Get(first, "next");
         Assert.StartsWith($"http://localhost/api/v1/accounts/{alice.Id}/followers?", next);
         Assert.Contains("limit=2", next);
-        Assert.Equal([followers[2].Id], Json.Ids(await Json.ReadAsync(await alice.Client.GetAsync(next), HttpStatusCode.OK)));
+        var last = await alice.Client.GetAsync(next);
+        Assert.Equal([followers[2].Id], Json.Ids(await Json.ReadAsync(last, HttpStatusCode.OK)));
+        Assert.Null(LinkHeaders.Find(last, "next")); // a short page is the last, as Mastodon's account lists
+        Assert.NotNull(LinkHeaders.Find(last, "prev"));
         var following = await alice.GetJsonAsync($"/api/v1/accounts/{followers[1].Id}/following");
         Assert.Equal([alice.Id], Json.Ids(following));
         foreach (var follower in followers)

@@ -30,6 +30,7 @@ public sealed class PlaceholderTests(SqliteApiHost host) : IClassFixture<SqliteA
     [InlineData("/api/v1/followed_tags", JsonValueKind.Array)]
     [InlineData("/api/v1/featured_tags", JsonValueKind.Array)]
     [InlineData("/api/v2/suggestions", JsonValueKind.Array)]
+    [InlineData("/api/v1/suggestions", JsonValueKind.Array)]
     [InlineData("/api/v1/endorsements", JsonValueKind.Array)]
     [InlineData("/api/v1/scheduled_statuses", JsonValueKind.Array)]
     [InlineData("/api/v1/notifications/requests", JsonValueKind.Array)]
@@ -42,6 +43,24 @@ public sealed class PlaceholderTests(SqliteApiHost host) : IClassFixture<SqliteA
 
         Assert.Equal(kind, answer.ValueKind);
         Assert.Equal(kind == JsonValueKind.Array ? "[]" : "{}", answer.GetRawText());
+    }
+
+    [Theory]
+    [InlineData("/api/v2/media", "Validation failed: Media attachments are not supported yet")]
+    [InlineData("/api/v1/media", "Validation failed: Media attachments are not supported yet")]
+    [InlineData("/api/v1/accounts/1/block", "Blocking is not supported yet")]
+    [InlineData("/api/v1/accounts/1/unblock", "Blocking is not supported yet")]
+    [InlineData("/api/v1/statuses/1/mute", "Muting conversations is not supported yet")]
+    [InlineData("/api/v1/tags/weft/follow", "Following hashtags is not supported yet")]
+    [InlineData("/api/v2/filters", "Validation failed: Filters are not supported yet")]
+    public async Task Actions_not_built_yet_are_refused_saying_so(string path, string error)
+    {
+        await JsonAsync(await _anonymous.PostAsync(path, null), HttpStatusCode.Unauthorized);
+
+        using var upload = new MultipartFormDataContent { { new ByteArrayContent([0x89, 0x50, 0x4E, 0x47]), "file", "a.png" } };
+        var refused = await JsonAsync(await _user.PostAsync(path, upload), HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal(error, refused.GetProperty("error").GetString());
     }
 
     [Fact]

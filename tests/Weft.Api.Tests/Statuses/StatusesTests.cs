@@ -327,6 +327,7 @@ public sealed class StatusesTests(SqliteApiFixture api) : IClassFixture<SqliteAp
             Assert.Contains("limit=2", next);
             var second = await alice.Client.GetAsync(next);
             Assert.Equal([fans[0].Id], Json.Ids(await Json.ReadAsync(second, HttpStatusCode.OK)));
+            Assert.Null(LinkHeaders.Find(second, "next")); // short: the last page
             var prev = LinkHeaders.Get(second, "prev");
             Assert.Equal([fans[2].Id, fans[1].Id], Json.Ids(await Json.ReadAsync(await alice.Client.GetAsync(prev), HttpStatusCode.OK)));
         }
