@@ -264,8 +264,7 @@ public static class AccountsEndpoints
             return ApiErrors.NotFound();
         }
 
-        var accountId = await grains.GetGrain<IUniqueNameGrain>("username:" + username).GetAccountIdAsync();
-        var account = accountId is { } found ? await renderer.LoadAsync(found, RequestOrigin.Get(context.Request)) : null;
+        var account = await renderer.LoadByUsernameAsync(username, RequestOrigin.Get(context.Request));
         return account is null ? ApiErrors.NotFound() : MastodonResponses.Json(account, MastodonJson.Context.Account);
     }
 

@@ -37,6 +37,12 @@ public sealed class AccountRenderer(IGrainFactory grains)
             await task.ConfigureAwait(false) is { } snapshot ? Render(snapshot, origin) : null;
     }
 
+    /// <summary>The account named <paramref name="username"/> (lower case), or null if there is none.</summary>
+    public async ValueTask<Account?> LoadByUsernameAsync(string username, string origin) =>
+        await grains.GetGrain<IUniqueNameGrain>("username:" + username).GetAccountIdAsync().ConfigureAwait(false) is { } accountId
+            ? await LoadAsync(accountId, origin).ConfigureAwait(false)
+            : null;
+
     /// <summary>The accounts that exist among <paramref name="accountIds"/>, in order.</summary>
     public async ValueTask<IReadOnlyList<Account>> LoadManyAsync(ImmutableArray<long> accountIds, string origin)
     {

@@ -12,7 +12,8 @@ namespace Weft.Api.Search;
 /// <summary>
 /// Finding accounts and hashtags: GET /api/v1/accounts/search and GET /api/v2/search. Weft matches local usernames by
 /// prefix (a query like "@ali", "ali" or "alice@this.host") and hashtags in use by prefix ("#wef"); statuses are not
-/// searchable yet, so that list is empty.
+/// searchable yet, so that list is empty, except that with <c>resolve=true</c> a link to a profile or status on this
+/// server finds that one (how clients open a pasted link).
 /// </summary>
 public static class SearchEndpoints
 {
@@ -29,7 +30,7 @@ public static class SearchEndpoints
             .RequireScopeIfToken("read:search")
             .WithSearchQuery(defaultLimit: 20, maxLimit: 40)
             .WithQuery("type", "accounts, statuses or hashtags; all when absent (statuses are not searchable yet).")
-            .WithQuery("resolve", "Look up remote accounts (needs a token; there are none to find yet: Weft does not federate).", JsonSchemaType.Boolean)
+            .WithQuery("resolve", "Resolve a URL in q: a link to a profile or status on this server finds that one alone (needs a token; Weft does not federate, so other servers' links find nothing).", JsonSchemaType.Boolean)
             .Produces<SearchResults>()
             .WithSummary("Searches accounts by username prefix and hashtags in use by prefix; statuses are not searchable yet.");
         return app;
@@ -50,7 +51,7 @@ public static class SearchEndpoints
         return MastodonResponses.Json(accounts, MastodonJson.Context.IReadOnlyListAccount);
     }
 
-    private static async Task<IResult> SearchAsync(HttpContext context, IGrainFactory grains, AccountRenderer renderer)
+    private static async Task<IResult> SearchAsync(HttpContext context, IGrainFactory grains, AccountRenderer renderer, StatusRenderer statuses)
     {
         var query = await SearchQuery.ReadAsync(context, defaultLimit: 20, maxLimit: 40);
 
@@ -65,10 +66,38 @@ public static class SearchEndpoints
             return ApiErrors.Result(StatusCodes.Status401Unauthorized, "Search queries that resolve remote resources are not supported without authentication");
         }
 
+        // As Mastodon: with resolve, a URL names one profile or status (a link to this server) or nothing.
+        if (query.Resolve && LocalUrl.IsUrl(query.Text))
+        {
+            return MastodonResponses.Json(await ResolveAsync(context, renderer, statuses, query), MastodonJson.Context.SearchResults);
+        }
+
         var accounts = query.Type is null or "accounts" ? await FindAccountsAsync(context, grains, renderer, query) : [];
         var hashtags = query.Type is null or "hashtags" ? await FindTagsAsync(context, grains, query) : [];
         var results = new SearchResults { Accounts = accounts, Statuses = [], Hashtags = hashtags };
         return MastodonResponses.Json(results, MastodonJson.Context.SearchResults);
+    }
+
+    // The profile or status a link to this server names, if the viewer may see it; a status only under its author's name.
+    private static async Task<SearchResults> ResolveAsync(HttpContext context, AccountRenderer renderer, StatusRenderer statuses, SearchQuery query)
+    {
+        var nothing = new SearchResults { Accounts = [], Statuses = [], Hashtags = [] };
+        if (query.Offset > 0 || LocalUrl.From(query.Text, context.Request) is not { } url)
+        {
+            return nothing;
+        }
+
+        var origin = RequestOrigin.Get(context.Request);
+        if (url.StatusId is { } statusId)
+        {
+            var status = query.Type is null or "statuses" ? await statuses.LoadAsync(statusId, context.GetViewerId(), origin) : null;
+            return status is not null && string.Equals(status.Account.Username, url.Username, StringComparison.OrdinalIgnoreCase)
+                ? nothing with { Statuses = [status] }
+                : nothing;
+        }
+
+        var account = query.Type is null or "accounts" ? await renderer.LoadByUsernameAsync(url.Username, origin) : null;
+        return account is null ? nothing : nothing with { Accounts = [account] };
     }
 
     private static async Task<IReadOnlyList<Account>> FindAccountsAsync(

@@ -43,6 +43,40 @@ public sealed class SearchTests(SqliteApiFixture api) : IClassFixture<SqliteApiF
     }
 
     [Fact]
+    public async Task Resolving_a_link_to_this_server_finds_that_profile_or_status_alone_if_visible()
+    {
+        using var author = await api.NewUserAsync("linked");
+        using var reader = await api.NewUserAsync("reader");
+        var status = await author.PostStatusAsync("find me by my link");
+        var hidden = await author.PostStatusAsync("followers only", "private");
+        var id = status.Str("id");
+        var origin = reader.Client.BaseAddress!.GetLeftPart(UriPartial.Authority);
+
+        // "account ids | status ids" found.
+        async Task<string> ResolveAsync(string q, string extra = "&resolve=true")
+        {
+            var results = await reader.GetJsonAsync("/api/v2/search?q=" + Uri.EscapeDataString(q) + extra);
+            Assert.Equal(0, results.GetProperty("hashtags").GetArrayLength());
+            return string.Join(",", Json.Ids(results.GetProperty("accounts"))) + "|" + string.Join(",", Json.Ids(results.GetProperty("statuses")));
+        }
+
+        Assert.Equal($"|{id}", await ResolveAsync(status.Str("url")));
+        Assert.Equal($"|{id}", await ResolveAsync(status.Str("uri")));
+        Assert.Equal($"{author.Id}|", await ResolveAsync(status.GetProperty("account").Str("url")));
+        Assert.Equal($"{author.Id}|", await ResolveAsync($"{origin}/users/{author.Username.ToUpperInvariant()}"));
+
+        // Nothing else: a status the reader may not see, one under another name, another server's link, another type,
+        // a second page, or the same link without resolve (no username looks like a URL).
+        Assert.Equal("|", await ResolveAsync(hidden.Str("url")));
+        Assert.Equal("|", await ResolveAsync($"{origin}/@{reader.Username}/{id}"));
+        Assert.Equal("|", await ResolveAsync($"https://elsewhere.example/@{author.Username}/{id}"));
+        Assert.Equal("|", await ResolveAsync(status.Str("url"), "&resolve=true&type=accounts"));
+        Assert.Equal("|", await ResolveAsync(status.Str("url"), "&resolve=true&offset=1"));
+        Assert.Equal("|", await ResolveAsync($"{origin}/@{author.Username}/not-an-id"));
+        Assert.Equal("|", await ResolveAsync(status.Str("url"), ""));
+    }
+
+    [Fact]
     public async Task Hashtags_in_use_are_found_by_prefix_with_or_without_the_hash()
     {
         using var author = await api.NewUserAsync("tagger");

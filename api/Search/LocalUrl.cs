@@ -1,0 +1,53 @@
+using Weft.Api.Accounts;
+using Weft.GrainInterfaces.Ids;
+
+namespace Weft.Api.Search;
+
+/// <summary>
+/// What a link to this server names, for a search that resolves URLs (how clients open a pasted link): a profile
+/// (<c>/@alice</c>, <c>/users/alice</c>) or a status (<c>/@alice/123</c>, <c>/users/alice/statuses/123</c>), on the
+/// scheme-less host the request reached (or <c>Weft:Instance:PublicUrl</c>'s).
+/// </summary>
+/// <param name="Username">The account's lower-case username.</param>
+/// <param name="StatusId">The status, or null for the profile.</param>
+public sealed record LocalUrl(string Username, long? StatusId)
+{
+    /// <summary>Whether <paramref name="text"/> is an http(s) URL at all (then a search resolves it or finds nothing).</summary>
+    public static bool IsUrl(string text) =>
+        Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+
+    /// <summary>The profile or status <paramref name="text"/> links to on this server, or null.</summary>
+    public static LocalUrl? From(string text, HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri)
+            || uri.Scheme is not ("http" or "https")
+            || !string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var segments = uri.AbsolutePath.Trim('/').Split('/');
+        var (name, status) = segments switch
+        {
+            [var at] when at.StartsWith('@') => (at[1..], null),
+            [var at, var id] when at.StartsWith('@') => (at[1..], id),
+            ["users", var user] => (user, null),
+            ["users", var user, "statuses", var id] => (user, id),
+            _ => ((string?)null, (string?)null),
+        };
+
+        if (name is null || LocalUsername.From(name, request) is not { } username || name.Contains('@', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (status is null)
+        {
+            return new LocalUrl(username, null);
+        }
+
+        return SnowflakeId.TryParse(status, out var statusId) ? new LocalUrl(username, statusId) : null;
+    }
+}
