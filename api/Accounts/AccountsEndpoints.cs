@@ -101,8 +101,8 @@ public static class AccountsEndpoints
             .WithTags("Accounts")
             .RequireScope("read:mutes")
             .Paged(defaultLimit: 40, maxLimit: 80)
-            .Produces<IReadOnlyList<Account>>()
-            .WithSummary("The accounts the user muted, most recently muted first.");
+            .Produces<IReadOnlyList<MutedAccount>>()
+            .WithSummary("The accounts the user muted, most recently muted first, with when each mute ends.");
         accounts.MapPost("/{id}/unfollow", UnfollowAsync)
             .RequireScope("write:follows")
             .Produces<Mastodon.Relationship>()
@@ -366,8 +366,17 @@ public static class AccountsEndpoints
         var page = await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).GetMutesAsync(pageRequest);
         LinkHeader.SetForAccounts(context, page.NewestCursor, page.OldestCursor, page.Items.Length, pageRequest.Limit);
 
-        var accounts = await renderer.LoadManyAsync([.. page.Items.Select(mute => mute.AccountId)], RequestOrigin.Get(context.Request));
-        return MastodonResponses.Json(accounts, MastodonJson.Context.IReadOnlyListAccount);
+        var origin = RequestOrigin.Get(context.Request);
+        var muted = new List<MutedAccount>(page.Items.Length);
+        foreach (var mute in page.Items)
+        {
+            if (await renderer.LoadAsync(mute.AccountId, origin) is { } account)
+            {
+                muted.Add(new MutedAccount(account, mute.ExpiresAt is { } ends ? MastodonDates.Timestamp(ends) : null));
+            }
+        }
+
+        return MastodonResponses.Json<IReadOnlyList<MutedAccount>>(muted, MastodonJson.Context.IReadOnlyListMutedAccount);
     }
 
     private static async Task<IResult> RelationshipsAsync(HttpContext context, IGrainFactory grains)

@@ -11,6 +11,7 @@ namespace Weft.Api.Mastodon;
 [JsonSerializable(typeof(CredentialAccount))]
 [JsonSerializable(typeof(Preferences))]
 [JsonSerializable(typeof(IReadOnlyList<Account>))]
+[JsonSerializable(typeof(IReadOnlyList<MutedAccount>))]
 [JsonSerializable(typeof(Status))]
 [JsonSerializable(typeof(IReadOnlyList<Status>))]
 [JsonSerializable(typeof(StatusSource))]

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Weft.Api.Tests.Support;
 using Weft.Testing;
 
@@ -23,7 +25,9 @@ public sealed class MutesTests(SqliteApiFixture api) : IClassFixture<SqliteApiFi
         Assert.True(muted.GetProperty("muting").GetBoolean());
         Assert.True(muted.GetProperty("muting_notifications").GetBoolean());
         Assert.True(muted.GetProperty("following").GetBoolean());
-        Assert.Equal([bob.Id], Json.Ids(await alice.GetJsonAsync("/api/v1/mutes")));
+        var mutes = await alice.GetJsonAsync("/api/v1/mutes");
+        Assert.Equal([bob.Id], Json.Ids(mutes));
+        Assert.Equal(JsonValueKind.Null, mutes[0].GetProperty("mute_expires_at").ValueKind); // no duration: never ends
         Assert.DoesNotContain(before, Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/home")));
 
         // New statuses by bob, and carol's reblog of bob, stay out of alice's home; a thread and the public timeline
@@ -70,7 +74,11 @@ public sealed class MutesTests(SqliteApiFixture api) : IClassFixture<SqliteApiFi
         await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{alices}/favourite"), HttpStatusCode.OK);
         Assert.Single((await alice.GetJsonAsync("/api/v1/notifications?types[]=favourite")).EnumerateArray());
 
-        // A mute with a duration ends by itself.
+        // A mute with a duration says when it ends, and ends by itself.
+        var hourLong = await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/accounts/{bob.Id}/mute", ("duration", "3600")), HttpStatusCode.OK);
+        Assert.True(hourLong.GetProperty("muting").GetBoolean());
+        var ends = DateTimeOffset.Parse((await alice.GetJsonAsync("/api/v1/mutes"))[0].Str("mute_expires_at"), CultureInfo.InvariantCulture);
+        Assert.InRange(ends, DateTimeOffset.UtcNow.AddMinutes(55), DateTimeOffset.UtcNow.AddMinutes(65));
         var timed = await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/accounts/{bob.Id}/mute", ("duration", "1")), HttpStatusCode.OK);
         Assert.True(timed.GetProperty("muting").GetBoolean());
         await Eventually.WaitUntilAsync(
