@@ -11,6 +11,14 @@ public sealed record GroupedNotificationsResults
     [JsonPropertyName("statuses")]
     public required IReadOnlyList<Status> Statuses { get; init; }
 
+    /// <summary>
+    /// With <c>expand_accounts=partial_avatars</c>: the groups' other sample accounts, in short (then
+    /// <see cref="Accounts"/> holds only each group's most recent one); absent otherwise, as in Mastodon.
+    /// </summary>
+    [JsonPropertyName("partial_accounts")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<PartialAccountWithAvatar>? PartialAccounts { get; init; }
+
     [JsonPropertyName("notification_groups")]
     public required IReadOnlyList<NotificationGroup> NotificationGroups { get; init; }
 }

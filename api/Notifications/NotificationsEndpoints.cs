@@ -72,6 +72,7 @@ public static class NotificationsEndpoints
             .Paged(defaultLimit: 40, maxLimit: 80)
             .WithNotificationFilters()
             .WithQuery("grouped_types[]", "The types to group (default favourite, follow and reblog); others come one per group.", JsonSchemaType.Array)
+            .WithQuery("expand_accounts", "full (default): every sample account in full; partial_avatars: each group's most recent in full, the others in partial_accounts.")
             .Produces<GroupedNotificationsResults>()
             .WithSummary("The user's notifications grouped (favourites and reblogs of a status, follows, within 12 hours), newest first; limit counts groups.");
         grouped.MapGet("/unread_count", UnreadGroupCountAsync)
@@ -138,14 +139,29 @@ public static class NotificationsEndpoints
             LinkHeader.Set(context, newest, groups.OldestTaken);
         }
 
-        var results = await RenderAsync(groups.Groups, recipientId, RequestOrigin.Get(context.Request), accounts, statuses);
+        var results = await RenderAsync(groups.Groups, recipientId, RequestOrigin.Get(context.Request), accounts, statuses, PartialAvatars(body));
         return MastodonResponses.Json(results, MastodonJson.Context.GroupedNotificationsResults);
     }
 
+    // Mastodon's expand_accounts: "full" (the default) or "partial_avatars"; anything else is a 400.
+    private static bool PartialAvatars(RequestBody body) => body.GetString("expand_accounts") switch
+    {
+        null or "" or "full" => false,
+        "partial_avatars" => true,
+        var other => throw new ApiException(
+            StatusCodes.Status400BadRequest, $"Invalid value for 'expand_accounts': '{other}', allowed values are 'full' and 'partial_avatars'"),
+    };
+
     // Groups with, once each, the accounts and statuses they name. As in the ungrouped list, a group whose status or
     // accounts are gone or hidden is left out.
+    // With partialAvatars, as Mastodon's: full accounts for each group's most recent sample, short ones for the rest.
     private static async Task<GroupedNotificationsResults> RenderAsync(
-        IReadOnlyList<NotificationGroups.Group> groups, long recipientId, string origin, AccountRenderer accounts, StatusRenderer statuses)
+        IReadOnlyList<NotificationGroups.Group> groups,
+        long recipientId,
+        string origin,
+        AccountRenderer accounts,
+        StatusRenderer statuses,
+        bool partialAvatars = false)
     {
         var rendered = new List<NotificationGroup>(groups.Count);
         var accountsById = new Dictionary<long, Account>();
@@ -191,7 +207,19 @@ public static class NotificationsEndpoints
             });
         }
 
-        return new GroupedNotificationsResults { Accounts = [.. accountsById.Values], Statuses = [.. statusesById.Values], NotificationGroups = rendered };
+        if (!partialAvatars)
+        {
+            return new GroupedNotificationsResults { Accounts = [.. accountsById.Values], Statuses = [.. statusesById.Values], NotificationGroups = rendered };
+        }
+
+        var full = rendered.Select(group => group.SampleAccountIds[0]).ToHashSet();
+        return new GroupedNotificationsResults
+        {
+            Accounts = [.. accountsById.Values.Where(account => full.Contains(account.Id))],
+            PartialAccounts = [.. accountsById.Values.Where(account => !full.Contains(account.Id)).Select(PartialAccountWithAvatar.From)],
+            Statuses = [.. statusesById.Values],
+            NotificationGroups = rendered,
+        };
     }
 
     // Reads batches until the page holds `limit` groups. A min_id or since_id page is read in one batch, so what is

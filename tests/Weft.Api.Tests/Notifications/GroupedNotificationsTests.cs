@@ -36,6 +36,21 @@ public sealed class GroupedNotificationsTests(SqliteApiFixture api) : IClassFixt
         Assert.True(long.Parse(groups[1].Str("page_min_id")) < long.Parse(groups[1].Str("page_max_id")));
         Assert.Equal([bob.Id, carol.Id], results.GetProperty("accounts").EnumerateArray().Select(a => a.Str("id")).Order());
         Assert.Equal([id, mention], results.GetProperty("statuses").EnumerateArray().Select(s => s.Str("id")).Order());
+        Assert.False(results.TryGetProperty("partial_accounts", out _));
+
+        // partial_avatars: each group's most recent account in full (carol: both groups'), the rest in short.
+        var partial = await alice.GetJsonAsync("/api/v2/notifications?expand_accounts=partial_avatars");
+        Assert.Equal([bob.Id, carol.Id], partial.GetProperty("accounts").EnumerateArray().Select(a => a.Str("id")).Order());
+        Assert.Equal(0, partial.GetProperty("partial_accounts").GetArrayLength()); // bob leads the mention group
+        var favouritesOnly = await alice.GetJsonAsync("/api/v2/notifications?expand_accounts=partial_avatars&types[]=favourite");
+        Assert.Equal([carol.Id], favouritesOnly.GetProperty("accounts").EnumerateArray().Select(a => a.Str("id")));
+        var shortBob = Assert.Single(favouritesOnly.GetProperty("partial_accounts").EnumerateArray());
+        Assert.Equal(
+            ["acct", "avatar", "avatar_static", "bot", "id", "locked", "url"],
+            shortBob.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal((bob.Id, bob.Username), (shortBob.Str("id"), shortBob.Str("acct")));
+        var invalid = await Json.ReadAsync(await alice.Client.GetAsync("/api/v2/notifications?expand_accounts=some"), HttpStatusCode.BadRequest);
+        Assert.Contains("expand_accounts", invalid.Str("error"), StringComparison.Ordinal);
 
         // The v1 list names the same groups; grouped_types can turn grouping off.
         var v1 = await alice.GetJsonAsync("/api/v1/notifications");
