@@ -82,9 +82,19 @@ public static class PlaceholderEndpoints
         return app;
     }
 
-    // Left out of the OpenAPI document, which describes what the API does.
+    // Left out of the OpenAPI document, which describes what the API does. A malformed id is still "Record not found".
     private static void Refuse(RouteGroupBuilder group, string pattern, string scope, string error) =>
-        group.MapPost(pattern, () => ApiErrors.Unprocessable(error)).RequireScope(scope).ExcludeFromDescription();
+        group.MapPost(pattern, (HttpContext context) =>
+            {
+                if (context.Request.RouteValues.TryGetValue("id", out var id))
+                {
+                    RouteIds.Path(id as string ?? "");
+                }
+
+                return ApiErrors.Unprocessable(error);
+            })
+            .RequireScope(scope)
+            .ExcludeFromDescription();
 
     // Public, as Mastodon's; an account that does not exist is a 404 there too.
     private static async Task<IResult> FeaturedTagsOfAsync(string id, IGrainFactory grains) =>
