@@ -366,16 +366,11 @@ public static class AccountsEndpoints
         var page = await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).GetMutesAsync(pageRequest);
         LinkHeader.SetForAccounts(context, page.NewestCursor, page.OldestCursor, page.Items.Length, pageRequest.Limit);
 
-        var origin = RequestOrigin.Get(context.Request);
-        var muted = new List<MutedAccount>(page.Items.Length);
-        foreach (var mute in page.Items)
-        {
-            if (await renderer.LoadAsync(mute.AccountId, origin) is { } account)
-            {
-                muted.Add(new MutedAccount(account, mute.ExpiresAt is { } ends ? MastodonDates.Timestamp(ends) : null));
-            }
-        }
-
+        var accounts = await renderer.LoadManyAsync([.. page.Items.Select(mute => mute.AccountId)], RequestOrigin.Get(context.Request));
+        var endsById = page.Items.ToDictionary(mute => mute.AccountId.ToString(CultureInfo.InvariantCulture), mute => mute.ExpiresAt);
+        var muted = accounts
+            .Select(account => new MutedAccount(account, endsById[account.Id] is { } ends ? MastodonDates.Timestamp(ends) : null))
+            .ToList();
         return MastodonResponses.Json<IReadOnlyList<MutedAccount>>(muted, MastodonJson.Context.IReadOnlyListMutedAccount);
     }
 

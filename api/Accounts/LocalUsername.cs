@@ -16,9 +16,10 @@ public static class LocalUsername
         if (at >= 0)
         {
             // No federation: name@domain names a local account only when the domain is this server's (with or without port).
-            var domain = name[(at + 1)..];
-            if (!string.Equals(domain, request.Host.Value, StringComparison.OrdinalIgnoreCase)
-                && !string.Equals(domain, request.Host.Host, StringComparison.OrdinalIgnoreCase))
+            // In either form of an international name: read as a Host header, both come out as Unicode.
+            var domain = HostString.FromUriComponent(name[(at + 1)..]);
+            if (!string.Equals(domain.Value, request.Host.Value, StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(domain.Value, request.Host.Host, StringComparison.OrdinalIgnoreCase))
             {
                 return null;
             }

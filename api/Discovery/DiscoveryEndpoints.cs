@@ -5,7 +5,6 @@ using Weft.Api.Infrastructure;
 using Weft.Api.Instance;
 using Weft.Api.Mastodon;
 using Weft.Api.OpenApi;
-using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Queries;
 
 namespace Weft.Api.Discovery;
@@ -42,7 +41,7 @@ public static class DiscoveryEndpoints
         return app;
     }
 
-    private static async Task<IResult> WebFingerAsync(HttpContext context, IGrainFactory grains, AccountRenderer renderer)
+    private static async Task<IResult> WebFingerAsync(HttpContext context, AccountRenderer renderer)
     {
         var resource = context.Request.Query["resource"].ToString();
         if (resource.Length == 0)
@@ -51,13 +50,12 @@ public static class DiscoveryEndpoints
         }
 
         if (Username(resource, context.Request) is not { } username
-            || await grains.GetGrain<IUniqueNameGrain>("username:" + username).GetAccountIdAsync() is not { } accountId
-            || await renderer.LoadAsync(accountId, RequestOrigin.Get(context.Request)) is not { } account)
+            || await renderer.LoadByUsernameAsync(username, RequestOrigin.Get(context.Request)) is not { } account)
         {
             return ApiErrors.NotFound();
         }
 
-        var body = WebFinger(RequestOrigin.Get(context.Request), context.Request.Host.Value ?? "", account.Username);
+        var body = WebFinger(RequestOrigin.Get(context.Request), InstanceUrls.Domain(context.Request), account.Username);
         return Results.Text(body.ToJsonString(), "application/jrd+json; charset=utf-8");
     }
 
@@ -69,21 +67,12 @@ public static class DiscoveryEndpoints
             return LocalUsername.From(resource["acct:".Length..], request);
         }
 
-        if (!Uri.TryCreate(resource, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        if (!LocalUrl.IsUrl(resource))
         {
             return LocalUsername.From(resource, request);
         }
 
-        if (!string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var path = uri.AbsolutePath;
-        var name = path.StartsWith("/@", StringComparison.Ordinal) ? path[2..]
-            : path.StartsWith("/users/", StringComparison.Ordinal) ? path["/users/".Length..]
-            : null;
-        return name is null || name.Contains('@', StringComparison.Ordinal) ? null : LocalUsername.From(name, request);
+        return LocalUrl.From(resource, request) is { StatusId: null } profile ? profile.Username : null;
     }
 
     private static JsonObject WebFinger(string origin, string host, string username) => new()

@@ -54,13 +54,14 @@ public static class PublicOrigin
             || uri.Query.Length > 0
             || uri.Fragment.Length > 0
             || uri.UserInfo.Length > 0
-            || uri.Host.Length == 0)
+            || uri.Host.Length == 0
+            || uri.Port == 0)
         {
             return false;
         }
 
-        // Port only when not the scheme's default, as a browser's Host header carries it.
-        origin = (uri.Scheme, HostString.FromUriComponent(uri.GetComponents(UriComponents.NormalizedHost | UriComponents.Port, UriFormat.UriEscaped)));
+        // As a browser's Host header carries it (ASCII, port only when not the default), so every URL agrees.
+        origin = (uri.Scheme, InstanceUrls.Authority(uri));
         return true;
     }
 }

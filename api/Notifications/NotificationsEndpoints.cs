@@ -131,6 +131,7 @@ public static class NotificationsEndpoints
         var recipientId = context.RequireAccountId();
         var page = PageQuery.Parse(context.Request, defaultLimit: 40, maxLimit: 80);
         var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        var partialAvatars = PartialAvatars(body);
         var groups = ParseQuery(body, page) is { } query
             ? await GroupAsync(grains.GetGrain<INotificationsGrain>(recipientId), query, page.Limit, GroupedTypes(body))
             : new NotificationGroups();
@@ -139,7 +140,7 @@ public static class NotificationsEndpoints
             LinkHeader.Set(context, newest, groups.OldestTaken);
         }
 
-        var results = await RenderAsync(groups.Groups, recipientId, RequestOrigin.Get(context.Request), accounts, statuses, PartialAvatars(body));
+        var results = await RenderAsync(groups.Groups, recipientId, RequestOrigin.Get(context.Request), accounts, statuses, partialAvatars);
         return MastodonResponses.Json(results, MastodonJson.Context.GroupedNotificationsResults);
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Weft.Api.Tests.Support;
 
 namespace Weft.Api.Tests.Instance;
@@ -62,7 +63,47 @@ public sealed class PublicUrlTests
         Assert.Equal("ws://social.example:8080", instance.GetProperty("configuration").GetProperty("urls").GetProperty("streaming").GetString());
     }
 
+    [Fact]
+    public async Task An_international_name_is_given_out_in_its_ascii_form_and_links_in_either_form_resolve()
+    {
+        using var factory = ApiFactory.OnSqlite(new Dictionary<string, string?> { ["Weft:Instance:PublicUrl"] = "https://Bücher.example" });
+        using var alice = await ApiUser.CreateAsync(factory, "alice");
+        var posted = await alice.PostStatusAsync("international");
+        await alice.PostStatusAsync("second");
+
+        using var pageResponse = await alice.Client.GetAsync($"/api/v1/accounts/{alice.Id}/statuses?limit=1");
+        await Json.ReadAsync(pageResponse, HttpStatusCode.OK);
+        var unicode = await alice.GetJsonAsync("/api/v2/search?resolve=true&q=" + Uri.EscapeDataString("https://bücher.example/@alice"));
+        var ascii = await alice.GetJsonAsync("/api/v2/search?resolve=true&q=" + Uri.EscapeDataString($"https://xn--bcher-kva.example/@alice/{posted.Str("id")}"));
+        using var finger = await alice.Client.GetAsync("/.well-known/webfinger?resource=" + Uri.EscapeDataString("https://bücher.example/users/alice"));
+        using var lookup = await alice.Client.GetAsync("/api/v1/accounts/lookup?acct=" + Uri.EscapeDataString("alice@bücher.example"));
+        var instance = await alice.GetJsonAsync("/api/v2/instance");
+
+        Assert.Equal($"https://xn--bcher-kva.example/users/alice/statuses/{posted.Str("id")}", posted.Str("uri"));
+        Assert.StartsWith("https://xn--bcher-kva.example/api/v1/accounts/", LinkHeaders.Get(pageResponse, "next"), StringComparison.Ordinal);
+        Assert.Equal([alice.Id], Json.Ids(unicode.GetProperty("accounts")));
+        Assert.Equal([posted.Str("id")], Json.Ids(ascii.GetProperty("statuses")));
+        Assert.Equal(HttpStatusCode.OK, finger.StatusCode);
+        Assert.Equal("acct:alice@xn--bcher-kva.example", JsonDocument.Parse(await finger.Content.ReadAsStringAsync()).RootElement.Str("subject"));
+        Assert.Equal(HttpStatusCode.OK, lookup.StatusCode);
+        Assert.Equal("xn--bcher-kva.example", instance.Str("domain"));
+        Assert.Equal("wss://xn--bcher-kva.example", instance.GetProperty("configuration").GetProperty("urls").GetProperty("streaming").GetString());
+    }
+
+    [Fact]
+    public async Task An_ipv6_address_keeps_its_brackets_and_port()
+    {
+        using var factory = ApiFactory.OnSqlite(new Dictionary<string, string?> { ["Weft:Instance:PublicUrl"] = "http://[::1]:8080" });
+        using var client = factory.CreateClient();
+
+        var instance = await Json.ReadAsync(await client.GetAsync("/api/v2/instance"), HttpStatusCode.OK);
+
+        Assert.Equal("[::1]:8080", instance.Str("domain"));
+        Assert.Equal("ws://[::1]:8080", instance.GetProperty("configuration").GetProperty("urls").GetProperty("streaming").GetString());
+    }
+
     [Theory]
+    [InlineData("https://social.example:0")]
     [InlineData("social.example")]
     [InlineData("https://social.example/weft")]
     [InlineData("https://social.example/?x=1")]

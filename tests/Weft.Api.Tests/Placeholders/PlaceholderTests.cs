@@ -51,8 +51,11 @@ public sealed class PlaceholderTests(SqliteApiHost host) : IClassFixture<SqliteA
     [InlineData("/api/v1/accounts/1/block", "Blocking is not supported yet")]
     [InlineData("/api/v1/accounts/1/unblock", "Blocking is not supported yet")]
     [InlineData("/api/v1/statuses/1/mute", "Muting conversations is not supported yet")]
+    [InlineData("/api/v1/statuses/1/unmute", "Muting conversations is not supported yet")]
     [InlineData("/api/v1/tags/weft/follow", "Following hashtags is not supported yet")]
+    [InlineData("/api/v1/tags/weft/unfollow", "Following hashtags is not supported yet")]
     [InlineData("/api/v2/filters", "Validation failed: Filters are not supported yet")]
+    [InlineData("/api/v1/filters", "Validation failed: Filters are not supported yet")]
     public async Task Actions_not_built_yet_are_refused_saying_so(string path, string error)
     {
         await JsonAsync(await _anonymous.PostAsync(path, null), HttpStatusCode.Unauthorized);
@@ -61,6 +64,12 @@ public sealed class PlaceholderTests(SqliteApiHost host) : IClassFixture<SqliteA
         var refused = await JsonAsync(await _user.PostAsync(path, upload), HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal(error, refused.GetProperty("error").GetString());
+        if (path.Contains("/1/", StringComparison.Ordinal))
+        {
+            // A malformed id names nothing, as on every id route.
+            var missing = await JsonAsync(await _user.PostAsync(path.Replace("/1/", "/abc/", StringComparison.Ordinal), null), HttpStatusCode.NotFound);
+            Assert.Equal("Record not found", missing.GetProperty("error").GetString());
+        }
     }
 
     [Fact]

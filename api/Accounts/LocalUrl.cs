@@ -1,12 +1,12 @@
-using Weft.Api.Accounts;
+using Weft.Api.Instance;
 using Weft.GrainInterfaces.Ids;
 
-namespace Weft.Api.Search;
+namespace Weft.Api.Accounts;
 
 /// <summary>
-/// What a link to this server names, for a search that resolves URLs (how clients open a pasted link): a profile
+/// What a link to this server names (a search that resolves a pasted link, WebFinger's profile URLs): a profile
 /// (<c>/@alice</c>, <c>/users/alice</c>) or a status (<c>/@alice/123</c>, <c>/users/alice/statuses/123</c>), on the
-/// scheme-less host the request reached (or <c>Weft:Instance:PublicUrl</c>'s).
+/// host the request reached (or <c>Weft:Instance:PublicUrl</c>'s), over http or https.
 /// </summary>
 /// <param name="Username">The account's lower-case username.</param>
 /// <param name="StatusId">The status, or null for the profile.</param>
@@ -23,7 +23,7 @@ public sealed record LocalUrl(string Username, long? StatusId)
         ArgumentNullException.ThrowIfNull(request);
         if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri)
             || uri.Scheme is not ("http" or "https")
-            || !string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase))
+            || !InstanceUrls.IsOnThisHost(uri, request))
         {
             return null;
         }
