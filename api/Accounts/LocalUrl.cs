@@ -13,17 +13,14 @@ namespace Weft.Api.Accounts;
 public sealed record LocalUrl(string Username, long? StatusId)
 {
     /// <summary>Whether <paramref name="text"/> is an http(s) URL at all (then a search resolves it or finds nothing).</summary>
-    public static bool IsUrl(string text) =>
-        Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+    public static bool IsUrl(string text) => HttpUrl(text) is not null;
 
     /// <summary>The profile or status <paramref name="text"/> links to on this server, or null.</summary>
     public static LocalUrl? From(string text, HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(request);
-        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri)
-            || uri.Scheme is not ("http" or "https")
-            || !InstanceUrls.IsOnThisHost(uri, request))
+        if (HttpUrl(text) is not { } uri || !InstanceUrls.IsOnThisHost(uri, request))
         {
             return null;
         }
@@ -38,7 +35,8 @@ public sealed record LocalUrl(string Username, long? StatusId)
             _ => ((string?)null, (string?)null),
         };
 
-        if (name is null || LocalUsername.From(name, request) is not { } username || name.Contains('@', StringComparison.Ordinal))
+        // A name with a domain in the path is no local profile.
+        if (name is null || name.Contains('@', StringComparison.Ordinal) || LocalUsername.From(name, request) is not { } username)
         {
             return null;
         }
@@ -50,4 +48,7 @@ public sealed record LocalUrl(string Username, long? StatusId)
 
         return SnowflakeId.TryParse(status, out var statusId) ? new LocalUrl(username, statusId) : null;
     }
+
+    private static Uri? HttpUrl(string text) =>
+        Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
 }
