@@ -10,9 +10,10 @@ namespace Weft.Api.Hosting;
 /// <summary>The API's request pipeline, in order.</summary>
 public static class WeftApiApplicationBuilderExtensions
 {
-    /// <summary>A host for HTTP/1.0 requests without one, the configured public address, HEAD routed as GET, errors as JSON, then bearer tokens, then the feature middleware (one line each).</summary>
+    /// <summary>A word on how requests are scheduled, a host for HTTP/1.0 requests without one, the configured public address, HEAD routed as GET, errors as JSON, then bearer tokens, then the feature middleware (one line each).</summary>
     public static WebApplication UseWeftApi(this WebApplication app)
     {
+        app.LogSocketThreadScheduling();
         app.UseHostFallback();
         app.UsePublicOrigin();
         app.UseHeadAsGet();

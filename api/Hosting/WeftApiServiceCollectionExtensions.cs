@@ -13,6 +13,7 @@ public static class WeftApiServiceCollectionExtensions
     /// <summary>Adds everything the API's endpoints need (the silo is added separately by <c>AddWeftSilo</c>).</summary>
     public static IServiceCollection AddWeftApi(this IServiceCollection services)
     {
+        services.AddSocketThreadScheduling();
         services.AddMastodonRendering();
         services.AddOAuthServices();
         services.AddMastodonCors();

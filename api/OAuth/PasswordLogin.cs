@@ -25,7 +25,8 @@ public static class PasswordLogin
         var accountId = key is null ? null : await grains.GetGrain<IUniqueNameGrain>(key).GetAccountIdAsync();
         if (accountId is not { } id)
         {
-            s_hasher.VerifyHashedPassword(new object(), s_decoyHash, password);
+            // On the thread pool, as the credentials grain hashes: tens of milliseconds must not hold a socket thread.
+            await Task.Run(() => s_hasher.VerifyHashedPassword(new object(), s_decoyHash, password));
             return null;
         }
 

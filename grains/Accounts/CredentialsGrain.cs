@@ -5,7 +5,8 @@ namespace Weft.Grains.Accounts;
 
 /// <summary>
 /// An account's e-mail address and password hash (ASP.NET Core Identity's PasswordHasher: PBKDF2-HMAC-SHA512 with a
-/// per-password salt). A hash made with older settings is replaced on the next successful check.
+/// per-password salt). A hash made with older settings is replaced on the next successful check. Hashing takes tens of
+/// milliseconds of CPU on purpose, so it runs on the thread pool: never on a thread that polls sockets for others.
 /// </summary>
 public sealed class CredentialsGrain(
     [PersistentState("credentials", "Default")] IPersistentState<CredentialsState> credentials) : Grain, ICredentialsGrain
@@ -17,7 +18,7 @@ public sealed class CredentialsGrain(
         ArgumentException.ThrowIfNullOrEmpty(email);
         ArgumentException.ThrowIfNullOrEmpty(password);
         credentials.State.Email = email;
-        credentials.State.PasswordHash = s_hasher.HashPassword(credentials.State, password);
+        credentials.State.PasswordHash = await HashAsync(credentials.State, password);
         await credentials.WriteStateAsync();
     }
 
@@ -29,18 +30,22 @@ public sealed class CredentialsGrain(
             return false;
         }
 
-        switch (s_hasher.VerifyHashedPassword(credentials.State, hash, password))
+        var state = credentials.State;
+        switch (await Task.Run(() => s_hasher.VerifyHashedPassword(state, hash, password)))
         {
             case PasswordVerificationResult.Success:
                 return true;
             case PasswordVerificationResult.SuccessRehashNeeded:
-                credentials.State.PasswordHash = s_hasher.HashPassword(credentials.State, password);
+                credentials.State.PasswordHash = await HashAsync(credentials.State, password);
                 await credentials.WriteStateAsync();
                 return true;
             default:
                 return false;
         }
     }
+
+    private static Task<string> HashAsync(CredentialsState state, string password) =>
+        Task.Run(() => s_hasher.HashPassword(state, password));
 
     public Task<string?> GetEmailAsync() => Task.FromResult(credentials.State.Email);
 }

@@ -10,7 +10,8 @@ public static class MachineDescription
     {
         output.WriteLine($"date: {DateTimeOffset.Now:yyyy-MM-dd HH:mm:ss zzz}");
         output.WriteLine($"machine: {Environment.ProcessorCount} logical processors ({CpuModel()}), {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}");
-        output.WriteLine($".NET: {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {(IsDebugBuild() ? "Debug" : "Release")} build");
+        output.WriteLine($".NET: {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {(IsDebugBuild() ? "Debug" : "Release")} build, " +
+            $"socket completions {(Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") == "1" ? "inline (requests on the socket threads)" : "on the thread pool")}");
     }
 
     private static string CpuModel()
