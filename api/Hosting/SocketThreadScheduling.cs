@@ -27,13 +27,29 @@ public static class SocketThreadScheduling
     /// <summary>Says at start-up that requests run on the socket threads, and what that asks of them.</summary>
     public static WebApplication LogSocketThreadScheduling(this WebApplication app)
     {
-        if (Enabled)
+        if (!Enabled)
+        {
+            return app;
+        }
+
+        app.Logger.LogWarning(
+            "Requests run on the socket threads ({Variable}=1): a request that blocks holds up every connection on its thread.",
+            Variable);
+        if (SqliteProviders(app.Configuration).FirstOrDefault() is { } sqlite)
         {
             app.Logger.LogWarning(
-                "Requests run on the socket threads ({Variable}=1): a request that blocks holds up every connection on its thread.",
+                "{Setting} is SQLite, whose calls are synchronous: each one holds a socket thread. Unset {Variable} with SQLite.",
+                sqlite,
                 Variable);
         }
 
         return app;
     }
+
+    // The storage and stream providers configured as SQLite, by their Provider setting's name.
+    private static IEnumerable<string> SqliteProviders(IConfiguration configuration) =>
+        from section in (string[])["Weft:Storage", "Weft:Streams"]
+        from provider in configuration.GetSection(section).GetChildren()
+        where string.Equals(provider["Provider"], "Sqlite", StringComparison.OrdinalIgnoreCase)
+        select $"{section}:{provider.Key}:Provider";
 }

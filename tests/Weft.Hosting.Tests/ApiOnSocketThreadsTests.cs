@@ -11,7 +11,8 @@ namespace Weft.Hosting.Tests;
 /// <summary>
 /// <c>dotnet Weft.Api.dll</c> started with <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1</c> on PostgreSQL: it says
 /// that requests run on the socket threads, and sign-up, password logins (the hashing a socket thread must not do),
-/// follows, posting and the home timeline all work on real sockets, as in the README's walkthrough.
+/// follows, posting and the home timeline all work on real sockets, as in the README's walkthrough. On SQLite it also
+/// warns that each database call holds a socket thread.
 /// </summary>
 public sealed partial class ApiOnSocketThreadsTests(PostgreSqlDatabaseFixture database) : IClassFixture<PostgreSqlDatabaseFixture>
 {
@@ -32,6 +33,7 @@ public sealed partial class ApiOnSocketThreadsTests(PostgreSqlDatabaseFixture da
             "http://127.0.0.1:0");
         await api.WaitForOutputAsync("Now listening on: ", TimeSpan.FromSeconds(60));
         Assert.Contains("Requests run on the socket threads (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1)", api.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("is SQLite", api.Output, StringComparison.Ordinal);
         using var http = new HttpClient { BaseAddress = new Uri(ListeningUrl().Match(api.Output).Groups[1].Value) };
 
         var app = await SendAsync(http, HttpMethod.Post, "/api/v1/apps", null,
@@ -73,6 +75,19 @@ public sealed partial class ApiOnSocketThreadsTests(PostgreSqlDatabaseFixture da
         }, "bob's home timeline shows alice's status");
         Assert.Equal(status.GetProperty("id").GetString(), home[0].GetProperty("id").GetString());
         Assert.Equal("<p>Hello from the socket threads</p>", home[0].GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task On_the_shipped_sqlite_settings_the_api_warns_that_each_database_call_holds_a_socket_thread()
+    {
+        await using var api = SiloProcess.Start(
+            new Dictionary<string, string> { ["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "1" }, "Weft.Api.dll", "--urls", "http://127.0.0.1:0");
+        await api.WaitForOutputAsync("Now listening on: ", TimeSpan.FromSeconds(60));
+
+        Assert.Contains("Weft:Storage:Default:Provider is SQLite, whose calls are synchronous", api.Output, StringComparison.Ordinal);
+        using var http = new HttpClient { BaseAddress = new Uri(ListeningUrl().Match(api.Output).Groups[1].Value) };
+        using var instance = await http.GetAsync("/api/v1/instance");
+        Assert.Equal(HttpStatusCode.OK, instance.StatusCode);
     }
 
     private static async Task<JsonElement> SendAsync(HttpClient http, HttpMethod method, string path, string? token, params (string Name, string Value)[] form)
