@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.Options;
 
 namespace Weft.Api.Hosting;
 
@@ -27,7 +28,8 @@ public static class SocketThreadScheduling
     /// <summary>Says at start-up that requests run on the socket threads, and what that asks of them.</summary>
     public static WebApplication LogSocketThreadScheduling(this WebApplication app)
     {
-        if (!Enabled)
+        // What Kestrel was given, not the variable alone: the warning says how requests are actually scheduled.
+        if (!app.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value.UnsafePreferInlineScheduling)
         {
             return app;
         }

@@ -30,8 +30,7 @@ public sealed class CredentialsGrain(
             return false;
         }
 
-        var state = credentials.State;
-        switch (await Task.Run(() => s_hasher.VerifyHashedPassword(state, hash, password)))
+        switch (await VerifyAsync(credentials.State, hash, password))
         {
             case PasswordVerificationResult.Success:
                 return true;
@@ -44,8 +43,11 @@ public sealed class CredentialsGrain(
         }
     }
 
+    public Task<string?> GetEmailAsync() => Task.FromResult(credentials.State.Email);
+
     private static Task<string> HashAsync(CredentialsState state, string password) =>
         Task.Run(() => s_hasher.HashPassword(state, password));
 
-    public Task<string?> GetEmailAsync() => Task.FromResult(credentials.State.Email);
+    private static Task<PasswordVerificationResult> VerifyAsync(CredentialsState state, string hash, string password) =>
+        Task.Run(() => s_hasher.VerifyHashedPassword(state, hash, password));
 }

@@ -34,7 +34,7 @@ public sealed partial class ApiOnSocketThreadsTests(PostgreSqlDatabaseFixture da
         await api.WaitForOutputAsync("Now listening on: ", TimeSpan.FromSeconds(60));
         Assert.Contains("Requests run on the socket threads (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1)", api.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("is SQLite", api.Output, StringComparison.Ordinal);
-        using var http = new HttpClient { BaseAddress = new Uri(ListeningUrl().Match(api.Output).Groups[1].Value) };
+        using var http = new HttpClient { BaseAddress = new Uri(ListeningUrl().Match(api.Output).Groups[1].Value), Timeout = TimeSpan.FromSeconds(30) };
 
         var app = await SendAsync(http, HttpMethod.Post, "/api/v1/apps", null,
             ("client_name", "socket threads"), ("redirect_uris", "urn:ietf:wg:oauth:2.0:oob"), ("scopes", "read write follow"));
@@ -85,7 +85,7 @@ public sealed partial class ApiOnSocketThreadsTests(PostgreSqlDatabaseFixture da
         await api.WaitForOutputAsync("Now listening on: ", TimeSpan.FromSeconds(60));
 
         Assert.Contains("Weft:Storage:Default:Provider is SQLite, whose calls are synchronous", api.Output, StringComparison.Ordinal);
-        using var http = new HttpClient { BaseAddress = new Uri(ListeningUrl().Match(api.Output).Groups[1].Value) };
+        using var http = new HttpClient { BaseAddress = new Uri(ListeningUrl().Match(api.Output).Groups[1].Value), Timeout = TimeSpan.FromSeconds(30) };
         using var instance = await http.GetAsync("/api/v1/instance");
         Assert.Equal(HttpStatusCode.OK, instance.StatusCode);
     }
