@@ -26,8 +26,21 @@ public sealed partial class RequestBody
         _query = query;
     }
 
-    /// <summary>Reads and parses the body according to its content type.</summary>
-    public static async ValueTask<RequestBody> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads and parses the body according to its content type, once per request: a body already read (by
+    /// <see cref="BodiesFirst"/>) is the same object again.
+    /// </summary>
+    public static ValueTask<RequestBody> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        request.HttpContext.Features.Get<RequestBody>() is { } read ? ValueTask.FromResult(read) : ReadOnceAsync(request, cancellationToken);
+
+    private static async ValueTask<RequestBody> ReadOnceAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await ParseAsync(request, cancellationToken);
+        request.HttpContext.Features.Set(body);
+        return body;
+    }
+
+    private static async ValueTask<RequestBody> ParseAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         // The query is decoded leniently (a bad escape stays as literal text), and it fills in parameters too.
         if (request.QueryString.Value is { } query && query.Contains('%', StringComparison.Ordinal)
