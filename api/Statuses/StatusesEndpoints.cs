@@ -24,7 +24,7 @@ public static class StatusesEndpoints
         statuses.MapPost("", PostAsync)
             .RequireScope("write:statuses")
             .AcceptsFields(typeof(PostStatusFields))
-            .WithHeader("Idempotency-Key", "Retrying with the same key (at most 256 characters) returns the status posted the first time.")
+            .WithHeader("Idempotency-Key", "Retrying with the same key (of any length) returns the status posted the first time.")
             .Produces<Status>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .WithSummary("Posts a status (404 if the status replied to is not found).");
@@ -132,10 +132,10 @@ public static class StatusesEndpoints
         var application = await grains.GetGrain<IClientAppGrain>(grant.ClientId).GetAsync();
         // What the client leaves out (null here) the account grain fills from the account's posting defaults.
         var draft = new StatusDraft(text, visibility, inReplyToId, spoilerText, body.GetBool("sensitive"), language, application?.Name);
-        var idempotencyKey = context.Request.Headers["Idempotency-Key"].ToString();
+        var idempotencyKey = IdempotencyKey.FromHeader(context.Request.Headers["Idempotency-Key"].ToString());
 
         var accountId = context.RequireAccountId();
-        var result = await grains.GetGrain<IAccountGrain>(accountId).PostStatusAsync(draft, idempotencyKey.Length is > 0 and <= 256 ? idempotencyKey : null);
+        var result = await grains.GetGrain<IAccountGrain>(accountId).PostStatusAsync(draft, idempotencyKey);
         if (result.Status is not { } posted)
         {
             return result.Error is PostStatusError.ReplyTargetNotFound or PostStatusError.IdempotentStatusDeleted

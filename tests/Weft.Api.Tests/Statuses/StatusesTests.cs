@@ -267,21 +267,29 @@ public sealed class StatusesTests(SqliteApiFixture api) : IClassFixture<SqliteAp
         Assert.Equal(HttpStatusCode.Forbidden, readOnly.StatusCode);
     }
 
-    [Fact]
-    public async Task Same_idempotency_key_posts_once()
+    [Theory]
+    [InlineData(7)]
+    [InlineData(256)]
+    [InlineData(257)]
+    [InlineData(4000)]
+    public async Task Same_idempotency_key_posts_once_whatever_its_length(int length)
     {
         using var alice = await api.NewUserAsync("alice");
+        var key = string.Concat(Enumerable.Repeat("key-1", length / 5 + 1))[..length];
 
-        async Task<string> PostAsync()
+        async Task<string> PostAsync(string idempotencyKey)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/statuses") { Content = new FormUrlEncodedContent([new("status", "once")]) };
-            request.Headers.Add("Idempotency-Key", "key-1");
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
             return (await Json.ReadAsync(await alice.Client.SendAsync(request), HttpStatusCode.OK)).Str("id");
         }
 
-        Assert.Equal(await PostAsync(), await PostAsync());
+        Assert.Equal(await PostAsync(key), await PostAsync(key));
         var account = await alice.GetJsonAsync($"/api/v1/accounts/{alice.Id}");
         Assert.Equal(1, account.GetProperty("statuses_count").GetInt64());
+
+        // A key that differs in its last character alone is another post.
+        Assert.NotEqual(await PostAsync(key), await PostAsync(key[..^1] + "!"));
     }
 
     [Fact]
