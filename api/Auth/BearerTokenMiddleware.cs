@@ -59,6 +59,12 @@ public sealed class BearerTokenMiddleware(RequestDelegate next, IGrainFactory gr
     private static string? FindToken(HttpRequest request)
     {
         var authorization = request.Headers.Authorization;
+        if (authorization.Count > 1)
+        {
+            // Two Authorization headers name no one token: refused as an invalid one, never read as anonymous.
+            return "";
+        }
+
         if (authorization.Count == 1 && authorization[0] is { } header && header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase)
             && (header.Length == Bearer.Length || header[Bearer.Length] == ' '))
         {

@@ -44,6 +44,23 @@ public sealed class BearerChallengeTests(SqliteApiFixture fixture) : IClassFixtu
         Assert.Equal("realm=\"Weft\", error=\"invalid_token\", error_description=\"The access token is invalid\"", challenge.Parameter);
     }
 
+    [Theory]
+    [InlineData("/api/v1/timelines/public")]
+    [InlineData("/api/v1/timelines/home")]
+    public async Task Two_authorization_headers_are_401_even_when_one_holds_a_valid_token(string path)
+    {
+        using var user = await fixture.NewUserAsync("two_headers");
+        using var client = fixture.Factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + user.Token);
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer another");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal("The access token is invalid", (await Json.ReadAsync(response, HttpStatusCode.Unauthorized)).Str("error"));
+        Assert.Equal(InvalidTokenChallenge, response.Headers.WwwAuthenticate.ToString());
+    }
+
     [Fact]
     public async Task A_revoked_token_is_401_with_an_invalid_token_challenge()
     {
