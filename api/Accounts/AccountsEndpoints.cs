@@ -143,6 +143,12 @@ public static class AccountsEndpoints
             return ApiErrors.Unprocessable("Validation failed: Locked accounts are not supported yet (follow requests are not built)");
         }
 
+        // Not kept yet (no directory or search opt-in), but a value that is no boolean is refused as bot's and locked's are.
+        foreach (var ignored in (string[])["discoverable", "indexable", "hide_collections"])
+        {
+            _ = body.GetBool(ignored);
+        }
+
         var displayName = body.GetString("display_name");
         if (displayName is not null && new StringInfo(displayName).LengthInTextElements > MaxDisplayNameLength)
         {

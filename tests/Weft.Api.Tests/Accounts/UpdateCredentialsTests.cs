@@ -81,6 +81,9 @@ public sealed class UpdateCredentialsTests(SqliteApiFixture api) : IClassFixture
             await alice.Client.PatchAsync("/api/v1/accounts/update_credentials", JsonContent.Create(new { display_name = new string('x', 31) })),
             await alice.Client.PatchAsync("/api/v1/accounts/update_credentials", JsonContent.Create(new { note = new string('n', 501) })),
             await alice.Client.PatchAsync("/api/v1/accounts/update_credentials", JsonContent.Create(new { display_name = "Locked Alice", locked = true })),
+            await alice.Client.PatchAsync("/api/v1/accounts/update_credentials", new FormUrlEncodedContent([new("display_name", "Maybe Alice"), new("discoverable", "maybe")])),
+            await alice.Client.PatchAsync("/api/v1/accounts/update_credentials", JsonContent.Create(new { display_name = "Maybe Alice", indexable = "perhaps" })),
+            await alice.Client.PatchAsync("/api/v1/accounts/update_credentials", JsonContent.Create(new { display_name = "Maybe Alice", hide_collections = 5 })),
         };
 
         foreach (var refused in refusals)
