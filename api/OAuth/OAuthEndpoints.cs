@@ -18,6 +18,7 @@ public static class OAuthEndpoints
             .DisableAntiforgery()
             .RequireRateLimiting(RateLimitPolicies.Login);
         app.MapPost("/oauth/token", TokenEndpoint.HandleAsync)
+            .WithOAuthErrors()
             .RequireRateLimiting(RateLimitPolicies.Login)
             .WithTags("OAuth")
             .AcceptsFields(typeof(TokenFields))
@@ -26,6 +27,7 @@ public static class OAuthEndpoints
             .WithSummary("Obtains an access token (authorization_code, password or client_credentials grant). "
                 + "Errors are RFC 6749's: 400 with invalid_request, invalid_grant, invalid_scope or unsupported_grant_type; 401 invalid_client.");
         app.MapPost("/oauth/revoke", RevokeAsync)
+            .WithOAuthErrors()
             .WithTags("OAuth")
             .AcceptsFields(typeof(RevokeFields))
             .Produces<EmptyObject>()

@@ -155,6 +155,18 @@ public sealed class TokenEndpointTests(SqliteApiHost host) : IClassFixture<Sqlit
     }
 
     [Theory]
+    [InlineData("/oauth/token", "application/json", "{\"grant_type\": [\"client_credentials\"]}")]
+    [InlineData("/oauth/token", "application/json", "{\"grant_type\": ")]
+    [InlineData("/oauth/token", "application/x-www-form-urlencoded", "grant_type=client_credentials&scope=%FF")]
+    [InlineData("/oauth/revoke", "application/json", "{\"client_id\": [\"x\"], \"token\": \"t\"}")]
+    public async Task A_malformed_body_or_a_parameter_of_the_wrong_type_is_invalid_request(string path, string contentType, string body)
+    {
+        var response = await _client.PostAsync(path, new StringContent(body, Encoding.UTF8, contentType));
+
+        await OAuthErrorAsync(response, HttpStatusCode.BadRequest, "invalid_request");
+    }
+
+    [Theory]
     [InlineData("admin:read")]
     [InlineData("follow")]
     [InlineData("read write:statuses")]
