@@ -54,7 +54,7 @@ public static class StatusesEndpoints
             .ProducesErrors(StatusCodes.Status404NotFound)
             .WithSummary("Unpins a status.");
         statuses.MapGet("/{id}/source", SourceAsync)
-            .RequireScopeIfToken("read:statuses")
+            .RequireScope("read:statuses") // a user's token, as Mastodon's doorkeeper_authorize!: never anonymous
             .Produces<StatusSource>()
             .WithSummary("A status's text and content warning as written, for editing.");
         statuses.MapGet("/{id}/history", HistoryAsync)

@@ -89,7 +89,11 @@ public sealed partial class AccountGrain
             return new PostStatusResult(null, PostStatusError.IdempotentStatusDeleted);
         }
 
-        await StatusCountChangedAsync(+1, created.CreatedAt);
+        // A direct status is not counted, as in Mastodon: the count would tell others of statuses they cannot see.
+        if (created.Visibility != StatusVisibility.Direct)
+        {
+            await StatusCountChangedAsync(+1, created.CreatedAt);
+        }
 
         AccountLog.Posted(logger, id, statusId);
         return new PostStatusResult(created, null);

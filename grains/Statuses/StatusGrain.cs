@@ -279,7 +279,10 @@ public sealed partial class StatusGrain(
         Changed();
         try
         {
-            await GrainFactory.GetGrain<IAccountGrain>(actorId).StatusCountChangedAsync(-1, null);
+            if (status.Visibility != StatusVisibility.Direct)
+            {
+                await GrainFactory.GetGrain<IAccountGrain>(actorId).StatusCountChangedAsync(-1, null);
+            }
             if (status.ReblogOfId is { } originalId)
             {
                 await GrainFactory.GetGrain<IStatusReblogsGrain>(originalId).ReblogRemovedAsync(status.Id, actorId);

@@ -372,9 +372,11 @@ public sealed partial class PostgreSqlSocialStore
 
     private const string ReblogsSql = "SELECT " + StatusColumns + " FROM weft.statuses s WHERE s.reblog_of_id = $1 ORDER BY s.id DESC";
 
-    private const string StatusesCountSql = "SELECT count(*), max(id) FROM weft.statuses WHERE account_id = $1";
+    // As Mastodon's counter caches: an account's count leaves out its direct statuses (visibility 3), a status's replies
+    // count only the public and unlisted ones (0, 1), so neither tells anyone of statuses they may not see.
+    private const string StatusesCountSql = "SELECT count(*), max(id) FROM weft.statuses WHERE account_id = $1 AND visibility <> 3";
 
-    private const string RepliesCountSql = "SELECT count(*) FROM weft.statuses WHERE in_reply_to_id = $1";
+    private const string RepliesCountSql = "SELECT count(*) FROM weft.statuses WHERE in_reply_to_id = $1 AND visibility <= 1";
 
     /// <inheritdoc />
     public async Task<StatusMarks> LoadStatusMarksAsync(long statusId, CancellationToken cancellationToken)

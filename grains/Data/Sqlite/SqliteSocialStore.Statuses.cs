@@ -307,7 +307,8 @@ public sealed partial class SqliteSocialStore
     private async Task<(long Count, long? NewestId)> CountStatusesAsync(long accountId, CancellationToken cancellationToken)
     {
         using var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = session.Command("SELECT count(*), max(id) FROM statuses WHERE account_id = $account");
+        // Without direct statuses (visibility 3), as Mastodon counts (and as the PostgreSQL store does).
+        await using var command = session.Command("SELECT count(*), max(id) FROM statuses WHERE account_id = $account AND visibility <> 3");
         command.Parameters.Add("$account", SqliteType.Integer).Value = accountId;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -316,7 +317,8 @@ public sealed partial class SqliteSocialStore
 
     /// <inheritdoc />
     public Task<long> CountRepliesAsync(long statusId, CancellationToken cancellationToken) =>
-        CountAsync("SELECT count(*) FROM statuses WHERE in_reply_to_id = $id", statusId, cancellationToken);
+        // Public and unlisted replies only (visibility 0, 1), as Mastodon counts (and as the PostgreSQL store does).
+        CountAsync("SELECT count(*) FROM statuses WHERE in_reply_to_id = $id AND visibility <= 1", statusId, cancellationToken);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<StatusRow>> ListReblogsAfterAsync(long statusId, long afterId, int limit, CancellationToken cancellationToken)

@@ -133,6 +133,10 @@ public sealed class StatusEditTests(SqliteApiFixture api) : IClassFixture<Sqlite
         await Json.ReadAsync(await alice.Client.PutAsync($"/api/v1/statuses/{id}", JsonContent.Create(new { status = "still followers only" })), HttpStatusCode.OK);
 
         await Json.ReadAsync(await stranger.Client.GetAsync($"/api/v1/statuses/{id}/source"), HttpStatusCode.NotFound);
+        using var anonymous = api.Factory.CreateClient();
+        var publicId = (await alice.PostStatusAsync("public, but its source is for users")).Str("id");
+        await Json.ReadAsync(await anonymous.GetAsync($"/api/v1/statuses/{publicId}/source"), HttpStatusCode.Unauthorized);
+        Assert.Equal("public, but its source is for users", (await stranger.GetJsonAsync($"/api/v1/statuses/{publicId}/source")).Str("text"));
         await Json.ReadAsync(await stranger.Client.GetAsync($"/api/v1/statuses/{id}/history"), HttpStatusCode.NotFound);
         Assert.Equal(2, (await alice.GetJsonAsync($"/api/v1/statuses/{id}/history")).GetArrayLength());
     }

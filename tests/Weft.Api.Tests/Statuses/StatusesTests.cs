@@ -267,6 +267,30 @@ public sealed class StatusesTests(SqliteApiFixture api) : IClassFixture<SqliteAp
         Assert.Equal(HttpStatusCode.Forbidden, readOnly.StatusCode);
     }
 
+    [Fact]
+    public async Task Counts_leave_out_what_others_may_not_see_direct_statuses_and_private_replies()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        var opening = (await alice.PostStatusAsync("an open question")).Str("id");
+        await alice.PostStatusAsync($"just for @{bob.Username}", "direct");
+        await alice.PostStatusAsync("followers only, in the thread", "private", inReplyToId: opening);
+        var direct = (await alice.PostStatusAsync($"also just for @{bob.Username}", "direct")).Str("id");
+        await Json.ReadAsync(await alice.Client.DeleteAsync($"/api/v1/statuses/{direct}"), HttpStatusCode.OK);
+        await bob.PostStatusAsync("an unlisted answer", "unlisted", inReplyToId: opening);
+
+        // The opening post and the private reply; neither direct status, before or after its deletion.
+        using var anonymous = api.Factory.CreateClient();
+        var account = await Json.ReadAsync(await anonymous.GetAsync($"/api/v1/accounts/{alice.Id}"), HttpStatusCode.OK);
+        Assert.Equal(2, account.GetProperty("statuses_count").GetInt64());
+
+        // Bob's unlisted answer alone: the private reply is not counted for anyone.
+        await Eventually.WaitUntilAsync(
+            async () => (await Json.ReadAsync(await anonymous.GetAsync($"/api/v1/statuses/{opening}"), HttpStatusCode.OK)).GetProperty("replies_count").GetInt64() == 1,
+            "the unlisted reply counted");
+        Assert.Equal(1, (await alice.GetJsonAsync($"/api/v1/statuses/{opening}")).GetProperty("replies_count").GetInt64());
+    }
+
     [Theory]
     [InlineData(7)]
     [InlineData(256)]
