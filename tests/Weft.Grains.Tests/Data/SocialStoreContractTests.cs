@@ -357,7 +357,8 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         await Store.UpsertStatusesAsync([Status(10, 1, StatusVisibility.Public, mentions: [3]), Status(11, 1)], None);
         await Store.UpsertStatusesAsync([Status(11, 1), Status(11, 1)], None);
 
-        Assert.Equal((2L, (long?)Id(11)), await StatusCountAsync(Id(1)));
+        // Status 10 stayed direct, as first stored, so the count (which leaves out direct statuses) holds 11 alone.
+        Assert.Equal((1L, (long?)Id(11)), await StatusCountAsync(Id(1)));
         var rows = await Store.ListRecentByAuthorsAsync(Ids(1), Id(2), 0, 10, None);
         Assert.Equal(Ids(11, 10), rows.Select(r => r.Id));
         Assert.Equal(StatusVisibility.Direct, rows[1].Visibility);
@@ -662,6 +663,22 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         Assert.Equal(2, await Store.CountRepliesAsync(Id(10), None));
         Assert.Equal(1, await Store.CountRepliesAsync(Id(11), None));
         Assert.Equal(0, await Store.CountRepliesAsync(Id(12), None));
+    }
+
+    [Fact]
+    public async Task Replies_count_only_public_and_unlisted_ones_and_an_account_count_leaves_out_direct_statuses()
+    {
+        await Store.UpsertStatusesAsync(
+        [
+            Status(10, 1),
+            Status(11, 2, StatusVisibility.Unlisted, replyTo: 10, replyToAccount: 1),
+            Status(12, 2, StatusVisibility.Private, replyTo: 10, replyToAccount: 1),
+            Status(13, 2, StatusVisibility.Direct, replyTo: 10, replyToAccount: 1, mentions: [1]),
+            Status(14, 2, replyTo: 10, replyToAccount: 1),
+        ], None);
+
+        Assert.Equal(2, await Store.CountRepliesAsync(Id(10), None));
+        Assert.Equal((3L, (long?)Id(14)), await StatusCountAsync(Id(2)));
     }
 
     [Fact]
