@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Weft.Api.Auth;
 using Weft.Api.Infrastructure;
 using Weft.Api.OAuth;
@@ -12,7 +13,7 @@ namespace Weft.Api.Registration;
 /// POST /api/v1/accounts: signs up with an app token (write:accounts) and answers a user token with the app's scopes.
 /// Fields are checked here for shape; uniqueness is decided by the registration grain of the lower-cased username.
 /// </summary>
-public static class RegistrationEndpoints
+public static partial class RegistrationEndpoints
 {
     public static IEndpointRouteBuilder MapRegistrationEndpoints(this IEndpointRouteBuilder app)
     {
@@ -110,7 +111,11 @@ public static class RegistrationEndpoints
     }
 
     // BCP 47-ish: en, pt-BR, zh-Hant; letters, digits, '-' and '_' up to 16 characters.
-    private static bool IsLocale(string value) =>
-        value.Length is >= 2 and <= 16 && char.IsAsciiLetter(value[0])
-        && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+    // A language tag's shape (Mastodon lists its locales; Weft keeps none, so it checks the form clients send): a 2–3
+    // letter language, then optionally a 4-letter script and a 2-letter or 3-digit region, by '-' or '_' ("en",
+    // "pt-BR", "sr-Latn", "zh-Hant-TW", "es-419").
+    private static bool IsLocale(string value) => LocaleTag().IsMatch(value);
+
+    [GeneratedRegex("^[A-Za-z]{2,3}([-_][A-Za-z]{4})?([-_]([A-Za-z]{2}|[0-9]{3}))?$")]
+    private static partial Regex LocaleTag();
 }

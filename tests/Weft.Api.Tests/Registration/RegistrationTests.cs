@@ -38,18 +38,41 @@ public sealed class RegistrationTests(SqliteApiHost host) : IClassFixture<Sqlite
         Assert.Equal(43, login.Length);
     }
 
-    [Fact]
-    public async Task A_blank_locale_is_no_choice_and_a_malformed_one_is_refused()
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("en", true)]
+    [InlineData("pt-BR", true)]
+    [InlineData("zh_TW", true)]
+    [InlineData("sr-Latn", true)]
+    [InlineData("zh-Hant-TW", true)]
+    [InlineData("es-419", true)]
+    [InlineData("kab", true)]
+    [InlineData("en us!", false)]
+    [InlineData("zz_ZZ_bogus", false)]
+    [InlineData("e", false)]
+    [InlineData("english", false)]
+    [InlineData("en-", false)]
+    [InlineData("en--US", false)]
+    [InlineData("en-US-x", false)]
+    [InlineData("1en", false)]
+    public async Task A_blank_locale_is_no_choice_and_one_not_shaped_as_a_language_tag_is_refused(string locale, bool accepted)
     {
         var app = await TestAccounts.CreateAppAsync(_client, scopes: "read write follow");
         var appToken = await TestAccounts.ClientCredentialsTokenAsync(_client, app, "write:accounts");
+        var username = "locale" + Guid.NewGuid().ToString("N")[..8];
 
-        var blank = await SignUpAsync("blanklocale", "");
-        var unknown = await SignUpAsync("badlocale", "en us!");
+        var response = await SignUpAsync(username, locale);
 
-        await JsonAsync(blank, HttpStatusCode.OK);
-        var error = await JsonAsync(unknown, HttpStatusCode.UnprocessableEntity);
+        if (accepted)
+        {
+            await JsonAsync(response, HttpStatusCode.OK);
+            return;
+        }
+
+        var error = await JsonAsync(response, HttpStatusCode.UnprocessableEntity);
         Assert.Equal("ERR_INCLUSION", error.GetProperty("details").GetProperty("locale")[0].GetProperty("error").GetString());
+        var lookup = await _client.GetAsync("/api/v1/accounts/lookup?acct=" + username);
+        await JsonAsync(lookup, HttpStatusCode.NotFound);
 
         async Task<HttpResponseMessage> SignUpAsync(string username, string locale)
         {
