@@ -482,6 +482,16 @@ public sealed class StatusFanoutGrain(
         foreach (var status in deleted)
         {
             Publish(status, LiveEventKind.Delete);
+
+            // Mentioned accounts saw it in their notifications and conversations even without following the author, so
+            // their user streams hear of the deletion too (Mastodon's "affected" accounts); a follower may hear twice.
+            foreach (var mention in status.Mentions)
+            {
+                if (mention.AccountId != status.AccountId)
+                {
+                    liveFeed.Publish(LiveChannel.User(mention.AccountId), new LiveEvent(LiveEventKind.Delete, status.Id));
+                }
+            }
         }
 
         void Publish(StatusSnapshot status, LiveEventKind kind)

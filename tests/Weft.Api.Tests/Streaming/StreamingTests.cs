@@ -69,6 +69,23 @@ public sealed class StreamingTests : IClassFixture<StreamingTests.SocketApi>
     }
 
     [Fact]
+    public async Task A_mentioned_account_that_does_not_follow_the_author_hears_of_a_direct_statuss_deletion()
+    {
+        using var alice = await _api.Users.NewUserAsync("alice");
+        using var bob = await _api.Users.NewUserAsync("bob");
+        await using var stream = await StreamingClient.ConnectAsync(_api.BaseAddress, "stream=user&access_token=" + bob.Token);
+
+        var id = (await alice.PostStatusAsync($"@{bob.Username} only for you", "direct")).Str("id");
+        var mention = await stream.ReceiveEventAsync();
+        await Json.ReadAsync(await alice.Client.DeleteAsync($"/api/v1/statuses/{id}"), HttpStatusCode.OK);
+        var delete = await stream.ReceiveEventAsync();
+
+        Assert.Equal(("user", "notification"), (mention.Stream, mention.Event));
+        Assert.Equal(id, JsonDocument.Parse(mention.Payload).RootElement.GetProperty("status").Str("id"));
+        Assert.Equal(("user", "delete", id), delete);
+    }
+
+    [Fact]
     public async Task Anonymous_public_stream_gets_public_statuses_only()
     {
         using var alice = await _api.Users.NewUserAsync("alice");
