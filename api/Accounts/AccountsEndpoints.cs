@@ -143,12 +143,6 @@ public static class AccountsEndpoints
             return ApiErrors.Unprocessable("Validation failed: Locked accounts are not supported yet (follow requests are not built)");
         }
 
-        // Not kept yet (no directory or search opt-in), but a value that is no boolean is refused as bot's and locked's are.
-        foreach (var ignored in (string[])["discoverable", "indexable", "hide_collections"])
-        {
-            _ = body.GetBool(ignored);
-        }
-
         var displayName = body.GetString("display_name");
         if (displayName is not null && new StringInfo(displayName).LengthInTextElements > MaxDisplayNameLength)
         {
@@ -163,7 +157,8 @@ public static class AccountsEndpoints
 
         var fields = ProfileFields(body.GetNameValuePairs("fields_attributes"));
         var (visibility, sensitive, language) = PostingDefaultsChange(body);
-        var change = new ProfileChange(displayName, note, body.GetBool("bot"), fields, visibility, sensitive, language);
+        var change = new ProfileChange(displayName, note, body.GetBool("bot"), fields, visibility, sensitive, language,
+            body.GetBool("discoverable"), body.GetBool("indexable"), body.GetBool("hide_collections"));
         var credentials = await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).UpdateProfileAsync(change);
         return credentials is null ? ApiErrors.NotFound() : Credential(context, credentials, renderer);
     }
@@ -442,11 +437,18 @@ public static class AccountsEndpoints
     private static async Task<IResult> FollowListAsync(
         string id, HttpContext context, IGrainFactory grains, AccountRenderer renderer, Func<IAccountGrain, PageRequest, Task<Page<long>>> list)
     {
-        var account = grains.GetGrain<IAccountGrain>(RouteIds.Path(id));
+        var accountId = RouteIds.Path(id);
+        var account = grains.GetGrain<IAccountGrain>(accountId);
         var pageRequest = PageQuery.Parse(context.Request, defaultLimit: 40, maxLimit: 80);
-        if (await account.GetAsync() is null)
+        if (await account.GetAsync() is not { } snapshot)
         {
             return ApiErrors.NotFound();
+        }
+
+        // A hidden list is empty to everyone but its owner, as in Mastodon (the counts stay on the account).
+        if (snapshot.Profile.HideCollections && context.GetAccountId() != accountId)
+        {
+            return MastodonResponses.Json<IReadOnlyList<Account>>([], MastodonJson.Context.IReadOnlyListAccount);
         }
 
         var page = await list(account, pageRequest);

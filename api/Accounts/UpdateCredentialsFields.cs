@@ -4,7 +4,7 @@ namespace Weft.Api.Accounts;
 
 /// <summary>
 /// The fields of PATCH /api/v1/accounts/update_credentials, for the OpenAPI document (the handler reads them through
-/// <c>RequestBody</c>). Fields Mastodon knows and Weft does not keep (discoverable, source[quote_policy]…) are ignored, as Mastodon
+/// <c>RequestBody</c>). Fields Mastodon knows and Weft does not keep (source[quote_policy]…) are ignored, as Mastodon
 /// ignores unknown ones.
 /// </summary>
 public sealed record UpdateCredentialsFields
@@ -32,6 +32,18 @@ public sealed record UpdateCredentialsFields
     /// <summary>The posting defaults: what new statuses get when the client leaves the choice out.</summary>
     [JsonPropertyName("source")]
     public SourceFields? Source { get; init; }
+
+    /// <summary>Whether to be featured in the profile directory (kept and shown; the directory is not built).</summary>
+    [JsonPropertyName("discoverable")]
+    public bool? Discoverable { get; init; }
+
+    /// <summary>Whether public statuses may be found by full-text search (kept and shown).</summary>
+    [JsonPropertyName("indexable")]
+    public bool? Indexable { get; init; }
+
+    /// <summary>Whether others see the followers and following lists empty.</summary>
+    [JsonPropertyName("hide_collections")]
+    public bool? HideCollections { get; init; }
 
     /// <summary>Only false: follow requests are not built yet, so an account cannot be locked.</summary>
     [JsonPropertyName("locked")]

@@ -92,7 +92,9 @@ public sealed class AccountRenderer(IGrainFactory grains)
                 Note = snapshot.Profile.Note,
                 Fields = [.. (snapshot.Profile.Fields ?? []).Select(field => new Field { Name = field.Name, Value = field.Value })],
                 FollowRequestsCount = 0,
-                Discoverable = false,
+                Discoverable = snapshot.Profile.Discoverable,
+                Indexable = snapshot.Profile.Indexable,
+                HideCollections = snapshot.Profile.HideCollections,
             },
             Role.Everyone);
     }
@@ -108,8 +110,8 @@ public sealed class AccountRenderer(IGrainFactory grains)
             DisplayName = profile.DisplayName,
             Locked = profile.Locked,
             Bot = profile.Bot,
-            Discoverable = false,
-            Indexable = false,
+            Discoverable = profile.Discoverable,
+            Indexable = profile.Indexable,
             Group = false,
             CreatedAt = MastodonDates.Midnight(profile.CreatedAt),
             Note = HtmlText.FormatNote(profile.Note, profile.NoteMentions, profile.NoteTags, origin),
@@ -124,7 +126,7 @@ public sealed class AccountRenderer(IGrainFactory grains)
             FollowingCount = snapshot.FollowingCount,
             StatusesCount = snapshot.StatusesCount,
             LastStatusAt = snapshot.LastStatusAt is { } last ? MastodonDates.Date(last) : null,
-            HideCollections = false,
+            HideCollections = profile.HideCollections,
             Noindex = false,
         };
     }

@@ -63,7 +63,7 @@ public static class PlaceholderEndpoints
         group.MapGet("/api/v1/notifications/policy", () => Json(s_notificationPolicyV1)).RequireScope("read:notifications").Produces<object>();
         group.MapGet("/api/v1/instance/translation_languages", () => Json("{}")).Produces<object>();
 
-        // The profile directory lists accounts that opted in to discovery; no Weft account has (discoverable is false).
+        // The profile directory (accounts that opted in with discoverable) is not built: it answers an empty list.
         group.MapGet("/api/v1/directory", () => Json(EmptyArray)).Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/accounts/{id}/featured_tags", FeaturedTagsOfAsync)
             .Produces<IReadOnlyList<object>>()

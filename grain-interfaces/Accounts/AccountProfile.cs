@@ -17,6 +17,9 @@ namespace Weft.GrainInterfaces.Accounts;
 /// <param name="Fields">The profile's metadata fields in their order, or null for none (profiles stored before fields).</param>
 /// <param name="NoteMentions">The local accounts the note mentions, resolved when it was saved (null: none, or saved before).</param>
 /// <param name="NoteTags">The note's hashtags, lower-cased, without '#' (null: none, or saved before).</param>
+/// <param name="Discoverable">Whether the account asked to be featured in the profile directory (which Weft has not built).</param>
+/// <param name="Indexable">Whether the account lets its public statuses be found by full-text search.</param>
+/// <param name="HideCollections">Whether others see its followers and following lists empty (the counts stay visible).</param>
 public sealed record AccountProfile(
     long Id,
     string Username,
@@ -27,4 +30,7 @@ public sealed record AccountProfile(
     bool Bot,
     ImmutableArray<ProfileField>? Fields = null,
     ImmutableArray<Mention>? NoteMentions = null,
-    ImmutableArray<string>? NoteTags = null);
+    ImmutableArray<string>? NoteTags = null,
+    bool Discoverable = false,
+    bool Indexable = false,
+    bool HideCollections = false);

@@ -11,6 +11,9 @@ namespace Weft.GrainInterfaces.Accounts;
 /// <param name="DefaultVisibility">The new default visibility of posts (public, unlisted or private).</param>
 /// <param name="DefaultSensitive">Whether posts are marked sensitive unless the client says otherwise.</param>
 /// <param name="DefaultLanguage">The new default language of posts; empty for none.</param>
+/// <param name="Discoverable">Whether to be featured in the profile directory.</param>
+/// <param name="Indexable">Whether public statuses may be found by full-text search.</param>
+/// <param name="HideCollections">Whether to hide the followers and following lists from others.</param>
 public sealed record ProfileChange(
     string? DisplayName,
     string? Note,
@@ -18,4 +21,7 @@ public sealed record ProfileChange(
     ImmutableArray<ProfileField>? Fields = null,
     StatusVisibility? DefaultVisibility = null,
     bool? DefaultSensitive = null,
-    string? DefaultLanguage = null);
+    string? DefaultLanguage = null,
+    bool? Discoverable = null,
+    bool? Indexable = null,
+    bool? HideCollections = null);

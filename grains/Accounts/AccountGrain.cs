@@ -150,6 +150,9 @@ public sealed partial class AccountGrain(
             DisplayName = change.DisplayName ?? before.DisplayName,
             Bot = change.Bot ?? before.Bot,
             Fields = change.Fields is not { } fields ? before.Fields : fields.IsDefaultOrEmpty ? null : fields,
+            Discoverable = change.Discoverable ?? before.Discoverable,
+            Indexable = change.Indexable ?? before.Indexable,
+            HideCollections = change.HideCollections ?? before.HideCollections,
         };
         if (change.Note is { } note)
         {

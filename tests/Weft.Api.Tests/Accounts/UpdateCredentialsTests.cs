@@ -33,6 +33,41 @@ public sealed class UpdateCredentialsTests(SqliteApiFixture api) : IClassFixture
     }
 
     [Fact]
+    public async Task Discovery_settings_are_kept_and_hidden_collections_are_empty_to_everyone_but_the_owner()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        using var carol = await api.NewUserAsync("carol");
+        await bob.FollowAsync(alice);
+        await alice.FollowAsync(carol);
+
+        var updated = await Json.ReadAsync(await alice.Client.PatchAsync("/api/v1/accounts/update_credentials", new FormUrlEncodedContent(
+            [new("discoverable", "true"), new("indexable", "1"), new("hide_collections", "true")])), HttpStatusCode.OK);
+
+        Assert.Equal((true, true, true), (updated.GetProperty("discoverable").GetBoolean(), updated.GetProperty("indexable").GetBoolean(), updated.GetProperty("hide_collections").GetBoolean()));
+        var source = updated.GetProperty("source");
+        Assert.Equal((true, true, true), (source.GetProperty("discoverable").GetBoolean(), source.GetProperty("indexable").GetBoolean(), source.GetProperty("hide_collections").GetBoolean()));
+        var seenByBob = await bob.GetJsonAsync($"/api/v1/accounts/{alice.Id}");
+        Assert.Equal((true, true, true), (seenByBob.GetProperty("discoverable").GetBoolean(), seenByBob.GetProperty("indexable").GetBoolean(), seenByBob.GetProperty("hide_collections").GetBoolean()));
+        Assert.Equal((1, 1), (seenByBob.GetProperty("followers_count").GetInt32(), seenByBob.GetProperty("following_count").GetInt32()));
+
+        // Others, signed in or not, see both lists empty; alice sees hers.
+        Assert.Empty((await bob.GetJsonAsync($"/api/v1/accounts/{alice.Id}/followers")).EnumerateArray());
+        Assert.Empty((await bob.GetJsonAsync($"/api/v1/accounts/{alice.Id}/following")).EnumerateArray());
+        Assert.Empty((await Json.ReadAsync(await api.Factory.CreateClient().GetAsync($"/api/v1/accounts/{alice.Id}/followers"), HttpStatusCode.OK)).EnumerateArray());
+        Assert.Equal([bob.Id], (await alice.GetJsonAsync($"/api/v1/accounts/{alice.Id}/followers")).EnumerateArray().Select(a => a.Str("id")));
+        Assert.Equal([carol.Id], (await alice.GetJsonAsync($"/api/v1/accounts/{alice.Id}/following")).EnumerateArray().Select(a => a.Str("id")));
+
+        // An edit that names none of them keeps them; naming one false changes only that one, and the lists show again.
+        var renamed = await Json.ReadAsync(await alice.Client.PatchAsync("/api/v1/accounts/update_credentials", JsonContent.Create(new { display_name = "Alice" })), HttpStatusCode.OK);
+        Assert.True(renamed.GetProperty("hide_collections").GetBoolean());
+        var shown = await Json.ReadAsync(await alice.Client.PatchAsync("/api/v1/accounts/update_credentials", JsonContent.Create(new { hide_collections = false })), HttpStatusCode.OK);
+        Assert.Equal((true, true, false), (shown.GetProperty("discoverable").GetBoolean(), shown.GetProperty("indexable").GetBoolean(), shown.GetProperty("hide_collections").GetBoolean()));
+        Assert.Equal([alice.Id], (await bob.GetJsonAsync($"/api/v1/accounts/{carol.Id}/followers")).EnumerateArray().Select(a => a.Str("id")));
+        Assert.Equal([bob.Id], (await bob.GetJsonAsync($"/api/v1/accounts/{alice.Id}/followers")).EnumerateArray().Select(a => a.Str("id")));
+    }
+
+    [Fact]
     public async Task A_note_links_the_accounts_and_hashtags_it_names_as_a_status_does()
     {
         using var alice = await api.NewUserAsync("alice");
