@@ -7,7 +7,7 @@ namespace Weft.Api.Infrastructure.Paging;
 /// <summary>Reads Mastodon's paging parameters (max_id, since_id, min_id, limit) from the query string.</summary>
 public static class PageQuery
 {
-    /// <summary>The page the request asks for; malformed values are a 400.</summary>
+    /// <summary>The page the request asks for; malformed values are a 400 (0 is a valid bound).</summary>
     public static PageRequest Parse(HttpRequest request, int defaultLimit = 20, int maxLimit = 40)
     {
         var query = request.Query;
@@ -25,7 +25,15 @@ public static class PageQuery
             return null;
         }
 
-        return SnowflakeId.TryParse(values[0], out var id)
+        // 0 is a bound, not an id: Mastodon compares numerically, so min_id=0 reads from the very oldest forwards (a
+        // client's stored marker may be "0"), since_id=0 bounds nothing and max_id=0 leaves nothing below it.
+        var text = values[0]!;
+        if (text.Length <= 19 && text.AsSpan().IndexOfAnyExcept('0') < 0)
+        {
+            return 0;
+        }
+
+        return SnowflakeId.TryParse(text, out var id)
             ? id
             : throw new ApiException(StatusCodes.Status400BadRequest, $"{name} is not a valid id");
     }

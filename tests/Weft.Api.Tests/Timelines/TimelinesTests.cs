@@ -54,6 +54,37 @@ public sealed class TimelinesTests(SqliteApiFixture api) : IClassFixture<SqliteA
         Assert.Null(LinkHeaders.Find(empty, "next"));
     }
 
+    [Fact]
+    public async Task Zero_is_a_bound_min_id_0_reads_from_the_oldest_since_id_0_from_the_newest_and_max_id_0_reads_nothing()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        using var carol = await api.NewUserAsync("carol");
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await alice.PostStatusAsync($"status {i}")).Str("id"));
+        }
+
+        await bob.FollowAsync(alice);
+        await carol.FollowAsync(alice);
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await alice.GetJsonAsync("/api/v1/timelines/home")).Count == 3, "own statuses on home");
+        var followers = Json.Ids(await alice.GetJsonAsync("/api/v1/notifications?types[]=follow"));
+        Assert.Equal(2, followers.Count);
+
+        foreach (var path in (string[])["/api/v1/timelines/home", $"/api/v1/accounts/{alice.Id}/statuses"])
+        {
+            Assert.Equal([ids[1], ids[0]], Json.Ids(await alice.GetJsonAsync(path + "?min_id=0&limit=2")));
+            Assert.Equal([ids[1], ids[0]], Json.Ids(await alice.GetJsonAsync(path + "?min_id=000&limit=2")));
+            Assert.Equal([ids[2], ids[1]], Json.Ids(await alice.GetJsonAsync(path + "?since_id=0&limit=2")));
+            Assert.Empty(Json.Ids(await alice.GetJsonAsync(path + "?max_id=0")));
+        }
+
+        Assert.Equal([followers[1]], Json.Ids(await alice.GetJsonAsync("/api/v1/notifications?types[]=follow&min_id=0&limit=1")));
+        Assert.Equal(followers, Json.Ids(await alice.GetJsonAsync("/api/v1/notifications?types[]=follow&since_id=0")));
+        Assert.Empty(Json.Ids(await alice.GetJsonAsync("/api/v1/notifications?max_id=0")));
+    }
+
     [Theory]
     [InlineData("max_id=abc")]
     [InlineData("since_id=-1")]
