@@ -42,7 +42,7 @@ public sealed partial class StatusGrain
 
     public async Task<StatusActionResult> UnfavouriteAsync(long actorId)
     {
-        if (!await CanSeeAsync(actorId))
+        if (!await MayUndoAsync(actorId, Favourited(actorId)))
         {
             return StatusActionResult.NotFound;
         }
@@ -88,7 +88,7 @@ public sealed partial class StatusGrain
 
     public async Task<StatusActionResult> UnbookmarkAsync(long actorId)
     {
-        if (!await CanSeeAsync(actorId))
+        if (!await MayUndoAsync(actorId, Bookmarked(actorId)))
         {
             return StatusActionResult.NotFound;
         }
@@ -106,6 +106,12 @@ public sealed partial class StatusGrain
 
         return new StatusActionResult(ViewFor(actorId), null);
     }
+
+    // Undoing needs no sight of the status, only something to undo: an account that lost sight of it (it unfollowed the
+    // author of a private status) still takes back its own favourite, bookmark or reblog, as in Mastodon. Without one it
+    // is a 404 like any action on a status it cannot see; on a reblog, the original decides.
+    private async ValueTask<bool> MayUndoAsync(long actorId, bool undoable) =>
+        state.State.Status is { Deleted: false } status && ((undoable && status.ReblogOfId is null) || await CanSeeAsync(actorId));
 
     public async Task<Page<long>> GetFavouritedByAsync(long viewerId, PageRequest page)
     {

@@ -82,7 +82,7 @@ public sealed partial class StatusGrain
 
     public async Task<StatusActionResult> UnreblogAsync(long actorId)
     {
-        if (!await CanSeeAsync(actorId))
+        if (!await MayUndoAsync(actorId, _reblogsByAccount?.ContainsKey(actorId) == true))
         {
             return StatusActionResult.NotFound;
         }

@@ -337,6 +337,36 @@ public sealed class StatusesTests(SqliteApiFixture api) : IClassFixture<SqliteAp
     }
 
     [Fact]
+    public async Task An_account_that_lost_sight_of_a_status_still_undoes_its_favourite_and_bookmark_but_cannot_act_anew()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        using var carol = await api.NewUserAsync("carol");
+        await bob.FollowAsync(alice);
+        var id = (await alice.PostStatusAsync("for followers", "private")).Str("id");
+        await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/favourite"), HttpStatusCode.OK);
+        await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/bookmark"), HttpStatusCode.OK);
+        Assert.Single(Json.Ids(await alice.GetJsonAsync("/api/v1/notifications?types[]=favourite")));
+        await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/accounts/{alice.Id}/unfollow"), HttpStatusCode.OK);
+        await Json.ReadAsync(await bob.Client.GetAsync($"/api/v1/statuses/{id}"), HttpStatusCode.NotFound);
+
+        var unfavourited = await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/unfavourite"), HttpStatusCode.OK);
+        var unbookmarked = await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/unbookmark"), HttpStatusCode.OK);
+
+        Assert.Equal((false, 0), (unfavourited.GetProperty("favourited").GetBoolean(), unfavourited.GetProperty("favourites_count").GetInt64()));
+        Assert.False(unbookmarked.GetProperty("bookmarked").GetBoolean());
+        Assert.Equal(0, (await alice.GetJsonAsync($"/api/v1/statuses/{id}")).GetProperty("favourites_count").GetInt64());
+        Assert.Empty(Json.Ids(await alice.GetJsonAsync("/api/v1/notifications?types[]=favourite")));
+
+        // Nothing left to undo, or never anything: the status stays out of sight.
+        await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/unfavourite"), HttpStatusCode.NotFound);
+        await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/unbookmark"), HttpStatusCode.NotFound);
+        await Json.ReadAsync(await carol.PostFormAsync($"/api/v1/statuses/{id}/unfavourite"), HttpStatusCode.NotFound);
+        await Json.ReadAsync(await carol.PostFormAsync($"/api/v1/statuses/{id}/unreblog"), HttpStatusCode.NotFound);
+        await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/favourite"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Favourited_by_and_reblogged_by_page_newest_first_with_link_headers()
     {
         using var alice = await api.NewUserAsync("alice");
