@@ -56,7 +56,7 @@ public sealed partial class PostgreSqlSocialStore
         WHERE s.account_id = $1 AND s.id > $2 AND s.id < $3
           AND (s.visibility IN (0, 1)
                OR (s.visibility = 2 AND $5)
-               OR (s.visibility = 3 AND (s.account_id = $6
+               OR (s.visibility IN (2, 3) AND (s.account_id = $6
                    OR EXISTS (SELECT 1 FROM weft.status_mentions m WHERE m.status_id = s.id AND m.account_id = $6))))
           AND (NOT $7 OR s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = s.account_id)
           AND (NOT $8 OR s.reblog_of_id IS NULL)

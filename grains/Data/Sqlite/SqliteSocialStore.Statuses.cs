@@ -26,7 +26,7 @@ public sealed partial class SqliteSocialStore
         WHERE s.account_id = $account AND s.id > $after AND s.id < $before
           AND (s.visibility IN (0, 1)
                OR (s.visibility = 2 AND $includePrivate)
-               OR (s.visibility = 3 AND (s.account_id = $viewer
+               OR (s.visibility IN (2, 3) AND (s.account_id = $viewer
                    OR EXISTS (SELECT 1 FROM status_mentions m WHERE m.status_id = s.id AND m.account_id = $viewer))))
           AND (NOT $excludeReplies OR s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = s.account_id)
           AND (NOT $excludeReblogs OR s.reblog_of_id IS NULL)

@@ -569,6 +569,19 @@ public sealed class StatusesTests(SqliteApiFixture api) : IClassFixture<SqliteAp
     }
 
     [Fact]
+    public async Task A_private_status_is_in_its_authors_profile_for_an_account_it_mentions_that_does_not_follow()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var carol = await api.NewUserAsync("carol");
+        using var stranger = await api.NewUserAsync("stranger");
+        var id = (await alice.PostStatusAsync($"hey @{carol.Username}", "private")).Str("id");
+
+        Assert.Equal("private", (await carol.GetJsonAsync($"/api/v1/statuses/{id}")).Str("visibility"));
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await carol.GetJsonAsync($"/api/v1/accounts/{alice.Id}/statuses")).Contains(id), "listed for the mentioned");
+        Assert.DoesNotContain(id, Json.Ids(await stranger.GetJsonAsync($"/api/v1/accounts/{alice.Id}/statuses")));
+    }
+
+    [Fact]
     public async Task Several_statuses_come_in_the_order_asked_without_the_hidden_and_missing_ones()
     {
         using var alice = await api.NewUserAsync("alice");

@@ -383,15 +383,17 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
             Status(13, 1, StatusVisibility.Direct, mentions: [2]),
             Status(14, 1, StatusVisibility.Direct, mentions: [3]),
             Status(15, 9, StatusVisibility.Public),
+            Status(16, 1, StatusVisibility.Private, mentions: [5]),
         ], None);
 
         Task<IReadOnlyList<long>> List(bool includePrivate, long viewer) =>
             Store.ListAccountStatusesAsync(Id(1), new StatusListFilter(includePrivate, viewer, false, false, false), Page(), None);
 
         Assert.Equal(Ids(11, 10), await List(false, 0));
-        Assert.Equal(Ids(12, 11, 10), await List(true, Id(4)));
+        Assert.Equal(Ids(16, 12, 11, 10), await List(true, Id(4)));
         Assert.Equal(Ids(13, 11, 10), await List(false, Id(2)));
-        Assert.Equal(Ids(14, 13, 12, 11, 10), await List(true, Id(1)));
+        Assert.Equal(Ids(16, 11, 10), await List(false, Id(5)));
+        Assert.Equal(Ids(16, 14, 13, 12, 11, 10), await List(true, Id(1)));
     }
 
     [Fact]
