@@ -24,6 +24,11 @@ namespace Weft.GrainInterfaces.Statuses;
 /// <param name="Deleted">Whether the author deleted it.</param>
 /// <param name="Version">Increases on every change; lets renderers cache.</param>
 /// <param name="EditedAt">When the author last edited it, or null if never.</param>
+/// <param name="SilentMentionIds">
+/// Accounts an earlier version mentioned and an edit dropped, or null for none: they keep the sight of it their mention
+/// gave (Mastodon's silent mentions, as withdrawing a status already delivered would confuse more than it protects), but
+/// are not shown, linked or notified.
+/// </param>
 public sealed record StatusSnapshot(
     long Id,
     long AccountId,
@@ -45,4 +50,5 @@ public sealed record StatusSnapshot(
     long FavouritesCount,
     bool Deleted,
     long Version,
-    DateTimeOffset? EditedAt = null);
+    DateTimeOffset? EditedAt = null,
+    ImmutableArray<long>? SilentMentionIds = null);

@@ -10,7 +10,7 @@ namespace Weft.Grains.Data;
 /// <param name="InReplyToAccountId">Its author, or null.</param>
 /// <param name="ReblogOfId">For a reblog, the original, or null.</param>
 /// <param name="ReblogOfAccountId">For a reblog, the original's author, or null.</param>
-/// <param name="MentionedAccountIds">Accounts mentioned (who may see a direct status).</param>
+/// <param name="MentionedAccountIds">Accounts mentioned, now or by an earlier version (who may see a direct status).</param>
 /// <param name="Tags">
 /// Hashtags, lower case without '#', indexed for tag timelines (never for a reblog). Written only: rows read back leave it null.
 /// </param>
@@ -34,11 +34,15 @@ public sealed record StatusRow(
     public static StatusRow From(StatusSnapshot status)
     {
         ArgumentNullException.ThrowIfNull(status);
-        var mentioned = new long[status.Mentions.Length];
-        for (var i = 0; i < mentioned.Length; i++)
+        var silent = status.SilentMentionIds ?? [];
+        var mentioned = new long[status.Mentions.Length + silent.Length];
+        for (var i = 0; i < status.Mentions.Length; i++)
         {
             mentioned[i] = status.Mentions[i].AccountId;
         }
+
+        // Silent mentions keep the sight they gave on every listing too (an edit's mentions never repeat them).
+        silent.CopyTo(mentioned, status.Mentions.Length);
 
         return new StatusRow(
             status.Id,

@@ -213,6 +213,7 @@ public sealed partial class StatusGrain(
             Sensitive = edit.Sensitive,
             Language = language,
             Mentions = edit.Mentions,
+            SilentMentionIds = SilencedBy(status, edit.Mentions),
             Tags = edit.Tags,
             EditedAt = timeProvider.GetUtcNow(),
             Version = ids.NextId(),
@@ -243,6 +244,15 @@ public sealed partial class StatusGrain(
         }
 
         return [.. state.State.History, Revision(status)];
+    }
+
+    // Who keeps sight of the status without being mentioned after the edit: everyone an earlier version mentioned.
+    private static ImmutableArray<long>? SilencedBy(StatusSnapshot status, ImmutableArray<Mention> mentions)
+    {
+        var silenced = (status.SilentMentionIds ?? []).Concat(status.Mentions.Select(mention => mention.AccountId))
+            .Except(mentions.Select(mention => mention.AccountId))
+            .ToImmutableArray();
+        return silenced.IsEmpty ? null : silenced;
     }
 
     private static StatusRevision Revision(StatusSnapshot status) =>
@@ -363,7 +373,7 @@ public sealed partial class StatusGrain(
             }
         }
 
-        return false;
+        return status.SilentMentionIds is { } silent && silent.Contains(viewerId);
     }
 
     private ValueTask<bool> CanSeeAsync(long viewerId)

@@ -85,6 +85,37 @@ public sealed class StatusEditTests(SqliteApiFixture api) : IClassFixture<Sqlite
     }
 
     [Fact]
+    public async Task An_edit_that_drops_a_mention_leaves_the_account_its_sight_of_the_status_as_a_silent_mention()
+    {
+        using var dave = await api.NewUserAsync("dave");
+        using var bob = await api.NewUserAsync("bob");
+        using var stranger = await api.NewUserAsync("stranger");
+        var first = (await dave.PostStatusAsync($"@{bob.Username} first dm", "direct")).Str("id");
+        var second = (await dave.PostStatusAsync($"@{bob.Username} second dm", "direct")).Str("id");
+        await Eventually.WaitUntilAsync(
+            async () => (await bob.GetJsonAsync("/api/v1/conversations")).EnumerateArray().Any(c => c.GetProperty("last_status").Str("id") == second),
+            "the conversation");
+
+        await Json.ReadAsync(await dave.Client.PutAsync($"/api/v1/statuses/{second}", JsonContent.Create(new { status = "second dm, now without the mention" })), HttpStatusCode.OK);
+
+        var seen = await bob.GetJsonAsync($"/api/v1/statuses/{second}");
+        Assert.Contains("now without the mention", seen.Str("content"));
+        Assert.Empty(seen.GetProperty("mentions").EnumerateArray());
+        Assert.DoesNotContain(bob.Username, seen.Str("content"));
+        await stranger.GetJsonAsync($"/api/v1/statuses/{second}", HttpStatusCode.NotFound);
+        Assert.Equal(2, (await bob.GetJsonAsync($"/api/v1/statuses/{second}/history")).GetArrayLength());
+        Assert.Equal([second, first], Json.Ids(await bob.GetJsonAsync($"/api/v1/accounts/{dave.Id}/statuses")));
+        Assert.Empty(Json.Ids(await stranger.GetJsonAsync($"/api/v1/accounts/{dave.Id}/statuses")));
+        Assert.Contains(second, (await bob.GetJsonAsync("/api/v1/conversations")).EnumerateArray().Select(c => c.GetProperty("last_status").Str("id")));
+
+        // Mentioned again, it is an ordinary mention; dropped again, silent again.
+        var again = await Json.ReadAsync(await dave.Client.PutAsync($"/api/v1/statuses/{second}", JsonContent.Create(new { status = $"@{bob.Username} back" })), HttpStatusCode.OK);
+        Assert.Equal([bob.Id], again.GetProperty("mentions").EnumerateArray().Select(m => m.Str("id")));
+        await Json.ReadAsync(await dave.Client.PutAsync($"/api/v1/statuses/{second}", JsonContent.Create(new { status = "gone again" })), HttpStatusCode.OK);
+        Assert.Equal(second, (await bob.GetJsonAsync($"/api/v1/statuses/{second}")).Str("id"));
+    }
+
+    [Fact]
     public async Task Only_the_author_edits_and_bad_content_is_refused_without_change()
     {
         using var alice = await api.NewUserAsync("alice");
