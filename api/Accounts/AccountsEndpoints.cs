@@ -273,6 +273,14 @@ public static class AccountsEndpoints
     {
         var targetId = RouteIds.Path(id);
         var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+
+        // Following for some languages only (Mastodon filters home and lists by them) is not built: refused, as other
+        // unbuilt options are, rather than dropped so that the client believes it holds. None or an empty list is all.
+        if (body.GetStrings("languages").Any(language => language.Length > 0))
+        {
+            return ApiErrors.Unprocessable("Validation failed: Following for some languages only is not supported yet");
+        }
+
         var change = new FollowChange(ShowReblogs: body.GetBool("reblogs"), Notify: body.GetBool("notify"));
         var result = await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).FollowAsync(targetId, change);
         return result.Error switch

@@ -12,4 +12,8 @@ public sealed record FollowFields
     /// <summary>Be notified of each of the account's new statuses; false for a new follow, unchanged when following again if absent.</summary>
     [JsonPropertyName("notify")]
     public bool? Notify { get; init; }
+
+    /// <summary>Only empty or absent (all languages): following for some languages only is not built yet and is a 422.</summary>
+    [JsonPropertyName("languages")]
+    public IReadOnlyList<string>? Languages { get; init; }
 }

@@ -168,6 +168,27 @@ public sealed class AccountsTests(SqliteApiFixture api) : IClassFixture<SqliteAp
     }
 
     [Fact]
+    public async Task Following_for_some_languages_only_is_refused_as_not_built_and_follows_nobody()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+
+        var form = await bob.Client.PostAsync($"/api/v1/accounts/{alice.Id}/follow", new FormUrlEncodedContent([new("languages[]", "en"), new("languages[]", "de")]));
+        var json = await bob.Client.PostAsync($"/api/v1/accounts/{alice.Id}/follow", System.Net.Http.Json.JsonContent.Create(new { languages = new[] { "en" } }));
+
+        foreach (var refused in new[] { form, json })
+        {
+            Assert.Contains("languages", (await Json.ReadAsync(refused, HttpStatusCode.UnprocessableEntity)).Str("error"));
+        }
+
+        Assert.Equal(0, (await bob.GetJsonAsync($"/api/v1/accounts/{alice.Id}")).GetProperty("followers_count").GetInt64());
+        var all = await Json.ReadAsync(
+            await bob.Client.PostAsync($"/api/v1/accounts/{alice.Id}/follow", System.Net.Http.Json.JsonContent.Create(new { languages = Array.Empty<string>() })), HttpStatusCode.OK);
+        Assert.True(all.GetProperty("following").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, all.GetProperty("languages").ValueKind);
+    }
+
+    [Fact]
     public async Task Follow_options_reblogs_and_notify_are_kept_changed_by_following_again_and_shown_in_relationships()
     {
         using var alice = await api.NewUserAsync("alice");
