@@ -15,7 +15,8 @@ public sealed record Tag
     [JsonPropertyName("history")]
     public IReadOnlyList<TagHistory> History { get; init; } = [];
 
-    /// <summary>Whether the user follows the tag (tags cannot be followed yet).</summary>
+    /// <summary>Whether the user follows the tag (tags cannot be followed yet); left out for anonymous callers, as Mastodon does.</summary>
     [JsonPropertyName("following")]
-    public bool Following { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Following { get; init; }
 }

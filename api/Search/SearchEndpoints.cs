@@ -123,9 +123,8 @@ public static class SearchEndpoints
             return [];
         }
 
-        var origin = RequestOrigin.Get(context.Request);
         var tags = await grains.GetGrain<IDirectoryGrain>(0).SearchTagsAsync(prefix, query.Offset, query.Limit);
-        return [.. tags.Select(tag => TagsEndpoints.Entity(origin, tag))];
+        return [.. tags.Select(tag => TagsEndpoints.Entity(context, tag))];
     }
 
     // Bad parameters are thrown as ApiException (400 JSON), as PageQuery does.

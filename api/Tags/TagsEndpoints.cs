@@ -1,3 +1,4 @@
+using Weft.Api.Auth;
 using Weft.Api.Infrastructure;
 using Weft.Api.Mastodon;
 
@@ -23,9 +24,17 @@ public static class TagsEndpoints
             return ApiErrors.NotFound();
         }
 
-        return MastodonResponses.Json(Entity(RequestOrigin.Get(context.Request), tag), MastodonJson.Context.Tag);
+        return MastodonResponses.Json(Entity(context, tag), MastodonJson.Context.Tag);
     }
 
-    /// <summary>The Tag entity of a (normalized) name, its URL the tag's page as statuses link it.</summary>
-    public static Tag Entity(string origin, string tag) => new() { Name = tag, Url = origin + "/tags/" + Uri.EscapeDataString(tag) };
+    /// <summary>
+    /// The Tag entity of a (normalized) name, its URL the tag's page as statuses link it; <c>following</c> only for a
+    /// signed-in user.
+    /// </summary>
+    public static Tag Entity(HttpContext context, string tag) => new()
+    {
+        Name = tag,
+        Url = RequestOrigin.Get(context.Request) + "/tags/" + Uri.EscapeDataString(tag),
+        Following = context.GetAccountId() is null ? null : false,
+    };
 }

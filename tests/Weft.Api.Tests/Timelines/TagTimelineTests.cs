@@ -192,12 +192,16 @@ public sealed class TagTimelineTests(SqliteApiFixture api) : IClassFixture<Sqlit
     public async Task A_tag_is_shown_by_name_and_a_malformed_name_is_not_found()
     {
         using var anonymous = api.Factory.CreateClient();
+        using var alice = await api.NewUserAsync("alice");
 
         var tag = await Json.ReadAsync(await anonymous.GetAsync("/api/v1/tags/%23NeverUsedWeft"), HttpStatusCode.OK);
         Assert.Equal("neverusedweft", tag.Str("name"));
         Assert.Equal("http://localhost/tags/neverusedweft", tag.Str("url"));
         Assert.Equal(0, tag.GetProperty("history").GetArrayLength());
-        Assert.False(tag.GetProperty("following").GetBoolean());
+
+        // Whether the caller follows the tag: only for a signed-in caller, as Mastodon.
+        Assert.False(tag.TryGetProperty("following", out _));
+        Assert.False((await alice.GetJsonAsync("/api/v1/tags/NeverUsedWeft")).GetProperty("following").GetBoolean());
 
         var missing = await Json.ReadAsync(await anonymous.GetAsync("/api/v1/tags/not-a-tag"), HttpStatusCode.NotFound);
         Assert.Equal("Record not found", missing.Str("error"));
