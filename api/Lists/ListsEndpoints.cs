@@ -172,6 +172,12 @@ public static class ListsEndpoints
             }
         }
 
+        // As Mastodon (params.require): adding nobody is a 400, once the list is known to exist (a missing list stays 404).
+        if (change.Error is null && accountIds.IsEmpty)
+        {
+            return ApiErrors.BadRequest("param is missing or the value is empty: account_ids");
+        }
+
         return change.Error is null ? MastodonResponses.EmptyObject() : Error(change.Error.Value);
     }
 

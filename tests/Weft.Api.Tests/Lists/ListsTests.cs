@@ -63,6 +63,8 @@ public sealed class ListsTests(SqliteApiFixture api) : IClassFixture<SqliteApiFi
         await Json.ReadAsync(await alice.Client.GetAsync("/api/v1/lists/nope"), HttpStatusCode.NotFound);
         await Json.ReadAsync(await alice.Client.GetAsync("/api/v1/timelines/list/99999999"), HttpStatusCode.NotFound);
         await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/lists/{id}/accounts", ("account_ids[]", "abc")), HttpStatusCode.BadRequest);
+        Assert.Contains("account_ids", (await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/lists/{id}/accounts"), HttpStatusCode.BadRequest)).Str("error"));
+        await Json.ReadAsync(await alice.PostFormAsync("/api/v1/lists/99999999/accounts"), HttpStatusCode.NotFound);
 
         var kept = await alice.GetJsonAsync($"/api/v1/lists/{id}");
         Assert.Equal(("Keep", "list"), (kept.Str("title"), kept.Str("replies_policy")));
