@@ -124,7 +124,9 @@ public sealed class SearchTests(SqliteApiFixture api) : IClassFixture<SqliteApiF
     [InlineData("/api/v2/search?q=%20", HttpStatusCode.BadRequest)]
     [InlineData("/api/v2/search?q=a&type=people", HttpStatusCode.BadRequest)]
     [InlineData("/api/v2/search?q=a&offset=-1", HttpStatusCode.BadRequest)]
-    [InlineData("/api/v2/search?q=a&limit=many", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("/api/v2/search?q=a&limit=many", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v2/search?q=a&offset=abc", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v1/accounts/search?q=a&limit=1.5", HttpStatusCode.BadRequest)]
     public async Task Bad_parameters_are_json_errors(string path, HttpStatusCode expected)
     {
         using var user = await api.NewUserAsync("alice");
