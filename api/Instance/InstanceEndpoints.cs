@@ -34,6 +34,9 @@ public static class InstanceEndpoints
         instance.MapGet("/api/v1/instance/rules", () => Json(new JsonArray()))
             .Produces<IReadOnlyList<object>>()
             .WithSummary("Server rules (none).");
+        instance.MapGet("/api/v1/instance/languages", () => Json(InstanceLanguages.Document()))
+            .ProducesSample("Languages", _ => InstanceLanguages.Document())
+            .WithSummary("The languages a status may be marked with (ISO 639-1 codes and English names).");
         instance.MapGet("/api/v1/instance/extended_description", (IOptions<InstanceOptions> options) =>
             Json(new JsonObject { ["updated_at"] = null, ["content"] = System.Net.WebUtility.HtmlEncode(options.Value.Description) }))
             .ProducesSample("ExtendedDescription", _ => new JsonObject { ["updated_at"] = null, ["content"] = "" })

@@ -90,6 +90,18 @@ public sealed class InstanceTests(SqliteApiHost host) : IClassFixture<SqliteApiH
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await response.Content.ReadAsByteArrayAsync())[..4]);
     }
 
+    [Fact]
+    public async Task Languages_are_the_iso_639_1_codes_with_english_names_and_public()
+    {
+        var languages = await JsonAsync(await _client.GetAsync("/api/v1/instance/languages"), HttpStatusCode.OK);
+
+        var codes = languages.EnumerateArray().Select(language => language.GetProperty("code").GetString()!).ToList();
+        Assert.Equal(184, codes.Count);
+        Assert.Equal(codes.Order(StringComparer.Ordinal), codes);
+        Assert.All(codes, code => Assert.Matches("^[a-z]{2}$", code));
+        Assert.Contains(languages.EnumerateArray(), language => language.GetProperty("code").GetString() == "de" && language.GetProperty("name").GetString() == "German");
+    }
+
     [Theory]
     [InlineData("/api/v1/instance/peers")]
     [InlineData("/api/v1/instance/activity")]
