@@ -29,6 +29,10 @@ namespace Weft.GrainInterfaces.Statuses;
 /// gave (Mastodon's silent mentions, as withdrawing a status already delivered would confuse more than it protects), but
 /// are not shown, linked or notified.
 /// </param>
+/// <param name="ThreadId">
+/// The first status of the reply chain it belongs to (Mastodon's conversation), for a reply; null for a status that starts
+/// one, and for replies stored before threads were recorded (their thread is then taken as the status replied to).
+/// </param>
 public sealed record StatusSnapshot(
     long Id,
     long AccountId,
@@ -51,4 +55,10 @@ public sealed record StatusSnapshot(
     bool Deleted,
     long Version,
     DateTimeOffset? EditedAt = null,
-    ImmutableArray<long>? SilentMentionIds = null);
+    ImmutableArray<long>? SilentMentionIds = null,
+    long? ThreadId = null)
+{
+    /// <summary>The thread it belongs to: <see cref="ThreadId"/>, its reply target's id, or its own id (a method, so that
+    /// codecs do not store it).</summary>
+    public long ThreadRoot() => ThreadId ?? InReplyToId ?? Id;
+}

@@ -26,6 +26,7 @@ public sealed partial class AccountGrain
 
         long? inReplyToId = null;
         long? inReplyToAccountId = null;
+        long? threadId = null;
         if (draft.InReplyToId is { } parentId)
         {
             var parent = parentId > 0 ? await GrainFactory.GetGrain<IStatusGrain>(parentId).GetAsync(id) : null;
@@ -37,6 +38,9 @@ public sealed partial class AccountGrain
             // A reply to a reblog replies to the original, as the reblog itself has no text to reply to.
             inReplyToId = parent.Status.ReblogOfId ?? parent.Status.Id;
             inReplyToAccountId = parent.Status.ReblogOfAccountId ?? parent.Status.AccountId;
+
+            // The parent's thread; a reply to a reblog starts from the original (whose own thread the reblog does not carry).
+            threadId = parent.Status.ReblogOfId ?? parent.Status.ThreadRoot();
             await GrainFactory.GetGrain<IStatusGrain>(inReplyToId.Value).ExpectReplyAsync();
         }
 
@@ -80,7 +84,8 @@ public sealed partial class AccountGrain
             ReblogsCount: 0,
             FavouritesCount: 0,
             Deleted: false,
-            Version: 0);
+            Version: 0,
+            ThreadId: threadId);
         var created = await GrainFactory.GetGrain<IStatusGrain>(statusId).CreateAsync(status);
         if (created.Deleted)
         {

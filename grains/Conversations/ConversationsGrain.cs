@@ -21,7 +21,7 @@ public sealed class ConversationsGrain(
 
     private long Owner => GetPrimaryKeyLong();
 
-    public async Task AddAsync(long statusId, long authorId, ImmutableArray<long> participants)
+    public async Task AddAsync(long statusId, long authorId, ImmutableArray<long> participants, long threadId)
     {
         if (participants.IsDefault)
         {
@@ -31,7 +31,8 @@ public sealed class ConversationsGrain(
         var owner = Owner;
         var others = participants.Append(authorId).Where(id => id != owner && id > 0).Distinct().Order().ToList();
         var conversations = state.State.Conversations;
-        var conversation = conversations.Find(c => c.AccountIds.SequenceEqual(others));
+        // As Mastodon's AccountConversation: one per thread and set of participants.
+        var conversation = conversations.Find(c => (c.ThreadId ?? threadId) == threadId && c.AccountIds.SequenceEqual(others));
         // Known already, or older than all it remembers (trimmed, or a late delivery to a full conversation): no change.
         if (conversation is not null
             && (conversation.StatusIds.Contains(statusId) || conversation.StatusIds.Count >= MaxStatuses && statusId < conversation.StatusIds[^1]))
@@ -42,11 +43,12 @@ public sealed class ConversationsGrain(
         var before = Snapshot();
         if (conversation is null)
         {
-            conversation = new StoredConversation { Id = ids.NextId(), AccountIds = others };
+            conversation = new StoredConversation { Id = ids.NextId(), AccountIds = others, ThreadId = threadId };
         }
         else
         {
             conversations.Remove(conversation);
+            conversation.ThreadId = threadId;
         }
 
         // Statuses newest first: a late delivery of an older one goes to its place.
@@ -154,7 +156,7 @@ public sealed class ConversationsGrain(
 
     // A deep copy, to put memory back as it was should the write fail.
     private List<StoredConversation> Snapshot() =>
-        [.. state.State.Conversations.Select(c => new StoredConversation { Id = c.Id, AccountIds = [.. c.AccountIds], StatusIds = [.. c.StatusIds], Unread = c.Unread })];
+        [.. state.State.Conversations.Select(c => new StoredConversation { Id = c.Id, AccountIds = [.. c.AccountIds], ThreadId = c.ThreadId, StatusIds = [.. c.StatusIds], Unread = c.Unread })];
 
     private async Task WriteOrRestoreAsync(List<StoredConversation> before)
     {

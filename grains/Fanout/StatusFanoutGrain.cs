@@ -115,7 +115,7 @@ public sealed class StatusFanoutGrain(
             {
                 var participants = Participants(status);
                 await BoundedConcurrency.ForEachAsync(participants, _options.FanoutConcurrency,
-                    participant => GrainFactory.GetGrain<IConversationsGrain>(participant).AddAsync(status.Id, author, participants));
+                    participant => GrainFactory.GetGrain<IConversationsGrain>(participant).AddAsync(status.Id, author, participants, status.ThreadRoot()));
             }
         }
 

@@ -5,7 +5,7 @@ using Weft.Testing;
 
 namespace Weft.Api.Tests.Conversations;
 
-/// <summary>/api/v1/conversations: direct statuses grouped by participants.</summary>
+/// <summary>/api/v1/conversations: direct statuses grouped by thread and participants.</summary>
 public sealed class ConversationsTests(SqliteApiFixture api) : IClassFixture<SqliteApiFixture>
 {
     [Fact]
@@ -61,12 +61,33 @@ public sealed class ConversationsTests(SqliteApiFixture api) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task Each_thread_is_its_own_conversation_and_replies_deep_in_a_thread_join_its_first_status()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        var lunch = (await alice.PostStatusAsync($"@{bob.Username} lunch?", "direct")).Str("id");
+        var film = (await alice.PostStatusAsync($"@{bob.Username} film tonight?", "direct")).Str("id");
+        await Eventually.WaitUntilAsync(async () => (await bob.GetJsonAsync("/api/v1/conversations")).GetArrayLength() == 2, "two threads, two conversations");
+
+        var yes = (await bob.PostStatusAsync($"@{alice.Username} yes, noon", "direct", inReplyToId: lunch)).Str("id");
+        var where = (await alice.PostStatusAsync($"@{bob.Username} where?", "direct", inReplyToId: yes)).Str("id");
+        await Eventually.WaitUntilAsync(
+            async () => (await bob.GetJsonAsync("/api/v1/conversations")) is var list && list.GetArrayLength() == 2 && list[0].GetProperty("last_status").Str("id") == where,
+            "the lunch thread moved on");
+
+        var conversations = await bob.GetJsonAsync("/api/v1/conversations");
+        Assert.Equal([where, film], conversations.EnumerateArray().Select(c => c.GetProperty("last_status").Str("id")));
+        Assert.NotEqual(conversations[0].Str("id"), conversations[1].Str("id"));
+        Assert.All(conversations.EnumerateArray(), c => Assert.Equal([alice.Id], c.GetProperty("accounts").EnumerateArray().Select(a => a.Str("id"))));
+    }
+
+    [Fact]
     public async Task Deleting_statuses_moves_a_conversation_back_or_ends_it_and_removing_one_hides_it_until_the_next_status()
     {
         using var alice = await api.NewUserAsync("alice");
         using var bob = await api.NewUserAsync("bob");
         var first = (await alice.PostStatusAsync($"@{bob.Username} one", "direct")).Str("id");
-        var second = (await alice.PostStatusAsync($"@{bob.Username} two", "direct")).Str("id");
+        var second = (await alice.PostStatusAsync($"@{bob.Username} two", "direct", inReplyToId: first)).Str("id");
         await Eventually.WaitUntilAsync(
             async () => (await bob.GetJsonAsync("/api/v1/conversations")) is var list && list.GetArrayLength() == 1 && list[0].GetProperty("last_status").Str("id") == second,
             "bob's conversation at the second status");
