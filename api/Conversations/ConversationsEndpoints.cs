@@ -17,7 +17,7 @@ public static class ConversationsEndpoints
             .RequireScope("read:statuses")
             .Paged()
             .Produces<IReadOnlyList<ConversationEntity>>()
-            .WithSummary("The user's conversations (direct statuses grouped by participants), newest last status first.");
+            .WithSummary("The user's conversations (direct statuses grouped by thread and participants), newest last status first.");
         conversations.MapPost("/{id}/read", MarkReadAsync)
             .RequireScope("write:conversations")
             .Produces<ConversationEntity>()
