@@ -116,16 +116,21 @@ public sealed partial class PostgreSqlSocialStore
         }
 
         // Each page through the (followee_id, follower_id) key, in order: one index range per request. One page is
-        // the same statement with one row of parameters.
-        await using var command = await CommandAsync(
+        // the same statement with one row of parameters. Its plan is that whatever the values, but PostgreSQL prices
+        // the generic plan (ten pages assumed) above the custom one (the real count) and so planned every execution
+        // anew, which cost twice the execution on the posting path's fan-out: the generic plan is asked for.
+        await using var batch = _dataSource.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('plan_cache_mode', 'force_generic_plan', true)"));
+        var pagesQuery = new NpgsqlBatchCommand(
             "SELECT q.ord, f.follower_id, f.notify FROM unnest($1::bigint[], $2::bigint[], $3::int[]) WITH ORDINALITY AS q(followee_id, after_id, page_limit, ord) " +
             "CROSS JOIN LATERAL (SELECT follower_id, notify FROM weft.follows WHERE followee_id = q.followee_id AND follower_id > q.after_id " +
-            "ORDER BY follower_id LIMIT q.page_limit) f ORDER BY q.ord, f.follower_id",
-            CancellationToken.None,
-            new NpgsqlParameter<long[]> { TypedValue = accounts },
-            new NpgsqlParameter<long[]> { TypedValue = afters },
-            new NpgsqlParameter<int[]> { TypedValue = limits }).ConfigureAwait(false);
-        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+            "ORDER BY follower_id LIMIT q.page_limit) f ORDER BY q.ord, f.follower_id");
+        pagesQuery.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = accounts });
+        pagesQuery.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = afters });
+        pagesQuery.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = limits });
+        batch.BatchCommands.Add(pagesQuery);
+        await using var reader = await batch.ExecuteReaderAsync().ConfigureAwait(false);
+        await reader.NextResultAsync().ConfigureAwait(false);
         while (await reader.ReadAsync().ConfigureAwait(false))
         {
             results[reader.GetInt64(0) - 1].Add(new FollowerRow(reader.GetInt64(1), reader.GetBoolean(2)));
