@@ -162,9 +162,10 @@ public sealed class StreamingConnection(
                 {
                     tag = reader.GetString();
                 }
-                else if (reader.TokenType == JsonTokenType.String && name == "list")
+                else if (reader.TokenType is JsonTokenType.String or JsonTokenType.Number && name == "list")
                 {
-                    list = reader.GetString();
+                    // A list id as a number too, as clients that keep ids as numbers send it.
+                    list = reader.TokenType == JsonTokenType.String ? reader.GetString() : Encoding.UTF8.GetString(reader.ValueSpan);
                 }
                 else
                 {
@@ -209,6 +210,12 @@ public sealed class StreamingConnection(
         if (stream == StreamingSubscriptions.List)
         {
             return await SubscribeListAsync(list!);
+        }
+
+        if (StreamingSubscriptions.IsQuiet(stream))
+        {
+            AddSubscription(SubscriptionKey(stream, null), () => QuietSubscription.Instance);
+            return true;
         }
 
         // Mastodon names a hashtag stream's messages [stream, tag], with the tag as the client gave it.
@@ -286,9 +293,10 @@ public sealed class StreamingConnection(
     private IDisposable Listen(LiveChannel channel, string stream, string[] names)
     {
         var writer = _queue.Writer;
+        var readsNotifications = StreamingSubscriptions.ReadsNotifications(token);
         return feed.Subscribe(channel, liveEvent =>
         {
-            if (StreamingSubscriptions.Carries(stream, liveEvent.Kind))
+            if (StreamingSubscriptions.Carries(stream, liveEvent.Kind, readsNotifications))
             {
                 writer.TryWrite(new Outgoing(names, liveEvent, null));
             }
@@ -448,4 +456,14 @@ public sealed class StreamingConnection(
         grains.GetGrain<INotificationsGrain>(_viewerId).GetAsync(notificationId);
 
     private readonly record struct Outgoing(string[]? Stream, LiveEvent? Event, string? Raw, ListStreamFilter? Filter = null);
+
+    /// <summary>A subscription to a stream nothing is ever published on (see <see cref="StreamingSubscriptions.IsQuiet"/>).</summary>
+    private sealed class QuietSubscription : IDisposable
+    {
+        public static QuietSubscription Instance { get; } = new();
+
+        public void Dispose()
+        {
+        }
+    }
 }

@@ -8,17 +8,25 @@ using Weft.Api.OpenApi;
 namespace Weft.Api.Streaming;
 
 /// <summary>
-/// Mastodon's streaming API. Over WebSocket: GET /api/v1/streaming?stream=user|user:notification|direct|public|public:local,
+/// Mastodon's streaming API. Over WebSocket: GET /api/v1/streaming?stream=user|user:notification|direct|public|public:local
+/// (and public:media, public:local:media, public:remote, public:remote:media, which stay quiet: no media, no federation),
 /// stream=hashtag|hashtag:local with tag=name, or stream=list with list=id, then subscribe/unsubscribe messages. The token comes from the
 /// Authorization header, the access_token parameter or Sec-WebSocket-Protocol (echoed back in the handshake); an
 /// invalid one is refused with 401 before the upgrade. Over HTTP (server-sent events, as Mastodon.py streams): one
 /// stream per request, named by the path — /api/v1/streaming/user, /user/notification, /direct, /public, /public/local,
-/// /hashtag?tag=name, /hashtag/local?tag=name and /list?list=id.
+/// /hashtag?tag=name, /hashtag/local?tag=name and /list?list=id; <c>only_media=true</c> on a public path is its quiet media stream.
 /// </summary>
 public static class StreamingEndpoints
 {
-    /// <summary>WebSocket settings: a keep-alive ping every 30 seconds, so idle connections stay open through proxies.</summary>
-    public static WebSocketOptions WebSocketOptions { get; } = new() { KeepAliveInterval = TimeSpan.FromSeconds(30) };
+    /// <summary>
+    /// WebSocket settings: a ping every 30 seconds, so idle connections stay open through proxies, and a connection whose
+    /// client sends no pong within 30 more seconds is closed (a vanished client would otherwise hold it forever).
+    /// </summary>
+    public static WebSocketOptions WebSocketOptions { get; } = new()
+    {
+        KeepAliveInterval = TimeSpan.FromSeconds(30),
+        KeepAliveTimeout = TimeSpan.FromSeconds(30),
+    };
 
     // Mastodon's streaming server sends its ":thump" comment every 15 seconds.
     private static readonly TimeSpan s_eventStreamHeartbeat = TimeSpan.FromSeconds(15);
@@ -86,7 +94,8 @@ public static class StreamingEndpoints
         ConversationRenderer conversations, IHostApplicationLifetime lifetime)
     {
         var token = context.GetAuthenticatedToken();
-        var name = stream.TrimEnd('/').Replace('/', ':');
+        var name = StreamingSubscriptions.WithOnlyMedia(
+            stream.TrimEnd('/').Replace('/', ':'), context.Request.Query["only_media"].ToString() is "true" or "1");
         var tag = context.Request.Query["tag"].ToString();
         var list = context.Request.Query["list"].ToString();
         if (Refuse(name, tag, list, token) is { } refusal)

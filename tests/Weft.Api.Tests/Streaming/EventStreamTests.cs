@@ -61,6 +61,21 @@ public sealed class EventStreamTests(StreamingTests.SocketApi api) : IClassFixtu
     }
 
     [Theory]
+    [InlineData("/api/v1/streaming/public?only_media=true")]
+    [InlineData("/api/v1/streaming/public/local?only_media=true")]
+    [InlineData("/api/v1/streaming/public/remote")]
+    [InlineData("/api/v1/streaming/public/media")]
+    public async Task Media_and_remote_streams_are_served_as_event_streams(string path)
+    {
+        using var http = StreamingHttpClient();
+
+        using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
     [InlineData("/api/v1/streaming/user", HttpStatusCode.Unauthorized)]
     [InlineData("/api/v1/streaming/user/notification", HttpStatusCode.Unauthorized)]
     [InlineData("/api/v1/streaming/hashtag", HttpStatusCode.BadRequest)]
