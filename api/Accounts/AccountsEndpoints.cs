@@ -399,14 +399,19 @@ public static class AccountsEndpoints
         var lists = existing.IsEmpty
             ? []
             : await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).GetFamiliarFollowersAsync(existing);
+        var viewerId = context.RequireAccountId();
         var origin = RequestOrigin.Get(context.Request);
         var entities = new List<FamiliarFollowersEntity>(lists.Length);
         foreach (var list in lists)
         {
+            // Hidden networks stay hidden, as in Mastodon: an account that hides its collections shows no followers here,
+            // and a follower that hides its own is left out (listing it would tell whom it follows).
+            var hidden = list.AccountId != viewerId && (await renderer.LoadAsync(list.AccountId, origin))?.HideCollections == true;
+            var followers = hidden ? [] : await renderer.LoadManyAsync(list.FollowerIds, origin);
             entities.Add(new FamiliarFollowersEntity
             {
                 Id = list.AccountId.ToString(CultureInfo.InvariantCulture),
-                Accounts = await renderer.LoadManyAsync(list.FollowerIds, origin),
+                Accounts = [.. followers.Where(follower => follower.HideCollections != true)],
             });
         }
 

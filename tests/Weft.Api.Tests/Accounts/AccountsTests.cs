@@ -246,6 +246,13 @@ public sealed class AccountsTests(SqliteApiFixture api) : IClassFixture<SqliteAp
         Assert.Equal(new[] { bob.Id, carol.Id }.Order(), Json.Ids(familiar[0].GetProperty("accounts")).Order());
         Assert.Equal(0, familiar[1].GetProperty("accounts").GetArrayLength());
         Assert.Equal(0, (await stranger.GetJsonAsync($"/api/v1/accounts/familiar_followers?id={dave.Id}"))[0].GetProperty("accounts").GetArrayLength());
+
+        // Hidden collections stay hidden: carol, hiding hers, is no longer listed as following dave; once dave hides his,
+        // his followers are not listed at all.
+        await Json.ReadAsync(await carol.Client.PatchAsync("/api/v1/accounts/update_credentials", new FormUrlEncodedContent([new("hide_collections", "true")])), HttpStatusCode.OK);
+        Assert.Equal([bob.Id], Json.Ids((await alice.GetJsonAsync($"/api/v1/accounts/familiar_followers?id[]={dave.Id}"))[0].GetProperty("accounts")));
+        await Json.ReadAsync(await dave.Client.PatchAsync("/api/v1/accounts/update_credentials", new FormUrlEncodedContent([new("hide_collections", "true")])), HttpStatusCode.OK);
+        Assert.Equal(0, (await alice.GetJsonAsync($"/api/v1/accounts/familiar_followers?id[]={dave.Id}"))[0].GetProperty("accounts").GetArrayLength());
     }
 
     [Fact]
