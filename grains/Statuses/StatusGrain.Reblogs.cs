@@ -67,6 +67,11 @@ public sealed partial class StatusGrain
             Version: 0);
         var created = await GrainFactory.GetGrain<IStatusGrain>(reblogId).CreateAsync(reblog);
         (_reblogsByAccount ??= [])[actorId] = reblogId;
+        if (reblogVisibility == StatusVisibility.Private)
+        {
+            (_privateReblogs ??= []).Add(reblogId);
+        }
+
         Changed();
         try
         {
@@ -108,7 +113,7 @@ public sealed partial class StatusGrain
 
         return state.State.Status!.ReblogOfId is { } originalId
             ? await GrainFactory.GetGrain<IStatusGrain>(originalId).GetRebloggedByAsync(viewerId, page)
-            : PageOf(_reblogsByAccount, page);
+            : PageOf(ListedReblogs(), page);
     }
 
     public Task<StatusActionResult> DeleteReblogAsync(long actorId) => DeleteAsync(actorId);
@@ -118,11 +123,18 @@ public sealed partial class StatusGrain
         if (_reblogsByAccount?.TryGetValue(accountId, out var current) == true && current == reblogId)
         {
             _reblogsByAccount!.Remove(accountId);
+            _privateReblogs?.Remove(reblogId);
             Changed();
         }
 
         return Task.CompletedTask;
     }
+
+    // Who reblogged it where anyone may see: Mastodon's reblogged_by leaves out reblogs shown to followers only.
+    private Dictionary<long, long>? ListedReblogs() =>
+        _privateReblogs is not { Count: > 0 } hidden || _reblogsByAccount is null
+            ? _reblogsByAccount
+            : _reblogsByAccount.Where(reblog => !hidden.Contains(reblog.Value)).ToDictionary();
 
     // The reblog as its author sees it; the flags say what the author did to the original, as Mastodon renders a reblog.
     private StatusView ReblogView(StatusSnapshot reblog, long actorId) =>

@@ -37,6 +37,9 @@ public sealed partial class StatusGrain(
     private Dictionary<long, long>? _favouriteMarks;
     private HashSet<long>? _bookmarkers;
     private Dictionary<long, long>? _reblogsByAccount;
+
+    // The reblogs among them that only the reblogger's followers see: counted, but not listed in reblogged_by.
+    private HashSet<long>? _privateReblogs;
     private long _replies;
     private long _repliesRecountsStarted;
     private long _repliesRecountApplied;
@@ -75,7 +78,10 @@ public sealed partial class StatusGrain(
         // Newest first: keep each account's newest reblog should the store hold two.
         foreach (var reblog in marks.Reblogs)
         {
-            (_reblogsByAccount ??= []).TryAdd(reblog.AccountId, reblog.Id);
+            if ((_reblogsByAccount ??= []).TryAdd(reblog.AccountId, reblog.Id) && reblog.Visibility != StatusVisibility.Public && reblog.Visibility != StatusVisibility.Unlisted)
+            {
+                (_privateReblogs ??= []).Add(reblog.Id);
+            }
         }
 
         _replies = marks.RepliesCount;
@@ -286,6 +292,7 @@ public sealed partial class StatusGrain(
         _favouriteMarks = null;
         _bookmarkers = null;
         _reblogsByAccount = null;
+        _privateReblogs = null;
         Changed();
         try
         {

@@ -367,6 +367,28 @@ public sealed class StatusesTests(SqliteApiFixture api) : IClassFixture<SqliteAp
     }
 
     [Fact]
+    public async Task Reblogged_by_leaves_out_reblogs_shown_to_followers_only()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        using var dave = await api.NewUserAsync("dave");
+        using var anonymous = api.Factory.CreateClient();
+        var id = (await alice.PostStatusAsync("boost me")).Str("id");
+
+        var quiet = await Json.ReadAsync(await dave.PostFormAsync($"/api/v1/statuses/{id}/reblog", ("visibility", "private")), HttpStatusCode.OK);
+        await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/reblog"), HttpStatusCode.OK);
+
+        Assert.Equal("private", quiet.Str("visibility"));
+        Assert.Equal([bob.Id], Json.Ids(await alice.GetJsonAsync($"/api/v1/statuses/{id}/reblogged_by")));
+        Assert.Equal([bob.Id], Json.Ids(await Json.ReadAsync(await anonymous.GetAsync($"/api/v1/statuses/{id}/reblogged_by"), HttpStatusCode.OK)));
+
+        // Undone and done again in public, it is listed.
+        await Json.ReadAsync(await dave.PostFormAsync($"/api/v1/statuses/{id}/unreblog"), HttpStatusCode.OK);
+        await Json.ReadAsync(await dave.PostFormAsync($"/api/v1/statuses/{id}/reblog", ("visibility", "public")), HttpStatusCode.OK);
+        Assert.Equal(new[] { bob.Id, dave.Id }.Order(), Json.Ids(await alice.GetJsonAsync($"/api/v1/statuses/{id}/reblogged_by")).Order());
+    }
+
+    [Fact]
     public async Task Favourited_by_and_reblogged_by_page_newest_first_with_link_headers()
     {
         using var alice = await api.NewUserAsync("alice");
