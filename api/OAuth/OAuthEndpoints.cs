@@ -51,7 +51,14 @@ public static class OAuthEndpoints
             throw new ApiException(StatusCodes.Status400BadRequest, "invalid_request", "Missing required parameter: token.");
         }
 
-        await grains.GetGrain<IAccessTokenGrain>(AccessTokens.Hash(token)).RevokeAsync(app.ClientId);
+        // A live token of another app is refused, as Doorkeeper does; an unknown or revoked one is no error (RFC 7009).
+        var tokenGrain = grains.GetGrain<IAccessTokenGrain>(AccessTokens.Hash(token));
+        if (await tokenGrain.GetAsync() is { } grant && !string.Equals(grant.ClientId, app.ClientId, StringComparison.Ordinal))
+        {
+            throw new ApiException(StatusCodes.Status403Forbidden, "unauthorized_client", "You are not authorized to revoke this token");
+        }
+
+        await tokenGrain.RevokeAsync(app.ClientId);
         return Results.Text("{}", "application/json; charset=utf-8");
     }
 

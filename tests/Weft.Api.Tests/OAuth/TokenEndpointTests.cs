@@ -212,7 +212,7 @@ public sealed class TokenEndpointTests(SqliteApiHost host) : IClassFixture<Sqlit
     }
 
     [Fact]
-    public async Task Another_client_cannot_revoke_a_token()
+    public async Task Another_client_cannot_revoke_a_token_and_is_told_so_and_an_unknown_token_is_no_error()
     {
         await TestAccounts.RegisterAsync(_client, "kept");
         var owner = await TestAccounts.CreateAppAsync(_client);
@@ -221,8 +221,11 @@ public sealed class TokenEndpointTests(SqliteApiHost host) : IClassFixture<Sqlit
 
         var revoke = await _client.PostAsync("/oauth/revoke", Form(
             ("client_id", other.ClientId), ("client_secret", other.ClientSecret), ("token", token)));
+        var unknown = await _client.PostAsync("/oauth/revoke", Form(
+            ("client_id", other.ClientId), ("client_secret", other.ClientSecret), ("token", "no-such-token")));
 
-        await JsonAsync(revoke, HttpStatusCode.OK);
+        Assert.Equal("unauthorized_client", (await JsonAsync(revoke, HttpStatusCode.Forbidden)).GetProperty("error").GetString());
+        Assert.Empty((await JsonAsync(unknown, HttpStatusCode.OK)).EnumerateObject());
         await AssertUserTokenAsync(token);
     }
 
