@@ -10,7 +10,7 @@ namespace Weft.Api.Hosting;
 /// <summary>The API's request pipeline, in order.</summary>
 public static class WeftApiApplicationBuilderExtensions
 {
-    /// <summary>A word on how requests are scheduled, a host for HTTP/1.0 requests without one, the configured public address, HEAD routed as GET, errors as JSON, then bearer tokens, then the feature middleware, then each API request's body read (one line each).</summary>
+    /// <summary>A word on how requests are scheduled, a host for HTTP/1.0 requests without one, the configured public address, HEAD routed as GET, errors as JSON, API answers private, then bearer tokens, then the feature middleware, then each API request's body read (one line each).</summary>
     public static WebApplication UseWeftApi(this WebApplication app)
     {
         app.LogSocketThreadScheduling();
@@ -18,6 +18,7 @@ public static class WeftApiApplicationBuilderExtensions
         app.UsePublicOrigin();
         app.UseHeadAsGet();
         app.UseApiErrors();
+        app.UsePrivateAnswers();
         app.UseMastodonCors();
         app.UseWebSockets(StreamingEndpoints.WebSocketOptions); // before tokens: they may come in Sec-WebSocket-Protocol
         app.UseMiddleware<BearerTokenMiddleware>();
