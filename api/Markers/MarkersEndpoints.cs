@@ -25,10 +25,9 @@ public static class MarkersEndpoints
             .WithSummary("The user's markers, by timeline; a timeline without one is left out.");
         markers.MapPost("", SetAsync)
             .RequireScope("write:statuses")
-            .WithQuery("home[last_read_id]", "The last status read in the home timeline (or JSON {\"home\": {\"last_read_id\": …}}).")
-            .WithQuery("notifications[last_read_id]", "The last notification read.")
+            .AcceptsFields(typeof(MarkerFields))
             .Produces<IReadOnlyDictionary<string, MarkerEntity>>()
-            .ProducesErrors(StatusCodes.Status400BadRequest)
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Moves markers; answers those it set.");
         return app;
     }
@@ -47,9 +46,16 @@ public static class MarkersEndpoints
         var positions = ImmutableDictionary.CreateBuilder<string, long>();
         foreach (var timeline in Timelines)
         {
-            if (body.GetNestedString(timeline, "last_read_id") is { Length: > 0 } lastReadId)
+            switch (body.GetNestedString(timeline, "last_read_id"))
             {
-                positions[timeline] = RouteIds.Parameter(lastReadId, $"{timeline}[last_read_id]");
+                case null:
+                    break;
+                case "":
+                    // Named but blank, as Mastodon's validation says.
+                    return ApiErrors.Unprocessable("Validation failed: Last read id can't be blank");
+                case var lastReadId:
+                    positions[timeline] = RouteIds.Parameter(lastReadId, $"{timeline}[last_read_id]");
+                    break;
             }
         }
 

@@ -43,6 +43,7 @@ public sealed class MarkersTests(SqliteApiFixture api) : IClassFixture<SqliteApi
 
         await Json.ReadAsync(await alice.PostFormAsync("/api/v1/markers", ("home[last_read_id]", id), (field, value)), HttpStatusCode.BadRequest);
         await Json.ReadAsync(await alice.Client.PostAsync("/api/v1/markers", JsonContent.Create(new { home = "not an object" })), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("blank", (await Json.ReadAsync(await alice.PostFormAsync("/api/v1/markers", ("notifications[last_read_id]", "")), HttpStatusCode.UnprocessableEntity)).Str("error"));
 
         var markers = await alice.GetJsonAsync("/api/v1/markers");
         Assert.Equal((id, 1), (markers.GetProperty("home").Str("last_read_id"), markers.GetProperty("home").GetProperty("version").GetInt32()));
