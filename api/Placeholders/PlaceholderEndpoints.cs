@@ -51,6 +51,12 @@ public static class PlaceholderEndpoints
         group.MapGet("/api/v1/featured_tags", () => Json(EmptyArray)).RequireScope("read:accounts").Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v2/suggestions", () => Json(EmptyArray)).RequireScope("read").Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/suggestions", () => Json(EmptyArray)).RequireScope("read").Produces<IReadOnlyList<object>>();
+
+        // Dismissing a suggestion (none are made): done, for an account that exists, as Mastodon answers.
+        group.MapDelete("/api/v1/suggestions/{id}", DismissSuggestionAsync)
+            .RequireScope("read")
+            .Produces<object>()
+            .ProducesErrors(StatusCodes.Status404NotFound);
         group.MapGet("/api/v1/custom_emojis", () => Json(EmptyArray)).Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/trends", () => Json(EmptyArray)).Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/trends/tags", () => Json(EmptyArray)).Produces<IReadOnlyList<object>>();
@@ -99,6 +105,9 @@ public static class PlaceholderEndpoints
     // Public, as Mastodon's; an account that does not exist is a 404 there too.
     private static async Task<IResult> FeaturedTagsOfAsync(string id, IGrainFactory grains) =>
         await grains.GetGrain<IAccountGrain>(RouteIds.Path(id)).GetAsync() is null ? ApiErrors.NotFound() : Json(EmptyArray);
+
+    private static async Task<IResult> DismissSuggestionAsync(string id, IGrainFactory grains) =>
+        await grains.GetGrain<IAccountGrain>(RouteIds.Path(id)).GetAsync() is null ? ApiErrors.NotFound() : Json("{}");
 
     private static IResult Json(string json) => Results.Text(json, "application/json; charset=utf-8");
 }

@@ -98,6 +98,18 @@ public sealed class PlaceholderTests(SqliteApiHost host) : IClassFixture<SqliteA
     }
 
     [Fact]
+    public async Task Dismissing_a_suggestion_of_an_account_is_done_and_of_an_unknown_one_404()
+    {
+        var me = await JsonAsync(await _user.GetAsync("/api/v1/accounts/verify_credentials"), HttpStatusCode.OK);
+
+        var dismissed = await JsonAsync(await _user.DeleteAsync($"/api/v1/suggestions/{me.GetProperty("id").GetString()}"), HttpStatusCode.OK);
+        await JsonAsync(await _user.DeleteAsync("/api/v1/suggestions/999999999"), HttpStatusCode.NotFound);
+        await JsonAsync(await _anonymous.DeleteAsync($"/api/v1/suggestions/{me.GetProperty("id").GetString()}"), HttpStatusCode.Unauthorized);
+
+        Assert.Equal("{}", dismissed.GetRawText());
+    }
+
+    [Fact]
     public async Task An_accounts_featured_tags_are_public_and_an_unknown_account_is_404()
     {
         var me = await JsonAsync(await _user.GetAsync("/api/v1/accounts/verify_credentials"), HttpStatusCode.OK);
