@@ -140,9 +140,13 @@ public sealed class StatusesTests(SqliteApiFixture api) : IClassFixture<SqliteAp
     [InlineData("zh-TW", "zh-tw")]
     [InlineData("ast", "ast")]
     [InlineData("zzzz", null)]
+    [InlineData("zz-bogus", null)]
+    [InlineData("en-US", "en")]
+    [InlineData("pt_BR", "pt-br")]
+    [InlineData("tlh", null)]
     [InlineData("<script>", null)]
     [InlineData("", null)]
-    public async Task Language_is_an_iso_639_code_or_null(string sent, string? stored)
+    public async Task Language_is_a_known_iso_639_code_or_its_language_without_the_region_or_null(string sent, string? stored)
     {
         using var alice = await api.NewUserAsync("alice");
 
