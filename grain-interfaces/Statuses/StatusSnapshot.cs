@@ -61,4 +61,10 @@ public sealed record StatusSnapshot(
     /// <summary>The thread it belongs to: <see cref="ThreadId"/>, its reply target's id, or its own id (a method, so that
     /// codecs do not store it).</summary>
     public long ThreadRoot() => ThreadId ?? InReplyToId ?? Id;
+
+    /// <summary>
+    /// Every account it mentions or an earlier version mentioned (<see cref="Mentions"/>, then
+    /// <see cref="SilentMentionIds"/>): those who may see it by mention, and who hear of its deletion.
+    /// </summary>
+    public IEnumerable<long> MentionedAccountIds() => Mentions.Select(mention => mention.AccountId).Concat(SilentMentionIds ?? []);
 }

@@ -34,15 +34,8 @@ public sealed record StatusRow(
     public static StatusRow From(StatusSnapshot status)
     {
         ArgumentNullException.ThrowIfNull(status);
-        var silent = status.SilentMentionIds ?? [];
-        var mentioned = new long[status.Mentions.Length + silent.Length];
-        for (var i = 0; i < status.Mentions.Length; i++)
-        {
-            mentioned[i] = status.Mentions[i].AccountId;
-        }
-
         // Silent mentions keep the sight they gave on every listing too (an edit's mentions never repeat them).
-        silent.CopyTo(mentioned, status.Mentions.Length);
+        long[] mentioned = [.. status.MentionedAccountIds()];
 
         return new StatusRow(
             status.Id,

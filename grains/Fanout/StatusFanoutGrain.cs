@@ -129,7 +129,7 @@ public sealed class StatusFanoutGrain(
         }
 
         static ImmutableArray<long> Participants(StatusSnapshot status) =>
-            [.. status.Mentions.Select(mention => mention.AccountId).Append(status.AccountId).Distinct()];
+            [.. status.MentionedAccountIds().Append(status.AccountId).Distinct()];
     }
 
     // "status.update" on the user streams of those whose home timelines hold the status: the author, the followers
@@ -485,11 +485,11 @@ public sealed class StatusFanoutGrain(
 
             // Mentioned accounts saw it in their notifications and conversations even without following the author, so
             // their user streams hear of the deletion too (Mastodon's "affected" accounts); a follower may hear twice.
-            foreach (var mention in status.Mentions)
+            foreach (var mentioned in status.MentionedAccountIds())
             {
-                if (mention.AccountId != status.AccountId)
+                if (mentioned != status.AccountId)
                 {
-                    liveFeed.Publish(LiveChannel.User(mention.AccountId), new LiveEvent(LiveEventKind.Delete, status.Id));
+                    liveFeed.Publish(LiveChannel.User(mentioned), new LiveEvent(LiveEventKind.Delete, status.Id));
                 }
             }
         }
@@ -522,15 +522,16 @@ public sealed class StatusFanoutGrain(
         && status.ReblogOfId is null
         && (status.InReplyToAccountId is null || status.InReplyToAccountId == status.AccountId);
 
-    // Mentioned accounts and the author replied to (once each), never the author.
+    // Mentioned accounts (silently mentioned ones too, which only a deletion finds: their notifications go with it) and
+    // the author replied to, once each, never the author.
     private static List<long> MentionRecipients(StatusSnapshot status)
     {
         var recipients = new List<long>(status.Mentions.Length + 1);
-        foreach (var mention in status.Mentions)
+        foreach (var mentioned in status.MentionedAccountIds())
         {
-            if (mention.AccountId != status.AccountId && !recipients.Contains(mention.AccountId))
+            if (mentioned != status.AccountId && !recipients.Contains(mentioned))
             {
-                recipients.Add(mention.AccountId);
+                recipients.Add(mentioned);
             }
         }
 
@@ -548,17 +549,12 @@ public sealed class StatusFanoutGrain(
 
     private async Task<IReadOnlyList<long>> MentionedFollowersAsync(StatusSnapshot status)
     {
-        if (status.Mentions.IsEmpty)
-        {
-            return [];
-        }
-
         var mentioned = new List<long>(status.Mentions.Length);
-        foreach (var mention in status.Mentions)
+        foreach (var accountId in status.MentionedAccountIds())
         {
-            if (mention.AccountId != status.AccountId)
+            if (accountId != status.AccountId)
             {
-                mentioned.Add(mention.AccountId);
+                mentioned.Add(accountId);
             }
         }
 

@@ -113,6 +113,16 @@ public sealed class StatusEditTests(SqliteApiFixture api) : IClassFixture<Sqlite
         Assert.Equal([bob.Id], again.GetProperty("mentions").EnumerateArray().Select(m => m.Str("id")));
         await Json.ReadAsync(await dave.Client.PutAsync($"/api/v1/statuses/{second}", JsonContent.Create(new { status = "gone again" })), HttpStatusCode.OK);
         Assert.Equal(second, (await bob.GetJsonAsync($"/api/v1/statuses/{second}")).Str("id"));
+
+        // Deleted while silent, it leaves bob's conversation (which falls back to the first) and his notifications.
+        Assert.Contains(second, (await bob.GetJsonAsync("/api/v1/notifications?types[]=mention")).EnumerateArray().Select(n => n.GetProperty("status").Str("id")));
+        await Json.ReadAsync(await dave.Client.DeleteAsync($"/api/v1/statuses/{second}"), HttpStatusCode.OK);
+        await Eventually.WaitUntilAsync(
+            async () => (await bob.GetJsonAsync("/api/v1/conversations")).EnumerateArray().Select(c => c.GetProperty("last_status").Str("id")).SequenceEqual([first]),
+            "bob's conversation back at the first status");
+        await Eventually.WaitUntilAsync(
+            async () => !(await bob.GetJsonAsync("/api/v1/notifications?types[]=mention")).EnumerateArray().Any(n => n.GetProperty("status").Str("id") == second),
+            "the mention notification gone");
     }
 
     [Fact]
