@@ -31,8 +31,8 @@ public static class OAuthEndpoints
             .WithTags("OAuth")
             .AcceptsFields(typeof(RevokeFields))
             .Produces<EmptyObject>()
-            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized)
-            .WithSummary("Revokes an access token (200 whether or not it was live).");
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
+            .WithSummary("Revokes an access token of the calling app (200 also for an unknown or revoked one; 403 unauthorized_client for another app's).");
         app.MapGet("/.well-known/oauth-authorization-server", Metadata)
             .WithTags("OAuth")
             .Produces<ServerMetadata>()
@@ -40,7 +40,9 @@ public static class OAuthEndpoints
         return app;
     }
 
-    // RFC 7009 §2.2: the answer is 200 whether or not the token was live, so it reveals nothing about other tokens.
+    // RFC 7009 §2.2: 200 for a token that is unknown or revoked already. A live token of another app is a 403, as
+    // Doorkeeper answers in front of Mastodon: that tells the caller the token is live, which the caller, holding the
+    // token, could learn by using it anyway.
     private static async Task<IResult> RevokeAsync(HttpContext context, IGrainFactory grains)
     {
         var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);

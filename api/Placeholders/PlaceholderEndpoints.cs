@@ -54,7 +54,7 @@ public static class PlaceholderEndpoints
 
         // Dismissing a suggestion (none are made): done, for an account that exists, as Mastodon answers.
         group.MapDelete("/api/v1/suggestions/{id}", DismissSuggestionAsync)
-            .RequireScope("read")
+            .RequireScope("write:accounts")
             .Produces<object>()
             .ProducesErrors(StatusCodes.Status404NotFound);
         group.MapGet("/api/v1/custom_emojis", () => Json(EmptyArray)).Produces<IReadOnlyList<object>>();

@@ -110,12 +110,11 @@ public static partial class RegistrationEndpoints
         return Results.Json(token, OAuthJsonContext.Default.TokenEntity);
     }
 
-    // BCP 47-ish: en, pt-BR, zh-Hant; letters, digits, '-' and '_' up to 16 characters.
     // A language tag's shape (Mastodon lists its locales; Weft keeps none, so it checks the form clients send): a 2–3
     // letter language, then optionally a 4-letter script and a 2-letter or 3-digit region, by '-' or '_' ("en",
     // "pt-BR", "sr-Latn", "zh-Hant-TW", "es-419").
     private static bool IsLocale(string value) => LocaleTag().IsMatch(value);
 
-    [GeneratedRegex("^[A-Za-z]{2,3}([-_][A-Za-z]{4})?([-_]([A-Za-z]{2}|[0-9]{3}))?$")]
+    [GeneratedRegex(@"^[A-Za-z]{2,3}([-_][A-Za-z]{4})?([-_]([A-Za-z]{2}|[0-9]{3}))?\z")]
     private static partial Regex LocaleTag();
 }

@@ -245,8 +245,8 @@ public static class StatusesEndpoints
             : null;
     }
 
-    // An ISO 639 code (two or three letters, optionally with a region such as zh-tw); anything else is dropped, as
-    // Mastodon drops codes it does not know, rather than stored.
+    // A language code as Mastodon takes it (LanguageCodes): a known one, else its language without the region (en-US is
+    // en); an unknown one is dropped rather than stored.
     private static string? Language(RequestBody body) => LanguageCodes.Normalize(body.GetString("language"));
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, StatusRenderer renderer)

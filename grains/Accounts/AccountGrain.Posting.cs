@@ -39,8 +39,10 @@ public sealed partial class AccountGrain
             inReplyToId = parent.Status.ReblogOfId ?? parent.Status.Id;
             inReplyToAccountId = parent.Status.ReblogOfAccountId ?? parent.Status.AccountId;
 
-            // The parent's thread; a reply to a reblog starts from the original (whose own thread the reblog does not carry).
-            threadId = parent.Status.ReblogOfId ?? parent.Status.ThreadRoot();
+            // The parent's thread; a reblog does not carry its original's, which the original's grain tells (a rare call).
+            threadId = parent.Status.ReblogOfId is { } originalId
+                ? (await GrainFactory.GetGrain<IStatusGrain>(originalId).GetAsync(id))?.Status.ThreadRoot() ?? originalId
+                : parent.Status.ThreadRoot();
             await GrainFactory.GetGrain<IStatusGrain>(inReplyToId.Value).ExpectReplyAsync();
         }
 

@@ -17,7 +17,7 @@ namespace Weft.Grains.Statuses;
 /// </summary>
 /// <remarks>
 /// Visibility (<see cref="GetAsync"/> and every action): public and unlisted for everyone; the author and mentioned
-/// accounts always; private also for followers of the author (asked from the viewer's account grain, from memory);
+/// accounts always (silently mentioned ones too: an edit that dropped them did not take their sight of it); private also for followers of the author (asked from the viewer's account grain, from memory);
 /// direct for no one else. Missing, deleted and invisible all answer null or <see cref="StatusActionResult.NotFound"/>,
 /// so a private status does not leak its existence.
 /// <para>A status is activated by its creation and by every read that does not find it active; an idle one goes after

@@ -82,6 +82,27 @@ public sealed class ConversationsTests(SqliteApiFixture api) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task A_reply_to_a_reblog_joins_the_thread_of_the_reblogged_status()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        using var carol = await api.NewUserAsync("carol");
+        using var dave = await api.NewUserAsync("dave");
+        var root = (await alice.PostStatusAsync("a public question")).Str("id");
+        var answer = (await bob.PostStatusAsync($"@{alice.Username} a public answer", inReplyToId: root)).Str("id");
+        var boost = (await Json.ReadAsync(await carol.PostFormAsync($"/api/v1/statuses/{answer}/reblog"), HttpStatusCode.OK)).Str("id");
+
+        var viaBoost = (await dave.PostStatusAsync($"@{bob.Username} about your answer", "direct", inReplyToId: boost)).Str("id");
+        var viaRoot = (await dave.PostStatusAsync($"@{bob.Username} and the question", "direct", inReplyToId: root)).Str("id");
+
+        // Both are in the thread that started with alice's question: one conversation for bob.
+        await Eventually.WaitUntilAsync(
+            async () => (await bob.GetJsonAsync("/api/v1/conversations")) is var list && list.GetArrayLength() == 1 && list[0].GetProperty("last_status").Str("id") == viaRoot,
+            "one conversation at the newest reply");
+        Assert.Equal(answer, (await bob.GetJsonAsync($"/api/v1/statuses/{viaBoost}")).Str("in_reply_to_id"));
+    }
+
+    [Fact]
     public async Task Deleting_statuses_moves_a_conversation_back_or_ends_it_and_removing_one_hides_it_until_the_next_status()
     {
         using var alice = await api.NewUserAsync("alice");

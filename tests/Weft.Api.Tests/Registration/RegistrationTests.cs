@@ -55,6 +55,7 @@ public sealed class RegistrationTests(SqliteApiHost host) : IClassFixture<Sqlite
     [InlineData("en--US", false)]
     [InlineData("en-US-x", false)]
     [InlineData("1en", false)]
+    [InlineData("en\n", false)]
     public async Task A_blank_locale_is_no_choice_and_one_not_shaped_as_a_language_tag_is_refused(string locale, bool accepted)
     {
         var app = await TestAccounts.CreateAppAsync(_client, scopes: "read write follow");
