@@ -95,7 +95,7 @@ public static class StreamingEndpoints
     {
         var token = context.GetAuthenticatedToken();
         var name = StreamingSubscriptions.WithOnlyMedia(
-            stream.TrimEnd('/').Replace('/', ':'), context.Request.Query["only_media"].ToString() is "true" or "1");
+            stream.TrimEnd('/').Replace('/', ':'), IsTruthy(context.Request.Query["only_media"].ToString()));
         var tag = context.Request.Query["tag"].ToString();
         var list = context.Request.Query["list"].ToString();
         if (Refuse(name, tag, list, token) is { } refusal)
@@ -127,6 +127,10 @@ public static class StreamingEndpoints
     // for it and the silo gets none of that time to deactivate grains (home timelines are written behind).
     private static CancellationTokenSource EndedOrStopping(HttpContext context, IHostApplicationLifetime lifetime) =>
         CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+
+    // As Mastodon's streaming server reads a flag: given and not one of its false words.
+    private static bool IsTruthy(string value) =>
+        value.Length > 0 && value is not ("0" or "f" or "F" or "false" or "FALSE" or "off" or "OFF");
 
     /// <summary>The error answer for a stream the token may not have, or null if it may.</summary>
     private static IResult? Refuse(string stream, string? tag, string? list, AuthenticatedToken? token) =>
