@@ -19,7 +19,7 @@ public static class SiloHostBuilderExtensions
     /// Memory; <c>Weft:Database</c> fills both Defaults, see <see cref="DatabaseDefaults"/>), and the social domain's
     /// services (<c>Weft:Social</c>, <c>Weft:Ids</c>, the social store in the Default storage's database). A grain
     /// state whose provider is not configured stops start-up with a message naming the setting; nothing falls back
-    /// to memory silently.
+    /// to memory silently. A second silo on one PostgreSQL database is warned about (<see cref="SingleSiloCheck"/>).
     /// </summary>
     public static IHostApplicationBuilder AddWeftSilo(this IHostApplicationBuilder builder)
     {
@@ -34,6 +34,7 @@ public static class SiloHostBuilderExtensions
         builder.Services.AddSqliteStreamQueueKind();
         builder.Services.AddMemoryStreamQueueKind();
         builder.Services.AddWeftSocial(builder.Configuration);
+        builder.Services.AddHostedService<SingleSiloCheck>();
         return builder;
     }
 }
