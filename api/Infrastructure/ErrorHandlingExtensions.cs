@@ -5,7 +5,7 @@ using Weft.Persistence;
 namespace Weft.Api.Infrastructure;
 
 /// <summary>Makes every error a JSON body: thrown <see cref="ApiException"/>s, bad requests, unknown routes, and crashes.</summary>
-public static class ErrorHandlingExtensions
+public static partial class ErrorHandlingExtensions
 {
     /// <summary>Adds the error handling; call first in the pipeline.</summary>
     public static WebApplication UseApiErrors(this WebApplication app)
@@ -14,8 +14,11 @@ public static class ErrorHandlingExtensions
         {
             StatusCodeSelector = ToStatusCode,
             ExceptionHandler = WriteExceptionAsync,
-            // The handler writes the body itself; no developer page, no details leak.
-            SuppressDiagnosticsCallback = static context => context.Exception is ApiException or BadHttpRequestException,
+            // The handler writes the body itself; no developer page, no details leak. An unavailable database is logged
+            // by the handler in one line per request, not as an unhandled exception with its stack (thousands of lines a
+            // minute during an outage, burying what else happened).
+            SuppressDiagnosticsCallback = static context =>
+                context.Exception is ApiException or BadHttpRequestException || IsUnavailable(context.Exception),
         });
         app.UseStatusCodePages(static context => WriteEmptyStatusAsync(context.HttpContext));
         return app;
@@ -52,10 +55,15 @@ public static class ErrorHandlingExtensions
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
             context.Response.Headers.RetryAfter = "1";
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ErrorHandlingExtensions).FullName!);
+            LogUnavailable(logger, context.Request.Method, context.Request.Path, exception!.GetType().Name, exception.Message);
         }
 
         return ApiErrors.WriteAsync(context.Response, status, error, description);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} answered 503: {Exception}: {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string method, string path, string exception, string reason);
 
     // Responses that ended without a body (unknown route, wrong method, rejected by a filter) still get a JSON error.
     private static Task WriteEmptyStatusAsync(HttpContext context)

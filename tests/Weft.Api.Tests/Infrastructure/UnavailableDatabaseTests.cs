@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Reflection;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Weft.Api.Tests.Support;
 using Weft.Grains.Data;
@@ -18,7 +20,13 @@ public sealed class UnavailableDatabaseTests : IDisposable
     [Fact]
     public async Task A_failing_database_read_is_a_503_json_error_with_retry_after()
     {
-        using var failing = _factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(PublicTimelineFails.Decorate));
+        var logs = new CollectingLoggerProvider();
+        using var failing = _factory.WithWebHostBuilder(builder => builder
+            .ConfigureTestServices(services =>
+            {
+                PublicTimelineFails.Decorate(services);
+                services.AddSingleton<ILoggerProvider>(logs);
+            }));
         using var client = failing.CreateClient();
 
         using var response = await client.GetAsync("/api/v1/timelines/public");
@@ -28,9 +36,37 @@ public sealed class UnavailableDatabaseTests : IDisposable
         Assert.Equal("Service temporarily unavailable", error.GetProperty("error").GetString());
         Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta);
         Assert.Equal(HttpStatusCode.OK, instance.StatusCode);
+
+        // One line saying what failed, not an "unhandled exception" with its stack.
+        var logged = Assert.Single(logs.Entries, entry => entry.Level >= LogLevel.Warning);
+        Assert.Equal((LogLevel.Warning, null), (logged.Level, logged.Exception));
+        Assert.Contains("GET /api/v1/timelines/public answered 503", logged.Message, StringComparison.Ordinal);
+        Assert.Contains("connection pool is exhausted", logged.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => _factory.Dispose();
+
+    /// <summary>Keeps every log entry written through it.</summary>
+    private sealed class CollectingLoggerProvider : ILoggerProvider
+    {
+        public ConcurrentQueue<(LogLevel Level, string Message, Exception? Exception)> Entries { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Collecting(Entries);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Collecting(ConcurrentQueue<(LogLevel, string, Exception?)> entries) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                entries.Enqueue((logLevel, formatter(state, exception), exception));
+        }
+    }
 
     /// <summary>The real store, except that the public timeline's query fails as a dropped connection would.</summary>
     public class PublicTimelineFails : ServiceProxy<ISocialStore>
