@@ -12,7 +12,10 @@ public static class DatabaseDefaults
 
     private static readonly string[] s_sections = ["Weft:Storage:Default", "Weft:Streams:Default"];
 
-    /// <summary>Fills the unset Default storage and stream settings from <see cref="Section"/>.</summary>
+    /// <summary>
+    /// Fills the unset Default storage and stream settings from <see cref="Section"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The provider is PostgreSQL without a PostgreSQL connection string.</exception>
     public static void Apply(IConfigurationManager configuration)
     {
         var provider = configuration[$"{Section}:Provider"];
@@ -22,6 +25,19 @@ public static class DatabaseDefaults
         }
 
         var connectionString = configuration[$"{Section}:ConnectionString"];
+
+        // Switching the provider alone leaves the shipped SQLite file as the connection string, which PostgreSQL's
+        // driver rejects in words about "data source" that name neither setting.
+        if (string.Equals(provider, "PostgreSql", StringComparison.OrdinalIgnoreCase)
+            && (string.IsNullOrWhiteSpace(connectionString) || connectionString.TrimStart().StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new InvalidOperationException(
+                $"{Section}:Provider is PostgreSql, but {Section}:ConnectionString is " +
+                (string.IsNullOrWhiteSpace(connectionString) ? "not set" : $"'{connectionString}', a SQLite file (the shipped default)") +
+                $". Set {Section}:ConnectionString to a PostgreSQL connection string, such as " +
+                "Host=localhost;Database=weft;Username=weft;Password=secret (environment: Weft__Database__ConnectionString).");
+        }
+
         var defaults = new Dictionary<string, string?>();
         foreach (var section in s_sections)
         {

@@ -50,6 +50,26 @@ public sealed class SiloProcessTests(PostgreSqlDatabaseFixture database) : IClas
         Assert.DoesNotContain("Weft silo started", silo.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Data Source=data/weft.db")]
+    public async Task Api_switched_to_postgresql_without_its_connection_string_exits_naming_the_setting(string? connectionString)
+    {
+        var settings = new Dictionary<string, string> { ["Weft__Database__Provider"] = "PostgreSql" };
+        if (connectionString is not null)
+        {
+            settings["Weft__Database__ConnectionString"] = connectionString;
+        }
+
+        await using var api = SiloProcess.Start(settings, "Weft.Api.dll", "--urls", "http://127.0.0.1:0");
+
+        var exitCode = await api.WaitForExitAsync(s_startDeadline);
+
+        Assert.True(exitCode != 0, $"The API exited with 0 without a PostgreSQL connection string. Output:\n{api.Output}");
+        Assert.Contains("Weft:Database:Provider is PostgreSql, but Weft:Database:ConnectionString is", api.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening on", api.Output, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string> OnPostgreSql(string connectionString) => new()
     {
         ["Weft__Storage__Default__Provider"] = "PostgreSql",
