@@ -36,6 +36,9 @@ public sealed class StreamingConnection(
     // Each subscription is a listener on the live feed that every matching event visits; hashtags make them unbounded.
     private const int MaxSubscriptions = 100;
 
+    // How long a client has to answer the server's close frame at shutdown.
+    private static readonly TimeSpan s_closeAnswerTimeout = TimeSpan.FromSeconds(2);
+
     private readonly Channel<Outgoing> _queue = Channel.CreateBounded<Outgoing>(
         new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
@@ -48,9 +51,17 @@ public sealed class StreamingConnection(
     /// Serves the client until it closes, the request is aborted, or the socket fails. Subscriptions made before (the
     /// one named in the URL) have been queueing events since, so nothing posted during the handshake is missed.
     /// </summary>
-    public async Task RunAsync(WebSocket socket, CancellationToken aborted)
+    public async Task RunAsync(WebSocket socket, CancellationToken aborted, CancellationToken stopping = default)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+
+        // When the server stops, a close frame tells the client why (1001, going away: reconnect elsewhere or later)
+        // after what is queued already; a client that does not answer it soon is cut off, so shutdown is not held up.
+        using var goingAway = stopping.Register(() =>
+        {
+            _queue.Writer.TryWrite(new Outgoing(null, null, null, GoingAway: true));
+            stop.CancelAfter(s_closeAnswerTimeout);
+        });
         var writer = WriteLoopAsync(socket, stop.Token);
         await ReadLoopAsync(socket, stop.Token);
         _queue.Writer.TryComplete();
@@ -96,7 +107,12 @@ public sealed class StreamingConnection(
 
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken);
+                    // Answered, unless this is the client's answer to the server's own close.
+                    if (socket.State == WebSocketState.CloseReceived)
+                    {
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken);
+                    }
+
                     return;
                 }
 
@@ -336,6 +352,16 @@ public sealed class StreamingConnection(
         {
             await foreach (var outgoing in _queue.Reader.ReadAllAsync(cancellationToken))
             {
+                if (outgoing.GoingAway)
+                {
+                    if (socket.State == WebSocketState.Open)
+                    {
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "Server shutting down", cancellationToken);
+                    }
+
+                    return;
+                }
+
                 var text = outgoing.Raw ?? await RenderMessageAsync(outgoing.Stream!, outgoing.Event!, outgoing.Filter);
                 if (text is null || socket.State != WebSocketState.Open)
                 {
@@ -455,7 +481,7 @@ public sealed class StreamingConnection(
     private Task<GrainInterfaces.Notifications.Notification?> GetNotificationAsync(long notificationId) =>
         grains.GetGrain<INotificationsGrain>(_viewerId).GetAsync(notificationId);
 
-    private readonly record struct Outgoing(string[]? Stream, LiveEvent? Event, string? Raw, ListStreamFilter? Filter = null);
+    private readonly record struct Outgoing(string[]? Stream, LiveEvent? Event, string? Raw, ListStreamFilter? Filter = null, bool GoingAway = false);
 
     /// <summary>A subscription to a stream nothing is ever published on (see <see cref="StreamingSubscriptions.IsQuiet"/>).</summary>
     private sealed class QuietSubscription : IDisposable

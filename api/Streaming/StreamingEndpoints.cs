@@ -84,8 +84,7 @@ public static class StreamingEndpoints
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync(accept);
-        using var ended = EndedOrStopping(context, lifetime);
-        await connection.RunAsync(socket, ended.Token);
+        await connection.RunAsync(socket, context.RequestAborted, lifetime.ApplicationStopping);
         return Results.Empty;
     }
 
