@@ -28,15 +28,14 @@ public sealed partial class StatusGrain
         {
             await ExpectMarksAsync();
             var markId = ids.NextId();
-            var added = await store.AddMarkAsync(StatusMarkKind.Favourite, actorId, Id, markId, CancellationToken.None);
+            await store.AddMarkAsync(StatusMarkKind.Favourite, actorId, Id, markId, CancellationToken.None);
             (_favouriteMarks ??= []).TryAdd(actorId, markId);
             Changed();
-            if (added)
-            {
-                await NotifyAuthorAsync(NotificationType.Favourite, actorId);
-            }
         }
 
+        // Also when the favourite was made already: a retry after a crash between the mark and its notification finds
+        // the mark, and must still leave the notification (the store keeps one per favourite, so this adds none twice).
+        await NotifyAuthorAsync(NotificationType.Favourite, actorId);
         return new StatusActionResult(ViewFor(actorId), null);
     }
 

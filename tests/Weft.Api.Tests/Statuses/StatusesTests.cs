@@ -1,7 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Weft.Api.Tests.Support;
+using Weft.GrainInterfaces.Notifications;
+using Weft.Grains.Data;
 using Weft.Testing;
 
 namespace Weft.Api.Tests.Statuses;
@@ -368,6 +372,29 @@ public sealed class StatusesTests(SqliteApiFixture api) : IClassFixture<SqliteAp
         await Json.ReadAsync(await carol.PostFormAsync($"/api/v1/statuses/{id}/unfavourite"), HttpStatusCode.NotFound);
         await Json.ReadAsync(await carol.PostFormAsync($"/api/v1/statuses/{id}/unreblog"), HttpStatusCode.NotFound);
         await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/favourite"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_repeated_favourite_leaves_the_notification_a_crash_after_the_mark_would_have_lost()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        var id = (await alice.PostStatusAsync("like me")).Str("id");
+        await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/favourite"), HttpStatusCode.OK);
+        Assert.Single(Json.Ids(await alice.GetJsonAsync("/api/v1/notifications?types[]=favourite")));
+
+        // The state a crash between the committed mark and its notification leaves: the favourite without it.
+        var store = api.Factory.Services.GetRequiredService<ISocialStore>();
+        await store.DeleteNotificationOfAsync(alice.AccountId, NotificationType.Favourite, bob.AccountId, long.Parse(id, CultureInfo.InvariantCulture), CancellationToken.None);
+        Assert.Empty(Json.Ids(await alice.GetJsonAsync("/api/v1/notifications?types[]=favourite")));
+
+        // The client's retry finds the favourite made, and still leaves exactly one notification; a further one adds none.
+        var retried = await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/favourite"), HttpStatusCode.OK);
+        await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/favourite"), HttpStatusCode.OK);
+
+        Assert.Equal(1, retried.GetProperty("favourites_count").GetInt64());
+        var notifications = await alice.GetJsonAsync("/api/v1/notifications?types[]=favourite");
+        Assert.Equal(bob.Id, Assert.Single(notifications.EnumerateArray()).GetProperty("account").Str("id"));
     }
 
     [Fact]
