@@ -396,10 +396,10 @@ public static class AccountsEndpoints
     private static async Task<IResult> FamiliarFollowersAsync(HttpContext context, IGrainFactory grains, AccountRenderer renderer)
     {
         var existing = await RequestedAccountIdsAsync(context, grains);
+        var viewerId = context.RequireAccountId();
         var lists = existing.IsEmpty
             ? []
-            : await grains.GetGrain<IAccountGrain>(context.RequireAccountId()).GetFamiliarFollowersAsync(existing);
-        var viewerId = context.RequireAccountId();
+            : await grains.GetGrain<IAccountGrain>(viewerId).GetFamiliarFollowersAsync(existing);
         var origin = RequestOrigin.Get(context.Request);
         var entities = new List<FamiliarFollowersEntity>(lists.Length);
         foreach (var list in lists)

@@ -67,7 +67,7 @@ public sealed partial class StatusGrain
             Version: 0);
         var created = await GrainFactory.GetGrain<IStatusGrain>(reblogId).CreateAsync(reblog);
         (_reblogsByAccount ??= [])[actorId] = reblogId;
-        if (reblogVisibility == StatusVisibility.Private)
+        if (!IsListedReblog(reblogVisibility))
         {
             (_privateReblogs ??= []).Add(reblogId);
         }
@@ -130,7 +130,10 @@ public sealed partial class StatusGrain
         return Task.CompletedTask;
     }
 
-    // Who reblogged it where anyone may see: Mastodon's reblogged_by leaves out reblogs shown to followers only.
+    // Whether reblogged_by lists a reblog: Mastodon's leaves out those shown to followers only.
+    private static bool IsListedReblog(StatusVisibility visibility) => visibility is StatusVisibility.Public or StatusVisibility.Unlisted;
+
+    // Who reblogged it where anyone may see.
     private Dictionary<long, long>? ListedReblogs() =>
         _privateReblogs is not { Count: > 0 } hidden || _reblogsByAccount is null
             ? _reblogsByAccount

@@ -17,8 +17,8 @@ namespace Weft.Grains.Statuses;
 /// </summary>
 /// <remarks>
 /// Visibility (<see cref="GetAsync"/> and every action): public and unlisted for everyone; the author and mentioned
-/// accounts always (silently mentioned ones too: an edit that dropped them did not take their sight of it); private also for followers of the author (asked from the viewer's account grain, from memory);
-/// direct for no one else. Missing, deleted and invisible all answer null or <see cref="StatusActionResult.NotFound"/>,
+/// accounts always (silently mentioned ones too: an edit that dropped them did not take their sight of it); private
+/// also for followers of the author (asked from the viewer's account grain, from memory); direct for no one else. Missing, deleted and invisible all answer null or <see cref="StatusActionResult.NotFound"/>,
 /// so a private status does not leak its existence.
 /// <para>A status is activated by its creation and by every read that does not find it active; an idle one goes after
 /// about two minutes instead of the silo's quarter of an hour, or memory would grow with the posting rate (every post
@@ -78,7 +78,7 @@ public sealed partial class StatusGrain(
         // Newest first: keep each account's newest reblog should the store hold two.
         foreach (var reblog in marks.Reblogs)
         {
-            if ((_reblogsByAccount ??= []).TryAdd(reblog.AccountId, reblog.Id) && reblog.Visibility != StatusVisibility.Public && reblog.Visibility != StatusVisibility.Unlisted)
+            if ((_reblogsByAccount ??= []).TryAdd(reblog.AccountId, reblog.Id) && !IsListedReblog(reblog.Visibility))
             {
                 (_privateReblogs ??= []).Add(reblog.Id);
             }
@@ -255,9 +255,7 @@ public sealed partial class StatusGrain(
     // Who keeps sight of the status without being mentioned after the edit: everyone an earlier version mentioned.
     private static ImmutableArray<long>? SilencedBy(StatusSnapshot status, ImmutableArray<Mention> mentions)
     {
-        var silenced = (status.SilentMentionIds ?? []).Concat(status.Mentions.Select(mention => mention.AccountId))
-            .Except(mentions.Select(mention => mention.AccountId))
-            .ToImmutableArray();
+        var silenced = status.MentionedAccountIds().Except(mentions.Select(mention => mention.AccountId)).ToImmutableArray();
         return silenced.IsEmpty ? null : silenced;
     }
 
