@@ -12,6 +12,12 @@ public interface INotificationsGrain : IGrainWithIntegerKey
     Task AddAsync(NotificationType type, long fromAccountId, long? statusId);
 
     /// <summary>
+    /// Tells the recipient's live streams of a notification stored with another write (a follow's, in its transaction);
+    /// the stream's clients read it by its id.
+    /// </summary>
+    Task AnnounceAsync(long notificationId);
+
+    /// <summary>
     /// Replaces the notification of (type, from, status), if any, with a new one: news of the latest occurrence (an
     /// edit) comes first again, and there is still one per status.
     /// </summary>
@@ -37,6 +43,6 @@ public interface INotificationsGrain : IGrainWithIntegerKey
     /// <summary>Removes notifications about a deleted status.</summary>
     Task RemoveForStatusAsync(long statusId);
 
-    /// <summary>Removes the notification of (type, from, status), as its action was undone (unfavourite, unreblog, unfollow).</summary>
+    /// <summary>Removes the notification of (type, from, status), as its action was undone (unfavourite, unreblog).</summary>
     Task RemoveAsync(NotificationType type, long fromAccountId, long? statusId);
 }

@@ -325,7 +325,13 @@ public sealed partial class AccountGrain(
         if (!_following.TryGetValue(targetId, out var current))
         {
             var settings = FollowSettings.Default.With(change);
-            if (await store.AddFollowAsync(id, targetId, ids.NextId(), settings, CancellationToken.None))
+
+            // The followee's notification is written with the follow (none if it muted this account's notifications).
+            var notification = await target.MutesNotificationsFromAsync(id)
+                ? null
+                : new NotificationRow(ids.NextId(), targetId, NotificationType.Follow, id, StatusId: null);
+            var added = await store.AddFollowAsync(id, targetId, ids.NextId(), settings, notification, CancellationToken.None);
+            if (added.Followed)
             {
                 _following[targetId] = settings;
                 Changed();
@@ -333,7 +339,11 @@ public sealed partial class AccountGrain(
                 // Each step on its own: one failing must not skip the others (the follow itself is committed).
                 await SideEffectAsync(() => GrainFactory.GetGrain<IHomeTimelineGrain>(id).MergeAuthorAsync(targetId, settings.ShowReblogs), targetId, RepeatableAttempts);
                 await SideEffectAsync(() => target.FollowedByAsync(id), targetId);
-                await SideEffectAsync(() => GrainFactory.GetGrain<INotificationsGrain>(targetId).AddAsync(NotificationType.Follow, id, null), targetId, RepeatableAttempts);
+                if (added.Notified)
+                {
+                    await SideEffectAsync(() => GrainFactory.GetGrain<INotificationsGrain>(targetId).AnnounceAsync(notification!.Id), targetId);
+                }
+
                 return new FollowResult(await RelationshipAsync(targetId), true);
             }
 
@@ -398,7 +408,6 @@ public sealed partial class AccountGrain(
             Changed();
             await SideEffectAsync(() => GrainFactory.GetGrain<IHomeTimelineGrain>(id).RemoveAuthorAsync(targetId), targetId, RepeatableAttempts);
             await SideEffectAsync(() => GrainFactory.GetGrain<IAccountGrain>(targetId).UnfollowedByAsync(id), targetId);
-            await SideEffectAsync(() => GrainFactory.GetGrain<INotificationsGrain>(targetId).RemoveAsync(NotificationType.Follow, id, null), targetId, RepeatableAttempts);
         }
 
         // Even when there was no follow to remove: an unfollow repeated after a failed clean-up finishes it.

@@ -39,13 +39,18 @@ public interface ISocialStore
 
     // Follows ------------------------------------------------------------------------------------------------
 
-    /// <summary>Adds the follow with id <paramref name="followId"/>; false if it already existed (its settings unchanged).</summary>
-    Task<bool> AddFollowAsync(long followerId, long followeeId, long followId, FollowSettings settings, CancellationToken cancellationToken);
+    /// <summary>
+    /// Adds the follow with id <paramref name="followId"/> and, in the same transaction, the followee's
+    /// <paramref name="notification"/> of it (unless the same one is stored), so that no crash keeps the follow without
+    /// its notification. Writes nothing if the follow existed already (its settings unchanged).
+    /// </summary>
+    Task<FollowAdded> AddFollowAsync(
+        long followerId, long followeeId, long followId, FollowSettings settings, NotificationRow? notification, CancellationToken cancellationToken);
 
     /// <summary>Changes an existing follow's settings; false if there is no such follow or it had these settings already.</summary>
     Task<bool> UpdateFollowAsync(long followerId, long followeeId, FollowSettings settings, CancellationToken cancellationToken);
 
-    /// <summary>Removes the follow; false if there was none.</summary>
+    /// <summary>Removes the follow and, in the same transaction, the followee's notification of it; false if there was no follow.</summary>
     Task<bool> RemoveFollowAsync(long followerId, long followeeId, CancellationToken cancellationToken);
 
     /// <summary>How many accounts follow <paramref name="accountId"/>.</summary>

@@ -34,8 +34,14 @@ public sealed class NotificationsGrain(ISocialStore store, SnowflakeIdGenerator 
         var row = new NotificationRow(ids.NextId(), recipient, type, fromAccountId, statusId);
         if (await store.AddNotificationAsync(row, CancellationToken.None))
         {
-            liveFeed.Publish(LiveChannel.User(recipient), new LiveEvent(LiveEventKind.Notification, row.Id));
+            await AnnounceAsync(row.Id);
         }
+    }
+
+    public Task AnnounceAsync(long notificationId)
+    {
+        liveFeed.Publish(LiveChannel.User(Recipient), new LiveEvent(LiveEventKind.Notification, notificationId));
+        return Task.CompletedTask;
     }
 
     public async Task RenewAsync(NotificationType type, long fromAccountId, long statusId)

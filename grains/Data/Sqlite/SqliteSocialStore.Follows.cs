@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Weft.GrainInterfaces.Accounts;
+using Weft.GrainInterfaces.Notifications;
 using Weft.GrainInterfaces.Paging;
 
 namespace Weft.Grains.Data.Sqlite;
@@ -19,17 +20,29 @@ public sealed partial class SqliteSocialStore
         "SELECT id, followee_id FROM follows WHERE follower_id = $account AND id > $after AND id < $before ORDER BY id LIMIT $limit";
 
     /// <inheritdoc />
-    public async Task<bool> AddFollowAsync(long followerId, long followeeId, long followId, FollowSettings settings, CancellationToken cancellationToken)
+    public async Task<FollowAdded> AddFollowAsync(
+        long followerId, long followeeId, long followId, FollowSettings settings, NotificationRow? notification, CancellationToken cancellationToken)
     {
         using var session = await BeginWriteAsync(ensureSchema: true, cancellationToken).ConfigureAwait(false);
+        using var transaction = session.Connection.BeginTransaction();
         var command = session.Prepared(
             "INSERT INTO follows (follower_id, followee_id, id, show_reblogs, notify) VALUES ($follower, $followee, $id, $reblogs, $notify) " +
-            "ON CONFLICT DO NOTHING");
+            "ON CONFLICT DO NOTHING",
+            transaction);
         command.Parameters.Add("$follower", SqliteType.Integer).Value = followerId;
         command.Parameters.Add("$followee", SqliteType.Integer).Value = followeeId;
         command.Parameters.Add("$id", SqliteType.Integer).Value = followId;
         AddSettings(command, settings);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+        {
+            return new FollowAdded(Followed: false, Notified: false);
+        }
+
+        // In the follow's transaction, so that no crash keeps the follow without its notification.
+        var notified = notification is not null
+            && await InsertNotificationAsync(session, notification, transaction, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new FollowAdded(Followed: true, notified);
     }
 
     /// <inheritdoc />
@@ -49,10 +62,25 @@ public sealed partial class SqliteSocialStore
     public async Task<bool> RemoveFollowAsync(long followerId, long followeeId, CancellationToken cancellationToken)
     {
         using var session = await BeginWriteAsync(ensureSchema: true, cancellationToken).ConfigureAwait(false);
-        var command = session.Prepared("DELETE FROM follows WHERE follower_id = $follower AND followee_id = $followee");
+        using var transaction = session.Connection.BeginTransaction();
+        var command = session.Prepared("DELETE FROM follows WHERE follower_id = $follower AND followee_id = $followee", transaction);
         command.Parameters.Add("$follower", SqliteType.Integer).Value = followerId;
         command.Parameters.Add("$followee", SqliteType.Integer).Value = followeeId;
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+        {
+            return false;
+        }
+
+        // The follow's notification goes in its transaction (Mastodon destroys it with the follow).
+        var unnotify = session.Prepared(
+            "DELETE FROM notifications WHERE recipient_id = $followee AND type = $type AND from_account_id = $follower AND status_id IS NULL",
+            transaction);
+        unnotify.Parameters.Add("$follower", SqliteType.Integer).Value = followerId;
+        unnotify.Parameters.Add("$followee", SqliteType.Integer).Value = followeeId;
+        unnotify.Parameters.Add("$type", SqliteType.Integer).Value = (int)NotificationType.Follow;
+        await unnotify.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <inheritdoc />

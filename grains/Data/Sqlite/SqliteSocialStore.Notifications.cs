@@ -28,9 +28,16 @@ public sealed partial class SqliteSocialStore
     {
         ArgumentNullException.ThrowIfNull(notification);
         using var session = await BeginWriteAsync(ensureSchema: true, cancellationToken).ConfigureAwait(false);
+        return await InsertNotificationAsync(session, notification, transaction: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> InsertNotificationAsync(
+        Session session, NotificationRow notification, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
         var command = session.Prepared(
             "INSERT INTO notifications (id, recipient_id, type, from_account_id, status_id) VALUES ($id, $recipient, $type, $from, $status) " +
-            "ON CONFLICT DO NOTHING");
+            "ON CONFLICT DO NOTHING",
+            transaction);
         command.Parameters.Add("$id", SqliteType.Integer).Value = notification.Id;
         command.Parameters.Add("$recipient", SqliteType.Integer).Value = notification.RecipientId;
         command.Parameters.Add("$type", SqliteType.Integer).Value = (int)notification.Type;

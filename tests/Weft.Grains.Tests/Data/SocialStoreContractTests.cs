@@ -857,6 +857,44 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         new(page, [.. types ?? []], [.. exclude ?? []], from);
 
     [Fact]
+    public async Task A_follow_and_its_notification_are_written_together_and_only_once()
+    {
+        var first = await Store.AddFollowAsync(Id(2), Id(1), Id(200), FollowSettings.Default, Notification(100, 1, NotificationType.Follow, 2, null), None);
+        var again = await Store.AddFollowAsync(Id(2), Id(1), Id(201), FollowSettings.Default, Notification(101, 1, NotificationType.Follow, 2, null), None);
+
+        Assert.Equal(new FollowAdded(Followed: true, Notified: true), first);
+        Assert.Equal(new FollowAdded(Followed: false, Notified: false), again); // the follow existed: nothing written
+        Assert.Equal([Notification(100, 1, NotificationType.Follow, 2, null)], await Store.ListNotificationsAsync(Id(1), Query(Page()), None));
+        Assert.Equal([Id(2)], (await Store.ListFollowersAsync(Id(1), Page(), None)).Select(row => row.AccountId));
+    }
+
+    [Fact]
+    public async Task A_follow_whose_notification_is_stored_already_is_added_without_a_second_one()
+    {
+        Assert.True(await Store.AddNotificationAsync(Notification(100, 1, NotificationType.Follow, 2, null), None));
+
+        var added = await Store.AddFollowAsync(Id(2), Id(1), Id(200), FollowSettings.Default, Notification(101, 1, NotificationType.Follow, 2, null), None);
+
+        Assert.Equal(new FollowAdded(Followed: true, Notified: false), added);
+        Assert.Equal([Notification(100, 1, NotificationType.Follow, 2, null)], await Store.ListNotificationsAsync(Id(1), Query(Page()), None));
+    }
+
+    [Fact]
+    public async Task Removing_a_follow_removes_its_notification_and_no_other()
+    {
+        await Store.AddFollowAsync(Id(2), Id(1), Id(200), FollowSettings.Default, Notification(100, 1, NotificationType.Follow, 2, null), None);
+        await Store.AddFollowAsync(Id(3), Id(1), Id(201), FollowSettings.Default, Notification(101, 1, NotificationType.Follow, 3, null), None);
+        await Store.AddNotificationAsync(Notification(102, 1, NotificationType.Favourite, 2, 10), None);
+
+        Assert.True(await Store.RemoveFollowAsync(Id(2), Id(1), None));
+        Assert.False(await Store.RemoveFollowAsync(Id(2), Id(1), None));
+
+        Assert.Equal(
+            [Notification(102, 1, NotificationType.Favourite, 2, 10), Notification(101, 1, NotificationType.Follow, 3, null)],
+            await Store.ListNotificationsAsync(Id(1), Query(Page()), None));
+    }
+
+    [Fact]
     public async Task A_notification_for_the_same_recipient_type_sender_and_status_is_added_once()
     {
         Assert.True(await Store.AddNotificationAsync(Notification(100, 1, NotificationType.Favourite, 2, 10), None));
