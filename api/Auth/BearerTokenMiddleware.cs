@@ -66,11 +66,14 @@ public sealed class BearerTokenMiddleware(RequestDelegate next, IGrainFactory gr
         }
 
         if (authorization.Count == 1 && authorization[0] is { } header && header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase)
-            && (header.Length == Bearer.Length || header[Bearer.Length] == ' '))
+            && (header.Length == Bearer.Length || header[Bearer.Length] == ' ')
+            && header.AsSpan(Bearer.Length).Trim() is { IsEmpty: false } headerToken)
         {
-            // "Bearer" with nothing after it is an (invalid) empty token, not an anonymous request.
-            return header[Bearer.Length..].Trim();
+            return headerToken.ToString();
         }
+
+        // "Bearer" with nothing after it names no token: Mastodon (Doorkeeper) reads the request as anonymous, and so
+        // do we (an endpoint that needs a token then answers 401 as for any request without one).
 
         if (request.Query.TryGetValue("access_token", out var queryToken) && queryToken.Count > 0 && !string.IsNullOrEmpty(queryToken[0]))
         {

@@ -22,19 +22,38 @@ public sealed class ErrorResponseTests : IClassFixture<ErrorResponseTests.Host>,
         Assert.Equal(JsonValueKind.Null, body.RootElement.GetProperty("error_description").ValueKind);
     }
 
-    [Theory]
-    [InlineData("Bearer not-a-real-token")]
-    [InlineData("Bearer ")]
-    public async Task Unknown_bearer_token_is_a_json_401_even_on_a_public_endpoint(string authorization)
+    [Fact]
+    public async Task Unknown_bearer_token_is_a_json_401_even_on_a_public_endpoint()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
-        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer not-a-real-token");
 
         var response = await _client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("The access token is invalid", body.RootElement.GetProperty("error").GetString());
+    }
+
+    [Theory]
+    [InlineData("Bearer ")]
+    [InlineData("Bearer")]
+    [InlineData("bearer    ")]
+    public async Task An_empty_bearer_token_is_read_as_no_token_as_Mastodon_does(string authorization)
+    {
+        using var publicRequest = new HttpRequestMessage(HttpMethod.Get, "/api/v1/timelines/public");
+        publicRequest.Headers.TryAddWithoutValidation("Authorization", authorization);
+        using var privateRequest = new HttpRequestMessage(HttpMethod.Get, "/api/v1/accounts/verify_credentials");
+        privateRequest.Headers.TryAddWithoutValidation("Authorization", authorization);
+
+        var publicResponse = await _client.SendAsync(publicRequest);
+        var privateResponse = await _client.SendAsync(privateRequest);
+
+        Assert.Equal(HttpStatusCode.OK, publicResponse.StatusCode);
+        Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(await publicResponse.Content.ReadAsStringAsync()).RootElement.ValueKind);
+        Assert.Equal(HttpStatusCode.Unauthorized, privateResponse.StatusCode);
+        using var body = JsonDocument.Parse(await privateResponse.Content.ReadAsStringAsync());
         Assert.Equal("The access token is invalid", body.RootElement.GetProperty("error").GetString());
     }
 
