@@ -401,23 +401,43 @@ public sealed partial class RequestBody
         return text is null ? null : ParseBool(name, text);
     }
 
-    /// <summary>An integer parameter, or null if absent or empty.</summary>
-    public int? GetInt(string name)
+    /// <summary>An integer parameter, or null if absent or empty; malformed is a 422.</summary>
+    public int? GetInt(string name) => TryGetInt(name, out var value) ? value : throw Invalid(name, "must be an integer");
+
+    /// <summary>
+    /// A paging number (limit, offset), or null if absent or empty; malformed is a 400, as the paging parameters of every
+    /// list are (<see cref="Paging.PageQuery"/>).
+    /// </summary>
+    public int? GetPagingInt(string name) =>
+        TryGetInt(name, out var value) ? value : throw new ApiException(StatusCodes.Status400BadRequest, $"{name} must be an integer");
+
+    private bool TryGetInt(string name, out int? value)
     {
+        value = null;
         if (TryGetJson(name, out var element) && element.ValueKind == JsonValueKind.Number)
         {
-            return element.TryGetInt32(out var number) ? number : throw Invalid(name, "must be an integer");
+            if (!element.TryGetInt32(out var number))
+            {
+                return false;
+            }
+
+            value = number;
+            return true;
         }
 
         var text = GetString(name);
         if (string.IsNullOrEmpty(text))
         {
-            return null;
+            return true;
         }
 
-        return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw Invalid(name, "must be an integer");
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+        {
+            return false;
+        }
+
+        value = parsed;
+        return true;
     }
 
     private static bool? ParseBool(string name, string text) => text.Trim().ToLowerInvariant() switch

@@ -135,8 +135,8 @@ public static class SearchEndpoints
             var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
             var text = body.GetString("q");
             var type = body.GetString("type");
-            var offset = PagingNumber(body, "offset") ?? 0;
-            var limit = Math.Clamp(PagingNumber(body, "limit") ?? defaultLimit, 1, maxLimit);
+            var offset = body.GetPagingInt("offset") ?? 0;
+            var limit = Math.Clamp(body.GetPagingInt("limit") ?? defaultLimit, 1, maxLimit);
             if (string.IsNullOrWhiteSpace(text))
             {
                 throw new ApiException(StatusCodes.Status400BadRequest, "param is missing or the value is empty: q");
@@ -154,19 +154,6 @@ public static class SearchEndpoints
 
             return new SearchQuery(
                 text, string.IsNullOrEmpty(type) ? null : type, offset, limit, body.GetBool("following") == true, body.GetBool("resolve") == true);
-        }
-
-        // limit and offset are paging, a 400 when malformed as on every other list (the body's own check says 422).
-        private static int? PagingNumber(RequestBody body, string name)
-        {
-            try
-            {
-                return body.GetInt(name);
-            }
-            catch (ApiException e) when (e.StatusCode == StatusCodes.Status422UnprocessableEntity)
-            {
-                throw new ApiException(StatusCodes.Status400BadRequest, $"{name} must be an integer");
-            }
         }
     }
 }
