@@ -10,6 +10,7 @@ using Weft.GrainInterfaces.Timelines;
 using Weft.Grains.Data;
 using Weft.Grains.Hosting;
 using Weft.Grains.Ids;
+using Weft.Grains.Notifications;
 using Weft.Grains.Text;
 
 namespace Weft.Grains.Accounts;
@@ -327,11 +328,9 @@ public sealed partial class AccountGrain(
             var settings = FollowSettings.Default.With(change);
 
             // The followee's notification is written with the follow (none if it muted this account's notifications).
-            var notification = await target.MutesNotificationsFromAsync(id)
-                ? null
-                : new NotificationRow(ids.NextId(), targetId, NotificationType.Follow, id, StatusId: null);
+            var notification = await NotificationDrafts.ForAsync(GrainFactory, ids, targetId, NotificationType.Follow, id, statusId: null);
             var added = await store.AddFollowAsync(id, targetId, ids.NextId(), settings, notification, CancellationToken.None);
-            if (added.Followed)
+            if (added.Added)
             {
                 _following[targetId] = settings;
                 Changed();

@@ -44,7 +44,7 @@ public interface ISocialStore
     /// <paramref name="notification"/> of it (unless the same one is stored), so that no crash keeps the follow without
     /// its notification. Writes nothing if the follow existed already (its settings unchanged).
     /// </summary>
-    Task<FollowAdded> AddFollowAsync(
+    Task<AddedWithNotification> AddFollowAsync(
         long followerId, long followeeId, long followId, FollowSettings settings, NotificationRow? notification, CancellationToken cancellationToken);
 
     /// <summary>Changes an existing follow's settings; false if there is no such follow or it had these settings already.</summary>
@@ -136,11 +136,19 @@ public interface ISocialStore
 
     // Favourites and bookmarks -------------------------------------------------------------------------------
 
-    /// <summary>Adds the mark with id <paramref name="markId"/>; false if the account already had it on that status.</summary>
-    Task<bool> AddMarkAsync(StatusMarkKind kind, long accountId, long statusId, long markId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Adds the mark with id <paramref name="markId"/> and, in the same transaction, <paramref name="notification"/> of it (a
+    /// favourite's, to the status's author) unless the same one is stored. Writes nothing if the account already had
+    /// the mark on that status.
+    /// </summary>
+    Task<AddedWithNotification> AddMarkAsync(
+        StatusMarkKind kind, long accountId, long statusId, long markId, NotificationRow? notification, CancellationToken cancellationToken);
 
-    /// <summary>Removes the mark; false if there was none.</summary>
-    Task<bool> RemoveMarkAsync(StatusMarkKind kind, long accountId, long statusId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Removes the mark and, in the same transaction, the notification of it to <paramref name="notifiedAccountId"/> (a
+    /// favourite's, to the status's author) if one is named; false if there was no mark.
+    /// </summary>
+    Task<bool> RemoveMarkAsync(StatusMarkKind kind, long accountId, long statusId, long? notifiedAccountId, CancellationToken cancellationToken);
 
     /// <summary>
     /// A status's favourites and bookmarks (the accounts that put each mark on it, newest first: MarkRow.OtherId = account

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Ids;
 using Weft.GrainInterfaces.Live;
 using Weft.GrainInterfaces.Notifications;
@@ -19,20 +18,8 @@ public sealed class NotificationsGrain(ISocialStore store, SnowflakeIdGenerator 
 
     public async Task AddAsync(NotificationType type, long fromAccountId, long? statusId)
     {
-        var recipient = Recipient;
-        if (fromAccountId == recipient || fromAccountId <= 0)
-        {
-            return;
-        }
-
-        // Nothing from an account whose notifications the recipient muted (asked of its account grain, from memory).
-        if (await GrainFactory.GetGrain<IAccountGrain>(recipient).MutesNotificationsFromAsync(fromAccountId))
-        {
-            return;
-        }
-
-        var row = new NotificationRow(ids.NextId(), recipient, type, fromAccountId, statusId);
-        if (await store.AddNotificationAsync(row, CancellationToken.None))
+        if (await NotificationDrafts.ForAsync(GrainFactory, ids, Recipient, type, fromAccountId, statusId) is { } row
+            && await store.AddNotificationAsync(row, CancellationToken.None))
         {
             await AnnounceAsync(row.Id);
         }

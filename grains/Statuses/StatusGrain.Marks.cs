@@ -3,6 +3,7 @@ using Weft.GrainInterfaces.Notifications;
 using Weft.GrainInterfaces.Paging;
 using Weft.GrainInterfaces.Statuses;
 using Weft.Grains.Data;
+using Weft.Grains.Notifications;
 
 namespace Weft.Grains.Statuses;
 
@@ -28,14 +29,19 @@ public sealed partial class StatusGrain
         {
             await ExpectMarksAsync();
             var markId = ids.NextId();
-            await store.AddMarkAsync(StatusMarkKind.Favourite, actorId, Id, markId, CancellationToken.None);
+
+            // The author's notification is written with the favourite, so no crash keeps one without the other.
+            var authorId = state.State.Status!.AccountId;
+            var notification = await NotificationDrafts.ForAsync(GrainFactory, ids, authorId, NotificationType.Favourite, actorId, Id);
+            var added = await store.AddMarkAsync(StatusMarkKind.Favourite, actorId, Id, markId, notification, CancellationToken.None);
             (_favouriteMarks ??= []).TryAdd(actorId, markId);
             Changed();
+            if (added.Notified)
+            {
+                await AnnounceToAuthorAsync(authorId, notification!.Id, actorId);
+            }
         }
 
-        // Also when the favourite was made already: a retry after a crash between the mark and its notification finds
-        // the mark, and must still leave the notification (the store keeps one per favourite, so this adds none twice).
-        await NotifyAuthorAsync(NotificationType.Favourite, actorId);
         return new StatusActionResult(ViewFor(actorId), null);
     }
 
@@ -53,10 +59,10 @@ public sealed partial class StatusGrain
 
         if (Favourited(actorId))
         {
-            await store.RemoveMarkAsync(StatusMarkKind.Favourite, actorId, Id, CancellationToken.None);
+            // The favourite's notification goes in its transaction, as Mastodon's is destroyed with it.
+            await store.RemoveMarkAsync(StatusMarkKind.Favourite, actorId, Id, state.State.Status!.AccountId, CancellationToken.None);
             _favouriteMarks!.Remove(actorId);
             Changed();
-            await UnnotifyAuthorAsync(NotificationType.Favourite, actorId);
         }
 
         return new StatusActionResult(ViewFor(actorId), null);
@@ -77,7 +83,7 @@ public sealed partial class StatusGrain
         if (!Bookmarked(actorId))
         {
             await ExpectMarksAsync();
-            await store.AddMarkAsync(StatusMarkKind.Bookmark, actorId, Id, ids.NextId(), CancellationToken.None);
+            await store.AddMarkAsync(StatusMarkKind.Bookmark, actorId, Id, ids.NextId(), notification: null, CancellationToken.None);
             (_bookmarkers ??= []).Add(actorId);
             _unmarkedView = null;
         }
@@ -99,7 +105,7 @@ public sealed partial class StatusGrain
 
         if (Bookmarked(actorId))
         {
-            await store.RemoveMarkAsync(StatusMarkKind.Bookmark, actorId, Id, CancellationToken.None);
+            await store.RemoveMarkAsync(StatusMarkKind.Bookmark, actorId, Id, notifiedAccountId: null, CancellationToken.None);
             _bookmarkers!.Remove(actorId);
         }
 
@@ -160,23 +166,17 @@ public sealed partial class StatusGrain
         return new Page<long>(accounts.MoveToImmutable(), inside[start].Value, inside[start + count - 1].Value);
     }
 
-    private Task NotifyAuthorAsync(NotificationType type, long actorId) =>
-        ChangeAuthorNotificationsAsync(notifications => notifications.AddAsync(type, actorId, Id), type.ToString(), actorId);
-
-    // The undone action's notification goes too, as Mastodon's is destroyed with its favourite.
-    private Task UnnotifyAuthorAsync(NotificationType type, long actorId) =>
-        ChangeAuthorNotificationsAsync(notifications => notifications.RemoveAsync(type, actorId, Id), "un" + type.ToString().ToLowerInvariant(), actorId);
-
-    // A side effect: the mark itself is committed, so a failure here is logged, not thrown.
-    private async Task ChangeAuthorNotificationsAsync(Func<INotificationsGrain, Task> change, string action, long actorId)
+    // A side effect: the favourite and its notification are committed, so a failure to tell the author's live streams is
+    // logged, not thrown.
+    private async Task AnnounceToAuthorAsync(long authorId, long notificationId, long actorId)
     {
         try
         {
-            await change(GrainFactory.GetGrain<INotificationsGrain>(state.State.Status!.AccountId));
+            await GrainFactory.GetGrain<INotificationsGrain>(authorId).AnnounceAsync(notificationId);
         }
         catch (Exception e)
         {
-            StatusLog.SideEffectFailed(logger, e, Id, action, actorId);
+            StatusLog.SideEffectFailed(logger, e, Id, "favourite", actorId);
         }
     }
 }

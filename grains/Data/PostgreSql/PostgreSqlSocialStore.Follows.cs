@@ -20,40 +20,20 @@ public sealed partial class PostgreSqlSocialStore
         "SELECT id, followee_id FROM weft.follows WHERE follower_id = $1 AND id > $2 AND id < $3 ORDER BY id LIMIT $4";
 
     /// <inheritdoc />
-    public async Task<FollowAdded> AddFollowAsync(
-        long followerId, long followeeId, long followId, FollowSettings settings, NotificationRow? notification, CancellationToken cancellationToken)
-    {
-        await using var command = await CommandAsync(
+    public Task<AddedWithNotification> AddFollowAsync(
+        long followerId, long followeeId, long followId, FollowSettings settings, NotificationRow? notification, CancellationToken cancellationToken) =>
+        AddWithNotificationAsync(
             AddFollowSql,
+            notification,
             cancellationToken,
             Long(followerId),
             Long(followeeId),
             Long(followId),
             Bool(settings.ShowReblogs),
-            Bool(settings.Notify),
-            NullableLong(notification?.Id),
-            Long(notification?.RecipientId ?? 0),
-            new NpgsqlParameter<short> { TypedValue = (short)(notification?.Type ?? default) },
-            Long(notification?.FromAccountId ?? 0),
-            NullableLong(notification?.StatusId)).ConfigureAwait(false);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return new FollowAdded(reader.GetBoolean(0), reader.GetBoolean(1));
-    }
+            Bool(settings.Notify));
 
-    // One statement, so one transaction: the notification is inserted only with the follow, and never without it.
-    private const string AddFollowSql = """
-        WITH followed AS (
-            INSERT INTO weft.follows (follower_id, followee_id, id, show_reblogs, notify) VALUES ($1, $2, $3, $4, $5)
-            ON CONFLICT DO NOTHING
-            RETURNING 1),
-        notified AS (
-            INSERT INTO weft.notifications (id, recipient_id, type, from_account_id, status_id)
-            SELECT $6, $7, $8, $9, $10 FROM followed WHERE $6 IS NOT NULL
-            ON CONFLICT DO NOTHING
-            RETURNING 1)
-        SELECT EXISTS (SELECT 1 FROM followed), EXISTS (SELECT 1 FROM notified)
-        """;
+    private static readonly string AddFollowSql = AddWithNotificationSql(
+        "INSERT INTO weft.follows (follower_id, followee_id, id, show_reblogs, notify) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING", 5);
 
     /// <inheritdoc />
     public async Task<bool> UpdateFollowAsync(long followerId, long followeeId, FollowSettings settings, CancellationToken cancellationToken) =>
@@ -69,18 +49,14 @@ public sealed partial class PostgreSqlSocialStore
             cancellationToken,
             Long(followerId),
             Long(followeeId),
-            new NpgsqlParameter<short> { TypedValue = (short)NotificationType.Follow }).ConfigureAwait(false) == 1;
+            Long(followeeId),
+            new NpgsqlParameter<short> { TypedValue = (short)NotificationType.Follow },
+            Long(followerId),
+            NullableLong(null)).ConfigureAwait(false) == 1;
 
-    // One statement, so one transaction: the follow's notification goes with it (Mastodon destroys it with the follow).
-    private const string RemoveFollowSql = """
-        WITH unfollowed AS (
-            DELETE FROM weft.follows WHERE follower_id = $1 AND followee_id = $2
-            RETURNING 1),
-        unnotified AS (
-            DELETE FROM weft.notifications
-            WHERE recipient_id = $2 AND type = $3 AND from_account_id = $1 AND status_id IS NULL AND EXISTS (SELECT 1 FROM unfollowed))
-        SELECT count(*) FROM unfollowed
-        """;
+    // The follow's notification goes with it, as Mastodon destroys it with the follow.
+    private static readonly string RemoveFollowSql =
+        RemoveWithNotificationSql("DELETE FROM weft.follows WHERE follower_id = $1 AND followee_id = $2", 2);
 
     /// <inheritdoc />
     public Task<long> CountFollowersAsync(long accountId, CancellationToken cancellationToken) =>

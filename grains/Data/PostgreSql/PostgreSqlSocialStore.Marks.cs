@@ -6,26 +6,47 @@ namespace Weft.Grains.Data.PostgreSql;
 public sealed partial class PostgreSqlSocialStore
 {
     /// <summary>The statements of one mark table; the table name is a constant chosen by kind, never a value.</summary>
-    private sealed record MarkSql(string Add, string Remove, string Markers, string MarkedNewest, string MarkedOldest)
+    private sealed record MarkSql(string Add, string Remove, string RemoveNotified, string Markers, string MarkedNewest, string MarkedOldest)
     {
-        public static MarkSql For(string table) => new(
-            $"INSERT INTO {table} (id, account_id, status_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-            $"DELETE FROM {table} WHERE account_id = $1 AND status_id = $2",
-            $"SELECT id, account_id FROM {table} WHERE status_id = $1 ORDER BY id DESC",
-            $"SELECT id, status_id FROM {table} WHERE account_id = $1 AND id > $2 AND id < $3 ORDER BY id DESC LIMIT $4",
-            $"SELECT id, status_id FROM {table} WHERE account_id = $1 AND id > $2 AND id < $3 ORDER BY id LIMIT $4");
+        public static MarkSql For(string table)
+        {
+            var remove = $"DELETE FROM {table} WHERE account_id = $1 AND status_id = $2";
+            return new(
+                AddWithNotificationSql($"INSERT INTO {table} (id, account_id, status_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", 3),
+                remove,
+                RemoveWithNotificationSql(remove, 2),
+                $"SELECT id, account_id FROM {table} WHERE status_id = $1 ORDER BY id DESC",
+                $"SELECT id, status_id FROM {table} WHERE account_id = $1 AND id > $2 AND id < $3 ORDER BY id DESC LIMIT $4",
+                $"SELECT id, status_id FROM {table} WHERE account_id = $1 AND id > $2 AND id < $3 ORDER BY id LIMIT $4");
+        }
     }
 
     private static readonly MarkSql s_favourites = MarkSql.For("weft.favourites");
     private static readonly MarkSql s_bookmarks = MarkSql.For("weft.bookmarks");
 
     /// <inheritdoc />
-    public async Task<bool> AddMarkAsync(StatusMarkKind kind, long accountId, long statusId, long markId, CancellationToken cancellationToken) =>
-        await ExecuteAsync(Marks(kind).Add, cancellationToken, Long(markId), Long(accountId), Long(statusId)).ConfigureAwait(false) == 1;
+    public Task<AddedWithNotification> AddMarkAsync(
+        StatusMarkKind kind, long accountId, long statusId, long markId, NotificationRow? notification, CancellationToken cancellationToken) =>
+        AddWithNotificationAsync(Marks(kind).Add, notification, cancellationToken, Long(markId), Long(accountId), Long(statusId));
 
     /// <inheritdoc />
-    public async Task<bool> RemoveMarkAsync(StatusMarkKind kind, long accountId, long statusId, CancellationToken cancellationToken) =>
-        await ExecuteAsync(Marks(kind).Remove, cancellationToken, Long(accountId), Long(statusId)).ConfigureAwait(false) == 1;
+    public async Task<bool> RemoveMarkAsync(StatusMarkKind kind, long accountId, long statusId, long? notifiedAccountId, CancellationToken cancellationToken)
+    {
+        if (notifiedAccountId is not { } recipient)
+        {
+            return await ExecuteAsync(Marks(kind).Remove, cancellationToken, Long(accountId), Long(statusId)).ConfigureAwait(false) == 1;
+        }
+
+        return await ScalarLongAsync(
+            Marks(kind).RemoveNotified,
+            cancellationToken,
+            Long(accountId),
+            Long(statusId),
+            Long(recipient),
+            new NpgsqlParameter<short> { TypedValue = (short)kind.NotificationType() },
+            Long(accountId),
+            Long(statusId)).ConfigureAwait(false) == 1;
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<MarkRow>> ListMarkedStatusesAsync(

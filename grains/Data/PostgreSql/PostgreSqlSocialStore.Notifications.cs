@@ -24,6 +24,64 @@ public sealed partial class PostgreSqlSocialStore
     private const string NotificationsOldestSql =
         "SELECT " + NotificationColumns + " FROM weft.notifications " + NotificationsWhere + " ORDER BY id LIMIT $4";
 
+    /// <summary>
+    /// <paramref name="insert"/> (an insert ending in ON CONFLICT DO NOTHING, its parameters $1 to $<paramref name="rowParameters"/>)
+    /// as one statement with a notification's insert that happens only with it, so one transaction. The notification's
+    /// parameters follow the row's (<see cref="NotificationParameters"/>); a null id asks for none.
+    /// </summary>
+    private static string AddWithNotificationSql(string insert, int rowParameters)
+    {
+        var id = rowParameters + 1;
+        return $"""
+            WITH added AS ({insert} RETURNING 1),
+            notified AS (
+                INSERT INTO weft.notifications ({NotificationColumns})
+                SELECT ${id}, ${id + 1}, ${id + 2}, ${id + 3}, ${id + 4} FROM added WHERE ${id} IS NOT NULL
+                ON CONFLICT DO NOTHING
+                RETURNING 1)
+            SELECT EXISTS (SELECT 1 FROM added), EXISTS (SELECT 1 FROM notified)
+            """;
+    }
+
+    /// <summary>Runs a statement of <see cref="AddWithNotificationSql"/> with the row's parameters and the notification's.</summary>
+    private async Task<AddedWithNotification> AddWithNotificationAsync(
+        string sql, NotificationRow? notification, CancellationToken cancellationToken, params NpgsqlParameter[] rowParameters)
+    {
+        await using var command = await CommandAsync(sql, cancellationToken, [.. rowParameters, .. NotificationParameters(notification)])
+            .ConfigureAwait(false);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new AddedWithNotification(reader.GetBoolean(0), reader.GetBoolean(1));
+    }
+
+    // id (null: none), recipient, type, from, status.
+    private static NpgsqlParameter[] NotificationParameters(NotificationRow? notification) =>
+    [
+        NullableLong(notification?.Id),
+        Long(notification?.RecipientId ?? 0),
+        new NpgsqlParameter<short> { TypedValue = (short)(notification?.Type ?? default) },
+        Long(notification?.FromAccountId ?? 0),
+        NullableLong(notification?.StatusId),
+    ];
+
+    /// <summary>
+    /// <paramref name="delete"/> (its parameters $1 to $<paramref name="rowParameters"/>) as one statement with the delete of
+    /// the notification of the deleted row, which happens only with it; that notification's recipient, type, sender and
+    /// status (null for none) are the parameters after the row's. The statement answers how many rows it deleted.
+    /// </summary>
+    private static string RemoveWithNotificationSql(string delete, int rowParameters)
+    {
+        var recipient = rowParameters + 1;
+        return $"""
+            WITH removed AS ({delete} RETURNING 1),
+            unnotified AS (
+                DELETE FROM weft.notifications
+                WHERE recipient_id = ${recipient} AND type = ${recipient + 1} AND from_account_id = ${recipient + 2}
+                  AND status_id IS NOT DISTINCT FROM ${recipient + 3} AND EXISTS (SELECT 1 FROM removed))
+            SELECT count(*) FROM removed
+            """;
+    }
+
     /// <inheritdoc />
     public async Task<bool> AddNotificationAsync(NotificationRow notification, CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ public sealed partial class SqliteSocialStore
         "SELECT id, followee_id FROM follows WHERE follower_id = $account AND id > $after AND id < $before ORDER BY id LIMIT $limit";
 
     /// <inheritdoc />
-    public async Task<FollowAdded> AddFollowAsync(
+    public async Task<AddedWithNotification> AddFollowAsync(
         long followerId, long followeeId, long followId, FollowSettings settings, NotificationRow? notification, CancellationToken cancellationToken)
     {
         using var session = await BeginWriteAsync(ensureSchema: true, cancellationToken).ConfigureAwait(false);
@@ -33,16 +33,7 @@ public sealed partial class SqliteSocialStore
         command.Parameters.Add("$followee", SqliteType.Integer).Value = followeeId;
         command.Parameters.Add("$id", SqliteType.Integer).Value = followId;
         AddSettings(command, settings);
-        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
-        {
-            return new FollowAdded(Followed: false, Notified: false);
-        }
-
-        // In the follow's transaction, so that no crash keeps the follow without its notification.
-        var notified = notification is not null
-            && await InsertNotificationAsync(session, notification, transaction, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new FollowAdded(Followed: true, notified);
+        return await AddWithNotificationAsync(session, transaction, command, notification, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -72,13 +63,8 @@ public sealed partial class SqliteSocialStore
         }
 
         // The follow's notification goes in its transaction (Mastodon destroys it with the follow).
-        var unnotify = session.Prepared(
-            "DELETE FROM notifications WHERE recipient_id = $followee AND type = $type AND from_account_id = $follower AND status_id IS NULL",
-            transaction);
-        unnotify.Parameters.Add("$follower", SqliteType.Integer).Value = followerId;
-        unnotify.Parameters.Add("$followee", SqliteType.Integer).Value = followeeId;
-        unnotify.Parameters.Add("$type", SqliteType.Integer).Value = (int)NotificationType.Follow;
-        await unnotify.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await DeleteNotificationOfAsync(session, transaction, followeeId, NotificationType.Follow, followerId, statusId: null, cancellationToken)
+            .ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }

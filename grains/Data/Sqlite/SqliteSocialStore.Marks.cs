@@ -23,26 +23,42 @@ public sealed partial class SqliteSocialStore
         ["DELETE FROM favourites WHERE status_id = $status", "DELETE FROM bookmarks WHERE status_id = $status"];
 
     /// <inheritdoc />
-    public async Task<bool> AddMarkAsync(StatusMarkKind kind, long accountId, long statusId, long markId, CancellationToken cancellationToken)
+    public async Task<AddedWithNotification> AddMarkAsync(
+        StatusMarkKind kind, long accountId, long statusId, long markId, NotificationRow? notification, CancellationToken cancellationToken)
     {
         var sql = Marks(kind);
         using var session = await BeginWriteAsync(ensureSchema: true, cancellationToken).ConfigureAwait(false);
-        var command = session.Prepared(sql.Add);
+        using var transaction = session.Connection.BeginTransaction();
+        var command = session.Prepared(sql.Add, transaction);
         command.Parameters.Add("$id", SqliteType.Integer).Value = markId;
         command.Parameters.Add("$account", SqliteType.Integer).Value = accountId;
         command.Parameters.Add("$status", SqliteType.Integer).Value = statusId;
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        return await AddWithNotificationAsync(session, transaction, command, notification, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public async Task<bool> RemoveMarkAsync(StatusMarkKind kind, long accountId, long statusId, CancellationToken cancellationToken)
+    public async Task<bool> RemoveMarkAsync(StatusMarkKind kind, long accountId, long statusId, long? notifiedAccountId, CancellationToken cancellationToken)
     {
         var sql = Marks(kind);
         using var session = await BeginWriteAsync(ensureSchema: true, cancellationToken).ConfigureAwait(false);
-        var command = session.Prepared(sql.Remove);
+        using var transaction = session.Connection.BeginTransaction();
+        var command = session.Prepared(sql.Remove, transaction);
         command.Parameters.Add("$account", SqliteType.Integer).Value = accountId;
         command.Parameters.Add("$status", SqliteType.Integer).Value = statusId;
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+        {
+            return false;
+        }
+
+        // The mark's notification goes in its transaction (Mastodon destroys it with the favourite).
+        if (notifiedAccountId is { } recipient)
+        {
+            await DeleteNotificationOfAsync(session, transaction, recipient, kind.NotificationType(), accountId, statusId, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <inheritdoc />

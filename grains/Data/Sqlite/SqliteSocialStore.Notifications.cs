@@ -31,6 +31,24 @@ public sealed partial class SqliteSocialStore
         return await InsertNotificationAsync(session, notification, transaction: null, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs <paramref name="insert"/> (a prepared insert of a row in <paramref name="transaction"/>) and, only if it added
+    /// the row, the insert of its notification, then commits: the two are one transaction.
+    /// </summary>
+    private static async Task<AddedWithNotification> AddWithNotificationAsync(
+        Session session, SqliteTransaction transaction, SqliteCommand insert, NotificationRow? notification, CancellationToken cancellationToken)
+    {
+        if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+        {
+            return new AddedWithNotification(Added: false, Notified: false);
+        }
+
+        var notified = notification is not null
+            && await InsertNotificationAsync(session, notification, transaction, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new AddedWithNotification(Added: true, notified);
+    }
+
     private static async Task<bool> InsertNotificationAsync(
         Session session, NotificationRow notification, SqliteTransaction? transaction, CancellationToken cancellationToken)
     {
@@ -119,8 +137,15 @@ public sealed partial class SqliteSocialStore
     public async Task DeleteNotificationOfAsync(long recipientId, NotificationType type, long fromAccountId, long? statusId, CancellationToken cancellationToken)
     {
         using var session = await BeginWriteAsync(ensureSchema: true, cancellationToken).ConfigureAwait(false);
+        await DeleteNotificationOfAsync(session, transaction: null, recipientId, type, fromAccountId, statusId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task DeleteNotificationOfAsync(
+        Session session, SqliteTransaction? transaction, long recipientId, NotificationType type, long fromAccountId, long? statusId, CancellationToken cancellationToken)
+    {
         var command = session.Prepared(
-            "DELETE FROM notifications WHERE recipient_id = $recipient AND type = $type AND from_account_id = $from AND status_id IS $status");
+            "DELETE FROM notifications WHERE recipient_id = $recipient AND type = $type AND from_account_id = $from AND status_id IS $status",
+            transaction);
         command.Parameters.Add("$recipient", SqliteType.Integer).Value = recipientId;
         command.Parameters.Add("$type", SqliteType.Integer).Value = (int)type;
         command.Parameters.Add("$from", SqliteType.Integer).Value = fromAccountId;

@@ -1,11 +1,7 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Weft.Api.Tests.Support;
-using Weft.GrainInterfaces.Notifications;
-using Weft.Grains.Data;
 using Weft.Testing;
 
 namespace Weft.Api.Tests.Statuses;
@@ -375,26 +371,28 @@ public sealed class StatusesTests(SqliteApiFixture api) : IClassFixture<SqliteAp
     }
 
     [Fact]
-    public async Task A_repeated_favourite_leaves_the_notification_a_crash_after_the_mark_would_have_lost()
+    public async Task Favouriting_again_does_not_bring_back_a_dismissed_notification_and_unfavouriting_takes_it()
     {
         using var alice = await api.NewUserAsync("alice");
         using var bob = await api.NewUserAsync("bob");
         var id = (await alice.PostStatusAsync("like me")).Str("id");
         await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/favourite"), HttpStatusCode.OK);
-        Assert.Single(Json.Ids(await alice.GetJsonAsync("/api/v1/notifications?types[]=favourite")));
+        var notification = Assert.Single(Json.Ids(await alice.GetJsonAsync("/api/v1/notifications?types[]=favourite")));
 
-        // The state a crash between the committed mark and its notification leaves: the favourite without it.
-        var store = api.Factory.Services.GetRequiredService<ISocialStore>();
-        await store.DeleteNotificationOfAsync(alice.AccountId, NotificationType.Favourite, bob.AccountId, long.Parse(id, CultureInfo.InvariantCulture), CancellationToken.None);
+        // Dismissed, then favourited again (a client's retry): the favourite stands, and Mastodon notifies once per favourite.
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/notifications/{notification}/dismiss"), HttpStatusCode.OK);
+        var again = await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/favourite"), HttpStatusCode.OK);
+
+        Assert.Equal((true, 1), (again.GetProperty("favourited").GetBoolean(), again.GetProperty("favourites_count").GetInt64()));
         Assert.Empty(Json.Ids(await alice.GetJsonAsync("/api/v1/notifications?types[]=favourite")));
 
-        // The client's retry finds the favourite made, and still leaves exactly one notification; a further one adds none.
-        var retried = await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/favourite"), HttpStatusCode.OK);
+        // A new favourite after an unfavourite notifies anew; unfavouriting takes that notification with it.
+        await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/unfavourite"), HttpStatusCode.OK);
         await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/favourite"), HttpStatusCode.OK);
-
-        Assert.Equal(1, retried.GetProperty("favourites_count").GetInt64());
-        var notifications = await alice.GetJsonAsync("/api/v1/notifications?types[]=favourite");
-        Assert.Equal(bob.Id, Assert.Single(notifications.EnumerateArray()).GetProperty("account").Str("id"));
+        var renewed = Assert.Single((await alice.GetJsonAsync("/api/v1/notifications?types[]=favourite")).EnumerateArray());
+        Assert.Equal(bob.Id, renewed.GetProperty("account").Str("id"));
+        await Json.ReadAsync(await bob.PostFormAsync($"/api/v1/statuses/{id}/unfavourite"), HttpStatusCode.OK);
+        Assert.Empty(Json.Ids(await alice.GetJsonAsync("/api/v1/notifications?types[]=favourite")));
     }
 
     [Fact]

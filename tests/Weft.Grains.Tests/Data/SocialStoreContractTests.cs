@@ -862,8 +862,8 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         var first = await Store.AddFollowAsync(Id(2), Id(1), Id(200), FollowSettings.Default, Notification(100, 1, NotificationType.Follow, 2, null), None);
         var again = await Store.AddFollowAsync(Id(2), Id(1), Id(201), FollowSettings.Default, Notification(101, 1, NotificationType.Follow, 2, null), None);
 
-        Assert.Equal(new FollowAdded(Followed: true, Notified: true), first);
-        Assert.Equal(new FollowAdded(Followed: false, Notified: false), again); // the follow existed: nothing written
+        Assert.Equal(new AddedWithNotification(Added: true, Notified: true), first);
+        Assert.Equal(new AddedWithNotification(Added: false, Notified: false), again); // the follow existed: nothing written
         Assert.Equal([Notification(100, 1, NotificationType.Follow, 2, null)], await Store.ListNotificationsAsync(Id(1), Query(Page()), None));
         Assert.Equal([Id(2)], (await Store.ListFollowersAsync(Id(1), Page(), None)).Select(row => row.AccountId));
     }
@@ -875,7 +875,7 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
 
         var added = await Store.AddFollowAsync(Id(2), Id(1), Id(200), FollowSettings.Default, Notification(101, 1, NotificationType.Follow, 2, null), None);
 
-        Assert.Equal(new FollowAdded(Followed: true, Notified: false), added);
+        Assert.Equal(new AddedWithNotification(Added: true, Notified: false), added);
         Assert.Equal([Notification(100, 1, NotificationType.Follow, 2, null)], await Store.ListNotificationsAsync(Id(1), Query(Page()), None));
     }
 
@@ -892,6 +892,26 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         Assert.Equal(
             [Notification(102, 1, NotificationType.Favourite, 2, 10), Notification(101, 1, NotificationType.Follow, 3, null)],
             await Store.ListNotificationsAsync(Id(1), Query(Page()), None));
+    }
+
+    [Fact]
+    public async Task A_favourite_and_its_notification_are_written_together_and_removed_together()
+    {
+        var first = await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(2), Id(10), Id(200), Notification(100, 1, NotificationType.Favourite, 2, 10), None);
+        var again = await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(2), Id(10), Id(201), Notification(101, 1, NotificationType.Favourite, 2, 10), None);
+        await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(3), Id(10), Id(202), Notification(102, 1, NotificationType.Favourite, 3, 10), None);
+
+        Assert.Equal(new AddedWithNotification(Added: true, Notified: true), first);
+        Assert.Equal(new AddedWithNotification(Added: false, Notified: false), again); // favourited already: nothing written
+        Assert.Equal(
+            [Notification(102, 1, NotificationType.Favourite, 3, 10), Notification(100, 1, NotificationType.Favourite, 2, 10)],
+            await Store.ListNotificationsAsync(Id(1), Query(Page()), None));
+
+        Assert.True(await Store.RemoveMarkAsync(StatusMarkKind.Favourite, Id(2), Id(10), Id(1), None));
+        Assert.False(await Store.RemoveMarkAsync(StatusMarkKind.Favourite, Id(2), Id(10), Id(1), None));
+
+        Assert.Equal([Notification(102, 1, NotificationType.Favourite, 3, 10)], await Store.ListNotificationsAsync(Id(1), Query(Page()), None));
+        Assert.Equal([Id(3)], (await Store.LoadStatusMarksAsync(Id(10), None)).Favourites.Select(mark => mark.OtherId));
     }
 
     [Fact]

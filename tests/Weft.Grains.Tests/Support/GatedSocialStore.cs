@@ -28,10 +28,10 @@ public class GatedSocialStore : SocialStoreProxy
         return Forward(targetMethod, args);
     }
 
-    private async Task<bool> AfterGateAsync(MethodInfo method, object?[] args)
+    private async Task<AddedWithNotification> AfterGateAsync(MethodInfo method, object?[] args)
     {
         _gate!.Entered.TrySetResult();
         await _gate.Open.Task;
-        return await (Task<bool>)Forward(method, args)!;
+        return await (Task<AddedWithNotification>)Forward(method, args)!;
     }
 }
