@@ -107,6 +107,11 @@ public static class AccountsEndpoints
             .RequireScope("write:follows")
             .Produces<Mastodon.Relationship>()
             .WithSummary("Unfollows an account.");
+        accounts.MapPost("/{id}/remove_from_followers", RemoveFromFollowersAsync)
+            .RequireScope("write:follows")
+            .Produces<Mastodon.Relationship>()
+            .ProducesErrors(StatusCodes.Status404NotFound)
+            .WithSummary("Removes an account from the user's followers: it unfollows the user, as if it had unfollowed.");
         accounts.MapGet("/{id}/followers", FollowersAsync)
             .RequireScopeIfToken("read:accounts")
             .Paged(defaultLimit: 40, maxLimit: 80)
@@ -306,6 +311,27 @@ public static class AccountsEndpoints
             : ApiErrors.NotFound();
     }
 
+    private static async Task<IResult> RemoveFromFollowersAsync(string id, HttpContext context, IGrainFactory grains)
+    {
+        var followerId = RouteIds.Path(id);
+        var accountId = context.RequireAccountId();
+        var follower = grains.GetGrain<IAccountGrain>(followerId);
+        if (await follower.GetAsync() is null)
+        {
+            return ApiErrors.NotFound();
+        }
+
+        // The follower's own unfollow, so its home timeline, lists and counts follow as they would; answered as Mastodon
+        // does, with the user's relationship to that account (followed_by now false).
+        if (followerId != accountId)
+        {
+            await follower.UnfollowAsync(accountId);
+        }
+
+        var relationships = await grains.GetGrain<IAccountGrain>(accountId).GetRelationshipsAsync([followerId]);
+        return MastodonResponses.Json(RenderRelationship(relationships[0]), MastodonJson.Context.Relationship);
+    }
+
     private static async Task<IResult> SetNoteAsync(string id, HttpContext context, IGrainFactory grains)
     {
         var targetId = RouteIds.Path(id);
@@ -422,17 +448,16 @@ public static class AccountsEndpoints
     // left out, as Mastodon does.
     private static async Task<ImmutableArray<long>> RequestedAccountIdsAsync(HttpContext context, IGrainFactory grains)
     {
-        var query = context.Request.Query;
+        // From the query as documented, or from a JSON body as Rails merges one even into a GET's parameters (Mastodon.py
+        // sends familiar_followers' ids so, as numbers).
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
         var requested = new List<long>();
-        foreach (var name in (ReadOnlySpan<string>)["id[]", "id"])
+        foreach (var value in body.GetStrings("id"))
         {
-            foreach (var value in query[name])
+            // Ids that cannot name an account are left out like unknown ones, as Mastodon does.
+            if (SnowflakeId.TryParse(value, out var accountId) && !requested.Contains(accountId))
             {
-                // Ids that cannot name an account are left out like unknown ones, as Mastodon does.
-                if (SnowflakeId.TryParse(value, out var accountId) && !requested.Contains(accountId))
-                {
-                    requested.Add(accountId);
-                }
+                requested.Add(accountId);
             }
         }
 

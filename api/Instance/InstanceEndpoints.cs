@@ -14,6 +14,9 @@ public static class InstanceEndpoints
     private static readonly byte[] s_thumbnail = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
 
+    private static async Task<IResult> V2Async(HttpContext context, IOptions<InstanceOptions> options, IGrainFactory grains) =>
+        Json(InstanceDocuments.V2(context.Request, options.Value, await StatisticsAsync(grains)));
+
     public static IEndpointRouteBuilder MapInstanceEndpoints(this IEndpointRouteBuilder app)
     {
         var instance = app.MapGroup("").WithTags("Instance");
@@ -21,10 +24,15 @@ public static class InstanceEndpoints
             Json(InstanceDocuments.V1(context.Request, options.Value, await StatisticsAsync(grains))))
             .ProducesSample("InstanceV1", services => InstanceDocuments.V1(SampleRequest(), Options(services), SampleStatistics))
             .WithSummary("Server information (Mastodon's v1 shape).");
-        instance.MapGet("/api/v2/instance", async (HttpContext context, IOptions<InstanceOptions> options, IGrainFactory grains) =>
-            Json(InstanceDocuments.V2(context.Request, options.Value, await StatisticsAsync(grains))))
+        instance.MapGet("/api/v2/instance", V2Async)
             .ProducesSample("Instance", services => InstanceDocuments.V2(SampleRequest(), Options(services), SampleStatistics))
             .WithSummary("Server information.");
+
+        // Weft has no web interface: its front door says what it is (and answers clients that read the server's clock
+        // from HEAD /, as Mastodon.py does).
+        instance.MapGet("/", V2Async)
+            .ProducesSample("Instance", services => InstanceDocuments.V2(SampleRequest(), Options(services), SampleStatistics))
+            .WithSummary("The server's front door: its instance document, as /api/v2/instance.");
         instance.MapGet("/api/v1/instance/peers", () => Json(new JsonArray()))
             .Produces<IReadOnlyList<string>>()
             .WithSummary("Domains this server is aware of (none: no federation yet).");

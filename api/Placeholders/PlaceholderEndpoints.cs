@@ -9,10 +9,10 @@ namespace Weft.Api.Placeholders;
 
 /// <summary>
 /// Valid, empty answers for what clients load at start-up or on a profile but Weft does not have yet (filters, blocks,
-/// announcements, custom emoji, trends, featured tags, endorsements, scheduled statuses, filtered notifications),
-/// behind the same scopes Mastodon checks, so clients start cleanly. Actions on those features (uploading media,
-/// blocking, muting a conversation, following a hashtag, creating a filter) are refused with a 422 that says so, rather
-/// than a 404 a client would show as "not found".
+/// announcements, custom emoji, trends, featured tags and their suggestions, endorsements, scheduled statuses, filtered
+/// notifications), behind the same scopes Mastodon checks, so clients start cleanly. Actions on those features
+/// (uploading media, blocking, endorsing an account, muting a conversation, following a hashtag, creating a filter) are
+/// refused with a 422 that says so, rather than a 404 a client would show as "not found".
 /// </summary>
 public static class PlaceholderEndpoints
 {
@@ -49,6 +49,7 @@ public static class PlaceholderEndpoints
         group.MapGet("/api/v1/follow_requests", () => Json(EmptyArray)).RequireScope("read:follows").Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/followed_tags", () => Json(EmptyArray)).RequireScope("read:follows").Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/featured_tags", () => Json(EmptyArray)).RequireScope("read:accounts").Produces<IReadOnlyList<object>>();
+        group.MapGet("/api/v1/featured_tags/suggestions", () => Json(EmptyArray)).RequireScope("read:accounts").Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v2/suggestions", () => Json(EmptyArray)).RequireScope("read").Produces<IReadOnlyList<object>>();
         group.MapGet("/api/v1/suggestions", () => Json(EmptyArray)).RequireScope("read").Produces<IReadOnlyList<object>>();
 
@@ -79,6 +80,8 @@ public static class PlaceholderEndpoints
         Refuse(group, "/api/v2/media", "write:media", "Validation failed: Media attachments are not supported yet");
         Refuse(group, "/api/v1/accounts/{id}/block", "write:blocks", "Blocking is not supported yet");
         Refuse(group, "/api/v1/accounts/{id}/unblock", "write:blocks", "Blocking is not supported yet");
+        Refuse(group, "/api/v1/accounts/{id}/pin", "write:accounts", "Endorsing accounts is not supported yet");
+        Refuse(group, "/api/v1/accounts/{id}/unpin", "write:accounts", "Endorsing accounts is not supported yet");
         Refuse(group, "/api/v1/statuses/{id}/mute", "write:mutes", "Muting conversations is not supported yet");
         Refuse(group, "/api/v1/statuses/{id}/unmute", "write:mutes", "Muting conversations is not supported yet");
         Refuse(group, "/api/v1/tags/{name}/follow", "write:follows", "Following hashtags is not supported yet");

@@ -50,7 +50,10 @@ public sealed partial class PostgreSqlSocialStore
             END IF;
         END $$;
         CREATE INDEX IF NOT EXISTS statuses_account_id_idx ON weft.statuses (account_id, id);
-        CREATE INDEX IF NOT EXISTS statuses_public_idx ON weft.statuses (id) WHERE visibility = 0 AND reblog_of_id IS NULL;
+        -- The public timeline's (its predicate is the query's); it replaced statuses_public_idx, which kept replies.
+        DROP INDEX IF EXISTS weft.statuses_public_idx;
+        CREATE INDEX IF NOT EXISTS statuses_public_timeline_idx ON weft.statuses (id)
+            WHERE visibility = 0 AND reblog_of_id IS NULL AND (in_reply_to_account_id IS NULL OR in_reply_to_account_id = account_id);
         CREATE INDEX IF NOT EXISTS statuses_in_reply_to_id_idx ON weft.statuses (in_reply_to_id, id) WHERE in_reply_to_id IS NOT NULL;
         CREATE INDEX IF NOT EXISTS statuses_reblog_of_id_idx ON weft.statuses (reblog_of_id, id) WHERE reblog_of_id IS NOT NULL;
 

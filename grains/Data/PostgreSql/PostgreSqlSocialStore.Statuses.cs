@@ -72,12 +72,16 @@ public sealed partial class PostgreSqlSocialStore
     private const string AccountTaggedNewestSql = "SELECT s.id FROM weft.statuses s " + AccountStatusesWhere + AccountTaggedFilter + " ORDER BY s.id DESC LIMIT $4";
     private const string AccountTaggedOldestSql = "SELECT s.id FROM weft.statuses s " + AccountStatusesWhere + AccountTaggedFilter + " ORDER BY s.id LIMIT $4";
 
-    // The literal predicate matches the partial index statuses_public_idx.
+    // Public originals, without replies to someone else (Mastodon's public feed leaves them out; a thread's own
+    // continuation stays). The literal predicate matches the partial index statuses_public_timeline_idx.
+    private const string PublicStatusesWhere =
+        "WHERE visibility = 0 AND reblog_of_id IS NULL AND (in_reply_to_account_id IS NULL OR in_reply_to_account_id = account_id) ";
+
     private const string PublicStatusesNewestSql =
-        "SELECT id FROM weft.statuses WHERE visibility = 0 AND reblog_of_id IS NULL AND id > $1 AND id < $2 ORDER BY id DESC LIMIT $3";
+        "SELECT id FROM weft.statuses " + PublicStatusesWhere + "AND id > $1 AND id < $2 ORDER BY id DESC LIMIT $3";
 
     private const string PublicStatusesOldestSql =
-        "SELECT id FROM weft.statuses WHERE visibility = 0 AND reblog_of_id IS NULL AND id > $1 AND id < $2 ORDER BY id LIMIT $3";
+        "SELECT id FROM weft.statuses " + PublicStatusesWhere + "AND id > $1 AND id < $2 ORDER BY id LIMIT $3";
 
     // $1 any, $2 all (distinct), $3 none, $4 after, $5 before, $6 limit. Candidates come from the (tag, status_id) key,
     // one range per tag of $1, so a rare tag costs its own rows only; all and none are key lookups per candidate. "All"

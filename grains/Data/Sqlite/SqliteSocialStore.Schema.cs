@@ -32,7 +32,10 @@ public sealed partial class SqliteSocialStore
             version                INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX IF NOT EXISTS statuses_account_id_idx ON statuses (account_id, id);
-        CREATE INDEX IF NOT EXISTS statuses_public_idx ON statuses (id) WHERE visibility = 0 AND reblog_of_id IS NULL;
+        -- The public timeline's (its predicate is the query's); it replaced statuses_public_idx, which kept replies.
+        DROP INDEX IF EXISTS statuses_public_idx;
+        CREATE INDEX IF NOT EXISTS statuses_public_timeline_idx ON statuses (id)
+            WHERE visibility = 0 AND reblog_of_id IS NULL AND (in_reply_to_account_id IS NULL OR in_reply_to_account_id = account_id);
         CREATE INDEX IF NOT EXISTS statuses_in_reply_to_id_idx ON statuses (in_reply_to_id, id) WHERE in_reply_to_id IS NOT NULL;
         CREATE INDEX IF NOT EXISTS statuses_reblog_of_id_idx ON statuses (reblog_of_id, id) WHERE reblog_of_id IS NOT NULL;
 

@@ -41,12 +41,16 @@ public sealed partial class SqliteSocialStore
     private const string AccountTaggedNewestSql = "SELECT s.id FROM statuses s " + AccountStatusesWhere + AccountTaggedFilter + " ORDER BY s.id DESC LIMIT $limit";
     private const string AccountTaggedOldestSql = "SELECT s.id FROM statuses s " + AccountStatusesWhere + AccountTaggedFilter + " ORDER BY s.id LIMIT $limit";
 
-    // The literal predicate matches the partial index statuses_public_idx.
+    // Public originals, without replies to someone else (Mastodon's public feed leaves them out; a thread's own
+    // continuation stays). The literal predicate matches the partial index statuses_public_timeline_idx.
+    private const string PublicStatusesWhere =
+        "WHERE visibility = 0 AND reblog_of_id IS NULL AND (in_reply_to_account_id IS NULL OR in_reply_to_account_id = account_id) ";
+
     private const string PublicStatusesNewestSql =
-        "SELECT id FROM statuses WHERE visibility = 0 AND reblog_of_id IS NULL AND id > $after AND id < $before ORDER BY id DESC LIMIT $limit";
+        "SELECT id FROM statuses " + PublicStatusesWhere + "AND id > $after AND id < $before ORDER BY id DESC LIMIT $limit";
 
     private const string PublicStatusesOldestSql =
-        "SELECT id FROM statuses WHERE visibility = 0 AND reblog_of_id IS NULL AND id > $after AND id < $before ORDER BY id LIMIT $limit";
+        "SELECT id FROM statuses " + PublicStatusesWhere + "AND id > $after AND id < $before ORDER BY id LIMIT $limit";
 
     // Candidates come from the (tag, status_id) key, one range per tag of $any, so a rare tag costs its own rows only;
     // $all and $none are key lookups per candidate.

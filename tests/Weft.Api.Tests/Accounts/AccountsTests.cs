@@ -256,6 +256,48 @@ public sealed class AccountsTests(SqliteApiFixture api) : IClassFixture<SqliteAp
     }
 
     [Fact]
+    public async Task Familiar_followers_read_ids_from_a_json_body_too_as_Mastodon_py_sends_them()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        using var dave = await api.NewUserAsync("dave");
+        await alice.FollowAsync(bob);
+        await bob.FollowAsync(dave);
+
+        // Mastodon.py 1.8: a GET with {"id": [<number>]} as its JSON body; Rails merges it into the parameters.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/accounts/familiar_followers")
+        {
+            Content = new StringContent($"{{\"id\": [{dave.Id}]}}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        var familiar = await Json.ReadAsync(await alice.Client.SendAsync(request), HttpStatusCode.OK);
+
+        Assert.Equal([dave.Id], Json.Ids(familiar));
+        Assert.Equal([bob.Id], Json.Ids(familiar[0].GetProperty("accounts")));
+    }
+
+    [Fact]
+    public async Task Removing_a_follower_unfollows_the_user_on_its_behalf()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        await bob.FollowAsync(alice);
+        var post = await alice.PostStatusAsync("for my followers", "private");
+        await Eventually.WaitUntilAsync(async () => Json.Ids(await bob.GetJsonAsync("/api/v1/timelines/home")).Contains(post.Str("id")), "the post in bob's home timeline");
+
+        var relationship = await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/accounts/{bob.Id}/remove_from_followers"), HttpStatusCode.OK);
+
+        Assert.Equal((bob.Id, false), (relationship.Str("id"), relationship.GetProperty("followed_by").GetBoolean()));
+        Assert.False((await bob.GetJsonAsync($"/api/v1/accounts/relationships?id[]={alice.Id}"))[0].GetProperty("following").GetBoolean());
+        Assert.Empty(Json.Ids(await alice.GetJsonAsync($"/api/v1/accounts/{alice.Id}/followers")));
+        Assert.Equal(0, (await alice.GetJsonAsync($"/api/v1/accounts/{alice.Id}")).GetProperty("followers_count").GetInt64());
+        Assert.DoesNotContain(post.Str("id"), Json.Ids(await bob.GetJsonAsync("/api/v1/timelines/home")));
+
+        // Again (nothing to remove), and for an unknown account.
+        await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/accounts/{bob.Id}/remove_from_followers"), HttpStatusCode.OK);
+        await Json.ReadAsync(await alice.PostFormAsync("/api/v1/accounts/424242/remove_from_followers"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Relationships_keep_order_and_leave_out_unknown_and_malformed_ids()
     {
         using var alice = await api.NewUserAsync("alice");

@@ -11,6 +11,16 @@ public sealed class InstanceTests(SqliteApiHost host) : IClassFixture<SqliteApiH
     private readonly HttpClient _client = host.Factory.CreateClient();
 
     [Fact]
+    public async Task The_front_door_answers_with_the_instance_document_to_get_and_head()
+    {
+        var root = await JsonAsync(await _client.GetAsync("/"), HttpStatusCode.OK);
+        using var head = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/"));
+
+        Assert.Equal("Weft", root.GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode); // Mastodon.py's get_approx_server_time reads its Date (Kestrel's)
+    }
+
+    [Fact]
     public async Task V2_instance_has_mastodons_shape_with_absolute_urls()
     {
         var instance = await JsonAsync(await _client.GetAsync("/api/v2/instance"), HttpStatusCode.OK);

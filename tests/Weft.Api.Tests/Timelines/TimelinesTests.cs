@@ -127,4 +127,26 @@ public sealed class TimelinesTests(SqliteApiFixture api) : IClassFixture<SqliteA
         Assert.Empty(Json.Ids(await Json.ReadAsync(await anonymous.GetAsync("/api/v1/timelines/public?remote=true"), HttpStatusCode.OK)));
         Assert.Empty(Json.Ids(await Json.ReadAsync(await anonymous.GetAsync("/api/v1/timelines/public?only_media=true"), HttpStatusCode.OK)));
     }
+
+    [Fact]
+    public async Task Public_timeline_leaves_out_replies_to_others_and_keeps_a_threads_continuation()
+    {
+        using var alice = await api.NewUserAsync("alice");
+        using var bob = await api.NewUserAsync("bob");
+        using var anonymous = api.Factory.CreateClient();
+        var root = (await alice.PostStatusAsync("a thread")).Str("id");
+        var continuation = (await alice.PostStatusAsync("and more", inReplyToId: root)).Str("id");
+        var reply = (await bob.PostStatusAsync("a reply to alice", inReplyToId: root)).Str("id");
+        var later = (await bob.PostStatusAsync("something else")).Str("id");
+
+        await Eventually.WaitUntilAsync(
+            async () => Json.Ids(await Json.ReadAsync(await anonymous.GetAsync("/api/v1/timelines/public"), HttpStatusCode.OK)).Contains(later),
+            "the last status indexed");
+        var ids = Json.Ids(await Json.ReadAsync(await anonymous.GetAsync("/api/v1/timelines/public?limit=40"), HttpStatusCode.OK));
+
+        Assert.Contains(root, ids);
+        Assert.Contains(continuation, ids);
+        Assert.DoesNotContain(reply, ids);
+        Assert.Contains(reply, Json.Ids(await bob.GetJsonAsync($"/api/v1/accounts/{bob.Id}/statuses"))); // still his, and in the thread
+    }
 }

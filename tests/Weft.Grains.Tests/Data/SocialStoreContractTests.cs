@@ -588,7 +588,7 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Public_statuses_leave_out_unlisted_private_direct_and_reblogs()
+    public async Task Public_statuses_leave_out_unlisted_private_direct_reblogs_and_replies_to_others()
     {
         await Store.UpsertStatusesAsync(
         [
@@ -597,8 +597,9 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
             Status(12, 2, StatusVisibility.Private),
             Status(13, 2, StatusVisibility.Direct, mentions: [1]),
             Status(14, 2, StatusVisibility.Public, reblogOf: 10, reblogOfAccount: 1),
-            Status(15, 3, StatusVisibility.Public, replyTo: 10, replyToAccount: 1),
+            Status(15, 1, StatusVisibility.Public, replyTo: 10, replyToAccount: 1), // a thread's continuation stays
             Status(16, 3, StatusVisibility.Public),
+            Status(17, 3, StatusVisibility.Public, replyTo: 10, replyToAccount: 1), // a reply to someone else does not
         ], None);
 
         Assert.Equal(Ids(16, 15, 10), await Store.ListPublicStatusesAsync(OwnPage(), None));
