@@ -25,19 +25,19 @@ public static class SearchEndpoints
             .RequireScope("read:accounts")
             .WithSearchQuery(defaultLimit: 40, maxLimit: 80)
             .Produces<IReadOnlyList<Account>>()
-            .WithSummary("Local accounts whose username starts with q, shortest first.");
+            .WithSummary("Local accounts whose username starts with q (shortest first), then those whose display name has a word starting with each word of q.");
         search.MapGet("/api/v2/search", SearchAsync)
             .RequireScopeIfToken("read:search")
             .WithSearchQuery(defaultLimit: 20, maxLimit: 40)
             .WithQuery("type", "accounts, statuses or hashtags; all when absent (statuses are not searchable yet).")
             .WithQuery("resolve", "Resolve a URL in q: a link to a profile or status on this server finds that one alone (needs a token; Weft does not federate, so other servers' links find nothing).", JsonSchemaType.Boolean)
             .Produces<SearchResults>()
-            .WithSummary("Searches accounts by username prefix and hashtags in use by prefix; statuses are not searchable yet.");
+            .WithSummary("Searches accounts by username prefix and display-name words, and hashtags in use by prefix; statuses are not searchable yet.");
         return app;
     }
 
     private static RouteHandlerBuilder WithSearchQuery(this RouteHandlerBuilder builder, int defaultLimit, int maxLimit) => builder
-        .WithQuery("q", "A username, @username or username@this-domain, or the start of one.", required: true)
+        .WithQuery("q", "A username, @username or username@this-domain, or the start of one; or words starting words of a display name.", required: true)
         .WithQuery("limit", $"How many accounts, {defaultLimit} by default, at most {maxLimit}.", JsonSchemaType.Integer)
         .WithQuery("offset", "How many matches to skip (needs a token on /api/v2/search).", JsonSchemaType.Integer)
         .WithQuery("following", "Only accounts the user follows.", JsonSchemaType.Boolean)
@@ -103,15 +103,12 @@ public static class SearchEndpoints
     private static async Task<IReadOnlyList<Account>> FindAccountsAsync(
         HttpContext context, IGrainFactory grains, AccountRenderer renderer, SearchQuery query)
     {
-        // A prefix of a username follows a username's rules.
-        if (LocalUsername.From(query.Text, context.Request) is not { } prefix)
-        {
-            return [];
-        }
+        // A prefix of a username follows a username's rules; display names are searched by the text's words.
+        var prefix = LocalUsername.From(query.Text, context.Request);
 
         // following=true counts only for a signed-in user, as Mastodon's.
         var followedBy = query.Following ? context.GetAccountId() : null;
-        var ids = await grains.GetGrain<IDirectoryGrain>(0).SearchAccountsAsync(prefix, followedBy, query.Offset, query.Limit);
+        var ids = await grains.GetGrain<IDirectoryGrain>(0).SearchAccountsAsync(prefix, query.Text, followedBy, query.Offset, query.Limit);
         return await renderer.LoadManyAsync(ids, RequestOrigin.Get(context.Request));
     }
 

@@ -9,12 +9,13 @@ namespace Weft.GrainInterfaces.Queries;
 public interface IDirectoryGrain : IGrainWithIntegerKey
 {
     /// <summary>
-    /// Accounts whose username starts with <paramref name="usernamePrefix"/> (compared in lower case): the exact match
-    /// first, then shorter names first; only those <paramref name="followedBy"/> follows, if given. Skips
-    /// <paramref name="offset"/>; at most <paramref name="limit"/>.
+    /// Accounts whose username starts with <paramref name="usernamePrefix"/> (compared in lower case; null for none) —
+    /// the exact match first, then shorter names first — and then those whose display name has a word starting with each
+    /// word of <paramref name="text"/>, as Mastodon searches without a search engine; only those
+    /// <paramref name="followedBy"/> follows, if given. Skips <paramref name="offset"/>; at most <paramref name="limit"/>.
     /// </summary>
     [ReadOnly]
-    Task<ImmutableArray<long>> SearchAccountsAsync(string usernamePrefix, long? followedBy, int offset, int limit);
+    Task<ImmutableArray<long>> SearchAccountsAsync(string? usernamePrefix, string text, long? followedBy, int offset, int limit);
 
     /// <summary>Hashtags in use that start with <paramref name="tagPrefix"/> (compared in lower case), in order.</summary>
     [ReadOnly]

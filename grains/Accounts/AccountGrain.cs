@@ -110,25 +110,28 @@ public sealed partial class AccountGrain(
         return Snapshot()!;
     }
 
-    // Listed after the profile's first write, and again by an activation if a crash came in between; the flag that says
-    // so is written last, so a listing is never assumed. Failing to record the flag fails nothing: the account is listed,
-    // and listing again is harmless. A stale ETag still throws (another activation wrote this state).
+    // Listed after the profile's first write, and again by an activation if a crash came in between, or when the display
+    // name it is searched by changed; the flag that says so is written last, so a listing is never assumed. Failing to
+    // record the flag fails nothing: the account is listed, and listing again is harmless. A stale ETag still throws
+    // (another activation wrote this state).
     private async Task EnsureListedAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Listed)
+        var profile = state.State.Profile!;
+        if (state.State.Listed && state.State.ListedDisplayName == profile.DisplayName)
         {
             return;
         }
 
-        await store.AddAccountAsync(Id, state.State.Profile!.Username, cancellationToken);
-        state.State.Listed = true;
+        await store.AddAccountAsync(Id, profile.Username, profile.DisplayName, cancellationToken);
+        var (listedBefore, nameBefore) = (state.State.Listed, state.State.ListedDisplayName);
+        (state.State.Listed, state.State.ListedDisplayName) = (true, profile.DisplayName);
         try
         {
             await state.WriteStateAsync(cancellationToken);
         }
         catch (Exception e)
         {
-            state.State.Listed = false;
+            (state.State.Listed, state.State.ListedDisplayName) = (listedBefore, nameBefore);
             if (e is InconsistentStateException)
             {
                 throw;
@@ -195,6 +198,19 @@ public sealed partial class AccountGrain(
             }
 
             Changed();
+        }
+
+        if (after.DisplayName != before.DisplayName)
+        {
+            // The profile is saved: a directory that cannot be told now is told by the next activation or rename.
+            try
+            {
+                await EnsureListedAsync(CancellationToken.None);
+            }
+            catch (Exception e) when (e is not InconsistentStateException)
+            {
+                AccountLog.RenameNotListed(logger, e, Id);
+            }
         }
 
         return Credentials();

@@ -14,6 +14,9 @@ internal static partial class AccountLog
     [LoggerMessage(4, LogLevel.Warning, "Account {AccountId} is listed in the directory, but recording that failed; its next activation lists it again")]
     public static partial void ListedNotRecorded(ILogger logger, Exception exception, long accountId);
 
+    [LoggerMessage(5, LogLevel.Warning, "Account {AccountId} changed its display name, but the directory could not be told; its next activation tells it")]
+    public static partial void RenameNotListed(ILogger logger, Exception exception, long accountId);
+
     [LoggerMessage(3, LogLevel.Information, "Account {AccountId}: a follow-up step for {TargetId} failed (attempt {Attempt}); retrying")]
     public static partial void FollowSideEffectRetried(ILogger logger, Exception exception, long accountId, long targetId, int attempt);
 }

@@ -14,6 +14,12 @@ public sealed class AccountState
     /// </summary>
     public bool Listed { get; set; }
 
+    /// <summary>
+    /// The display name the directory finds the account by, as last listed: when the profile's differs (renamed, or
+    /// listed before display names were searched), the account is listed again.
+    /// </summary>
+    public string? ListedDisplayName { get; set; }
+
     /// <summary>Idempotency keys of recent posts, oldest first (at most <see cref="AccountGrain.MaxIdempotencyKeys"/>, none older than a day).</summary>
     public List<IdempotencyRecord> IdempotencyKeys { get; set; } = [];
 

@@ -21,15 +21,18 @@ public interface ISocialStore
 
     // Accounts -----------------------------------------------------------------------------------------------
 
-    /// <summary>Lists the account in the directory (search, instance statistics); idempotent.</summary>
-    Task AddAccountAsync(long accountId, string username, CancellationToken cancellationToken);
+    /// <summary>
+    /// Lists the account in the directory (search, instance statistics), or renews the display name it is found by there;
+    /// idempotent.
+    /// </summary>
+    Task AddAccountAsync(long accountId, string username, string displayName, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Accounts whose username starts with <paramref name="usernamePrefix"/> (lower case), the exact match first, then
-    /// shorter names first and alphabetically; only those <paramref name="followedBy"/> follows, if given; skips
-    /// <paramref name="offset"/>, returns at most <paramref name="limit"/>.
+    /// Accounts the search finds: those whose username starts with its prefix first (the exact match, then shorter names
+    /// and alphabetically), then those found by their display name (alphabetically by username); only those
+    /// <paramref name="followedBy"/> follows, if given; skips <paramref name="offset"/>, returns at most <paramref name="limit"/>.
     /// </summary>
-    Task<IReadOnlyList<long>> SearchAccountsAsync(string usernamePrefix, long? followedBy, int offset, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<long>> SearchAccountsAsync(AccountSearch search, long? followedBy, int offset, int limit, CancellationToken cancellationToken);
 
     /// <summary>Hashtags in use (on some indexed status) that start with <paramref name="tagPrefix"/> (lower case), in order; at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<string>> SearchTagsAsync(string tagPrefix, int offset, int limit, CancellationToken cancellationToken);

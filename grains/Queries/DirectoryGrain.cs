@@ -19,11 +19,8 @@ public sealed partial class DirectoryGrain(ISocialStore store, TimeProvider time
     private DateTimeOffset _statisticsReadAt;
     private bool _renewing;
 
-    public async Task<ImmutableArray<long>> SearchAccountsAsync(string usernamePrefix, long? followedBy, int offset, int limit)
-    {
-        ArgumentNullException.ThrowIfNull(usernamePrefix);
-        return [.. await store.SearchAccountsAsync(usernamePrefix.ToLowerInvariant(), followedBy, offset, limit, CancellationToken.None)];
-    }
+    public async Task<ImmutableArray<long>> SearchAccountsAsync(string? usernamePrefix, string text, long? followedBy, int offset, int limit) =>
+        [.. await store.SearchAccountsAsync(AccountSearch.For(usernamePrefix, text), followedBy, offset, limit, CancellationToken.None)];
 
     public async Task<ImmutableArray<string>> SearchTagsAsync(string tagPrefix, int offset, int limit)
     {

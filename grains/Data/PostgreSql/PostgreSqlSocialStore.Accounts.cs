@@ -5,29 +5,52 @@ namespace Weft.Grains.Data.PostgreSql;
 public sealed partial class PostgreSqlSocialStore
 {
     /// <inheritdoc />
-    public async Task AddAccountAsync(long accountId, string username, CancellationToken cancellationToken)
+    public async Task AddAccountAsync(long accountId, string username, string displayName, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
+        ArgumentNullException.ThrowIfNull(displayName);
         await ExecuteAsync(
-            "INSERT INTO weft.accounts (id, username) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-            cancellationToken, Long(accountId), Text(username)).ConfigureAwait(false);
+            "INSERT INTO weft.accounts (id, username, search_name) VALUES ($1, $2, $3) " +
+            "ON CONFLICT (id) DO UPDATE SET search_name = excluded.search_name WHERE accounts.search_name <> excluded.search_name",
+            cancellationToken, Long(accountId), Text(username), Text(SearchableName.Of(displayName))).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    /// <remarks>The username column sorts by bytes (COLLATE "C"), so a prefix is one index range.</remarks>
-    public async Task<IReadOnlyList<long>> SearchAccountsAsync(string usernamePrefix, long? followedBy, int offset, int limit, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The username column sorts by bytes (COLLATE "C"), so a prefix is one index range; display names are matched by a
+    /// scan of the directory (a word starts with w where the searchable name holds " " + w), which a trigram index would
+    /// spare once directories grow large.
+    /// </remarks>
+    public async Task<IReadOnlyList<long>> SearchAccountsAsync(AccountSearch search, long? followedBy, int offset, int limit, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(usernamePrefix);
-        if (usernamePrefix.Length == 0 || limit <= 0)
+        ArgumentNullException.ThrowIfNull(search);
+        if (search.IsEmpty || limit <= 0)
         {
             return [];
         }
 
+        // $1 username prefix, $2 offset, $3 limit, $4 follower (0: anyone), $5… the name's words, each after a space.
+        var byUsername = search.UsernamePrefix is null ? "false" : "(a.username >= $1 AND a.username < $1 || chr(1114111))";
+        var byName = search.NameWords.IsEmpty
+            ? "false"
+            : string.Join(" AND ", search.NameWords.Select((_, i) => $"strpos(a.search_name, ${i + 5}) > 0"));
+
+        // Found by username first: the exact match, then shorter names; then by display name.
+        var orderBy = search.UsernamePrefix is null
+            ? "a.username"
+            : $"{byUsername} DESC, CASE WHEN {byUsername} THEN length(a.username) ELSE 0 END, a.username";
         return await ReadIdsAsync(
-            "SELECT a.id FROM weft.accounts a WHERE a.username >= $1 AND a.username < $1 || chr(1114111) " +
+            $"SELECT a.id FROM weft.accounts a WHERE ({byUsername} OR ({byName})) " +
             "AND ($4 = 0 OR EXISTS (SELECT 1 FROM weft.follows f WHERE f.followee_id = a.id AND f.follower_id = $4)) " +
-            "ORDER BY length(a.username), a.username LIMIT $3 OFFSET $2",
-            cancellationToken, Text(usernamePrefix), Int(Math.Max(0, offset)), Int(limit), Long(followedBy ?? 0)).ConfigureAwait(false);
+            $"ORDER BY {orderBy} LIMIT $3 OFFSET $2",
+            cancellationToken,
+            [
+                Text(search.UsernamePrefix ?? ""),
+                Int(Math.Max(0, offset)),
+                Int(limit),
+                Long(followedBy ?? 0),
+                .. search.NameWords.Select(word => Text(" " + word)),
+            ]).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -16,6 +16,9 @@ public sealed partial class PostgreSqlSocialStore
             username text COLLATE "C" NOT NULL
         );
         CREATE INDEX IF NOT EXISTS accounts_username_idx ON weft.accounts (username);
+        -- The display name's words for search (SearchableName) came after the table; accounts listed before it are
+        -- found by their display name once their grain lists them again.
+        ALTER TABLE weft.accounts ADD COLUMN IF NOT EXISTS search_name text NOT NULL DEFAULT '';
 
         CREATE TABLE IF NOT EXISTS weft.follows (
             follower_id bigint NOT NULL,

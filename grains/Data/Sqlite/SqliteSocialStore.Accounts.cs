@@ -5,35 +5,56 @@ namespace Weft.Grains.Data.Sqlite;
 public sealed partial class SqliteSocialStore
 {
     /// <inheritdoc />
-    public async Task AddAccountAsync(long accountId, string username, CancellationToken cancellationToken)
+    public async Task AddAccountAsync(long accountId, string username, string displayName, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
+        ArgumentNullException.ThrowIfNull(displayName);
         using var session = await BeginWriteAsync(ensureSchema: true, cancellationToken).ConfigureAwait(false);
-        var command = session.Prepared("INSERT INTO accounts (id, username) VALUES ($id, $username) ON CONFLICT DO NOTHING");
+        var command = session.Prepared(
+            "INSERT INTO accounts (id, username, search_name) VALUES ($id, $username, $name) " +
+            "ON CONFLICT (id) DO UPDATE SET search_name = excluded.search_name WHERE search_name <> excluded.search_name");
         command.Parameters.Add("$id", SqliteType.Integer).Value = accountId;
         command.Parameters.Add("$username", SqliteType.Text).Value = username;
+        command.Parameters.Add("$name", SqliteType.Text).Value = SearchableName.Of(displayName);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    /// <remarks>SQLite compares text by bytes (BINARY), so a prefix is one index range.</remarks>
-    public async Task<IReadOnlyList<long>> SearchAccountsAsync(string usernamePrefix, long? followedBy, int offset, int limit, CancellationToken cancellationToken)
+    /// <remarks>
+    /// SQLite compares text by bytes (BINARY), so a username prefix is one index range; display names are matched by a
+    /// scan of the directory, as on PostgreSQL.
+    /// </remarks>
+    public async Task<IReadOnlyList<long>> SearchAccountsAsync(AccountSearch search, long? followedBy, int offset, int limit, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(usernamePrefix);
-        if (usernamePrefix.Length == 0 || limit <= 0)
+        ArgumentNullException.ThrowIfNull(search);
+        if (search.IsEmpty || limit <= 0)
         {
             return [];
         }
 
+        var byUsername = search.UsernamePrefix is null ? "0" : "(a.username >= $prefix AND a.username < $prefix || char(1114111))";
+        var byName = search.NameWords.IsEmpty
+            ? "0"
+            : string.Join(" AND ", search.NameWords.Select((_, i) => $"instr(a.search_name, $word{i}) > 0"));
+
+        // Found by username first: the exact match, then shorter names; then by display name.
+        var orderBy = search.UsernamePrefix is null
+            ? "a.username"
+            : $"{byUsername} DESC, CASE WHEN {byUsername} THEN length(a.username) ELSE 0 END, a.username";
         using var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false);
         await using var command = session.Command(
-            "SELECT a.id FROM accounts a WHERE a.username >= $prefix AND a.username < $prefix || char(1114111) " +
+            $"SELECT a.id FROM accounts a WHERE ({byUsername} OR ({byName})) " +
             "AND ($followedBy = 0 OR EXISTS (SELECT 1 FROM follows f WHERE f.followee_id = a.id AND f.follower_id = $followedBy)) " +
-            "ORDER BY length(a.username), a.username LIMIT $limit OFFSET $offset");
-        command.Parameters.Add("$prefix", SqliteType.Text).Value = usernamePrefix;
+            $"ORDER BY {orderBy} LIMIT $limit OFFSET $offset");
+        command.Parameters.Add("$prefix", SqliteType.Text).Value = search.UsernamePrefix ?? "";
         command.Parameters.Add("$followedBy", SqliteType.Integer).Value = followedBy ?? 0;
         command.Parameters.Add("$offset", SqliteType.Integer).Value = Math.Max(0, offset);
         command.Parameters.Add("$limit", SqliteType.Integer).Value = limit;
+        for (var i = 0; i < search.NameWords.Length; i++)
+        {
+            command.Parameters.Add($"$word{i}", SqliteType.Text).Value = " " + search.NameWords[i];
+        }
+
         return await ReadIdsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 

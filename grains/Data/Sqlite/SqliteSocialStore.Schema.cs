@@ -121,6 +121,14 @@ public sealed partial class SqliteSocialStore
             command.CommandText = "CREATE INDEX IF NOT EXISTS follows_notify_idx ON follows (followee_id, follower_id) WHERE notify = 1";
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
 
+            // So did the display name's words for search (accounts listed before are found by it once listed again).
+            command.CommandText = "SELECT count(*) FROM pragma_table_info('accounts') WHERE name = 'search_name'";
+            if ((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 0)
+            {
+                command.CommandText = "ALTER TABLE accounts ADD COLUMN search_name TEXT NOT NULL DEFAULT ''";
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             // So did the statuses' version (rows from before read as version 0, older than any edit).
             command.CommandText = "SELECT count(*) FROM pragma_table_info('statuses') WHERE name = 'version'";
             if ((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 0)

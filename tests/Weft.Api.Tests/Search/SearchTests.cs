@@ -28,6 +28,26 @@ public sealed class SearchTests(SqliteApiFixture api) : IClassFixture<SqliteApiF
     }
 
     [Fact]
+    public async Task Accounts_are_found_by_words_of_their_display_name_and_a_rename_is_searched_at_once()
+    {
+        using var user = await api.NewUserAsync("zq_named");
+        using var other = await api.NewUserAsync("zq_finder");
+        await Json.ReadAsync(
+            await user.Client.PatchAsync("/api/v1/accounts/update_credentials", new FormUrlEncodedContent([new("display_name", "Zebulon Quux")])),
+            HttpStatusCode.OK);
+
+        Assert.Equal([user.Id], Json.Ids(await other.GetJsonAsync("/api/v1/accounts/search?q=Zebulon")));
+        Assert.Equal([user.Id], Json.Ids((await other.GetJsonAsync("/api/v2/search?q=quux%20zeb&type=accounts")).GetProperty("accounts")));
+
+        await Json.ReadAsync(
+            await user.Client.PatchAsync("/api/v1/accounts/update_credentials", new FormUrlEncodedContent([new("display_name", "Another Name")])),
+            HttpStatusCode.OK);
+
+        Assert.Empty(Json.Ids(await other.GetJsonAsync("/api/v1/accounts/search?q=Zebulon")));
+        Assert.Equal([user.Id], Json.Ids(await other.GetJsonAsync("/api/v1/accounts/search?q=another%20na")));
+    }
+
+    [Fact]
     public async Task Resolving_remote_accounts_needs_a_signed_in_user_as_in_mastodon()
     {
         using var user = await api.NewUserAsync("resolver");

@@ -93,6 +93,40 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     // Accounts ---------------------------------------------------------------------------------------------------
 
     [Fact]
+    public async Task Accounts_are_found_by_words_of_their_display_name_after_those_found_by_username()
+    {
+        var stem = $"nm{_base}";
+        await Store.AddAccountAsync(Id(1), stem + "_zeb", "Zebulon Quux", None);
+        await Store.AddAccountAsync(Id(2), stem + "_other", "Ülrike Zebra-Ärger :verified:", None);
+        await Store.AddAccountAsync(Id(3), stem + "_zebulon", "Someone", None);
+
+        async Task<IReadOnlyList<long>> FindAsync(string? prefix, string text, long? followedBy = null) =>
+            await Store.SearchAccountsAsync(AccountSearch.For(prefix, text), followedBy, 0, 10, None);
+
+        Assert.Equal(Ids(1), await FindAsync(null, "Zebulon"));
+        Assert.Equal(Ids(1), await FindAsync(null, "quu zeb")); // every word starts a word of the name, in any order
+        Assert.Equal(Ids(1, 2), (await FindAsync(null, "ZEB")).Order());
+        Assert.Equal(Ids(2), await FindAsync(null, "ülri ärg")); // folded by .NET, whatever the database's lower() does
+        Assert.Equal(Ids(2), await FindAsync(null, "verified"));
+        Assert.Empty(await FindAsync(null, "ebulon")); // a word's start, not any part
+        Assert.Empty(await FindAsync(null, "zebulon nobody"));
+        Assert.Empty(await FindAsync(null, "@zebulon")); // an @ names an account: by username only
+
+        // The username's matches first (shortest first), then the display name's.
+        Assert.Equal(Ids(3, 1), await FindAsync(stem + "_zebulon", "zebulon"));
+
+        // A rename is searched by the new name only.
+        await Store.AddAccountAsync(Id(1), stem + "_zeb", "Plain Name", None);
+        Assert.Empty(await FindAsync(null, "zebulon quux"));
+        Assert.Equal(Ids(1), await FindAsync(null, "plain"));
+
+        // following=true: only accounts the searcher follows.
+        await Store.AddFollowAsync(Id(9), Id(2), Id(200), FollowSettings.Default, None);
+        Assert.Equal(Ids(2), await FindAsync(null, "zebra", followedBy: Id(9)));
+        Assert.Empty(await FindAsync(null, "plain", followedBy: Id(9)));
+    }
+
+    [Fact]
     public async Task Accounts_are_found_by_username_prefix_shortest_first_and_counted_with_statuses_and_active_authors()
     {
         var stem = $"dir{_base}";

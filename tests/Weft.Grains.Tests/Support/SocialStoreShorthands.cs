@@ -3,9 +3,21 @@ using Weft.GrainInterfaces.Accounts;
 // In the store's namespace, so that every test that holds an ISocialStore finds it.
 namespace Weft.Grains.Data;
 
-/// <summary>Follows and marks set up by tests that are not about their notifications.</summary>
-public static class SocialStoreWithoutNotifications
+/// <summary>
+/// Store calls as tests make them that are not about every argument: follows and marks without notifications, accounts
+/// listed under their username, searches by username prefix alone.
+/// </summary>
+public static class SocialStoreShorthands
 {
+    /// <summary>Lists an account whose display name is its username.</summary>
+    public static Task AddAccountAsync(this ISocialStore store, long accountId, string username, CancellationToken cancellationToken) =>
+        store.AddAccountAsync(accountId, username, username, cancellationToken);
+
+    /// <summary>Accounts whose username starts with <paramref name="usernamePrefix"/> (empty: none).</summary>
+    public static Task<IReadOnlyList<long>> SearchAccountsAsync(
+        this ISocialStore store, string usernamePrefix, long? followedBy, int offset, int limit, CancellationToken cancellationToken) =>
+        store.SearchAccountsAsync(new AccountSearch(usernamePrefix.Length == 0 ? null : usernamePrefix, []), followedBy, offset, limit, cancellationToken);
+
     /// <summary>Adds a follow without a notification; whether it was added.</summary>
     public static async Task<bool> AddFollowAsync(
         this ISocialStore store, long followerId, long followeeId, long followId, FollowSettings settings, CancellationToken cancellationToken) =>
