@@ -102,6 +102,20 @@ public sealed partial class AccountGrain
             await StatusCountChangedAsync(+1, created.CreatedAt);
         }
 
+        // The reply is indexed in its own transaction, so the parent can count it now, before the fan-out tells it too
+        // (which counts again): a client that reads the thread after posting sees its reply counted, as in Mastodon.
+        if (created.InReplyToId is { } repliedTo)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IStatusGrain>(repliedTo).RepliesChangedAsync(statusId, +1);
+            }
+            catch (Exception e)
+            {
+                AccountLog.ReplyNotCounted(logger, e, id, statusId);
+            }
+        }
+
         AccountLog.Posted(logger, id, statusId);
         return new PostStatusResult(created, null);
     }

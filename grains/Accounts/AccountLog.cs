@@ -17,6 +17,9 @@ internal static partial class AccountLog
     [LoggerMessage(5, LogLevel.Warning, "Account {AccountId} changed its display name, but the directory could not be told; its next activation tells it")]
     public static partial void RenameNotListed(ILogger logger, Exception exception, long accountId);
 
+    [LoggerMessage(6, LogLevel.Warning, "Account {AccountId} posted reply {StatusId}, but its parent could not count it yet; the fan-out tells it again")]
+    public static partial void ReplyNotCounted(ILogger logger, Exception exception, long accountId, long statusId);
+
     [LoggerMessage(3, LogLevel.Information, "Account {AccountId}: a follow-up step for {TargetId} failed (attempt {Attempt}); retrying")]
     public static partial void FollowSideEffectRetried(ILogger logger, Exception exception, long accountId, long targetId, int attempt);
 }
