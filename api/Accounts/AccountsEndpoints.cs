@@ -291,8 +291,8 @@ public static class AccountsEndpoints
         return result.Error switch
         {
             null => MastodonResponses.Json(RenderRelationship(result.Relationship), MastodonJson.Context.Relationship),
-            // As Mastodon: the account exists, so not 404.
-            FollowError.Self => ApiErrors.Forbidden("This action is not allowed"),
+            // As Mastodon (check_following_self): the account exists, so not 404.
+            FollowError.Self => ApiErrors.Forbidden("Following your own account is not allowed"),
             _ => ApiErrors.NotFound(),
         };
     }

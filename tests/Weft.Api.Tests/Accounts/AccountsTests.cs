@@ -163,7 +163,7 @@ public sealed class AccountsTests(SqliteApiFixture api) : IClassFixture<SqliteAp
         var response = await alice.PostFormAsync($"/api/v1/accounts/{alice.Id}/follow");
 
         var error = await Json.ReadAsync(response, HttpStatusCode.Forbidden);
-        Assert.Equal("This action is not allowed", error.Str("error"));
+        Assert.Equal("Following your own account is not allowed", error.Str("error"));
         Assert.Equal(0, (await alice.GetJsonAsync($"/api/v1/accounts/{alice.Id}")).GetProperty("following_count").GetInt64());
     }
 
