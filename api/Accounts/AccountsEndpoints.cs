@@ -111,7 +111,7 @@ public static class AccountsEndpoints
             .RequireScope("write:follows")
             .Produces<Mastodon.Relationship>()
             .ProducesErrors(StatusCodes.Status404NotFound)
-            .WithSummary("Removes an account from the user's followers: it unfollows the user, as if it had unfollowed.");
+            .WithSummary("Removes an account from the user's followers: it unfollows the user, its home timeline and lists included (Mastodon leaves the follower's home feed as it is).");
         accounts.MapGet("/{id}/followers", FollowersAsync)
             .RequireScopeIfToken("read:accounts")
             .Paged(defaultLimit: 40, maxLimit: 80)

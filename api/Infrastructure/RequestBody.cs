@@ -260,6 +260,8 @@ public sealed partial class RequestBody
                     return list;
                 case JsonValueKind.String:
                     return [Checked(name, JsonString(name, element))];
+                case JsonValueKind.Number:
+                    return [element.GetRawText()]; // one id, as Rails' Array(params[:id]) takes it
                 case JsonValueKind.Null:
                     return [];
                 default:
@@ -414,15 +416,18 @@ public sealed partial class RequestBody
     private bool TryGetInt(string name, out int? value)
     {
         value = null;
-        if (TryGetJson(name, out var element) && element.ValueKind == JsonValueKind.Number)
+        if (TryGetJson(name, out var element))
         {
-            if (!element.TryGetInt32(out var number))
+            switch (element.ValueKind)
             {
-                return false;
+                case JsonValueKind.Number when element.TryGetInt32(out var number):
+                    value = number;
+                    return true;
+                case JsonValueKind.Null:
+                    return true;
+                case not JsonValueKind.String:
+                    return false; // an array, an object, a boolean or a number out of range
             }
-
-            value = number;
-            return true;
         }
 
         var text = GetString(name);

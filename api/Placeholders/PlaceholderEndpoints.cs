@@ -82,6 +82,8 @@ public static class PlaceholderEndpoints
         Refuse(group, "/api/v1/accounts/{id}/unblock", "write:blocks", "Blocking is not supported yet");
         Refuse(group, "/api/v1/accounts/{id}/pin", "write:accounts", "Endorsing accounts is not supported yet");
         Refuse(group, "/api/v1/accounts/{id}/unpin", "write:accounts", "Endorsing accounts is not supported yet");
+        Refuse(group, "/api/v1/accounts/{id}/endorse", "write:accounts", "Endorsing accounts is not supported yet");
+        Refuse(group, "/api/v1/accounts/{id}/unendorse", "write:accounts", "Endorsing accounts is not supported yet");
         Refuse(group, "/api/v1/statuses/{id}/mute", "write:mutes", "Muting conversations is not supported yet");
         Refuse(group, "/api/v1/statuses/{id}/unmute", "write:mutes", "Muting conversations is not supported yet");
         Refuse(group, "/api/v1/tags/{name}/follow", "write:follows", "Following hashtags is not supported yet");

@@ -34,7 +34,7 @@ public static class TimelinesEndpoints
             .WithQuery("remote", "Only remote statuses (none: no federation yet).", JsonSchemaType.Boolean)
             .WithQuery("only_media", "Only statuses with media (none yet).", JsonSchemaType.Boolean)
             .Produces<IReadOnlyList<Mastodon.Status>>()
-            .WithSummary("Public statuses, newest first.");
+            .WithSummary("Public statuses, newest first, without replies to other accounts (a thread's own continuation stays), as Mastodon's public feed.");
         timelines.MapGet("/tag/{hashtag}", TagAsync)
             .RequireScopeIfToken("read:statuses")
             .Paged()

@@ -43,6 +43,6 @@ public interface INotificationsGrain : IGrainWithIntegerKey
     /// <summary>Removes notifications about a deleted status.</summary>
     Task RemoveForStatusAsync(long statusId);
 
-    /// <summary>Removes the notification of (type, from, status), as its action was undone (unfavourite, unreblog).</summary>
+    /// <summary>Removes the notification of (type, from, status), as its action was undone (an unreblog).</summary>
     Task RemoveAsync(NotificationType type, long fromAccountId, long? statusId);
 }

@@ -182,8 +182,19 @@ public sealed partial class AccountGrain(
         };
         if (after != before || defaultsAfter != defaults)
         {
+            // A new display name reaches the directory first, so that the state written next can say it is listed under
+            // it; if that write fails, the directory holds a name the profile does not, and the next activation lists
+            // the profile's again.
+            var listedNameBefore = state.State.ListedDisplayName;
+            var relist = state.State.Listed && after.DisplayName != listedNameBefore;
+            if (relist)
+            {
+                await store.AddAccountAsync(Id, after.Username, after.DisplayName, CancellationToken.None);
+            }
+
             state.State.Profile = after;
             state.State.PostingDefaults = defaultsAfter == PostingDefaults.Initial ? null : defaultsAfter;
+            state.State.ListedDisplayName = relist ? after.DisplayName : listedNameBefore;
             try
             {
                 await state.WriteStateAsync();
@@ -193,24 +204,12 @@ public sealed partial class AccountGrain(
                 // Interleaved reads may have cached a snapshot of the unsaved profile.
                 state.State.Profile = before;
                 state.State.PostingDefaults = defaultsBefore;
+                state.State.ListedDisplayName = listedNameBefore;
                 Changed();
                 throw;
             }
 
             Changed();
-        }
-
-        if (after.DisplayName != before.DisplayName)
-        {
-            // The profile is saved: a directory that cannot be told now is told by the next activation or rename.
-            try
-            {
-                await EnsureListedAsync(CancellationToken.None);
-            }
-            catch (Exception e) when (e is not InconsistentStateException)
-            {
-                AccountLog.RenameNotListed(logger, e, Id);
-            }
         }
 
         return Credentials();

@@ -14,9 +14,6 @@ internal static partial class AccountLog
     [LoggerMessage(4, LogLevel.Warning, "Account {AccountId} is listed in the directory, but recording that failed; its next activation lists it again")]
     public static partial void ListedNotRecorded(ILogger logger, Exception exception, long accountId);
 
-    [LoggerMessage(5, LogLevel.Warning, "Account {AccountId} changed its display name, but the directory could not be told; its next activation tells it")]
-    public static partial void RenameNotListed(ILogger logger, Exception exception, long accountId);
-
     [LoggerMessage(6, LogLevel.Warning, "Account {AccountId} posted reply {StatusId}, but its parent could not count it yet; the fan-out tells it again")]
     public static partial void ReplyNotCounted(ILogger logger, Exception exception, long accountId, long statusId);
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 
 namespace Weft.Grains.Data;
 
@@ -7,10 +6,22 @@ namespace Weft.Grains.Data;
 /// What an account search looks for, as Mastodon's does without a search engine: accounts whose username starts with
 /// <see cref="UsernamePrefix"/>, or whose display name has a word starting with each of <see cref="NameWords"/>.
 /// </summary>
-public sealed record AccountSearch(string? UsernamePrefix, ImmutableArray<string> NameWords)
+public sealed record AccountSearch
 {
     /// <summary>Words of a query beyond these are left out.</summary>
     public const int MaxNameWords = 5;
+
+    /// <param name="usernamePrefix">A username prefix in lower case, or null for none.</param>
+    /// <param name="nameWords">Prefixes of display-name words, as <see cref="DisplayNameWords.Of"/> gives them.</param>
+    public AccountSearch(string? usernamePrefix, ImmutableArray<string> nameWords)
+    {
+        UsernamePrefix = string.IsNullOrEmpty(usernamePrefix) ? null : usernamePrefix;
+        NameWords = nameWords.IsDefault ? [] : nameWords;
+    }
+
+    public string? UsernamePrefix { get; }
+
+    public ImmutableArray<string> NameWords { get; }
 
     /// <summary>Whether the search can match nothing.</summary>
     public bool IsEmpty => UsernamePrefix is null && NameWords.IsEmpty;
@@ -22,46 +33,7 @@ public sealed record AccountSearch(string? UsernamePrefix, ImmutableArray<string
     public static AccountSearch For(string? usernamePrefix, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = text.Contains('@', StringComparison.Ordinal) ? [] : SearchableName.Words(text).Take(MaxNameWords).ToImmutableArray();
-        return new AccountSearch(string.IsNullOrEmpty(usernamePrefix) ? null : usernamePrefix.ToLowerInvariant(), words);
-    }
-}
-
-/// <summary>
-/// A display name as the directory stores it for search: its words in lower case, each after a space (" zebulon quux"),
-/// so that "a word of the name starts with w" is "the text contains ' ' + w", the same test in SQLite and PostgreSQL.
-/// Folded here rather than by the database, whose lower() may leave letters outside ASCII as they are.
-/// </summary>
-public static class SearchableName
-{
-    /// <summary>The stored form of <paramref name="displayName"/>.</summary>
-    public static string Of(string displayName)
-    {
-        var builder = new StringBuilder(displayName.Length + 1);
-        foreach (var word in Words(displayName))
-        {
-            builder.Append(' ').Append(word);
-        }
-
-        return builder.ToString();
-    }
-
-    /// <summary>The words of a text, in lower case: runs of letters and digits (custom-emoji shortcodes and punctuation split them).</summary>
-    public static IEnumerable<string> Words(string text)
-    {
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
-            if (inWord && start < 0)
-            {
-                start = i;
-            }
-            else if (!inWord && start >= 0)
-            {
-                yield return text[start..i].ToLowerInvariant();
-                start = -1;
-            }
-        }
+        var words = text.Contains('@', StringComparison.Ordinal) ? [] : DisplayNameWords.Of(text).Distinct().Take(MaxNameWords).ToImmutableArray();
+        return new AccountSearch(usernamePrefix?.ToLowerInvariant(), words);
     }
 }

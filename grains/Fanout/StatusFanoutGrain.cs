@@ -517,6 +517,7 @@ public sealed class StatusFanoutGrain(
         }
     }
 
+    // The public timeline's rule too: the stores' PublicStatusesWhere says it in SQL.
     private static bool IsOnPublicStream(StatusSnapshot status) =>
         status.Visibility == StatusVisibility.Public
         && status.ReblogOfId is null

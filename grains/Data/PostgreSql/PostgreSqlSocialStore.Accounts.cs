@@ -1,4 +1,5 @@
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Weft.Grains.Data.PostgreSql;
 
@@ -9,17 +10,27 @@ public sealed partial class PostgreSqlSocialStore
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
         ArgumentNullException.ThrowIfNull(displayName);
+
+        // One statement, one transaction: the account, and its name's words replacing the ones it had.
         await ExecuteAsync(
-            "INSERT INTO weft.accounts (id, username, search_name) VALUES ($1, $2, $3) " +
-            "ON CONFLICT (id) DO UPDATE SET search_name = excluded.search_name WHERE accounts.search_name <> excluded.search_name",
-            cancellationToken, Long(accountId), Text(username), Text(SearchableName.Of(displayName))).ConfigureAwait(false);
+            """
+            WITH listed AS (
+                INSERT INTO weft.accounts (id, username) VALUES ($1, $2) ON CONFLICT DO NOTHING),
+            unworded AS (
+                DELETE FROM weft.account_name_words WHERE account_id = $1 AND word <> ALL ($3))
+            INSERT INTO weft.account_name_words (word, account_id) SELECT DISTINCT unnest($3), $1 ON CONFLICT DO NOTHING
+            """,
+            cancellationToken,
+            Long(accountId),
+            Text(username),
+            new NpgsqlParameter<string[]> { TypedValue = [.. DisplayNameWords.Of(displayName).Distinct()], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text })
+            .ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     /// <remarks>
-    /// The username column sorts by bytes (COLLATE "C"), so a prefix is one index range; display names are matched by a
-    /// scan of the directory (a word starts with w where the searchable name holds " " + w), which a trigram index would
-    /// spare once directories grow large.
+    /// The username column and the name's words sort by bytes (COLLATE "C"), so a prefix is one index range of each: the
+    /// accounts found by their name are those in the ranges of every query word.
     /// </remarks>
     public async Task<IReadOnlyList<long>> SearchAccountsAsync(AccountSearch search, long? followedBy, int offset, int limit, CancellationToken cancellationToken)
     {
@@ -29,27 +40,35 @@ public sealed partial class PostgreSqlSocialStore
             return [];
         }
 
-        // $1 username prefix, $2 offset, $3 limit, $4 follower (0: anyone), $5… the name's words, each after a space.
-        var byUsername = search.UsernamePrefix is null ? "false" : "(a.username >= $1 AND a.username < $1 || chr(1114111))";
-        var byName = search.NameWords.IsEmpty
-            ? "false"
-            : string.Join(" AND ", search.NameWords.Select((_, i) => $"strpos(a.search_name, ${i + 5}) > 0"));
+        // $1 username prefix, $2 offset, $3 limit, $4 follower (0: anyone), $5… the name's words.
+        const string ByUsername = "a.username >= $1 AND a.username < $1 || chr(1114111)";
+        var branches = new List<string>(2);
+        if (search.UsernamePrefix is not null)
+        {
+            branches.Add($"SELECT a.id, 0 AS branch, length(a.username) AS length, a.username FROM weft.accounts a WHERE {ByUsername}");
+        }
 
-        // Found by username first: the exact match, then shorter names; then by display name.
-        var orderBy = search.UsernamePrefix is null
-            ? "a.username"
-            : $"{byUsername} DESC, CASE WHEN {byUsername} THEN length(a.username) ELSE 0 END, a.username";
+        if (!search.NameWords.IsEmpty)
+        {
+            var inEveryRange = string.Join(
+                " AND ",
+                search.NameWords.Select((_, i) =>
+                    $"a.id IN (SELECT w.account_id FROM weft.account_name_words w WHERE w.word >= ${i + 5} AND w.word < ${i + 5} || chr(1114111))"));
+            var notByUsername = search.UsernamePrefix is null ? "" : $" AND NOT ({ByUsername})";
+            branches.Add($"SELECT a.id, 1 AS branch, 0 AS length, a.username FROM weft.accounts a WHERE {inEveryRange}{notByUsername}");
+        }
+
         return await ReadIdsAsync(
-            $"SELECT a.id FROM weft.accounts a WHERE ({byUsername} OR ({byName})) " +
-            "AND ($4 = 0 OR EXISTS (SELECT 1 FROM weft.follows f WHERE f.followee_id = a.id AND f.follower_id = $4)) " +
-            $"ORDER BY {orderBy} LIMIT $3 OFFSET $2",
+            $"SELECT found.id FROM ({string.Join(" UNION ALL ", branches)}) found " +
+            "WHERE $4 = 0 OR EXISTS (SELECT 1 FROM weft.follows f WHERE f.followee_id = found.id AND f.follower_id = $4) " +
+            "ORDER BY found.branch, found.length, found.username LIMIT $3 OFFSET $2",
             cancellationToken,
             [
                 Text(search.UsernamePrefix ?? ""),
                 Int(Math.Max(0, offset)),
                 Int(limit),
                 Long(followedBy ?? 0),
-                .. search.NameWords.Select(word => Text(" " + word)),
+                .. search.NameWords.Select(Text),
             ]).ConfigureAwait(false);
     }
 

@@ -44,19 +44,11 @@ public sealed partial class PostgreSqlSocialStore
 
     /// <inheritdoc />
     public async Task<bool> RemoveFollowAsync(long followerId, long followeeId, CancellationToken cancellationToken) =>
-        await ScalarLongAsync(
-            RemoveFollowSql,
-            cancellationToken,
-            Long(followerId),
-            Long(followeeId),
-            Long(followeeId),
-            new NpgsqlParameter<short> { TypedValue = (short)NotificationType.Follow },
-            Long(followerId),
-            NullableLong(null)).ConfigureAwait(false) == 1;
+        await ScalarLongAsync(RemoveFollowSql, cancellationToken, Long(followerId), Long(followeeId)).ConfigureAwait(false) == 1;
 
     // The follow's notification goes with it, as Mastodon destroys it with the follow.
-    private static readonly string RemoveFollowSql =
-        RemoveWithNotificationSql("DELETE FROM weft.follows WHERE follower_id = $1 AND followee_id = $2", 2);
+    private static readonly string RemoveFollowSql = RemoveWithNotificationSql(
+        "DELETE FROM weft.follows WHERE follower_id = $1 AND followee_id = $2", recipient: "$2", NotificationType.Follow, from: "$1", status: "NULL");
 
     /// <inheritdoc />
     public Task<long> CountFollowersAsync(long accountId, CancellationToken cancellationToken) =>

@@ -1,28 +1,32 @@
 using Npgsql;
+using Weft.GrainInterfaces.Notifications;
 using Weft.GrainInterfaces.Paging;
 
 namespace Weft.Grains.Data.PostgreSql;
 
 public sealed partial class PostgreSqlSocialStore
 {
-    /// <summary>The statements of one mark table; the table name is a constant chosen by kind, never a value.</summary>
-    private sealed record MarkSql(string Add, string Remove, string RemoveNotified, string Markers, string MarkedNewest, string MarkedOldest)
+    /// <summary>
+    /// The statements of one mark table; the table name is a constant chosen by kind, never a value. Marks that notify
+    /// (favourites) are removed with their notification by <see cref="RemoveNotified"/>.
+    /// </summary>
+    private sealed record MarkSql(string Add, string Remove, string? RemoveNotified, string Markers, string MarkedNewest, string MarkedOldest)
     {
-        public static MarkSql For(string table)
+        public static MarkSql For(string table, NotificationType? notifies)
         {
             var remove = $"DELETE FROM {table} WHERE account_id = $1 AND status_id = $2";
             return new(
                 AddWithNotificationSql($"INSERT INTO {table} (id, account_id, status_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", 3),
                 remove,
-                RemoveWithNotificationSql(remove, 2),
+                notifies is { } type ? RemoveWithNotificationSql(remove, recipient: "$3", type, from: "$1", status: "$2") : null,
                 $"SELECT id, account_id FROM {table} WHERE status_id = $1 ORDER BY id DESC",
                 $"SELECT id, status_id FROM {table} WHERE account_id = $1 AND id > $2 AND id < $3 ORDER BY id DESC LIMIT $4",
                 $"SELECT id, status_id FROM {table} WHERE account_id = $1 AND id > $2 AND id < $3 ORDER BY id LIMIT $4");
         }
     }
 
-    private static readonly MarkSql s_favourites = MarkSql.For("weft.favourites");
-    private static readonly MarkSql s_bookmarks = MarkSql.For("weft.bookmarks");
+    private static readonly MarkSql s_favourites = MarkSql.For("weft.favourites", NotificationType.Favourite);
+    private static readonly MarkSql s_bookmarks = MarkSql.For("weft.bookmarks", notifies: null);
 
     /// <inheritdoc />
     public Task<AddedWithNotification> AddMarkAsync(
@@ -37,15 +41,8 @@ public sealed partial class PostgreSqlSocialStore
             return await ExecuteAsync(Marks(kind).Remove, cancellationToken, Long(accountId), Long(statusId)).ConfigureAwait(false) == 1;
         }
 
-        return await ScalarLongAsync(
-            Marks(kind).RemoveNotified,
-            cancellationToken,
-            Long(accountId),
-            Long(statusId),
-            Long(recipient),
-            new NpgsqlParameter<short> { TypedValue = (short)kind.NotificationType() },
-            Long(accountId),
-            Long(statusId)).ConfigureAwait(false) == 1;
+        var removeNotified = Marks(kind).RemoveNotified ?? throw new ArgumentException($"A {kind} notifies no one.", nameof(notifiedAccountId));
+        return await ScalarLongAsync(removeNotified, cancellationToken, Long(accountId), Long(statusId), Long(recipient)).ConfigureAwait(false) == 1;
     }
 
     /// <inheritdoc />

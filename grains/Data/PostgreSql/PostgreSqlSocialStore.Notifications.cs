@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
 using Weft.GrainInterfaces.Notifications;
@@ -65,22 +66,22 @@ public sealed partial class PostgreSqlSocialStore
     ];
 
     /// <summary>
-    /// <paramref name="delete"/> (its parameters $1 to $<paramref name="rowParameters"/>) as one statement with the delete of
-    /// the notification of the deleted row, which happens only with it; that notification's recipient, type, sender and
-    /// status (null for none) are the parameters after the row's. The statement answers how many rows it deleted.
+    /// <paramref name="delete"/> as one statement with the delete of the deleted row's notification, which happens only
+    /// with it: the notification of <paramref name="type"/> to <paramref name="recipient"/> from <paramref name="from"/>
+    /// about <paramref name="status"/> (SQL over the delete's parameters, "NULL" for no status). The statement answers how
+    /// many rows it deleted.
     /// </summary>
-    private static string RemoveWithNotificationSql(string delete, int rowParameters)
-    {
-        var recipient = rowParameters + 1;
-        return $"""
-            WITH removed AS ({delete} RETURNING 1),
-            unnotified AS (
-                DELETE FROM weft.notifications
-                WHERE recipient_id = ${recipient} AND type = ${recipient + 1} AND from_account_id = ${recipient + 2}
-                  AND status_id IS NOT DISTINCT FROM ${recipient + 3} AND EXISTS (SELECT 1 FROM removed))
-            SELECT count(*) FROM removed
-            """;
-    }
+    private static string RemoveWithNotificationSql(string delete, string recipient, NotificationType type, string from, string status) => $"""
+        WITH removed AS ({delete} RETURNING 1),
+        unnotified AS (
+            DELETE FROM weft.notifications
+            WHERE {NotificationOf(recipient, ((short)type).ToString(CultureInfo.InvariantCulture), from, status)} AND EXISTS (SELECT 1 FROM removed))
+        SELECT count(*) FROM removed
+        """;
+
+    // The one notification of (recipient, type, from, status), as the dedupe index keys it.
+    private static string NotificationOf(string recipient, string type, string from, string status) =>
+        $"recipient_id = {recipient} AND type = {type} AND from_account_id = {from} AND status_id IS NOT DISTINCT FROM {status}";
 
     /// <inheritdoc />
     public async Task<bool> AddNotificationAsync(NotificationRow notification, CancellationToken cancellationToken)
@@ -157,7 +158,7 @@ public sealed partial class PostgreSqlSocialStore
     /// <inheritdoc />
     public Task DeleteNotificationOfAsync(long recipientId, NotificationType type, long fromAccountId, long? statusId, CancellationToken cancellationToken) =>
         ExecuteAsync(
-            "DELETE FROM weft.notifications WHERE recipient_id = $1 AND type = $2 AND from_account_id = $3 AND status_id IS NOT DISTINCT FROM $4",
+            "DELETE FROM weft.notifications WHERE " + NotificationOf("$1", "$2", "$3", "$4"),
             cancellationToken,
             Long(recipientId),
             new NpgsqlParameter<short> { TypedValue = (short)type },

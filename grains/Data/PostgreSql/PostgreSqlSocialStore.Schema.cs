@@ -16,9 +16,15 @@ public sealed partial class PostgreSqlSocialStore
             username text COLLATE "C" NOT NULL
         );
         CREATE INDEX IF NOT EXISTS accounts_username_idx ON weft.accounts (username);
-        -- The display name's words for search (SearchableName) came after the table; accounts listed before it are
-        -- found by their display name once their grain lists them again.
-        ALTER TABLE weft.accounts ADD COLUMN IF NOT EXISTS search_name text NOT NULL DEFAULT '';
+
+        -- The words of each account's display name (DisplayNameWords): a query word's prefix is one range of the key.
+        -- Accounts listed before this table are found by their display name once their grain lists them again.
+        CREATE TABLE IF NOT EXISTS weft.account_name_words (
+            word       text COLLATE "C" NOT NULL,
+            account_id bigint NOT NULL,
+            PRIMARY KEY (word, account_id)
+        );
+        CREATE INDEX IF NOT EXISTS account_name_words_account_id_idx ON weft.account_name_words (account_id);
 
         CREATE TABLE IF NOT EXISTS weft.follows (
             follower_id bigint NOT NULL,
@@ -29,9 +35,15 @@ public sealed partial class PostgreSqlSocialStore
         CREATE INDEX IF NOT EXISTS follows_followee_id_idx ON weft.follows (followee_id, id);
         CREATE INDEX IF NOT EXISTS follows_followee_follower_idx ON weft.follows (followee_id, follower_id);
         CREATE INDEX IF NOT EXISTS follows_follower_id_idx ON weft.follows (follower_id, id);
-        -- The follow options came after the table: ALTER … IF NOT EXISTS upgrades databases made before them.
-        ALTER TABLE weft.follows ADD COLUMN IF NOT EXISTS show_reblogs boolean NOT NULL DEFAULT true;
-        ALTER TABLE weft.follows ADD COLUMN IF NOT EXISTS notify boolean NOT NULL DEFAULT false;
+        -- The follow options came after the table. Looked up first, as ALTER TABLE (even ADD COLUMN IF NOT EXISTS)
+        -- locks out every reader of the table.
+        DO $$
+        BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'weft.follows'::regclass AND attname = 'notify' AND NOT attisdropped) THEN
+                ALTER TABLE weft.follows ADD COLUMN IF NOT EXISTS show_reblogs boolean NOT NULL DEFAULT true;
+                ALTER TABLE weft.follows ADD COLUMN IF NOT EXISTS notify boolean NOT NULL DEFAULT false;
+            END IF;
+        END $$;
         CREATE INDEX IF NOT EXISTS follows_notify_idx ON weft.follows (followee_id, follower_id) WHERE notify;
 
         CREATE TABLE IF NOT EXISTS weft.statuses (

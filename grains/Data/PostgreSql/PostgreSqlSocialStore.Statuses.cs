@@ -73,7 +73,8 @@ public sealed partial class PostgreSqlSocialStore
     private const string AccountTaggedOldestSql = "SELECT s.id FROM weft.statuses s " + AccountStatusesWhere + AccountTaggedFilter + " ORDER BY s.id LIMIT $4";
 
     // Public originals, without replies to someone else (Mastodon's public feed leaves them out; a thread's own
-    // continuation stays). The literal predicate matches the partial index statuses_public_timeline_idx.
+    // continuation stays), the rule of StatusFanoutGrain.IsOnPublicStream. The literal predicate matches the partial index
+    // statuses_public_timeline_idx.
     private const string PublicStatusesWhere =
         "WHERE visibility = 0 AND reblog_of_id IS NULL AND (in_reply_to_account_id IS NULL OR in_reply_to_account_id = account_id) ";
 

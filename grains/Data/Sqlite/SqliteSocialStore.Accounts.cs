@@ -10,19 +10,41 @@ public sealed partial class SqliteSocialStore
         ArgumentException.ThrowIfNullOrEmpty(username);
         ArgumentNullException.ThrowIfNull(displayName);
         using var session = await BeginWriteAsync(ensureSchema: true, cancellationToken).ConfigureAwait(false);
-        var command = session.Prepared(
-            "INSERT INTO accounts (id, username, search_name) VALUES ($id, $username, $name) " +
-            "ON CONFLICT (id) DO UPDATE SET search_name = excluded.search_name WHERE search_name <> excluded.search_name");
-        command.Parameters.Add("$id", SqliteType.Integer).Value = accountId;
-        command.Parameters.Add("$username", SqliteType.Text).Value = username;
-        command.Parameters.Add("$name", SqliteType.Text).Value = SearchableName.Of(displayName);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = session.Connection.BeginTransaction();
+
+        // The account, and its name's words replacing the ones it had, in one transaction.
+        var words = JsonArray([.. DisplayNameWords.Of(displayName).Distinct()]);
+        foreach (var sql in s_listAccount)
+        {
+            var command = session.Prepared(sql, transaction);
+            command.Parameters.Add("$id", SqliteType.Integer).Value = accountId;
+            if (sql.Contains("$username", StringComparison.Ordinal))
+            {
+                command.Parameters.Add("$username", SqliteType.Text).Value = username;
+            }
+
+            if (sql.Contains("$words", StringComparison.Ordinal))
+            {
+                command.Parameters.Add("$words", SqliteType.Text).Value = words;
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private static readonly string[] s_listAccount =
+    [
+        "INSERT INTO accounts (id, username) VALUES ($id, $username) ON CONFLICT DO NOTHING",
+        "DELETE FROM account_name_words WHERE account_id = $id AND word NOT IN (SELECT value FROM json_each($words))",
+        "INSERT INTO account_name_words (word, account_id) SELECT value, $id FROM json_each($words) WHERE true ON CONFLICT DO NOTHING",
+    ];
 
     /// <inheritdoc />
     /// <remarks>
-    /// SQLite compares text by bytes (BINARY), so a username prefix is one index range; display names are matched by a
-    /// scan of the directory, as on PostgreSQL.
+    /// SQLite compares text by bytes (BINARY), so a username prefix and a name word's prefix are one index range each, as
+    /// on PostgreSQL.
     /// </remarks>
     public async Task<IReadOnlyList<long>> SearchAccountsAsync(AccountSearch search, long? followedBy, int offset, int limit, CancellationToken cancellationToken)
     {
@@ -32,27 +54,35 @@ public sealed partial class SqliteSocialStore
             return [];
         }
 
-        var byUsername = search.UsernamePrefix is null ? "0" : "(a.username >= $prefix AND a.username < $prefix || char(1114111))";
-        var byName = search.NameWords.IsEmpty
-            ? "0"
-            : string.Join(" AND ", search.NameWords.Select((_, i) => $"instr(a.search_name, $word{i}) > 0"));
+        const string ByUsername = "a.username >= $prefix AND a.username < $prefix || char(1114111)";
+        var branches = new List<string>(2);
+        if (search.UsernamePrefix is not null)
+        {
+            branches.Add($"SELECT a.id, 0 AS branch, length(a.username) AS length, a.username FROM accounts a WHERE {ByUsername}");
+        }
 
-        // Found by username first: the exact match, then shorter names; then by display name.
-        var orderBy = search.UsernamePrefix is null
-            ? "a.username"
-            : $"{byUsername} DESC, CASE WHEN {byUsername} THEN length(a.username) ELSE 0 END, a.username";
+        if (!search.NameWords.IsEmpty)
+        {
+            var inEveryRange = string.Join(
+                " AND ",
+                search.NameWords.Select((_, i) =>
+                    $"a.id IN (SELECT w.account_id FROM account_name_words w WHERE w.word >= $word{i} AND w.word < $word{i} || char(1114111))"));
+            var notByUsername = search.UsernamePrefix is null ? "" : $" AND NOT ({ByUsername})";
+            branches.Add($"SELECT a.id, 1 AS branch, 0 AS length, a.username FROM accounts a WHERE {inEveryRange}{notByUsername}");
+        }
+
         using var session = await BeginReadAsync(cancellationToken).ConfigureAwait(false);
         await using var command = session.Command(
-            $"SELECT a.id FROM accounts a WHERE ({byUsername} OR ({byName})) " +
-            "AND ($followedBy = 0 OR EXISTS (SELECT 1 FROM follows f WHERE f.followee_id = a.id AND f.follower_id = $followedBy)) " +
-            $"ORDER BY {orderBy} LIMIT $limit OFFSET $offset");
+            $"SELECT found.id FROM ({string.Join(" UNION ALL ", branches)}) found " +
+            "WHERE $followedBy = 0 OR EXISTS (SELECT 1 FROM follows f WHERE f.followee_id = found.id AND f.follower_id = $followedBy) " +
+            "ORDER BY found.branch, found.length, found.username LIMIT $limit OFFSET $offset");
         command.Parameters.Add("$prefix", SqliteType.Text).Value = search.UsernamePrefix ?? "";
         command.Parameters.Add("$followedBy", SqliteType.Integer).Value = followedBy ?? 0;
         command.Parameters.Add("$offset", SqliteType.Integer).Value = Math.Max(0, offset);
         command.Parameters.Add("$limit", SqliteType.Integer).Value = limit;
         for (var i = 0; i < search.NameWords.Length; i++)
         {
-            command.Parameters.Add($"$word{i}", SqliteType.Text).Value = " " + search.NameWords[i];
+            command.Parameters.Add($"$word{i}", SqliteType.Text).Value = search.NameWords[i];
         }
 
         return await ReadIdsAsync(command, cancellationToken).ConfigureAwait(false);

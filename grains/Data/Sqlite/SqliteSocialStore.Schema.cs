@@ -11,6 +11,13 @@ public sealed partial class SqliteSocialStore
         );
         CREATE INDEX IF NOT EXISTS accounts_username_idx ON accounts (username);
 
+        CREATE TABLE IF NOT EXISTS account_name_words (
+            word       TEXT NOT NULL,
+            account_id INTEGER NOT NULL,
+            PRIMARY KEY (word, account_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS account_name_words_account_id_idx ON account_name_words (account_id);
+
         CREATE TABLE IF NOT EXISTS follows (
             follower_id INTEGER NOT NULL,
             followee_id INTEGER NOT NULL,
@@ -120,14 +127,6 @@ public sealed partial class SqliteSocialStore
 
             command.CommandText = "CREATE INDEX IF NOT EXISTS follows_notify_idx ON follows (followee_id, follower_id) WHERE notify = 1";
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-
-            // So did the display name's words for search (accounts listed before are found by it once listed again).
-            command.CommandText = "SELECT count(*) FROM pragma_table_info('accounts') WHERE name = 'search_name'";
-            if ((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 0)
-            {
-                command.CommandText = "ALTER TABLE accounts ADD COLUMN search_name TEXT NOT NULL DEFAULT ''";
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
 
             // So did the statuses' version (rows from before read as version 0, older than any edit).
             command.CommandText = "SELECT count(*) FROM pragma_table_info('statuses') WHERE name = 'version'";

@@ -284,6 +284,12 @@ public sealed class AccountsTests(SqliteApiFixture api) : IClassFixture<SqliteAp
         var post = await alice.PostStatusAsync("for my followers", "private");
         await Eventually.WaitUntilAsync(async () => Json.Ids(await bob.GetJsonAsync("/api/v1/timelines/home")).Contains(post.Str("id")), "the post in bob's home timeline");
 
+        Assert.Single(Json.Ids(await alice.GetJsonAsync("/api/v1/notifications?types[]=follow")));
+
+        // Only with a token that may change follows.
+        using var readOnly = await api.NewUserAsync("reader", scopes: "read");
+        await Json.ReadAsync(await readOnly.PostFormAsync($"/api/v1/accounts/{bob.Id}/remove_from_followers"), HttpStatusCode.Forbidden);
+
         var relationship = await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/accounts/{bob.Id}/remove_from_followers"), HttpStatusCode.OK);
 
         Assert.Equal((bob.Id, false), (relationship.Str("id"), relationship.GetProperty("followed_by").GetBoolean()));
@@ -291,6 +297,7 @@ public sealed class AccountsTests(SqliteApiFixture api) : IClassFixture<SqliteAp
         Assert.Empty(Json.Ids(await alice.GetJsonAsync($"/api/v1/accounts/{alice.Id}/followers")));
         Assert.Equal(0, (await alice.GetJsonAsync($"/api/v1/accounts/{alice.Id}")).GetProperty("followers_count").GetInt64());
         Assert.DoesNotContain(post.Str("id"), Json.Ids(await bob.GetJsonAsync("/api/v1/timelines/home")));
+        Assert.Empty(Json.Ids(await alice.GetJsonAsync("/api/v1/notifications?types[]=follow"))); // gone with the follow
 
         // Again (nothing to remove), and for an unknown account.
         await Json.ReadAsync(await alice.PostFormAsync($"/api/v1/accounts/{bob.Id}/remove_from_followers"), HttpStatusCode.OK);

@@ -53,6 +53,8 @@ public sealed class PlaceholderTests(SqliteApiHost host) : IClassFixture<SqliteA
     [InlineData("/api/v1/accounts/1/unblock", "Blocking is not supported yet")]
     [InlineData("/api/v1/accounts/1/pin", "Endorsing accounts is not supported yet")]
     [InlineData("/api/v1/accounts/1/unpin", "Endorsing accounts is not supported yet")]
+    [InlineData("/api/v1/accounts/1/endorse", "Endorsing accounts is not supported yet")]
+    [InlineData("/api/v1/accounts/1/unendorse", "Endorsing accounts is not supported yet")]
     [InlineData("/api/v1/statuses/1/mute", "Muting conversations is not supported yet")]
     [InlineData("/api/v1/statuses/1/unmute", "Muting conversations is not supported yet")]
     [InlineData("/api/v1/tags/weft/follow", "Following hashtags is not supported yet")]

@@ -128,6 +128,21 @@ public sealed class SearchTests(SqliteApiFixture api) : IClassFixture<SqliteApiF
     }
 
     [Theory]
+    [InlineData("{\"q\": \"a\", \"limit\": [1]}")]
+    [InlineData("{\"q\": \"a\", \"offset\": {\"n\": 1}}")]
+    [InlineData("{\"q\": \"a\", \"limit\": 99999999999}")]
+    public async Task Malformed_paging_in_a_json_body_is_a_bad_request(string body)
+    {
+        using var user = await api.NewUserAsync("pager");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v2/search")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+
+        await Json.ReadAsync(await user.Client.SendAsync(request), HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
     [InlineData("/api/v1/accounts/search?q=alice@elsewhere.example")]
     [InlineData("/api/v1/accounts/search?q=%27%20OR%201%3D1%20--")]
     [InlineData("/api/v1/accounts/search?q=%25")]

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Weft.GrainInterfaces.Accounts;
 using Weft.Grains.Data;
+using Weft.Grains.Tests.Support;
 using Weft.Grains.Data.Sqlite;
 
 namespace Weft.Grains.Tests.Data;
@@ -8,7 +9,12 @@ namespace Weft.Grains.Tests.Data;
 /// <summary>The social store contract on a private in-memory SQLite database (the Memory provider's store), one per test.</summary>
 public sealed class MemorySqliteSocialStoreTests : SocialStoreContractTests
 {
-    protected override ISocialStore CreateStore() => new SqliteSocialStore(MemoryConnectionString());
+    private string? _connectionString;
+
+    protected override ISocialStore CreateStore() => new SqliteSocialStore(_connectionString = MemoryConnectionString());
+
+    protected override Task FailNotificationWritesToAsync(long recipientId) =>
+        SqliteTriggers.FailNotificationWritesToAsync(_connectionString!, recipientId);
 
     protected override Task<(Func<ISocialStore> Create, Func<Task> Drop)> CreateFreshDatabaseAsync()
     {
@@ -29,7 +35,7 @@ public sealed class MemorySqliteSocialStoreTests : SocialStoreContractTests
             try
             {
                 await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
-                    Task.Run(() => stores[i % stores.Length].AddFollowAsync(1_000 + i, 7, 10_000 + i, FollowSettings.Default, CancellationToken.None))));
+                    Task.Run(() => stores[i % stores.Length].AddFollowWithoutNotificationAsync(1_000 + i, 7, 10_000 + i, FollowSettings.Default, CancellationToken.None))));
 
                 foreach (var store in stores)
                 {
@@ -60,7 +66,7 @@ public sealed class MemorySqliteSocialStoreTests : SocialStoreContractTests
         await using var first = new SqliteSocialStore("Data Source=:memory:");
         await using var second = new SqliteSocialStore("Data Source=:memory:");
 
-        await first.AddFollowAsync(1, 2, 100, FollowSettings.Default, CancellationToken.None);
+        await first.AddFollowWithoutNotificationAsync(1, 2, 100, FollowSettings.Default, CancellationToken.None);
 
         Assert.Equal(1, await first.CountFollowersAsync(2, CancellationToken.None));
         Assert.Equal(0, await second.CountFollowersAsync(2, CancellationToken.None));

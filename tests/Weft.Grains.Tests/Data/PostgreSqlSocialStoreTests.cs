@@ -5,6 +5,7 @@ using Weft.GrainInterfaces.Accounts;
 using Weft.GrainInterfaces.Paging;
 using Weft.GrainInterfaces.Statuses;
 using Weft.Grains.Data;
+using Weft.Grains.Tests.Support;
 using Weft.Grains.Data.PostgreSql;
 using Weft.Testing.PostgreSql;
 using Weft.Testing.Xunit;
@@ -29,6 +30,19 @@ public sealed class PostgreSqlSocialStoreTests(PostgreSqlDatabaseFixture databas
         var fresh = await PostgreSqlDatabase.CreateAsync("social_schema");
         return (() => new PostgreSqlSocialStore(Limited(fresh.ConnectionString)), async () => await fresh.DisposeAsync());
     }
+
+    protected override Task FailNotificationWritesToAsync(long recipientId) =>
+        database.Database.ExecuteAsync($"""
+            CREATE OR REPLACE FUNCTION weft.fail_notification_{recipientId}() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF coalesce(NEW.recipient_id, OLD.recipient_id) = {recipientId} THEN
+                    RAISE EXCEPTION 'injected: notifications to {recipientId} cannot be written';
+                END IF;
+                RETURN coalesce(NEW, OLD);
+            END $$;
+            CREATE TRIGGER fail_notification_{recipientId} BEFORE INSERT OR DELETE ON weft.notifications
+                FOR EACH ROW EXECUTE FUNCTION weft.fail_notification_{recipientId}();
+            """);
 
     [Fact]
     public async Task A_statuses_table_from_before_versions_gets_the_column_and_its_rows_take_any_edit()
@@ -99,6 +113,36 @@ public sealed class PostgreSqlSocialStoreTests(PostgreSqlDatabaseFixture databas
     }
 
     [Fact]
+    public async Task A_database_from_before_the_public_timeline_left_out_replies_gets_the_new_index_and_loses_the_old()
+    {
+        await using var old = await PostgreSqlDatabase.CreateAsync("social_public_index");
+        await using (var first = new PostgreSqlSocialStore(Limited(old.ConnectionString)))
+        {
+            await first.EnsureSchemaAsync(CancellationToken.None);
+        }
+
+        // As that build left it: the old index, no name words.
+        await old.ExecuteAsync("""
+            DROP INDEX weft.statuses_public_timeline_idx;
+            CREATE INDEX statuses_public_idx ON weft.statuses (id) WHERE visibility = 0 AND reblog_of_id IS NULL;
+            DROP TABLE weft.account_name_words;
+            """);
+        await using var store = new PostgreSqlSocialStore(Limited(old.ConnectionString));
+        await store.UpsertStatusesAsync(
+        [
+            new StatusRow(10, 1, StatusVisibility.Public, null, null, null, null, [], []),
+            new StatusRow(11, 2, StatusVisibility.Public, 10, 1, null, null, [], []),
+        ], CancellationToken.None);
+        await store.AddAccountAsync(1, "upgraded", "Upgraded Name", CancellationToken.None);
+
+        var indexes = await old.ScalarAsync(
+            "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'weft' AND indexname LIKE 'statuses_public%'");
+        Assert.Equal("statuses_public_timeline_idx", indexes);
+        Assert.Equal([10L], await store.ListPublicStatusesAsync(PageRequest.Newest(20), CancellationToken.None));
+        Assert.Equal([1L], await store.SearchAccountsAsync(AccountSearch.For(null, "upgr"), null, 0, 5, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Resolves_from_configuration_on_the_default_storage_database()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -109,7 +153,7 @@ public sealed class PostgreSqlSocialStoreTests(PostgreSqlDatabaseFixture databas
         await using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddSocialStoreFromConfiguration().BuildServiceProvider();
 
         var store = services.GetRequiredService<ISocialStore>();
-        await Store.AddFollowAsync(Id(1), Id(2), Id(100), FollowSettings.Default, CancellationToken.None);
+        await Store.AddFollowWithoutNotificationAsync(Id(1), Id(2), Id(100), FollowSettings.Default, CancellationToken.None);
 
         Assert.IsType<PostgreSqlSocialStore>(store);
         Assert.Equal(1, await store.CountFollowersAsync(Id(2), CancellationToken.None));

@@ -3,6 +3,7 @@ using Weft.GrainInterfaces.Notifications;
 using Weft.GrainInterfaces.Paging;
 using Weft.GrainInterfaces.Statuses;
 using Weft.Grains.Data;
+using Weft.Grains.Tests.Support;
 
 namespace Weft.Grains.Tests.Data;
 
@@ -27,6 +28,12 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
 
     /// <summary>A factory of stores on a database nobody has used yet (no tables), and a way to drop it.</summary>
     protected abstract Task<(Func<ISocialStore> Create, Func<Task> Drop)> CreateFreshDatabaseAsync();
+
+    /// <summary>
+    /// Makes the database refuse every insert and delete of a notification to <paramref name="recipientId"/> (a trigger
+    /// that raises), so a store's statement fails inside its own transaction.
+    /// </summary>
+    protected abstract Task FailNotificationWritesToAsync(long recipientId);
 
     public Task InitializeAsync()
     {
@@ -121,7 +128,7 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         Assert.Equal(Ids(1), await FindAsync(null, "plain"));
 
         // following=true: only accounts the searcher follows.
-        await Store.AddFollowAsync(Id(9), Id(2), Id(200), FollowSettings.Default, None);
+        await Store.AddFollowWithoutNotificationAsync(Id(9), Id(2), Id(200), FollowSettings.Default, None);
         Assert.Equal(Ids(2), await FindAsync(null, "zebra", followedBy: Id(9)));
         Assert.Empty(await FindAsync(null, "plain", followedBy: Id(9)));
     }
@@ -132,27 +139,27 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         var stem = $"dir{_base}";
         var before = await Store.CountInstanceAsync(Id(5), None);
 
-        await Store.AddAccountAsync(Id(1), stem + "_alice", None);
-        await Store.AddAccountAsync(Id(2), stem + "_al", None);
-        await Store.AddAccountAsync(Id(3), stem + "_bob", None);
-        await Store.AddAccountAsync(Id(1), stem + "_alice", None);
+        await Store.ListUsernameAsync(Id(1), stem + "_alice", None);
+        await Store.ListUsernameAsync(Id(2), stem + "_al", None);
+        await Store.ListUsernameAsync(Id(3), stem + "_bob", None);
+        await Store.ListUsernameAsync(Id(1), stem + "_alice", None);
         await Store.UpsertStatusesAsync([Status(10, 1), Status(11, 3), Status(12, 3), Status(4, 2)], None);
 
-        Assert.Equal(Ids(2, 1), await Store.SearchAccountsAsync(stem + "_al", null, 0, 10, None));
-        Assert.Equal(Ids(1), await Store.SearchAccountsAsync(stem + "_al", null, 1, 10, None));
-        Assert.Equal(Ids(2), await Store.SearchAccountsAsync(stem + "_al", null, 0, 1, None));
-        Assert.Equal(Ids(2, 3, 1), await Store.SearchAccountsAsync(stem + "_", null, 0, 10, None));
-        Assert.Empty(await Store.SearchAccountsAsync(stem + "_alicia", null, 0, 10, None));
-        Assert.Empty(await Store.SearchAccountsAsync("", null, 0, 10, None));
+        Assert.Equal(Ids(2, 1), await Store.SearchByUsernameAsync(stem + "_al", null, 0, 10, None));
+        Assert.Equal(Ids(1), await Store.SearchByUsernameAsync(stem + "_al", null, 1, 10, None));
+        Assert.Equal(Ids(2), await Store.SearchByUsernameAsync(stem + "_al", null, 0, 1, None));
+        Assert.Equal(Ids(2, 3, 1), await Store.SearchByUsernameAsync(stem + "_", null, 0, 10, None));
+        Assert.Empty(await Store.SearchByUsernameAsync(stem + "_alicia", null, 0, 10, None));
+        Assert.Empty(await Store.SearchByUsernameAsync("", null, 0, 10, None));
 
         // following=true: only accounts the searcher follows, paged among themselves.
-        await Store.AddFollowAsync(Id(3), Id(1), Id(200), FollowSettings.Default, None);
-        await Store.AddFollowAsync(Id(3), Id(2), Id(201), FollowSettings.Default, None);
-        await Store.AddFollowAsync(Id(2), Id(3), Id(202), FollowSettings.Default, None);
-        Assert.Equal(Ids(2, 1), await Store.SearchAccountsAsync(stem + "_", Id(3), 0, 10, None));
-        Assert.Equal(Ids(1), await Store.SearchAccountsAsync(stem + "_", Id(3), 1, 10, None));
-        Assert.Equal(Ids(3), await Store.SearchAccountsAsync(stem + "_", Id(2), 0, 10, None));
-        Assert.Empty(await Store.SearchAccountsAsync(stem + "_", Id(1), 0, 10, None));
+        await Store.AddFollowWithoutNotificationAsync(Id(3), Id(1), Id(200), FollowSettings.Default, None);
+        await Store.AddFollowWithoutNotificationAsync(Id(3), Id(2), Id(201), FollowSettings.Default, None);
+        await Store.AddFollowWithoutNotificationAsync(Id(2), Id(3), Id(202), FollowSettings.Default, None);
+        Assert.Equal(Ids(2, 1), await Store.SearchByUsernameAsync(stem + "_", Id(3), 0, 10, None));
+        Assert.Equal(Ids(1), await Store.SearchByUsernameAsync(stem + "_", Id(3), 1, 10, None));
+        Assert.Equal(Ids(3), await Store.SearchByUsernameAsync(stem + "_", Id(2), 0, 10, None));
+        Assert.Empty(await Store.SearchByUsernameAsync(stem + "_", Id(1), 0, 10, None));
         var after = await Store.CountInstanceAsync(Id(5), None);
         Assert.Equal(3, after.Accounts - before.Accounts);
         Assert.Equal(4, after.Statuses - before.Statuses);
@@ -186,8 +193,8 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task Follow_twice_counts_once()
     {
-        Assert.True(await Store.AddFollowAsync(Id(1), Id(2), Id(100), FollowSettings.Default, None));
-        Assert.False(await Store.AddFollowAsync(Id(1), Id(2), Id(101), FollowSettings.Default, None));
+        Assert.True(await Store.AddFollowWithoutNotificationAsync(Id(1), Id(2), Id(100), FollowSettings.Default, None));
+        Assert.False(await Store.AddFollowWithoutNotificationAsync(Id(1), Id(2), Id(101), FollowSettings.Default, None));
 
         Assert.Equal(1, await Store.CountFollowersAsync(Id(2), None));
         Assert.Equal(1, await FollowingCountAsync(Id(1)));
@@ -199,8 +206,8 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task Unfollow_removes_the_follow_and_a_second_unfollow_reports_nothing()
     {
-        await Store.AddFollowAsync(Id(1), Id(2), Id(100), FollowSettings.Default, None);
-        await Store.AddFollowAsync(Id(1), Id(3), Id(101), FollowSettings.Default, None);
+        await Store.AddFollowWithoutNotificationAsync(Id(1), Id(2), Id(100), FollowSettings.Default, None);
+        await Store.AddFollowWithoutNotificationAsync(Id(1), Id(3), Id(101), FollowSettings.Default, None);
 
         Assert.True(await Store.RemoveFollowAsync(Id(1), Id(2), None));
         Assert.False(await Store.RemoveFollowAsync(Id(1), Id(2), None));
@@ -215,7 +222,7 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     {
         foreach (var followee in (int[])[7, 3, 5])
         {
-            await Store.AddFollowAsync(Id(1), Id(followee), Id(100 + followee), FollowSettings.Default, None);
+            await Store.AddFollowWithoutNotificationAsync(Id(1), Id(followee), Id(100 + followee), FollowSettings.Default, None);
         }
 
         Assert.Equal(Ids(3, 5, 7), FolloweeIds(await Store.ListFolloweesAsync(Id(1), None)));
@@ -225,10 +232,10 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task An_account_s_relations_load_in_one_call_as_the_separate_reads_give_them()
     {
-        await Store.AddFollowAsync(Id(1), Id(5), Id(100), new FollowSettings(ShowReblogs: false, Notify: true), None);
-        await Store.AddFollowAsync(Id(1), Id(3), Id(101), FollowSettings.Default, None);
-        await Store.AddFollowAsync(Id(2), Id(1), Id(102), FollowSettings.Default, None);
-        await Store.AddFollowAsync(Id(4), Id(1), Id(103), FollowSettings.Default, None);
+        await Store.AddFollowWithoutNotificationAsync(Id(1), Id(5), Id(100), new FollowSettings(ShowReblogs: false, Notify: true), None);
+        await Store.AddFollowWithoutNotificationAsync(Id(1), Id(3), Id(101), FollowSettings.Default, None);
+        await Store.AddFollowWithoutNotificationAsync(Id(2), Id(1), Id(102), FollowSettings.Default, None);
+        await Store.AddFollowWithoutNotificationAsync(Id(4), Id(1), Id(103), FollowSettings.Default, None);
         await Store.UpsertStatusesAsync([Status(10, 1), Status(12, 1), Status(11, 2)], None);
 
         var relations = await Store.LoadAccountRelationsAsync(Id(1), None);
@@ -245,9 +252,9 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task Follow_settings_are_stored_changed_and_listed()
     {
-        Assert.True(await Store.AddFollowAsync(Id(1), Id(2), Id(100), new FollowSettings(ShowReblogs: false, Notify: true), None));
-        await Store.AddFollowAsync(Id(3), Id(2), Id(101), FollowSettings.Default, None);
-        await Store.AddFollowAsync(Id(4), Id(2), Id(102), new FollowSettings(ShowReblogs: true, Notify: true), None);
+        Assert.True(await Store.AddFollowWithoutNotificationAsync(Id(1), Id(2), Id(100), new FollowSettings(ShowReblogs: false, Notify: true), None));
+        await Store.AddFollowWithoutNotificationAsync(Id(3), Id(2), Id(101), FollowSettings.Default, None);
+        await Store.AddFollowWithoutNotificationAsync(Id(4), Id(2), Id(102), new FollowSettings(ShowReblogs: true, Notify: true), None);
 
         Assert.Equal([new FolloweeRow(Id(2), new FollowSettings(false, true))], await Store.ListFolloweesAsync(Id(1), None));
         Assert.Equal(Ids(1, 4), await Store.ListNotifiedFollowerIdsAsync(Id(2), 0, 10, None));
@@ -258,7 +265,7 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         Assert.Equal(Ids(1), await Store.ListNotifiedFollowerIdsAsync(Id(2), 0, 1, None));
 
         // Following again leaves the settings; changing them reports whether anything changed.
-        Assert.False(await Store.AddFollowAsync(Id(1), Id(2), Id(103), FollowSettings.Default, None));
+        Assert.False(await Store.AddFollowWithoutNotificationAsync(Id(1), Id(2), Id(103), FollowSettings.Default, None));
         Assert.False(await Store.UpdateFollowAsync(Id(1), Id(2), new FollowSettings(false, true), None));
         Assert.False(await Store.UpdateFollowAsync(Id(9), Id(2), FollowSettings.Default, None));
         Assert.True(await Store.UpdateFollowAsync(Id(1), Id(2), FollowSettings.Default, None));
@@ -271,11 +278,11 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     public async Task Follower_ids_page_in_ascending_account_order_after_the_cursor()
     {
         // Follow ids deliberately in another order than account ids: fan-out pages by account id.
-        await Store.AddFollowAsync(Id(14), Id(1), Id(101), FollowSettings.Default, None);
-        await Store.AddFollowAsync(Id(11), Id(1), Id(105), FollowSettings.Default, None);
-        await Store.AddFollowAsync(Id(13), Id(1), Id(102), FollowSettings.Default, None);
-        await Store.AddFollowAsync(Id(12), Id(1), Id(104), FollowSettings.Default, None);
-        await Store.AddFollowAsync(Id(15), Id(2), Id(103), FollowSettings.Default, None);
+        await Store.AddFollowWithoutNotificationAsync(Id(14), Id(1), Id(101), FollowSettings.Default, None);
+        await Store.AddFollowWithoutNotificationAsync(Id(11), Id(1), Id(105), FollowSettings.Default, None);
+        await Store.AddFollowWithoutNotificationAsync(Id(13), Id(1), Id(102), FollowSettings.Default, None);
+        await Store.AddFollowWithoutNotificationAsync(Id(12), Id(1), Id(104), FollowSettings.Default, None);
+        await Store.AddFollowWithoutNotificationAsync(Id(15), Id(2), Id(103), FollowSettings.Default, None);
 
         Assert.Equal(Ids(11, 12), FollowerIds(await Store.ListFollowerIdsAsync(Id(1), 0, 2, None)));
         Assert.Equal(Ids(13, 14), FollowerIds(await Store.ListFollowerIdsAsync(Id(1), Id(12), 2, None)));
@@ -290,7 +297,7 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         {
             for (var follower = 1; follower <= author % 4; follower++)
             {
-                await Store.AddFollowAsync(Id(1000 + follower), Id(author), Id(10_000 + (author * 10) + follower), FollowSettings.Default, None);
+                await Store.AddFollowWithoutNotificationAsync(Id(1000 + follower), Id(author), Id(10_000 + (author * 10) + follower), FollowSettings.Default, None);
             }
         }
 
@@ -317,7 +324,7 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         // Followers 11..15 with follow ids 110..150.
         for (var i = 1; i <= 5; i++)
         {
-            await Store.AddFollowAsync(Id(10 + i), Id(1), Id(100 + (10 * i)), FollowSettings.Default, None);
+            await Store.AddFollowWithoutNotificationAsync(Id(10 + i), Id(1), Id(100 + (10 * i)), FollowSettings.Default, None);
         }
 
         async Task<long[]> FollowIds(PageRequest page) => [.. (await Store.ListFollowersAsync(Id(1), page, None)).Select(f => f.FollowId)];
@@ -340,10 +347,10 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     {
         for (var i = 1; i <= 4; i++)
         {
-            await Store.AddFollowAsync(Id(1), Id(10 + i), Id(100 + (10 * i)), FollowSettings.Default, None);
+            await Store.AddFollowWithoutNotificationAsync(Id(1), Id(10 + i), Id(100 + (10 * i)), FollowSettings.Default, None);
         }
 
-        await Store.AddFollowAsync(Id(2), Id(11), Id(115), FollowSettings.Default, None);
+        await Store.AddFollowWithoutNotificationAsync(Id(2), Id(11), Id(115), FollowSettings.Default, None);
 
         Assert.Equal(
             [new FollowRow(Id(140), Id(14)), new FollowRow(Id(130), Id(13)), new FollowRow(Id(120), Id(12)), new FollowRow(Id(110), Id(11))],
@@ -356,9 +363,9 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task Filter_followers_keeps_only_candidates_that_follow()
     {
-        await Store.AddFollowAsync(Id(11), Id(1), Id(101), FollowSettings.Default, None);
-        await Store.AddFollowAsync(Id(13), Id(1), Id(102), FollowSettings.Default, None);
-        await Store.AddFollowAsync(Id(12), Id(2), Id(103), FollowSettings.Default, None);
+        await Store.AddFollowWithoutNotificationAsync(Id(11), Id(1), Id(101), FollowSettings.Default, None);
+        await Store.AddFollowWithoutNotificationAsync(Id(13), Id(1), Id(102), FollowSettings.Default, None);
+        await Store.AddFollowWithoutNotificationAsync(Id(12), Id(2), Id(103), FollowSettings.Default, None);
 
         Assert.Equal(Ids(11, 13), await Store.FilterFollowersAsync(Id(1), Ids(13, 12, 11, 14), None));
         Assert.Empty(await Store.FilterFollowersAsync(Id(1), [], None));
@@ -367,9 +374,9 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task Big_followees_are_the_followed_accounts_marked_big()
     {
-        await Store.AddFollowAsync(Id(1), Id(2), Id(101), FollowSettings.Default, None);
-        await Store.AddFollowAsync(Id(1), Id(3), Id(102), FollowSettings.Default, None);
-        await Store.AddFollowAsync(Id(1), Id(4), Id(103), FollowSettings.Default, None);
+        await Store.AddFollowWithoutNotificationAsync(Id(1), Id(2), Id(101), FollowSettings.Default, None);
+        await Store.AddFollowWithoutNotificationAsync(Id(1), Id(3), Id(102), FollowSettings.Default, None);
+        await Store.AddFollowWithoutNotificationAsync(Id(1), Id(4), Id(103), FollowSettings.Default, None);
         await Store.SetBigAccountAsync(Id(2), true, None);
         await Store.SetBigAccountAsync(Id(2), true, None);
         await Store.SetBigAccountAsync(Id(4), true, None);
@@ -771,15 +778,15 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task Favourite_twice_counts_once_and_bookmarks_are_separate()
     {
-        Assert.True(await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(1), Id(10), Id(100), None));
-        Assert.False(await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(1), Id(10), Id(101), None));
-        Assert.True(await Store.AddMarkAsync(StatusMarkKind.Bookmark, Id(1), Id(10), Id(102), None));
+        Assert.True(await Store.AddMarkWithoutNotificationAsync(StatusMarkKind.Favourite, Id(1), Id(10), Id(100), None));
+        Assert.False(await Store.AddMarkWithoutNotificationAsync(StatusMarkKind.Favourite, Id(1), Id(10), Id(101), None));
+        Assert.True(await Store.AddMarkWithoutNotificationAsync(StatusMarkKind.Bookmark, Id(1), Id(10), Id(102), None));
 
         Assert.Equal([new MarkRow(Id(100), Id(1))], await MarkersAsync(StatusMarkKind.Favourite, Id(10)));
         Assert.Equal([new MarkRow(Id(102), Id(1))], await MarkersAsync(StatusMarkKind.Bookmark, Id(10)));
 
-        Assert.True(await Store.RemoveMarkAsync(StatusMarkKind.Favourite, Id(1), Id(10), None));
-        Assert.False(await Store.RemoveMarkAsync(StatusMarkKind.Favourite, Id(1), Id(10), None));
+        Assert.True(await Store.RemoveMarkWithoutNotificationAsync(StatusMarkKind.Favourite, Id(1), Id(10), None));
+        Assert.False(await Store.RemoveMarkWithoutNotificationAsync(StatusMarkKind.Favourite, Id(1), Id(10), None));
         Assert.Empty(await MarkersAsync(StatusMarkKind.Favourite, Id(10)));
         Assert.Single(await MarkersAsync(StatusMarkKind.Bookmark, Id(10)));
     }
@@ -795,10 +802,10 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
             Status(13, 2, replyTo: 10, replyToAccount: 1),
             Status(14, 3, reblogOf: 99, reblogOfAccount: 4),
         ], None);
-        await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(2), Id(10), Id(101), None);
-        await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(3), Id(10), Id(102), None);
-        await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(3), Id(14), Id(103), None);
-        await Store.AddMarkAsync(StatusMarkKind.Bookmark, Id(2), Id(10), Id(104), None);
+        await Store.AddMarkWithoutNotificationAsync(StatusMarkKind.Favourite, Id(2), Id(10), Id(101), None);
+        await Store.AddMarkWithoutNotificationAsync(StatusMarkKind.Favourite, Id(3), Id(10), Id(102), None);
+        await Store.AddMarkWithoutNotificationAsync(StatusMarkKind.Favourite, Id(3), Id(14), Id(103), None);
+        await Store.AddMarkWithoutNotificationAsync(StatusMarkKind.Bookmark, Id(2), Id(10), Id(104), None);
 
         var marks = await Store.LoadStatusMarksAsync(Id(10), None);
 
@@ -815,10 +822,10 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task Markers_are_listed_newest_mark_first()
     {
-        await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(2), Id(10), Id(102), None);
-        await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(3), Id(10), Id(101), None);
-        await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(1), Id(10), Id(103), None);
-        await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(1), Id(11), Id(104), None);
+        await Store.AddMarkWithoutNotificationAsync(StatusMarkKind.Favourite, Id(2), Id(10), Id(102), None);
+        await Store.AddMarkWithoutNotificationAsync(StatusMarkKind.Favourite, Id(3), Id(10), Id(101), None);
+        await Store.AddMarkWithoutNotificationAsync(StatusMarkKind.Favourite, Id(1), Id(10), Id(103), None);
+        await Store.AddMarkWithoutNotificationAsync(StatusMarkKind.Favourite, Id(1), Id(11), Id(104), None);
 
         Assert.Equal(
             [new MarkRow(Id(103), Id(1)), new MarkRow(Id(102), Id(2)), new MarkRow(Id(101), Id(3))],
@@ -831,11 +838,11 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         for (var i = 1; i <= 5; i++)
         {
             // Mark ids run against status ids: the page follows the marks.
-            await Store.AddMarkAsync(StatusMarkKind.Bookmark, Id(1), Id(60 - i), Id(100 + i), None);
+            await Store.AddMarkWithoutNotificationAsync(StatusMarkKind.Bookmark, Id(1), Id(60 - i), Id(100 + i), None);
         }
 
-        await Store.AddMarkAsync(StatusMarkKind.Bookmark, Id(2), Id(50), Id(106), None);
-        await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(1), Id(50), Id(107), None);
+        await Store.AddMarkWithoutNotificationAsync(StatusMarkKind.Bookmark, Id(2), Id(50), Id(106), None);
+        await Store.AddMarkWithoutNotificationAsync(StatusMarkKind.Favourite, Id(1), Id(50), Id(107), None);
 
         Task<IReadOnlyList<MarkRow>> List(PageRequest page) => Store.ListMarkedStatusesAsync(StatusMarkKind.Bookmark, Id(1), page, None);
 
@@ -849,10 +856,10 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task Deleting_the_marks_of_a_status_leaves_other_statuses_marked()
     {
-        await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(1), Id(10), Id(100), None);
-        await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(2), Id(10), Id(101), None);
-        await Store.AddMarkAsync(StatusMarkKind.Bookmark, Id(1), Id(10), Id(102), None);
-        await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(1), Id(11), Id(103), None);
+        await Store.AddMarkWithoutNotificationAsync(StatusMarkKind.Favourite, Id(1), Id(10), Id(100), None);
+        await Store.AddMarkWithoutNotificationAsync(StatusMarkKind.Favourite, Id(2), Id(10), Id(101), None);
+        await Store.AddMarkWithoutNotificationAsync(StatusMarkKind.Bookmark, Id(1), Id(10), Id(102), None);
+        await Store.AddMarkWithoutNotificationAsync(StatusMarkKind.Favourite, Id(1), Id(11), Id(103), None);
 
         await Store.DeleteMarksOfStatusAsync(Id(10), None);
 
@@ -866,7 +873,7 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     public async Task Two_hundred_parallel_favourites_by_different_accounts_are_all_kept()
     {
         var added = await Task.WhenAll(Enumerable.Range(1, 200).Select(i =>
-            Task.Run(() => Store.AddMarkAsync(StatusMarkKind.Favourite, Id(1000 + i), Id(10), Id(5000 + i), None))));
+            Task.Run(() => Store.AddMarkWithoutNotificationAsync(StatusMarkKind.Favourite, Id(1000 + i), Id(10), Id(5000 + i), None))));
 
         Assert.All(added, Assert.True);
         Assert.Equal(200, (await MarkersAsync(StatusMarkKind.Favourite, Id(10))).Count);
@@ -876,7 +883,7 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
     public async Task Fifty_parallel_duplicates_of_one_favourite_add_it_exactly_once()
     {
         var added = await Task.WhenAll(Enumerable.Range(1, 50).Select(i =>
-            Task.Run(() => Store.AddMarkAsync(StatusMarkKind.Favourite, Id(1), Id(10), Id(100 + i), None))));
+            Task.Run(() => Store.AddMarkWithoutNotificationAsync(StatusMarkKind.Favourite, Id(1), Id(10), Id(100 + i), None))));
 
         Assert.Equal(1, added.Count(a => a));
         Assert.Single(await MarkersAsync(StatusMarkKind.Favourite, Id(10)));
@@ -901,6 +908,40 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
         Assert.Equal(new AddedWithNotification(Added: false, Notified: false), again); // the follow existed: nothing written
         Assert.Equal([Notification(100, 1, NotificationType.Follow, 2, null)], await Store.ListNotificationsAsync(Id(1), Query(Page()), None));
         Assert.Equal([Id(2)], (await Store.ListFollowersAsync(Id(1), Page(), None)).Select(row => row.AccountId));
+    }
+
+    [Fact]
+    public async Task A_follow_or_favourite_whose_notification_cannot_be_written_is_not_written_either()
+    {
+        await Store.EnsureSchemaAsync(None);
+        await FailNotificationWritesToAsync(Id(1));
+
+        await Assert.ThrowsAnyAsync<Exception>(() =>
+            Store.AddFollowAsync(Id(2), Id(1), Id(200), FollowSettings.Default, Notification(100, 1, NotificationType.Follow, 2, null), None));
+        await Assert.ThrowsAnyAsync<Exception>(() =>
+            Store.AddMarkAsync(StatusMarkKind.Favourite, Id(2), Id(10), Id(201), Notification(101, 1, NotificationType.Favourite, 2, 10), None));
+
+        Assert.Empty(await Store.ListFollowersAsync(Id(1), Page(), None));
+        Assert.Empty((await Store.LoadStatusMarksAsync(Id(10), None)).Favourites);
+
+        // Without a notification (a muted follower), the same follow and favourite are written.
+        Assert.True((await Store.AddFollowAsync(Id(2), Id(1), Id(202), FollowSettings.Default, null, None)).Added);
+        Assert.True((await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(2), Id(10), Id(203), null, None)).Added);
+    }
+
+    [Fact]
+    public async Task An_unfollow_or_unfavourite_whose_notification_cannot_be_removed_keeps_the_follow_and_the_favourite()
+    {
+        await Store.AddFollowAsync(Id(2), Id(1), Id(200), FollowSettings.Default, Notification(100, 1, NotificationType.Follow, 2, null), None);
+        await Store.AddMarkAsync(StatusMarkKind.Favourite, Id(2), Id(10), Id(201), Notification(101, 1, NotificationType.Favourite, 2, 10), None);
+        await FailNotificationWritesToAsync(Id(1));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Store.RemoveFollowAsync(Id(2), Id(1), None));
+        await Assert.ThrowsAnyAsync<Exception>(() => Store.RemoveMarkAsync(StatusMarkKind.Favourite, Id(2), Id(10), Id(1), None));
+
+        Assert.Equal(Ids(2), (await Store.ListFollowersAsync(Id(1), Page(), None)).Select(row => row.AccountId));
+        Assert.Equal(Ids(2), (await Store.LoadStatusMarksAsync(Id(10), None)).Favourites.Select(mark => mark.OtherId));
+        Assert.Equal(2, (await Store.ListNotificationsAsync(Id(1), Query(Page()), None)).Count);
     }
 
     [Fact]
@@ -1105,8 +1146,8 @@ public abstract class SocialStoreContractTests : IAsyncLifetime
                 await Task.WhenAll(
                     Task.Run(() => stores[0].EnsureSchemaAsync(None)),
                     Task.Run(() => stores[1].EnsureSchemaAsync(None)),
-                    Task.Run(() => stores[2].AddFollowAsync(1, 2, 100, FollowSettings.Default, None)),
-                    Task.Run(() => stores[3].AddFollowAsync(3, 2, 101, FollowSettings.Default, None)));
+                    Task.Run(() => stores[2].AddFollowWithoutNotificationAsync(1, 2, 100, FollowSettings.Default, None)),
+                    Task.Run(() => stores[3].AddFollowWithoutNotificationAsync(3, 2, 101, FollowSettings.Default, None)));
                 await stores[0].EnsureSchemaAsync(None);
 
                 foreach (var store in stores)

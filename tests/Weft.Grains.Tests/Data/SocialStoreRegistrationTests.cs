@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Weft.GrainInterfaces.Accounts;
 using Weft.Grains.Data;
+using Weft.Grains.Tests.Support;
 using Weft.Grains.Data.Sqlite;
 
 namespace Weft.Grains.Tests.Data;
@@ -26,8 +27,8 @@ public sealed class SocialStoreRegistrationTests
         await using var second = Build("Memory");
         var store = first.GetRequiredService<ISocialStore>();
 
-        Assert.True(await store.AddFollowAsync(1, 2, 100, FollowSettings.Default, CancellationToken.None));
-        Assert.False(await store.AddFollowAsync(1, 2, 101, FollowSettings.Default, CancellationToken.None));
+        Assert.True(await store.AddFollowWithoutNotificationAsync(1, 2, 100, FollowSettings.Default, CancellationToken.None));
+        Assert.False(await store.AddFollowWithoutNotificationAsync(1, 2, 101, FollowSettings.Default, CancellationToken.None));
 
         Assert.Same(store, first.GetRequiredService<ISocialStore>());
         Assert.Equal(1, await store.CountFollowersAsync(2, CancellationToken.None));
@@ -45,7 +46,7 @@ public sealed class SocialStoreRegistrationTests
             {
                 var store = services.GetRequiredService<ISocialStore>();
                 Assert.IsType<SqliteSocialStore>(store);
-                Assert.True(await store.AddMarkAsync(StatusMarkKind.Favourite, 1, 10, 100, CancellationToken.None));
+                Assert.True(await store.AddMarkWithoutNotificationAsync(StatusMarkKind.Favourite, 1, 10, 100, CancellationToken.None));
             }
 
             Assert.True(File.Exists(path));

@@ -1,5 +1,8 @@
 using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
 using Weft.GrainInterfaces.Accounts;
+using Weft.Grains.Accounts;
 using Weft.Grains.Data;
 using Weft.Grains.Tests.Support;
 using Weft.Persistence;
@@ -9,8 +12,9 @@ using Weft.Runtime.Persistence;
 namespace Weft.Grains.Tests.Domain;
 
 /// <summary>
-/// The social store's directory of accounts (id and username, for lookups and search) is written once per account:
-/// at creation, or by the next activation if creation could not finish it.
+/// The social store's directory of accounts (id, username and the display name's words, for lookups and search) is
+/// written once per account and name: at creation (and on a rename), or by the next activation if creation could not
+/// finish it or the account was listed before its name was.
 /// </summary>
 public sealed class AccountListingTests : SqliteRestartTest
 {
@@ -29,7 +33,7 @@ public sealed class AccountListingTests : SqliteRestartTest
             Assert.Equal(id, (await new SocialTestKit(silo.GrainFactory).Account(id).GetAsync())!.Profile.Id);
             Assert.True(calls.Called(nameof(ISocialStore.LoadAccountRelationsAsync), id)); // it did activate
             Assert.False(calls.Called(nameof(ISocialStore.AddAccountAsync), id));
-            Assert.Equal([id], await silo.Store.SearchAccountsAsync("user" + id, null, 0, 5, CancellationToken.None));
+            Assert.Equal([id], await silo.Store.SearchByUsernameAsync("user" + id, null, 0, 5, CancellationToken.None));
         }
     }
 
@@ -42,13 +46,13 @@ public sealed class AccountListingTests : SqliteRestartTest
         {
             var profile = new AccountProfile(Id, "unlisted", "Unlisted", string.Empty, DateTimeOffset.UtcNow, false, false);
             await Assert.ThrowsAsync<IOException>(() => silo.GrainFactory.GetGrain<IAccountGrain>(Id).CreateAsync(profile));
-            Assert.Empty(await silo.Store.SearchAccountsAsync("unlisted", null, 0, 5, CancellationToken.None));
+            Assert.Empty(await silo.Store.SearchByUsernameAsync("unlisted", null, 0, 5, CancellationToken.None));
         }
 
         await using (var silo = await StartAsync())
         {
             Assert.Equal("unlisted", (await silo.GrainFactory.GetGrain<IAccountGrain>(Id).GetAsync())!.Profile.Username);
-            Assert.Equal([Id], await silo.Store.SearchAccountsAsync("unlisted", null, 0, 5, CancellationToken.None));
+            Assert.Equal([Id], await silo.Store.SearchByUsernameAsync("unlisted", null, 0, 5, CancellationToken.None));
         }
     }
 
@@ -66,7 +70,7 @@ public sealed class AccountListingTests : SqliteRestartTest
 
             Assert.Equal("flagless", created.Profile.Username);
             Assert.Equal(1, storage!.Failures);
-            Assert.Equal([Id], await silo.Store.SearchAccountsAsync("flagless", null, 0, 5, CancellationToken.None));
+            Assert.Equal([Id], await silo.Store.SearchByUsernameAsync("flagless", null, 0, 5, CancellationToken.None));
         }
 
         // The flag was not stored, so the next activation lists the account again: harmless, it stays listed once.
@@ -75,7 +79,7 @@ public sealed class AccountListingTests : SqliteRestartTest
         {
             Assert.Equal("flagless", (await silo.GrainFactory.GetGrain<IAccountGrain>(Id).GetAsync())!.Profile.Username);
             Assert.True(calls.Called(nameof(ISocialStore.AddAccountAsync), Id));
-            Assert.Equal([Id], await silo.Store.SearchAccountsAsync("flagless", null, 0, 5, CancellationToken.None));
+            Assert.Equal([Id], await silo.Store.SearchByUsernameAsync("flagless", null, 0, 5, CancellationToken.None));
         }
 
         // Now the flag is stored: a third activation lists nothing.
@@ -86,6 +90,60 @@ public sealed class AccountListingTests : SqliteRestartTest
             Assert.True(third.Called(nameof(ISocialStore.LoadAccountRelationsAsync), Id));
             Assert.False(third.Called(nameof(ISocialStore.AddAccountAsync), Id));
         }
+    }
+
+    [Fact]
+    public async Task An_account_listed_before_display_names_were_searched_is_found_by_its_name_once_it_activates()
+    {
+        const long Id = 7_000_003;
+        var storage = new ListedDisplayNameUnknown(new SqliteGrainStorage("Default", new SqliteGrainStorageOptions { ConnectionString = $"Data Source={DatabasePath}" }));
+        await using (var silo = await SocialSilo.StartAsync(SocialSilo.SqliteSettings(DatabasePath), services => services.AddGrainStorage("Default", _ => storage)))
+        {
+            var profile = new AccountProfile(Id, "oldtimer", "Ancient Mariner", string.Empty, DateTimeOffset.UtcNow, false, false);
+            await silo.GrainFactory.GetGrain<IAccountGrain>(Id).CreateAsync(profile);
+        }
+
+        // As a directory from before its name words: the account's row, none of its words.
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=false"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"DELETE FROM account_name_words WHERE account_id = {Id}";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using (var silo = await StartAsync())
+        {
+            var search = AccountSearch.For(null, "mariner");
+            Assert.Empty(await silo.Store.SearchAccountsAsync(search, null, 0, 5, CancellationToken.None));
+
+            Assert.NotNull(await silo.GrainFactory.GetGrain<IAccountGrain>(Id).GetAsync());
+
+            Assert.Equal([Id], await silo.Store.SearchAccountsAsync(search, null, 0, 5, CancellationToken.None));
+        }
+    }
+
+    /// <summary>The silo's SQLite grain storage, writing states as a build from before the listed display name did.</summary>
+    private sealed class ListedDisplayNameUnknown(SqliteGrainStorage inner) : IGrainStorage, IAsyncDisposable
+    {
+        public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
+
+        public Task<StoredGrainState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
+
+        public Task<string> WriteAsync(GrainStateKey key, ReadOnlyMemory<byte> data, string? etag, CancellationToken cancellationToken)
+        {
+            var json = JsonNode.Parse(data.Span)!;
+            if (json is JsonObject state)
+            {
+                state.Remove(nameof(AccountState.ListedDisplayName));
+            }
+
+            return inner.WriteAsync(key, Encoding.UTF8.GetBytes(json.ToJsonString()), etag, cancellationToken);
+        }
+
+        public Task<string?> ClearAsync(GrainStateKey key, string? etag, CancellationToken cancellationToken) => inner.ClearAsync(key, etag, cancellationToken);
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 
     /// <summary>The silo's SQLite grain storage, except that writing a state with the listed flag set fails, as a lost connection would.</summary>

@@ -7,8 +7,9 @@ using Weft.Grains.Tests.Support;
 namespace Weft.Grains.Tests.Domain;
 
 /// <summary>
-/// A follow and the followee's notification of it are one write: a database that fails for a moment loses neither, and
-/// no follow is kept without its notification.
+/// A follow and the followee's notification of it through the account grain: a failed write leaves neither and its
+/// retry writes both; unfollowing takes the notification; a mute withholds it. (That the two are one transaction is the
+/// store's contract: SocialStoreContractTests.)
 /// </summary>
 public sealed class FollowSideEffectTests : SqliteSiloTest
 {

@@ -8,7 +8,8 @@ namespace Weft.Grains.Tests.Domain;
 /// <summary>
 /// A status is listed wherever the social store's index serves lists — its author's profile, its thread, the public
 /// and tag timelines — as soon as posting returns, before the fan-out has delivered it: the index row is written in
-/// the transaction that stores the status, and an edit's mentions and hashtags likewise. Run on each database (see the subclasses), with the fan-out held back.
+/// the transaction that stores the status, and an edit's mentions and hashtags likewise; a reply is counted by its
+/// parent. Run on each database (see the subclasses), with the fan-out held back.
 /// </summary>
 public abstract class ReadYourWritesTests(SocialSiloFixture fixture)
 {
@@ -37,6 +38,21 @@ public abstract class ReadYourWritesTests(SocialSiloFixture fixture)
         Assert.Contains(reply.Id, await Kit.Grains.GetGrain<IPublicTimelineGrain>(0).ReadAsync(PageRequest.Newest(40)));
         var tagged = await Kit.Grains.GetGrain<ITagTimelineGrain>(0).ReadAsync(new TagTimelineQuery(PageRequest.Newest(20), [tag], [], []));
         Assert.Equal([reply.Id], tagged.ToArray());
+    }
+
+    [Fact]
+    public async Task A_reply_is_counted_by_its_parent_before_its_fan_out()
+    {
+        var author = await Kit.CreateAccountAsync();
+        var first = await Kit.PostAsync(author, "a question");
+        await Kit.WaitForTimelineAsync(author, [first.Id]);
+
+        await Kit.PostAsync(author, "one more thing", inReplyToId: first.Id);
+        await Kit.PostAsync(author, "and another", inReplyToId: first.Id);
+
+        // The premise: the fan-out (which also has the parent recount) has delivered neither reply.
+        Assert.Equal([first.Id], await Kit.TimelineIdsAsync(author));
+        Assert.Equal(2, (await Kit.Status(first.Id).GetAsync(author))!.Status.RepliesCount);
     }
 
     [Fact]

@@ -15,9 +15,9 @@ public sealed class DirectoryGrainTests : ClockedSqliteSiloTest
     [Fact]
     public async Task Figures_are_kept_a_minute_then_the_stale_ones_are_answered_while_they_are_renewed()
     {
-        await Store.AddAccountAsync(1, "first", CancellationToken.None);
+        await Store.ListUsernameAsync(1, "first", CancellationToken.None);
         var initial = await Directory.GetStatisticsAsync();
-        await Store.AddAccountAsync(2, "second", CancellationToken.None);
+        await Store.ListUsernameAsync(2, "second", CancellationToken.None);
 
         Clock.Advance(TimeSpan.FromSeconds(59));
         var withinTheMinute = await Directory.GetStatisticsAsync();
