@@ -7,7 +7,8 @@ namespace Weft.Grains.Notifications;
 
 /// <summary>
 /// Whether an action notifies, one rule for every writer: <see cref="NotificationsGrain"/>, and the grains that write a
-/// notification in their own row's transaction (a follow's, a favourite's).
+/// notification in their own row's transaction (a follow's, a favourite's). Asked before that write, so a recipient's
+/// account grain that cannot answer fails the action itself, with nothing written, for the client to retry.
 /// </summary>
 internal static class NotificationDrafts
 {
