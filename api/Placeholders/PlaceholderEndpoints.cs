@@ -11,8 +11,8 @@ namespace Weft.Api.Placeholders;
 /// Valid, empty answers for what clients load at start-up or on a profile but Weft does not have yet (filters, blocks,
 /// announcements, custom emoji, trends, featured tags and their suggestions, endorsements, scheduled statuses, filtered
 /// notifications), behind the same scopes Mastodon checks, so clients start cleanly. Actions on those features
-/// (uploading media, blocking, endorsing an account, muting a conversation, following a hashtag, creating a filter) are
-/// refused with a 422 that says so, rather than a 404 a client would show as "not found".
+/// (uploading media, blocking, endorsing an account, muting a conversation, following a hashtag, creating a filter,
+/// reporting an account) are refused with a 422 that says so, rather than a 404 a client would show as "not found".
 /// </summary>
 public static class PlaceholderEndpoints
 {
@@ -88,6 +88,7 @@ public static class PlaceholderEndpoints
         Refuse(group, "/api/v1/statuses/{id}/unmute", "write:mutes", "Muting conversations is not supported yet");
         Refuse(group, "/api/v1/tags/{name}/follow", "write:follows", "Following hashtags is not supported yet");
         Refuse(group, "/api/v1/tags/{name}/unfollow", "write:follows", "Following hashtags is not supported yet");
+        Refuse(group, "/api/v1/reports", "write:reports", "Validation failed: Reports are not supported yet");
         Refuse(group, "/api/v1/filters", "write:filters", "Validation failed: Filters are not supported yet");
         Refuse(group, "/api/v2/filters", "write:filters", "Validation failed: Filters are not supported yet");
         return app;

@@ -61,6 +61,7 @@ public sealed class PlaceholderTests(SqliteApiHost host) : IClassFixture<SqliteA
     [InlineData("/api/v1/tags/weft/unfollow", "Following hashtags is not supported yet")]
     [InlineData("/api/v2/filters", "Validation failed: Filters are not supported yet")]
     [InlineData("/api/v1/filters", "Validation failed: Filters are not supported yet")]
+    [InlineData("/api/v1/reports", "Validation failed: Reports are not supported yet")]
     public async Task Actions_not_built_yet_are_refused_saying_so(string path, string error)
     {
         await JsonAsync(await _anonymous.PostAsync(path, null), HttpStatusCode.Unauthorized);
