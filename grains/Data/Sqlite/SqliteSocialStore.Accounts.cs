@@ -13,30 +13,26 @@ public sealed partial class SqliteSocialStore
         using var transaction = session.Connection.BeginTransaction();
 
         // The account, and its name's words replacing the ones it had, in one transaction.
+        var listed = session.Prepared("INSERT INTO accounts (id, username) VALUES ($id, $username) ON CONFLICT DO NOTHING", transaction);
+        listed.Parameters.Add("$id", SqliteType.Integer).Value = accountId;
+        listed.Parameters.Add("$username", SqliteType.Text).Value = username;
+        await listed.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
         var words = JsonArray([.. DisplayNameWords.Of(displayName).Distinct()]);
-        foreach (var sql in s_listAccount)
+        foreach (var sql in s_renameWords)
         {
             var command = session.Prepared(sql, transaction);
             command.Parameters.Add("$id", SqliteType.Integer).Value = accountId;
-            if (sql.Contains("$username", StringComparison.Ordinal))
-            {
-                command.Parameters.Add("$username", SqliteType.Text).Value = username;
-            }
-
-            if (sql.Contains("$words", StringComparison.Ordinal))
-            {
-                command.Parameters.Add("$words", SqliteType.Text).Value = words;
-            }
-
+            command.Parameters.Add("$words", SqliteType.Text).Value = words;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static readonly string[] s_listAccount =
+    // The name's words: the ones it no longer has go, the new ones come.
+    private static readonly string[] s_renameWords =
     [
-        "INSERT INTO accounts (id, username) VALUES ($id, $username) ON CONFLICT DO NOTHING",
         "DELETE FROM account_name_words WHERE account_id = $id AND word NOT IN (SELECT value FROM json_each($words))",
         "INSERT INTO account_name_words (word, account_id) SELECT value, $id FROM json_each($words) WHERE true ON CONFLICT DO NOTHING",
     ];

@@ -57,16 +57,10 @@ public sealed partial class SqliteSocialStore
         var command = session.Prepared("DELETE FROM follows WHERE follower_id = $follower AND followee_id = $followee", transaction);
         command.Parameters.Add("$follower", SqliteType.Integer).Value = followerId;
         command.Parameters.Add("$followee", SqliteType.Integer).Value = followeeId;
-        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
-        {
-            return false;
-        }
 
         // The follow's notification goes in its transaction (Mastodon destroys it with the follow).
-        await DeleteNotificationOfAsync(session, transaction, followeeId, NotificationType.Follow, followerId, statusId: null, cancellationToken)
+        return await RemoveWithNotificationAsync(session, transaction, command, (followeeId, NotificationType.Follow, followerId, null), cancellationToken)
             .ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return true;
     }
 
     /// <inheritdoc />

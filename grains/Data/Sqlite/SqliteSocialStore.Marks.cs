@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Weft.GrainInterfaces.Notifications;
 using Weft.GrainInterfaces.Paging;
 
 namespace Weft.Grains.Data.Sqlite;
@@ -45,20 +46,11 @@ public sealed partial class SqliteSocialStore
         var command = session.Prepared(sql.Remove, transaction);
         command.Parameters.Add("$account", SqliteType.Integer).Value = accountId;
         command.Parameters.Add("$status", SqliteType.Integer).Value = statusId;
-        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
-        {
-            return false;
-        }
 
         // The mark's notification goes in its transaction (Mastodon destroys it with the favourite).
-        if (notifiedAccountId is { } recipient)
-        {
-            await DeleteNotificationOfAsync(session, transaction, recipient, kind.NotificationType(), accountId, statusId, cancellationToken)
-                .ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return true;
+        (long, NotificationType, long, long?)? notification =
+            notifiedAccountId is { } recipient ? (recipient, kind.NotificationType(), accountId, statusId) : null;
+        return await RemoveWithNotificationAsync(session, transaction, command, notification, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

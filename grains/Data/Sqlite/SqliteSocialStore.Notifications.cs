@@ -49,6 +49,32 @@ public sealed partial class SqliteSocialStore
         return new AddedWithNotification(Added: true, notified);
     }
 
+    /// <summary>
+    /// Runs <paramref name="delete"/> (a prepared delete of a row in <paramref name="transaction"/>) and, only if it
+    /// removed the row, the delete of its <paramref name="notification"/> (if it has one), then commits: the two are one
+    /// transaction.
+    /// </summary>
+    private static async Task<bool> RemoveWithNotificationAsync(
+        Session session,
+        SqliteTransaction transaction,
+        SqliteCommand delete,
+        (long RecipientId, NotificationType Type, long FromAccountId, long? StatusId)? notification,
+        CancellationToken cancellationToken)
+    {
+        if (await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+        {
+            return false;
+        }
+
+        if (notification is var (recipientId, type, fromAccountId, statusId))
+        {
+            await DeleteNotificationOfAsync(session, transaction, recipientId, type, fromAccountId, statusId, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     private static async Task<bool> InsertNotificationAsync(
         Session session, NotificationRow notification, SqliteTransaction? transaction, CancellationToken cancellationToken)
     {
