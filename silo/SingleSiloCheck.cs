@@ -22,24 +22,35 @@ internal sealed partial class SingleSiloCheck(IConfiguration configuration, ILog
             return;
         }
 
+        NpgsqlConnection? connection = null;
         try
         {
-            var connection = new NpgsqlConnection(connectionString);
+            connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync(cancellationToken);
             await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtextextended('weft.silo', 0))", connection);
             if (await command.ExecuteScalarAsync(cancellationToken) is true)
             {
-                _connection = connection;
+                (_connection, connection) = (connection, null);
                 return;
             }
 
             LogAnotherSilo(logger, connection.Database);
-            await connection.DisposeAsync();
         }
         catch (Exception e) when (e is NpgsqlException or ArgumentException or InvalidOperationException)
         {
             // The storage's own start-up reports an unreachable or misconfigured database, naming the setting.
             LogNotChecked(logger, e.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while starting (a SIGTERM right after start-up): a warning is not worth failing the stop for.
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
         }
     }
 
